@@ -1,0 +1,1 @@
+s2a_add_bench(bench_peaks bench_peaks.cpp)

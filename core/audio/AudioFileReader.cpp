@@ -1,0 +1,197 @@
+#include "core/audio/AudioFileReader.h"
+
+#include "core/audio/SndFile.h"
+
+#include <QFileInfo>
+
+#include <new>
+
+namespace s2a::core {
+namespace {
+
+using detail::SndFilePtr;
+
+// Large enough to amortise the decoder call, small enough that the interleaved scratch (2 MiB for stereo)
+// never rivals the decoded audio itself.
+constexpr sf_count_t kBlockFrames = 1 << 18;
+
+// libsndfile accepts up to 1024 channels; more than this is a corrupt header rather than a real file, and
+// trusting it would make the scratch allocation absurd.
+constexpr int kMaxChannels = 256;
+
+QString formatDescription(int format)
+{
+    SF_FORMAT_INFO info{};
+    info.format = format;
+    if (sf_command(nullptr, SFC_GET_FORMAT_INFO, &info, sizeof(info)) != 0 || !info.name)
+        return QStringLiteral("unknown");
+    return QString::fromUtf8(info.name);
+}
+
+SpeakerPosition speakerPosition(int sndfileChannel)
+{
+    switch (sndfileChannel) {
+    case SF_CHANNEL_MAP_MONO: return SpeakerPosition::Mono;
+    case SF_CHANNEL_MAP_LEFT:
+    case SF_CHANNEL_MAP_FRONT_LEFT:
+    case SF_CHANNEL_MAP_FRONT_LEFT_OF_CENTER: return SpeakerPosition::FrontLeft;
+    case SF_CHANNEL_MAP_RIGHT:
+    case SF_CHANNEL_MAP_FRONT_RIGHT:
+    case SF_CHANNEL_MAP_FRONT_RIGHT_OF_CENTER: return SpeakerPosition::FrontRight;
+    case SF_CHANNEL_MAP_CENTER:
+    case SF_CHANNEL_MAP_FRONT_CENTER: return SpeakerPosition::FrontCentre;
+    case SF_CHANNEL_MAP_LFE: return SpeakerPosition::LowFrequency;
+    case SF_CHANNEL_MAP_REAR_LEFT:
+    case SF_CHANNEL_MAP_SIDE_LEFT: return SpeakerPosition::SurroundLeft;
+    case SF_CHANNEL_MAP_REAR_RIGHT:
+    case SF_CHANNEL_MAP_SIDE_RIGHT: return SpeakerPosition::SurroundRight;
+    case SF_CHANNEL_MAP_REAR_CENTER: return SpeakerPosition::SurroundCentre;
+    case SF_CHANNEL_MAP_TOP_FRONT_LEFT:
+    case SF_CHANNEL_MAP_TOP_REAR_LEFT: return SpeakerPosition::TopLeft;
+    case SF_CHANNEL_MAP_TOP_FRONT_RIGHT:
+    case SF_CHANNEL_MAP_TOP_REAR_RIGHT: return SpeakerPosition::TopRight;
+    case SF_CHANNEL_MAP_TOP_CENTER:
+    case SF_CHANNEL_MAP_TOP_FRONT_CENTER:
+    case SF_CHANNEL_MAP_TOP_REAR_CENTER: return SpeakerPosition::TopCentre;
+    default: return SpeakerPosition::Unknown;  // ambisonic components have no speaker to fold into
+    }
+}
+
+std::vector<SpeakerPosition> declaredLayout(SNDFILE* file, int channelCount)
+{
+    std::vector<int> map(static_cast<size_t>(channelCount), SF_CHANNEL_MAP_INVALID);
+    if (sf_command(file, SFC_GET_CHANNEL_MAP_INFO, map.data(), static_cast<int>(map.size() * sizeof(int))) != SF_TRUE)
+        return {};
+    std::vector<SpeakerPosition> layout;
+    layout.reserve(map.size());
+    for (int channel : map)
+        layout.push_back(speakerPosition(channel));
+    return layout;
+}
+
+struct OpenedFile {
+    SndFilePtr file;
+    AudioFileInfo info;
+    // MP3 has no reliable length field (libsndfile estimates it); every other container states it exactly.
+    bool headerLengthIsExact = true;
+};
+
+Result<OpenedFile> openForReading(const QString& path)
+{
+    const QString name = detail::displayName(path);
+    const QFileInfo fileInfo(path);
+    if (!fileInfo.exists())
+        return Error{QStringLiteral("%1: file not found (%2)").arg(name, path)};
+    if (fileInfo.isDir())
+        return Error{QStringLiteral("%1: is a folder, not an audio file").arg(name)};
+    if (fileInfo.size() == 0)
+        return Error{QStringLiteral("%1: the file is empty (0 bytes), there is no audio to read").arg(name)};
+
+    SF_INFO sfInfo{};
+    SndFilePtr file = detail::openSndFile(path, SFM_READ, &sfInfo);
+    if (!file) {
+        return Error{QStringLiteral("%1: not an audio file libsndfile can read (%2)")
+                         .arg(name, detail::sndfileError(nullptr))};
+    }
+    if (sfInfo.channels < 1 || sfInfo.channels > kMaxChannels || sfInfo.samplerate < 1) {
+        return Error{QStringLiteral("%1: corrupt header (%2 channels at %3 Hz)")
+                         .arg(name)
+                         .arg(sfInfo.channels)
+                         .arg(sfInfo.samplerate)};
+    }
+
+    OpenedFile opened;
+    opened.file = std::move(file);
+    opened.info.sampleRate = sfInfo.samplerate;
+    opened.info.channels = sfInfo.channels;
+    opened.info.frames = sfInfo.frames;
+    opened.info.formatName = formatDescription(sfInfo.format & SF_FORMAT_TYPEMASK);
+    opened.info.encodingName = formatDescription(sfInfo.format & SF_FORMAT_SUBMASK);
+    opened.info.channelLayout = declaredLayout(opened.file.get(), sfInfo.channels);
+    opened.info.isOgg = (sfInfo.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_OGG;
+    opened.headerLengthIsExact = (sfInfo.format & SF_FORMAT_TYPEMASK) != SF_FORMAT_MPEG;
+    return opened;
+}
+
+}  // namespace
+
+Result<AudioFileInfo> AudioFileReader::probe(const QString& path)
+{
+    auto opened = openForReading(path);
+    if (!opened)
+        return opened.error();
+    return opened->info;
+}
+
+Result<DecodedAudio> AudioFileReader::read(const QString& path)
+{
+    auto opened = openForReading(path);
+    if (!opened)
+        return opened.error();
+    SNDFILE* file = opened->file.get();
+    const QString name = detail::displayName(path);
+    const int channelCount = opened->info.channels;
+
+    DecodedAudio decoded;
+    decoded.info = opened->info;
+    decoded.audio.sampleRate = opened->info.sampleRate;
+
+    try {
+        decoded.audio.channels.resize(static_cast<size_t>(channelCount));
+        // Size the output from the header when it is plausible, so that a long file is decoded straight into
+        // its final storage instead of growing (and copying) each channel repeatedly. A header that claims
+        // more than 1 Gi samples is not trusted: growth still works, it is just slower.
+        const SampleCount expected = opened->info.frames;
+        if (expected > 0 && expected * channelCount <= (SampleCount(1) << 30)) {
+            for (auto& channel : decoded.audio.channels)
+                channel.resize(static_cast<size_t>(expected));
+        }
+
+        std::vector<float> interleaved(static_cast<size_t>(kBlockFrames) * static_cast<size_t>(channelCount));
+        SampleCount position = 0;
+        for (;;) {
+            const sf_count_t got = sf_readf_float(file, interleaved.data(), kBlockFrames);
+            if (got <= 0)
+                break;
+            for (int c = 0; c < channelCount; ++c) {
+                std::vector<float>& channel = decoded.audio.channels[static_cast<size_t>(c)];
+                if (static_cast<SampleCount>(channel.size()) < position + got)
+                    channel.resize(static_cast<size_t>(position + got));
+                float* out = channel.data() + position;
+                const float* in = interleaved.data() + c;
+                for (sf_count_t i = 0; i < got; ++i)
+                    out[i] = in[i * channelCount];
+            }
+            position += got;
+        }
+
+        if (sf_error(file) != SF_ERR_NO_ERROR) {
+            return Error{QStringLiteral("%1: decoding failed after %2 frames, the file is damaged (%3)")
+                             .arg(name)
+                             .arg(position)
+                             .arg(detail::sndfileError(file))};
+        }
+        if (position == 0)
+            return Error{QStringLiteral("%1: the file contains no audio frames").arg(name)};
+        // libFLAC skips damaged frames without raising an error; the shortfall against the stated length is
+        // the only sign. (libsndfile already trims the stated length of truncated PCM files when opening.)
+        if (opened->headerLengthIsExact && position < expected) {
+            return Error{QStringLiteral("%1: the file is damaged, only %2 of its %3 frames could be decoded")
+                             .arg(name)
+                             .arg(position)
+                             .arg(expected)};
+        }
+        // An MP3 length estimate can be off either way: keep what was decoded.
+        for (auto& channel : decoded.audio.channels)
+            channel.resize(static_cast<size_t>(position));
+        decoded.info.frames = position;
+    } catch (const std::bad_alloc&) {
+        return Error{QStringLiteral("%1: too large to load into memory (%2 channels, %3 frames)")
+                         .arg(name)
+                         .arg(channelCount)
+                         .arg(opened->info.frames)};
+    }
+    return decoded;
+}
+
+}  // namespace s2a::core

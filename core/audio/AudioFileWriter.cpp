@@ -1,0 +1,169 @@
+#include "core/audio/AudioFileWriter.h"
+
+#include "core/audio/SndFile.h"
+
+#include <QFile>
+
+#include <cmath>
+#include <filesystem>
+#include <system_error>
+#include <vector>
+
+namespace s2a::core {
+namespace {
+
+constexpr sf_count_t kBlockFrames = 1 << 16;
+
+int sndfileFormat(AudioFileFormat format)
+{
+    switch (format) {
+    case AudioFileFormat::Wav16: return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+    case AudioFileFormat::Wav24: return SF_FORMAT_WAV | SF_FORMAT_PCM_24;
+    case AudioFileFormat::WavFloat32: return SF_FORMAT_WAV | SF_FORMAT_FLOAT;
+    case AudioFileFormat::Flac16: return SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
+    case AudioFileFormat::Flac24: return SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
+    case AudioFileFormat::OggVorbis: return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
+    }
+    return 0;
+}
+
+bool isLossless(AudioFileFormat format)
+{
+    return format != AudioFileFormat::OggVorbis;
+}
+
+// Only a regular file we created may be deleted: the path could name a device (writing to /dev/full is how
+// disk-full handling is tested) and this code may run as root.
+void removePartialFile(const QString& path)
+{
+    std::error_code ec;
+    const std::filesystem::path fsPath(QFile::encodeName(path).toStdString());
+    if (std::filesystem::is_regular_file(std::filesystem::symlink_status(fsPath, ec)))
+        std::filesystem::remove(fsPath, ec);
+}
+
+Status validate(const QString& name, const AudioBuffer& audio, AudioFileFormat format,
+                std::optional<double> vorbisQuality)
+{
+    if (audio.channelCount() == 0)
+        return Error{QStringLiteral("%1: nothing to write, the audio has no channels").arg(name)};
+    if (!audio.hasEqualChannelLengths())
+        return Error{QStringLiteral("%1: cannot write audio whose channels have different lengths").arg(name)};
+    if (audio.sampleRate <= 0)
+        return Error{QStringLiteral("%1: invalid sample rate %2 Hz").arg(name).arg(audio.sampleRate)};
+    if (vorbisQuality && !(*vorbisQuality >= 0.0 && *vorbisQuality <= 1.0))
+        return Error{QStringLiteral("%1: Vorbis quality must be between 0 and 1, got %2").arg(name).arg(*vorbisQuality)};
+
+    SF_INFO info{};
+    info.samplerate = audio.sampleRate;
+    info.channels = audio.channelCount();
+    info.format = sndfileFormat(format);
+    if (!sf_format_check(&info)) {
+        return Error{QStringLiteral("%1: %2 cannot store %3 channels at %4 Hz")
+                         .arg(name, AudioFileWriter::formatName(format))
+                         .arg(audio.channelCount())
+                         .arg(audio.sampleRate)};
+    }
+    return Status::success();
+}
+
+}  // namespace
+
+QString AudioFileWriter::fileExtension(AudioFileFormat format)
+{
+    switch (format) {
+    case AudioFileFormat::Wav16:
+    case AudioFileFormat::Wav24:
+    case AudioFileFormat::WavFloat32: return QStringLiteral("wav");
+    case AudioFileFormat::Flac16:
+    case AudioFileFormat::Flac24: return QStringLiteral("flac");
+    case AudioFileFormat::OggVorbis: return QStringLiteral("ogg");
+    }
+    return {};
+}
+
+QString AudioFileWriter::formatName(AudioFileFormat format)
+{
+    switch (format) {
+    case AudioFileFormat::Wav16: return QStringLiteral("16-bit WAV");
+    case AudioFileFormat::Wav24: return QStringLiteral("24-bit WAV");
+    case AudioFileFormat::WavFloat32: return QStringLiteral("32-bit float WAV");
+    case AudioFileFormat::Flac16: return QStringLiteral("16-bit FLAC");
+    case AudioFileFormat::Flac24: return QStringLiteral("24-bit FLAC");
+    case AudioFileFormat::OggVorbis: return QStringLiteral("Ogg Vorbis");
+    }
+    return {};
+}
+
+Status AudioFileWriter::write(const QString& path, const AudioBuffer& audio, AudioFileFormat format,
+                              std::optional<double> vorbisQuality)
+{
+    const QString name = detail::displayName(path);
+    if (Status valid = validate(name, audio, format, vorbisQuality); !valid)
+        return valid;
+
+    SF_INFO info{};
+    info.samplerate = audio.sampleRate;
+    info.channels = audio.channelCount();
+    info.format = sndfileFormat(format);
+    detail::SndFilePtr file = detail::openSndFile(path, SFM_WRITE, &info);
+    if (!file) {
+        return Error{QStringLiteral("%1: cannot create the file for writing (%2)")
+                         .arg(name, detail::sndfileError(nullptr))};
+    }
+
+    auto fail = [&](const QString& what) -> Status {
+        file.reset();
+        removePartialFile(path);
+        return Error{QStringLiteral("%1: %2").arg(name, what)};
+    };
+
+    if (isLossless(format)) {
+        // libsndfile wraps out-of-range floats around by default; a loud click is worse than a clipped peak.
+        sf_command(file.get(), SFC_SET_CLIPPING, nullptr, SF_TRUE);
+    } else {
+        double quality = vorbisQuality.value_or(kDefaultVorbisQuality);
+        if (sf_command(file.get(), SFC_SET_VBR_ENCODING_QUALITY, &quality, sizeof(quality)) != SF_TRUE)
+            return fail(QStringLiteral("the Vorbis encoder rejected quality %1").arg(quality));
+    }
+
+    const int channelCount = audio.channelCount();
+    const SampleCount frames = audio.frames();
+    std::vector<float> interleaved;
+    try {
+        interleaved.resize(static_cast<size_t>(kBlockFrames) * static_cast<size_t>(channelCount));
+    } catch (const std::bad_alloc&) {
+        return fail(QStringLiteral("out of memory while preparing to write"));
+    }
+    for (SampleCount position = 0; position < frames; position += kBlockFrames) {
+        const sf_count_t count = static_cast<sf_count_t>(std::min<SampleCount>(kBlockFrames, frames - position));
+        for (int c = 0; c < channelCount; ++c) {
+            const float* in = audio.channels[static_cast<size_t>(c)].data() + position;
+            float* out = interleaved.data() + c;
+            for (sf_count_t i = 0; i < count; ++i)
+                out[i * channelCount] = in[i];
+        }
+        const sf_count_t written = sf_writef_float(file.get(), interleaved.data(), count);
+        if (written != count) {
+            return fail(QStringLiteral("write failed after %1 of %2 frames, is the disk full? (%3)")
+                            .arg(position + std::max<sf_count_t>(written, 0))
+                            .arg(frames)
+                            .arg(detail::sndfileError(file.get())));
+        }
+    }
+
+    // Some containers report a failed write through the error state rather than the returned count.
+    if (sf_error(file.get()) != SF_ERR_NO_ERROR)
+        return fail(QStringLiteral("write failed, is the disk full? (%1)").arg(detail::sndfileError(file.get())));
+
+    // Encoders (FLAC, Vorbis) and the header update flush at close, so a full disk often shows up only here.
+    const int closeResult = sf_close(file.release());
+    if (closeResult != 0) {
+        removePartialFile(path);
+        return Error{QStringLiteral("%1: finishing the file failed, is the disk full? (%2)")
+                         .arg(name, QString::fromLocal8Bit(sf_error_number(closeResult)))};
+    }
+    return Status::success();
+}
+
+}  // namespace s2a::core

@@ -1,0 +1,36 @@
+#pragma once
+
+// Internal to core/audio: the libsndfile handle shared by the reader and the writer. Not part of the public
+// audio API so that callers never need libsndfile's headers.
+
+#include <QString>
+
+#if defined(_WIN32)
+#define ENABLE_SNDFILE_WINDOWS_PROTOTYPES 1
+#endif
+#include <sndfile.h>
+
+#include <memory>
+
+namespace s2a::core::detail {
+
+struct SndFileCloser {
+    void operator()(SNDFILE* file) const
+    {
+        if (file)
+            sf_close(file);
+    }
+};
+using SndFilePtr = std::unique_ptr<SNDFILE, SndFileCloser>;
+
+// Opens with the platform's file-name encoding (wide on Windows, local 8-bit elsewhere) so that non-ASCII
+// paths work.
+SndFilePtr openSndFile(const QString& path, int mode, SF_INFO* info);
+
+// The name used in messages: the file name alone, which is what the user picked or sees in the bundle.
+QString displayName(const QString& path);
+
+// libsndfile's description of the last error on `file` (or of the last failed sf_open when null).
+QString sndfileError(SNDFILE* file);
+
+}  // namespace s2a::core::detail

@@ -1,0 +1,153 @@
+#pragma once
+
+#include "core/model/Labels.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace s2a::core {
+
+// Positions and lengths on the project timeline, in samples at the project rate.
+using SampleCount = qint64;
+
+// A run of samples from one audio file of the bundle, placed on the timeline for one track.
+// Clips are anchored to the timeline (not to their section) so that moving a section boundary reveals or
+// hides audio in place instead of sliding it, which is what a musician expects from a boundary drag.
+struct AudioClip {
+    QString trackId;
+    QString file;                    // file name inside the bundle's audio/ folder (content-addressed)
+    SampleCount timelineStart = 0;   // where sourceStart plays
+    SampleCount sourceStart = 0;     // first sample used from the file
+    SampleCount length = 0;
+    SampleCount timelineEnd() const { return timelineStart + length; }
+    bool operator==(const AudioClip& o) const;
+    bool operator!=(const AudioClip& o) const { return !(*this == o); }
+};
+
+// How a take was made: enough to reproduce it or to explain it to the user.
+struct TakeOrigin {
+    QString engine;          // "arranger", "diffusion", "import", "merge", ...
+    QString modelId;
+    QString weightsHash;     // SHA-256 of the weights file, empty for engines without weights
+    QString caption;
+    quint64 seed = 0;
+    int steps = 0;
+    double guidance = 0.0;   // classifier-free guidance scale
+    double contextSeconds = 0.0;
+    QDateTime createdAt;     // UTC, millisecond precision (what JSON keeps)
+    bool operator==(const TakeOrigin& o) const;
+    bool operator!=(const TakeOrigin& o) const { return !(*this == o); }
+};
+
+struct Take {
+    QString id;
+    QString name;
+    QVector<AudioClip> clips;  // at most one per track is typical; several are allowed
+    TakeOrigin origin;
+    int rating = 0;            // 0 = unrated, 1..5 stars
+    bool operator==(const Take& o) const;
+    bool operator!=(const Take& o) const { return !(*this == o); }
+};
+
+struct Section {
+    QString id;
+    SectionLabel label = SectionLabel::Verse;
+    QString customLabel;       // display name when label is Custom
+    SampleCount start = 0;
+    SampleCount end = 0;
+    QString caption;
+    QStringList tags;
+    double energy = 0.5;       // 0..1
+    bool locked = false;       // locked sections keep their span, takes and active take
+    QVector<Take> takes;
+    QString activeTakeId;      // empty exactly when there are no takes
+
+    SampleCount length() const { return end - start; }
+    int takeIndex(const QString& takeId) const;
+    const Take* activeTake() const;
+    QString displayName() const;
+    bool operator==(const Section& o) const;
+    bool operator!=(const Section& o) const { return !(*this == o); }
+};
+
+struct Track {
+    QString id;
+    QString name;
+    TrackRole role = TrackRole::Other;
+    double gainDb = 0.0;       // kMinGainDb means silent
+    double pan = 0.0;          // -1 left .. +1 right
+    bool mute = false;
+    bool solo = false;
+    QString colour = QStringLiteral("#7f8c8d");  // #rrggbb
+    bool operator==(const Track& o) const;
+    bool operator!=(const Track& o) const { return !(*this == o); }
+};
+
+struct Marker {
+    QString id;
+    SampleCount position = 0;
+    QString name;
+    bool operator==(const Marker& o) const;
+    bool operator!=(const Marker& o) const { return !(*this == o); }
+};
+
+struct TimeSignature {
+    int numerator = 4;
+    int denominator = 4;
+    bool operator==(const TimeSignature& o) const { return numerator == o.numerator && denominator == o.denominator; }
+    bool operator!=(const TimeSignature& o) const { return !(*this == o); }
+};
+
+struct ProjectSettings {
+    QString title;
+    int sampleRate = 44100;
+    double tempo = 120.0;      // BPM
+    TimeSignature timeSignature;
+    QString key;               // "C major", "F# minor", or empty when unknown
+    QString caption;           // global caption
+    quint64 seed = 0;
+    bool operator==(const ProjectSettings& o) const;
+    bool operator!=(const ProjectSettings& o) const { return !(*this == o); }
+};
+
+// The whole song as plain values. Qt containers share their storage implicitly, so copies (what undo
+// commands keep) cost a reference count until one side changes.
+struct ProjectData {
+    ProjectSettings settings;
+    QVector<Track> tracks;
+    QVector<Section> sections;  // contiguous from 0, covering the song: the song's length is the last end
+    QVector<Marker> markers;
+
+    SampleCount length() const { return sections.isEmpty() ? 0 : sections.constLast().end; }
+    int trackIndex(const QString& id) const;
+    int sectionIndex(const QString& id) const;
+    int sectionIndexAt(SampleCount position) const;  // -1 outside the song
+    bool operator==(const ProjectData& o) const;
+    bool operator!=(const ProjectData& o) const { return !(*this == o); }
+
+    // A new song: one section spanning `length` samples, no tracks.
+    static ProjectData createNew(const QString& title, int sampleRate, SampleCount length);
+};
+
+// Limits the model enforces; shared by editing, loading and the UI's controls.
+namespace limits {
+constexpr double kMinGainDb = -96.0;
+constexpr double kMaxGainDb = 24.0;
+constexpr double kMinTempo = 20.0;
+constexpr double kMaxTempo = 400.0;
+constexpr int kMinSampleRate = 8000;
+constexpr int kMaxSampleRate = 384000;
+constexpr int kMaxRating = 5;
+constexpr double kMinimumSectionSeconds = 1.0;
+SampleCount minimumSectionLength(int sampleRate);
+bool isValidKey(const QString& key);
+bool isValidColour(const QString& colour);
+bool isValidTimeSignature(const TimeSignature& ts);
+}  // namespace limits
+
+// Unique ids for tracks, sections, takes and markers ("trk-1a2b3c4d5e6f").
+QString newId(const char* prefix);
+
+}  // namespace s2a::core

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/util/Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace s2a::core {
+
+// Replaces `path` with `contents` so that, whatever happens (crash, power loss, full disk), the file holds
+// either its old or its new contents, never a mix: write a temp file beside it, fsync it, optionally keep the
+// current file as `backupPath` (a hard link, so the old contents stay on disk untouched), rename the temp over
+// `path`, fsync the folder.
+Status writeFileAtomically(const QString& path, const QByteArray& contents, const QString& backupPath = {});
+
+// Removes temp files a crashed save left beside `path`.
+void removeStaleTempFiles(const QString& path);
+
+// Flushes a folder's entries (renames, new files) to disk.
+void syncDirectory(const QString& dirPath);
+
+}  // namespace s2a::core

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/model/ProjectData.h"
+#include "core/util/Result.h"
+
+#include <QString>
+
+// A project on disk is a folder bundle "Name.s2a/": project.json (with project.json.bak, the previous save),
+// audio/ with content-addressed audio files that are never rewritten, and project.autosave.json while there
+// are unsaved changes.
+namespace s2a::core::bundle {
+
+QString projectFile(const QString& bundlePath);
+QString backupFile(const QString& bundlePath);
+QString recoveryFile(const QString& bundlePath);
+QString audioDir(const QString& bundlePath);
+
+// Loads, migrates and validates project.json, and checks that every audio file it names is present. Errors
+// name the file, the JSON path and the problem.
+Result<ProjectData> load(const QString& bundlePath);
+// The same for the previous save kept in project.json.bak.
+Result<ProjectData> loadBackup(const QString& bundlePath);
+
+// Saves atomically; the previous project.json becomes project.json.bak. When saving to a new place ("Save
+// As"), `audioSourceBundle` is the bundle the audio files come from; missing ones are copied over. A
+// successful save removes the recovery file.
+Status save(const ProjectData& data, const QString& bundlePath, const QString& audioSourceBundle = {});
+
+// Copies an audio file into audio/ under a name made from its SHA-256, unless that content is there
+// already. Returns the name to put in clips.
+Result<QString> addAudioFile(const QString& bundlePath, const QString& sourceFile);
+
+// Crash recovery.
+Status writeRecovery(const ProjectData& data, const QString& bundlePath);
+bool hasNewerRecovery(const QString& bundlePath);
+Result<ProjectData> loadRecovery(const QString& bundlePath);
+void discardRecovery(const QString& bundlePath);
+
+}  // namespace s2a::core::bundle

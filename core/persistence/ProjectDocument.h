@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/model/Project.h"
+#include "core/util/Result.h"
+
+#include <QObject>
+#include <QTimer>
+
+namespace s2a::core {
+
+// An open project and where it lives: open, save, save as, and autosave to a recovery file so that a crash
+// loses at most one autosave interval of work. The GUI and the CLI both drive projects through this.
+class ProjectDocument : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int kDefaultAutosaveMs = 60'000;
+
+    explicit ProjectDocument(QObject* parent = nullptr);
+
+    Project* project() { return &m_project; }
+    const Project* project() const { return &m_project; }
+    QString bundlePath() const { return m_bundlePath; }
+    bool isUntitled() const { return m_bundlePath.isEmpty(); }
+    bool isModified() const;
+
+    // A fresh, untitled song; its autosaves go to `untitledRecoveryDir()`.
+    void newProject(ProjectData data);
+    Status open(const QString& bundlePath);
+    Status save();
+    Status saveAs(const QString& bundlePath);
+
+    // After open(): an autosave newer than the last save exists (the app crashed or was killed).
+    bool recoveryAvailable() const { return m_recoveryAvailable; }
+    // Replaces the opened song with the autosaved one; the document stays modified until saved.
+    Status restoreRecovery();
+    void discardRecovery();
+
+    void setAutosaveInterval(int milliseconds);  // 0 turns autosave off
+    int autosaveInterval() const { return m_autosaveMs; }
+    // Writes the recovery file now if there is anything unsaved.
+    Status autosaveNow();
+    // Where autosaves of untitled songs go (a bundle folder per song).
+    QString recoveryBundle() const;
+    void setUntitledRecoveryDir(const QString& dir) { m_untitledDir = dir; }
+    QString untitledRecoveryDir() const;
+
+Q_SIGNALS:
+    void modifiedChanged(bool modified);
+    void bundlePathChanged(const QString& path);
+    void autosaved();
+    void autosaveFailed(const QString& message);
+
+private:
+    void setBundlePath(const QString& path);
+    void markSaved();
+    void restartAutosave();
+
+    Project m_project;
+    QString m_bundlePath;
+    QString m_untitledId;
+    QString m_untitledDir;
+    QTimer m_autosaveTimer;
+    int m_autosaveMs = kDefaultAutosaveMs;
+    int m_autosavedIndex = -1;     // undo index of the last autosave
+    bool m_dirtyWithoutUndo = false;  // restored from recovery: unsaved, yet nothing to undo
+    bool m_recoveryAvailable = false;
+};
+
+}  // namespace s2a::core

@@ -1,0 +1,213 @@
+#include "core/persistence/ProjectJson.h"
+
+#include "core/model/ProjectValidator.h"
+#include "core/persistence/JsonReader.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace s2a::core {
+namespace {
+
+// ---- writing ----------------------------------------------------------------------------------------------
+
+QJsonObject toJson(const AudioClip& c)
+{
+    return {{"track", c.trackId}, {"file", c.file}, {"timelineStart", double(c.timelineStart)},
+            {"sourceStart", double(c.sourceStart)}, {"length", double(c.length)}};
+}
+
+QJsonObject toJson(const TakeOrigin& o)
+{
+    return {{"engine", o.engine}, {"modelId", o.modelId}, {"weightsHash", o.weightsHash}, {"caption", o.caption},
+            {"seed", QString::number(o.seed)}, {"steps", o.steps}, {"guidance", o.guidance},
+            {"contextSeconds", o.contextSeconds}, {"createdAt", o.createdAt.toString(Qt::ISODateWithMs)}};
+}
+
+QJsonObject toJson(const Take& t)
+{
+    QJsonArray clips;
+    for (const AudioClip& c : t.clips)
+        clips.append(toJson(c));
+    return {{"id", t.id}, {"name", t.name}, {"rating", t.rating}, {"origin", toJson(t.origin)}, {"clips", clips}};
+}
+
+QJsonObject toJson(const Section& s)
+{
+    QJsonArray takes;
+    for (const Take& t : s.takes)
+        takes.append(toJson(t));
+    QJsonObject o{{"id", s.id}, {"label", toString(s.label)}, {"start", double(s.start)}, {"end", double(s.end)},
+                  {"caption", s.caption}, {"tags", QJsonArray::fromStringList(s.tags)}, {"energy", s.energy},
+                  {"locked", s.locked}, {"activeTake", s.activeTakeId}, {"takes", takes}};
+    if (s.label == SectionLabel::Custom)
+        o.insert(QStringLiteral("customLabel"), s.customLabel);
+    return o;
+}
+
+QJsonObject toJson(const Track& t)
+{
+    return {{"id", t.id}, {"name", t.name}, {"role", toString(t.role)}, {"gainDb", t.gainDb}, {"pan", t.pan},
+            {"mute", t.mute}, {"solo", t.solo}, {"colour", t.colour}};
+}
+
+QJsonObject toJson(const Marker& m)
+{
+    return {{"id", m.id}, {"position", double(m.position)}, {"name", m.name}};
+}
+
+template <typename T>
+QJsonArray arrayOf(const QVector<T>& items)
+{
+    QJsonArray out;
+    for (const T& item : items)
+        out.append(toJson(item));
+    return out;
+}
+
+// ---- reading ----------------------------------------------------------------------------------------------
+
+AudioClip clipFrom(JsonReader r)
+{
+    AudioClip c;
+    c.trackId = r.string(QStringLiteral("track"));
+    c.file = r.string(QStringLiteral("file"));
+    c.timelineStart = r.integer(QStringLiteral("timelineStart"));
+    c.sourceStart = r.integer(QStringLiteral("sourceStart"));
+    c.length = r.integer(QStringLiteral("length"));
+    return c;
+}
+
+TakeOrigin originFrom(JsonReader r)
+{
+    TakeOrigin o;
+    o.engine = r.string(QStringLiteral("engine"));
+    o.modelId = r.optionalString(QStringLiteral("modelId"));
+    o.weightsHash = r.optionalString(QStringLiteral("weightsHash"));
+    o.caption = r.optionalString(QStringLiteral("caption"));
+    o.seed = r.has(QStringLiteral("seed")) ? r.unsignedDecimal(QStringLiteral("seed")) : 0;
+    o.steps = int(r.optionalInteger(QStringLiteral("steps"), 0));
+    o.guidance = r.optionalNumber(QStringLiteral("guidance"), 0.0);
+    o.contextSeconds = r.optionalNumber(QStringLiteral("contextSeconds"), 0.0);
+    const QString created = r.optionalString(QStringLiteral("createdAt"));
+    if (!created.isEmpty()) {
+        o.createdAt = QDateTime::fromString(created, Qt::ISODateWithMs);
+        if (!o.createdAt.isValid())
+            r.fail(QStringLiteral("createdAt"), QStringLiteral("\"%1\" is not an ISO 8601 date and time").arg(created));
+    }
+    return o;
+}
+
+Take takeFrom(JsonReader r)
+{
+    Take t;
+    t.id = r.string(QStringLiteral("id"));
+    t.name = r.optionalString(QStringLiteral("name"));
+    t.rating = int(r.optionalInteger(QStringLiteral("rating"), 0));
+    t.origin = originFrom(r.object(QStringLiteral("origin")));
+    for (const JsonReader& c : r.objects(QStringLiteral("clips"), true))
+        t.clips.append(clipFrom(c));
+    return t;
+}
+
+Section sectionFrom(JsonReader r)
+{
+    Section s;
+    s.id = r.string(QStringLiteral("id"));
+    const QString label = r.string(QStringLiteral("label"));
+    if (auto parsed = sectionLabelFromString(label))
+        s.label = *parsed;
+    else if (r.ok())
+        r.fail(QStringLiteral("label"), QStringLiteral("\"%1\" is not one of %2")
+                                            .arg(label, allSectionLabelNames().join(QStringLiteral(", "))));
+    s.customLabel = r.optionalString(QStringLiteral("customLabel"));
+    s.start = r.integer(QStringLiteral("start"));
+    s.end = r.integer(QStringLiteral("end"));
+    s.caption = r.optionalString(QStringLiteral("caption"));
+    s.tags = r.optionalStringList(QStringLiteral("tags"));
+    s.energy = r.optionalNumber(QStringLiteral("energy"), 0.5);
+    s.locked = r.optionalBoolean(QStringLiteral("locked"), false);
+    s.activeTakeId = r.optionalString(QStringLiteral("activeTake"));
+    for (const JsonReader& t : r.objects(QStringLiteral("takes"), true))
+        s.takes.append(takeFrom(t));
+    return s;
+}
+
+Track trackFrom(JsonReader r)
+{
+    Track t;
+    t.id = r.string(QStringLiteral("id"));
+    t.name = r.optionalString(QStringLiteral("name"));
+    const QString role = r.string(QStringLiteral("role"));
+    if (auto parsed = trackRoleFromString(role))
+        t.role = *parsed;
+    else if (r.ok())
+        r.fail(QStringLiteral("role"), QStringLiteral("\"%1\" is not one of %2")
+                                           .arg(role, allTrackRoleNames().join(QStringLiteral(", "))));
+    t.gainDb = r.optionalNumber(QStringLiteral("gainDb"), 0.0);
+    t.pan = r.optionalNumber(QStringLiteral("pan"), 0.0);
+    t.mute = r.optionalBoolean(QStringLiteral("mute"), false);
+    t.solo = r.optionalBoolean(QStringLiteral("solo"), false);
+    t.colour = r.optionalString(QStringLiteral("colour"), t.colour);
+    return t;
+}
+
+Marker markerFrom(JsonReader r)
+{
+    Marker m;
+    m.id = r.string(QStringLiteral("id"));
+    m.position = r.integer(QStringLiteral("position"));
+    m.name = r.optionalString(QStringLiteral("name"));
+    return m;
+}
+
+}  // namespace
+
+QJsonObject projectToJson(const ProjectData& data)
+{
+    const ProjectSettings& s = data.settings;
+    return {{"schemaVersion", kCurrentSchemaVersion},
+            {"generator", QStringLiteral("S2A Studio %1").arg(QCoreApplication::applicationVersion())},
+            {"title", s.title},
+            {"sampleRate", s.sampleRate},
+            {"tempo", s.tempo},
+            {"timeSignature", QJsonObject{{"numerator", s.timeSignature.numerator},
+                                          {"denominator", s.timeSignature.denominator}}},
+            {"key", s.key},
+            {"caption", s.caption},
+            {"seed", QString::number(s.seed)},
+            {"tracks", arrayOf(data.tracks)},
+            {"sections", arrayOf(data.sections)},
+            {"markers", arrayOf(data.markers)}};
+}
+
+Result<ProjectData> projectFromJson(const QJsonObject& json)
+{
+    JsonReader r(json);
+    ProjectData data;
+    ProjectSettings& s = data.settings;
+    s.title = r.optionalString(QStringLiteral("title"));
+    s.sampleRate = int(r.integer(QStringLiteral("sampleRate")));
+    s.tempo = r.number(QStringLiteral("tempo"));
+    JsonReader ts = r.object(QStringLiteral("timeSignature"));
+    s.timeSignature.numerator = int(ts.integer(QStringLiteral("numerator")));
+    s.timeSignature.denominator = int(ts.integer(QStringLiteral("denominator")));
+    s.key = r.optionalString(QStringLiteral("key"));
+    s.caption = r.optionalString(QStringLiteral("caption"));
+    s.seed = r.has(QStringLiteral("seed")) ? r.unsignedDecimal(QStringLiteral("seed")) : 0;
+    for (const JsonReader& t : r.objects(QStringLiteral("tracks"), true))
+        data.tracks.append(trackFrom(t));
+    for (const JsonReader& sec : r.objects(QStringLiteral("sections")))
+        data.sections.append(sectionFrom(sec));
+    for (const JsonReader& m : r.objects(QStringLiteral("markers"), true))
+        data.markers.append(markerFrom(m));
+    if (!r.ok())
+        return Error{r.error()};
+
+    const QVector<ValidationIssue> issues = validateProject(data);
+    if (!issues.isEmpty())
+        return Error{issues.first().path + QStringLiteral(": ") + issues.first().message};
+    return data;
+}
+
+}  // namespace s2a::core

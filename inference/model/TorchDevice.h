@@ -1,0 +1,20 @@
+#pragma once
+
+// Qt-free: this header is part of the model library that builds with LibTorch alone.
+#include <torch/types.h>
+
+#include <string>
+
+namespace s2a::model {
+
+// Where the network runs: CUDA when this LibTorch was built with it and a GPU is present, else the CPU.
+// `preferred` is "auto", "cuda" or "cpu"; asking for CUDA where there is none falls back to the CPU.
+torch::Device selectDevice(const std::string& preferred = "auto");
+
+// Sets the CPU thread count for intra-op parallelism; 0 keeps LibTorch's default (one per core).
+void setCpuThreads(int threads);
+
+// "LibTorch 1.13.1, CPU (2 threads)" or "LibTorch 2.x, CUDA (NVIDIA H100), ..."
+std::string describeRuntime(const torch::Device& device);
+
+}  // namespace s2a::model

@@ -1,0 +1,289 @@
+// Saving and loading bundles: round trips, every class of bad file, crashes and full disks mid-save,
+// schema migration, content-addressed audio.
+#include "TestProjects.h"
+
+#include "core/persistence/ProjectBundle.h"
+#include "core/persistence/ProjectJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+using namespace s2a;
+using namespace s2a::core;
+
+namespace {
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void writeAll(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(bytes);
+}
+
+// Saves a song, then rewrites its project.json through `mutate` so each test can break one thing.
+QString savedBundle(const QTemporaryDir& dir, const ProjectData& data)
+{
+    const QString path = dir.filePath(QStringLiteral("Song.s2a"));
+    test::writeReferencedAudio(data, path);
+    const Status s = bundle::save(data, path);
+    if (!s)
+        qFatal("save failed: %s", qPrintable(s.errorMessage()));
+    return path;
+}
+
+QJsonObject projectJson(const QString& bundlePath)
+{
+    return QJsonDocument::fromJson(readAll(bundle::projectFile(bundlePath))).object();
+}
+
+void setProjectJson(const QString& bundlePath, const QJsonObject& o)
+{
+    writeAll(bundle::projectFile(bundlePath), QJsonDocument(o).toJson());
+}
+
+// The crash and full-disk tests re-run this binary in a child process that saves a larger song into an
+// existing bundle and dies, or fails, part-way through.
+int childSave(const QString& bundlePath, const QString& mode)
+{
+    if (mode == QLatin1String("limited")) {
+        std::signal(SIGXFSZ, SIG_IGN);  // the write must fail with EFBIG, not kill us
+        rlimit limit{4096, 4096};
+        setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    const Status s = bundle::save(test::makeSong(8, 12, 20), bundlePath);
+    std::fprintf(stdout, "%s\n", qPrintable(s.errorMessage()));
+    return s ? 0 : 1;
+}
+
+}  // namespace
+
+class PersistenceTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void saveLoadRoundTripIsExact()
+    {
+        QTemporaryDir dir;
+        const ProjectData data = test::makeSong(4, 5, 3);
+        const QString path = savedBundle(dir, data);
+        auto loaded = bundle::load(path);
+        QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
+        QVERIFY(loaded.value() == data);
+        QCOMPARE(loaded->settings.seed, 0x8000000000000005ULL);
+        QCOMPARE(projectJson(path).value(QStringLiteral("schemaVersion")).toInt(), kCurrentSchemaVersion);
+    }
+
+    void previousSaveIsKeptAsBackup()
+    {
+        QTemporaryDir dir;
+        ProjectData data = test::makeSong();
+        const QString path = savedBundle(dir, data);
+        const QByteArray first = readAll(bundle::projectFile(path));
+        data.settings.title = QStringLiteral("Second");
+        QVERIFY(bundle::save(data, path));
+        QCOMPARE(readAll(bundle::backupFile(path)), first);
+        auto backup = bundle::loadBackup(path);
+        QVERIFY(backup);
+        QCOMPARE(backup->settings.title, test::makeSong().settings.title);
+        QCOMPARE(bundle::load(path)->settings.title, QStringLiteral("Second"));
+    }
+
+    void badFilesGiveSpecificErrors_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("truncated") << 0 << "Song.s2a/project.json: not valid JSON at byte";
+        QTest::newRow("wrong type") << 1 << "Song.s2a/project.json: $.sections[2].start: expected an integer, found a string";
+        QTest::newRow("overlap") << 2 << "Song.s2a/project.json: $.sections[1].start: starts at 300000, overlapping the previous section";
+        QTest::newRow("missing audio") << 3 << "Song.s2a/project.json: $.sections[0].takes[1].clips[0].file: audio file audio/";
+        QTest::newRow("future schema") << 4 << "Song.s2a/project.json: $.schemaVersion: the project was saved by a newer S2A Studio (schema 99";
+        QTest::newRow("no schema") << 5 << "Song.s2a/project.json: $.schemaVersion: missing or not an integer";
+        QTest::newRow("not an object") << 6 << "Song.s2a/project.json: $: expected an object";
+        QTest::newRow("bad label") << 7 << "Song.s2a/project.json: $.sections[0].label: \"hook\" is not one of intro";
+        QTest::newRow("missing field") << 8 << "Song.s2a/project.json: $.tempo: is missing";
+        QTest::newRow("fractional sample") << 9 << "Song.s2a/project.json: $.sections[0].end: expected an integer, found 352800.5";
+        QTest::newRow("not a folder") << 10 << "Song.s2a/project.json: not found";
+        QTest::newRow("tags not strings") << 11 << "Song.s2a/project.json: $.sections[0].tags[1]: expected a string, found a number";
+    }
+
+    void badFilesGiveSpecificErrors()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = savedBundle(dir, test::makeSong());
+        QJsonObject o = projectJson(path);
+        auto editSection = [&o](int i, const std::function<void(QJsonObject&)>& f) {
+            QJsonArray sections = o.value(QStringLiteral("sections")).toArray();
+            QJsonObject s = sections[i].toObject();
+            f(s);
+            sections[i] = s;
+            o.insert(QStringLiteral("sections"), sections);
+        };
+        switch (kind) {
+        case 0: {
+            const QByteArray whole = readAll(bundle::projectFile(path));
+            writeAll(bundle::projectFile(path), whole.left(whole.size() / 2));
+            break;
+        }
+        case 1: editSection(2, [](QJsonObject& s) { s.insert(QStringLiteral("start"), QStringLiteral("abc")); }); break;
+        case 2: editSection(1, [](QJsonObject& s) { s.insert(QStringLiteral("start"), 300000); }); break;
+        case 3: QFile::remove(QDir(bundle::audioDir(path)).filePath(test::makeSong().sections[0].takes[1].clips[0].file)); break;
+        case 4: o.insert(QStringLiteral("schemaVersion"), 99); break;
+        case 5: o.remove(QStringLiteral("schemaVersion")); break;
+        case 6: writeAll(bundle::projectFile(path), "[1, 2, 3]"); break;
+        case 7: editSection(0, [](QJsonObject& s) { s.insert(QStringLiteral("label"), QStringLiteral("hook")); }); break;
+        case 8: o.remove(QStringLiteral("tempo")); break;
+        case 9: editSection(0, [](QJsonObject& s) { s.insert(QStringLiteral("end"), 352800.5); }); break;
+        case 10: QFile::remove(bundle::projectFile(path)); break;
+        case 11: editSection(0, [](QJsonObject& s) { s.insert(QStringLiteral("tags"), QJsonArray{QStringLiteral("a"), 5}); }); break;
+        }
+        if (kind != 0 && kind != 3 && kind != 6 && kind != 10)
+            setProjectJson(path, o);
+        auto loaded = bundle::load(path);
+        QVERIFY(!loaded);
+        QVERIFY2(loaded.errorMessage().startsWith(expected), qPrintable(loaded.errorMessage()));
+    }
+
+    void olderSchemaIsMigrated()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("Old.s2a"));
+        QDir().mkpath(bundle::audioDir(path));
+        writeAll(QDir(bundle::audioDir(path)).filePath(QStringLiteral("drums.flac")), "x");
+        const QByteArray v1 = R"({
+          "schemaVersion": 1, "title": "Old", "sampleRate": 44100, "tempo": 100,
+          "timeSignature": {"numerator": 4, "denominator": 4}, "key": "A minor", "seed": 12345,
+          "tracks": [{"id": "t1", "name": "Drums", "role": "drums", "gain": 0.5, "pan": 0}],
+          "sections": [
+            {"id": "s1", "label": "intro", "start": 0, "end": 441000, "activeTake": "k1",
+             "takes": [{"id": "k1", "origin": {"engine": "arranger", "seed": 9}, "audio": {"t1": "drums.flac"}}]},
+            {"id": "s2", "label": "verse", "start": 441000, "end": 882000}
+          ]})";
+        writeAll(bundle::projectFile(path), v1);
+        auto loaded = bundle::load(path);
+        QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
+        QCOMPARE(loaded->settings.seed, quint64(12345));
+        QVERIFY(qAbs(loaded->tracks[0].gainDb - (-6.0206)) < 1e-3);
+        const Take* take = loaded->sections[0].activeTake();
+        QVERIFY(take);
+        QCOMPARE(take->origin.seed, quint64(9));
+        QCOMPARE(take->clips.size(), 1);
+        QCOMPARE(take->clips[0], (AudioClip{QStringLiteral("t1"), QStringLiteral("drums.flac"), 0, 0, 441000}));
+        // Saving writes the current schema.
+        QVERIFY(bundle::save(loaded.value(), path));
+        QCOMPARE(projectJson(path).value(QStringLiteral("schemaVersion")).toInt(), kCurrentSchemaVersion);
+        QVERIFY(bundle::load(path).value() == loaded.value());
+    }
+
+    void crashBeforeRenameLeavesTheOldProject_data()
+    {
+        QTest::addColumn<QString>("failpoint");
+        QTest::newRow("before backup") << "before-backup";
+        QTest::newRow("before rename") << "before-rename";
+    }
+
+    void crashBeforeRenameLeavesTheOldProject()
+    {
+        QFETCH(QString, failpoint);
+        QTemporaryDir dir;
+        const ProjectData data = test::makeSong();
+        const QString path = savedBundle(dir, data);
+        test::writeReferencedAudio(test::makeSong(8, 12, 20), path);
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("S2A_FAILPOINT"), failpoint);
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child-save"), path, QStringLiteral("crash")});
+        QVERIFY(child.waitForFinished(60000));
+        QCOMPARE(child.exitCode(), 86);  // died at the failpoint
+
+        auto loaded = bundle::load(path);
+        QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
+        QVERIFY(loaded.value() == data);
+        // The crashed save left its temp file; the next save clears it and succeeds.
+        const QStringList leftovers = QDir(path).entryList({QStringLiteral("project.json.s2a-tmp-*")}, QDir::Files);
+        QCOMPARE(leftovers.size(), 1);
+        QVERIFY(bundle::save(data, path));
+        QVERIFY(QDir(path).entryList({QStringLiteral("project.json.s2a-tmp-*")}, QDir::Files).isEmpty());
+    }
+
+    void fullDiskFailsCleanly()
+    {
+        QTemporaryDir dir;
+        const ProjectData data = test::makeSong();
+        const QString path = savedBundle(dir, data);
+        const QByteArray before = readAll(bundle::projectFile(path));
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child-save"), path, QStringLiteral("limited")});
+        QVERIFY(child.waitForFinished(60000));
+        const QString message = QString::fromLocal8Bit(child.readAllStandardOutput()).trimmed();
+        QCOMPARE(child.exitCode(), 1);
+        QVERIFY2(message.startsWith(QLatin1String("Could not write")) && message.contains(QLatin1String("previous version is unchanged")),
+                 qPrintable(message));
+        QCOMPARE(readAll(bundle::projectFile(path)), before);
+        QVERIFY(QDir(path).entryList({QStringLiteral("project.json.s2a-tmp-*")}, QDir::Files).isEmpty());
+    }
+
+    void audioIsContentAddressedAndNeverRewritten()
+    {
+        QTemporaryDir dir;
+        const QString bundlePath = dir.filePath(QStringLiteral("A.s2a"));
+        const QString source = dir.filePath(QStringLiteral("take.flac"));
+        writeAll(source, QByteArray(100000, 'a'));
+        auto first = bundle::addAudioFile(bundlePath, source);
+        QVERIFY2(first, qPrintable(first.errorMessage()));
+        QVERIFY(first->endsWith(QLatin1String(".flac")));
+        QCOMPARE(first->size(), 32 + 5);
+        const QString stored = QDir(bundle::audioDir(bundlePath)).filePath(first.value());
+        struct stat before {};
+        QCOMPARE(::stat(QFile::encodeName(stored).constData(), &before), 0);
+
+        auto again = bundle::addAudioFile(bundlePath, source);
+        QCOMPARE(again.value(), first.value());
+        struct stat after {};
+        QCOMPARE(::stat(QFile::encodeName(stored).constData(), &after), 0);
+        QCOMPARE(after.st_ino, before.st_ino);
+
+        writeAll(source, QByteArray(100000, 'b'));
+        auto other = bundle::addAudioFile(bundlePath, source);
+        QVERIFY(other.value() != first.value());
+        QCOMPARE(readAll(stored), QByteArray(100000, 'a'));
+        QVERIFY(!bundle::addAudioFile(bundlePath, dir.filePath(QStringLiteral("missing.wav"))));
+    }
+
+    void saveAsCopiesTheAudio()
+    {
+        QTemporaryDir dir;
+        const ProjectData data = test::makeSong();
+        const QString from = savedBundle(dir, data);
+        const QString to = dir.filePath(QStringLiteral("Copy.s2a"));
+        QVERIFY(bundle::save(data, to, from));
+        auto loaded = bundle::load(to);
+        QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
+        QVERIFY(loaded.value() == data);
+    }
+};
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (argc == 4 && QByteArray(argv[1]) == "--child-save")
+        return childSave(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
+    PersistenceTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_persistence.moc"

@@ -1,0 +1,154 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import S2A.Ui
+
+ApplicationWindow {
+    id: window
+
+    required property DocumentController document
+    property bool closeConfirmed: false
+
+    width: 1280
+    height: 800
+    minimumWidth: 800
+    minimumHeight: 500
+    visible: true
+    title: document.windowTitle
+    color: "#1e1f24"
+
+    // One dark theme for every control (menus, dialogs, toolbars), not only the canvas.
+    palette.window: "#26272d"
+    palette.windowText: "#e8e8ec"
+    palette.base: "#1e1f24"
+    palette.alternateBase: "#2a2b31"
+    palette.text: "#e8e8ec"
+    palette.button: "#303139"
+    palette.buttonText: "#e8e8ec"
+    palette.highlight: "#4c7dff"
+    palette.highlightedText: "#ffffff"
+    palette.light: "#3a3b44"
+    palette.midlight: "#34353d"
+    palette.mid: "#2a2b31"
+    palette.dark: "#16171b"
+    palette.shadow: "#000000"
+    palette.placeholderText: "#80838c"
+    palette.toolTipBase: "#303139"
+    palette.toolTipText: "#e8e8ec"
+
+    function showError(message) {
+        if (message.length === 0)
+            return true
+        errorDialog.text = message
+        errorDialog.open()
+        return false
+    }
+
+    function saveOrAsk() {
+        if (document.untitled) {
+            saveAsDialog.open()
+            return false
+        }
+        return showError(document.save())
+    }
+
+    menuBar: MenuBar {
+        Menu {
+            title: qsTr("&File")
+            Action { text: qsTr("&New"); shortcut: StandardKey.New; onTriggered: window.showError(window.document.newProject()) }
+            Action { text: qsTr("&Open…"); shortcut: StandardKey.Open; onTriggered: openDialog.open() }
+            Action { text: qsTr("&Save"); shortcut: StandardKey.Save; onTriggered: window.saveOrAsk() }
+            Action { text: qsTr("Save &As…"); shortcut: StandardKey.SaveAs; onTriggered: saveAsDialog.open() }
+            MenuSeparator {}
+            Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: window.close() }
+        }
+        Menu {
+            title: qsTr("&Edit")
+            Action { text: qsTr("&Undo"); shortcut: StandardKey.Undo; enabled: window.document.canUndo; onTriggered: window.document.undo() }
+            Action { text: qsTr("&Redo"); shortcut: StandardKey.Redo; enabled: window.document.canRedo; onTriggered: window.document.redo() }
+        }
+    }
+
+    EmptyProjectView {
+        anchors.fill: parent
+        document: window.document
+    }
+
+    footer: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 12
+            anchors.rightMargin: 12
+            Label {
+                text: qsTr("%1 Hz · %2 BPM · %3").arg(window.document.sampleRate).arg(window.document.tempo)
+                          .arg(window.document.key.length > 0 ? window.document.key : qsTr("key not set"))
+                opacity: 0.8
+            }
+            Item { Layout.fillWidth: true }
+            Label { text: window.document.runtimeDescription; opacity: 0.6 }
+        }
+    }
+
+    FolderDialog {
+        id: openDialog
+        title: qsTr("Open a song (.s2a folder)")
+        onAccepted: window.showError(window.document.open(selectedFolder))
+    }
+
+    FileDialog {
+        id: saveAsDialog
+        title: qsTr("Save song as")
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("S2A Studio songs (*.s2a)")]
+        onAccepted: window.showError(window.document.saveAs(selectedFile))
+    }
+
+    MessageDialog {
+        id: errorDialog
+        title: qsTr("S2A Studio")
+        buttons: MessageDialog.Ok
+    }
+
+    MessageDialog {
+        id: recoveryDialog
+        title: qsTr("Recover unsaved changes?")
+        text: qsTr("S2A Studio closed before this song was saved. An automatic backup newer than the last save exists.")
+        informativeText: qsTr("Restore it to continue where you left off, or discard it to keep the last saved version.")
+        buttons: MessageDialog.Yes | MessageDialog.Discard
+        onButtonClicked: function (button, role) {
+            if (button === MessageDialog.Yes)
+                window.showError(window.document.restoreRecovery())
+            else
+                window.document.discardRecovery()
+        }
+    }
+
+    MessageDialog {
+        id: unsavedDialog
+        title: qsTr("Save changes?")
+        text: qsTr("\"%1\" has unsaved changes.").arg(window.document.title)
+        buttons: MessageDialog.Save | MessageDialog.Discard | MessageDialog.Cancel
+        onButtonClicked: function (button, role) {
+            if (button === MessageDialog.Save && !window.saveOrAsk())
+                return
+            if (button === MessageDialog.Cancel)
+                return
+            window.closeConfirmed = true
+            window.close()
+        }
+    }
+
+    Connections {
+        target: window.document
+        function onRecoveryOffered() { recoveryDialog.open() }
+        function onAutosaveFailed(message) { window.showError(qsTr("Autosave failed: %1").arg(message)) }
+    }
+
+    onClosing: function (close) {
+        if (document.modified && !closeConfirmed) {
+            close.accepted = false
+            unsavedDialog.open()
+        }
+    }
+}

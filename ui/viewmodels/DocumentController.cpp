@@ -1,0 +1,97 @@
+#include "ui/viewmodels/DocumentController.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace s2a::ui {
+namespace {
+
+QString localPath(const QUrl& url)
+{
+    QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();
+    // A bundle is a folder; accept a click on its project.json as well.
+    if (QFileInfo(path).fileName() == QLatin1String("project.json"))
+        path = QFileInfo(path).absolutePath();
+    return path;
+}
+
+}  // namespace
+
+DocumentController::DocumentController(core::ProjectDocument* document, QString runtimeDescription, QObject* parent)
+    : QObject(parent), m_document(document), m_runtime(std::move(runtimeDescription))
+{
+    core::Project* project = m_document->project();
+    connect(m_document, &core::ProjectDocument::modifiedChanged, this, &DocumentController::changed);
+    connect(m_document, &core::ProjectDocument::bundlePathChanged, this, &DocumentController::changed);
+    connect(m_document, &core::ProjectDocument::autosaveFailed, this, &DocumentController::autosaveFailed);
+    connect(project, &core::Project::dataReset, this, &DocumentController::changed);
+    connect(project, &core::Project::settingsChanged, this, &DocumentController::changed);
+    connect(project, &core::Project::tracksReset, this, &DocumentController::changed);
+    connect(project, &core::Project::sectionsReplaced, this, &DocumentController::changed);
+    connect(project->undoStack(), &QUndoStack::indexChanged, this, &DocumentController::changed);
+}
+
+QString DocumentController::title() const
+{
+    const QString title = m_document->project()->data().settings.title;
+    return title.isEmpty() ? tr("Untitled") : title;
+}
+
+QString DocumentController::windowTitle() const
+{
+    return (modified() ? QStringLiteral("● ") : QString()) + title() + QStringLiteral(" — S2A Studio");
+}
+
+QString DocumentController::lengthText() const
+{
+    const auto& data = m_document->project()->data();
+    const qint64 ms = data.length() * 1000 / std::max(1, data.settings.sampleRate);
+    return QStringLiteral("%1:%2.%3")
+        .arg(ms / 60000)
+        .arg((ms / 1000) % 60, 2, 10, QLatin1Char('0'))
+        .arg(ms % 1000, 3, 10, QLatin1Char('0'));
+}
+
+QString DocumentController::newProject()
+{
+    m_document->newProject(core::ProjectData::createNew(tr("Untitled"), 44100, qint64(44100) * 60));
+    return {};
+}
+
+QString DocumentController::open(const QUrl& bundle)
+{
+    const Status status = m_document->open(localPath(bundle));
+    if (!status)
+        return status.errorMessage();
+    if (m_document->recoveryAvailable())
+        Q_EMIT recoveryOffered();
+    return {};
+}
+
+QString DocumentController::save()
+{
+    return m_document->save().errorMessage();
+}
+
+QString DocumentController::saveAs(const QUrl& bundle)
+{
+    QString path = localPath(bundle);
+    if (!path.endsWith(QLatin1String(".s2a")))
+        path += QStringLiteral(".s2a");
+    return m_document->saveAs(path).errorMessage();
+}
+
+QString DocumentController::restoreRecovery()
+{
+    return m_document->restoreRecovery().errorMessage();
+}
+
+void DocumentController::discardRecovery()
+{
+    m_document->discardRecovery();
+}
+
+void DocumentController::undo() { m_document->project()->undoStack()->undo(); }
+void DocumentController::redo() { m_document->project()->undoStack()->redo(); }
+
+}  // namespace s2a::ui

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/persistence/ProjectDocument.h"
+
+#include <QObject>
+#include <QUrl>
+#include <QtQml/qqmlregistration.h>
+
+namespace s2a::ui {
+
+// What the window shows of the open document (title, modified state, where it lives) and the file actions
+// behind the File menu. Every failure comes back as a sentence for a dialog, never as a crash.
+class DocumentController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application")
+    Q_PROPERTY(QString title READ title NOTIFY changed)
+    Q_PROPERTY(QString windowTitle READ windowTitle NOTIFY changed)
+    Q_PROPERTY(bool modified READ modified NOTIFY changed)
+    Q_PROPERTY(bool untitled READ untitled NOTIFY changed)
+    Q_PROPERTY(QString bundlePath READ bundlePath NOTIFY changed)
+    Q_PROPERTY(int sampleRate READ sampleRate NOTIFY changed)
+    Q_PROPERTY(double tempo READ tempo NOTIFY changed)
+    Q_PROPERTY(QString key READ key NOTIFY changed)
+    Q_PROPERTY(QString lengthText READ lengthText NOTIFY changed)
+    Q_PROPERTY(int trackCount READ trackCount NOTIFY changed)
+    Q_PROPERTY(int sectionCount READ sectionCount NOTIFY changed)
+    Q_PROPERTY(bool canUndo READ canUndo NOTIFY changed)
+    Q_PROPERTY(bool canRedo READ canRedo NOTIFY changed)
+    Q_PROPERTY(QString runtimeDescription READ runtimeDescription CONSTANT)
+
+public:
+    explicit DocumentController(core::ProjectDocument* document, QString runtimeDescription, QObject* parent = nullptr);
+
+    QString title() const;
+    QString windowTitle() const;
+    bool modified() const { return m_document->isModified(); }
+    bool untitled() const { return m_document->isUntitled(); }
+    QString bundlePath() const { return m_document->bundlePath(); }
+    int sampleRate() const { return m_document->project()->data().settings.sampleRate; }
+    double tempo() const { return m_document->project()->data().settings.tempo; }
+    QString key() const { return m_document->project()->data().settings.key; }
+    QString lengthText() const;
+    int trackCount() const { return int(m_document->project()->data().tracks.size()); }
+    int sectionCount() const { return int(m_document->project()->data().sections.size()); }
+    bool canUndo() const { return m_document->project()->undoStack()->canUndo(); }
+    bool canRedo() const { return m_document->project()->undoStack()->canRedo(); }
+    QString runtimeDescription() const { return m_runtime; }
+
+    // Each returns an empty string on success, else the message to show.
+    Q_INVOKABLE QString newProject();
+    Q_INVOKABLE QString open(const QUrl& bundle);
+    Q_INVOKABLE QString save();
+    Q_INVOKABLE QString saveAs(const QUrl& bundle);
+    Q_INVOKABLE QString restoreRecovery();
+    Q_INVOKABLE void discardRecovery();
+    Q_INVOKABLE void undo();
+    Q_INVOKABLE void redo();
+
+Q_SIGNALS:
+    void changed();
+    // Emitted after open() when an autosave newer than the last save exists.
+    void recoveryOffered();
+    void autosaveFailed(const QString& message);
+
+private:
+    core::ProjectDocument* m_document;
+    QString m_runtime;
+};
+
+}  // namespace s2a::ui
