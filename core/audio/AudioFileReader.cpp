@@ -142,7 +142,7 @@ Result<DecodedAudio> AudioFileReader::read(const QString& path)
         // its final storage instead of growing (and copying) each channel repeatedly. A header that claims
         // more than 1 Gi samples is not trusted: growth still works, it is just slower.
         const SampleCount expected = opened->info.frames;
-        if (expected > 0 && expected * channelCount <= (SampleCount(1) << 30)) {
+        if (expected > 0 && expected <= (SampleCount(1) << 30) / channelCount) {
             for (auto& channel : decoded.audio.channels)
                 channel.resize(static_cast<size_t>(expected));
         }

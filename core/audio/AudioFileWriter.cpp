@@ -12,6 +12,9 @@
 namespace s2a::core {
 namespace {
 
+// Written in blocks, never in one call: besides bounding the interleaved scratch, libvorbis allocas a buffer
+// proportional to the frames submitted at once and can overflow the stack on a whole song
+// (libsndfile issue #1095).
 constexpr sf_count_t kBlockFrames = 1 << 16;
 
 int sndfileFormat(AudioFileFormat format)

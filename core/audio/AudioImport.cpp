@@ -86,10 +86,14 @@ std::vector<StereoGain> downmixGains(const AudioBuffer& audio, const AudioFileIn
 AudioBuffer downmixToStereo(const AudioBuffer& audio, const AudioFileInfo& source)
 {
     const std::vector<StereoGain> gains = downmixGains(audio, source);
-    AudioBuffer stereo = AudioBuffer::silence(2, audio.frames(), audio.sampleRate);
+    // Only the common length: a ragged buffer is a programming error, not a reason to read out of bounds.
+    Q_ASSERT(audio.hasEqualChannelLengths());
+    SampleCount frames = audio.frames();
+    for (const auto& channel : audio.channels)
+        frames = std::min(frames, static_cast<SampleCount>(channel.size()));
+    AudioBuffer stereo = AudioBuffer::silence(2, frames, audio.sampleRate);
     float* left = stereo.channels[0].data();
     float* right = stereo.channels[1].data();
-    const SampleCount frames = audio.frames();
     // Channel by channel rather than frame by frame: each pass is a contiguous multiply-add the compiler
     // vectorises.
     for (int c = 0; c < audio.channelCount(); ++c) {

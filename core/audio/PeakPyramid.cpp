@@ -87,7 +87,13 @@ PeakPyramid PeakPyramid::build(const AudioBuffer& audio)
 {
     PeakPyramid pyramid;
     pyramid.m_sampleRate = audio.sampleRate;
-    pyramid.m_frames = audio.frames();
+    // Buffers are built by our own code with equal channels; should one ever be ragged, reading only the common
+    // length keeps a programming error from becoming an out-of-bounds read in a release build.
+    Q_ASSERT(audio.hasEqualChannelLengths());
+    SampleCount frames = audio.frames();
+    for (const auto& channel : audio.channels)
+        frames = std::min(frames, static_cast<SampleCount>(channel.size()));
+    pyramid.m_frames = frames;
     pyramid.m_channelCount = audio.channelCount();
     for (int level = 0; level < kLevelCount; ++level) {
         pyramid.m_levels[static_cast<size_t>(level)].assign(
@@ -95,7 +101,6 @@ PeakPyramid PeakPyramid::build(const AudioBuffer& audio)
             std::vector<PeakBlock>(static_cast<size_t>(pyramid.blockCount(level))));
     }
 
-    const SampleCount frames = pyramid.m_frames;
     auto buildRange = [&audio, &pyramid, frames](const BuildRange& range) {
         const size_t c = static_cast<size_t>(range.channel);
         const float* samples = audio.channels[c].data();

@@ -36,27 +36,24 @@ void ProjectDocument::newProject(ProjectData data)
 Status ProjectDocument::open(const QString& bundlePath)
 {
     Result<ProjectData> data = bundle::load(bundlePath);
-    const bool recovery = bundle::hasNewerRecovery(bundlePath);
+    m_openNotice.clear();
     if (!data) {
-        // A damaged project.json with a good autosave beside it must still be recoverable.
-        if (!recovery)
-            return data.error();
+        // A damaged project.json with a loadable autosave beside it is still recoverable, whatever its age.
         Result<ProjectData> recovered = bundle::loadRecovery(bundlePath);
         if (!recovered)
             return data.error();
+        m_openNotice = tr("%1\nThe automatic backup was opened instead; save to repair the song.").arg(data.errorMessage());
         data = std::move(recovered);
-        m_project.reset(std::move(data.value()));
-        setBundlePath(bundlePath);
-        markSaved();
-        m_dirtyWithoutUndo = true;
-        m_recoveryAvailable = false;
-        Q_EMIT modifiedChanged(true);
-        return Status::success();
     }
     m_project.reset(std::move(data.value()));
     setBundlePath(bundlePath);
     markSaved();
-    m_recoveryAvailable = recovery;
+    const bool fromAutosave = !m_openNotice.isEmpty();
+    m_recoveryAvailable = !fromAutosave && bundle::hasNewerRecovery(bundlePath);
+    if (fromAutosave) {
+        m_dirtyWithoutUndo = true;
+        Q_EMIT modifiedChanged(true);
+    }
     return Status::success();
 }
 

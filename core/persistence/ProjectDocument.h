@@ -29,6 +29,8 @@ public:
     Status save();
     Status saveAs(const QString& bundlePath);
 
+    // After open(): set when project.json was damaged and the autosave was opened instead; say it to the user.
+    QString openNotice() const { return m_openNotice; }
     // After open(): an autosave newer than the last save exists (the app crashed or was killed).
     bool recoveryAvailable() const { return m_recoveryAvailable; }
     // Replaces the opened song with the autosaved one; the document stays modified until saved.
@@ -64,6 +66,7 @@ private:
     int m_autosavedIndex = -1;     // undo index of the last autosave
     bool m_dirtyWithoutUndo = false;  // restored from recovery: unsaved, yet nothing to undo
     bool m_recoveryAvailable = false;
+    QString m_openNotice;
 };
 
 }  // namespace s2a::core

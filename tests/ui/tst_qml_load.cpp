@@ -10,6 +10,7 @@
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QTemporaryDir>
 #include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtTest>
@@ -81,6 +82,27 @@ private Q_SLOTS:
         // The window follows the document: an edit marks it modified.
         QVERIFY(document.project()->setTitle(QStringLiteral("Night Drive")));
         QTRY_COMPARE(window->title(), QStringLiteral("● Night Drive — S2A Studio"));
+
+        // A damaged song is refused with a message that names the place, shown in the window's dialog, and
+        // the open song stays as it was.
+        QTemporaryDir dir;
+        const QString bundle = dir.filePath(QStringLiteral("Broken.s2a"));
+        QVERIFY(QDir().mkpath(bundle));
+        QFile json(bundle + QStringLiteral("/project.json"));
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write(R"({"schemaVersion": 2, "sampleRate": 44100, "timeSignature": {"numerator": 4, "denominator": 4},
+                       "sections": [{"id": "a", "label": "intro", "start": 0, "end": 88200}]})");
+        json.close();
+        const QString message = controller.open(QUrl::fromLocalFile(bundle));
+        QCOMPARE(message, QStringLiteral("Broken.s2a/project.json: $.tempo: is missing"));
+        QCOMPARE(controller.title(), QStringLiteral("Night Drive"));
+        QVariant shown;
+        QVERIFY(QMetaObject::invokeMethod(window, "showError", Q_RETURN_ARG(QVariant, shown), Q_ARG(QVariant, message)));
+        QCOMPARE(shown.toBool(), false);
+        auto* dialog = window->findChild<QObject*>(QStringLiteral("errorDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->property("visible").toBool());
+        QCOMPARE(dialog->property("text").toString(), message);
     }
 
     void translationsAreCompiledIn()

@@ -106,6 +106,7 @@ ApplicationWindow {
 
     MessageDialog {
         id: errorDialog
+        objectName: "errorDialog"
         title: qsTr("S2A Studio")
         buttons: MessageDialog.Ok
     }

@@ -63,6 +63,8 @@ QString DocumentController::open(const QUrl& bundle)
     const Status status = m_document->open(localPath(bundle));
     if (!status)
         return status.errorMessage();
+    if (!m_document->openNotice().isEmpty())
+        return m_document->openNotice();
     if (m_document->recoveryAvailable())
         Q_EMIT recoveryOffered();
     return {};

@@ -47,7 +47,8 @@ public:
     bool canRedo() const { return m_document->project()->undoStack()->canRedo(); }
     QString runtimeDescription() const { return m_runtime; }
 
-    // Each returns an empty string on success, else the message to show.
+    // Each returns an empty string when there is nothing to tell, else the message to show (an error, or for
+    // open() the notice that a damaged song was opened from its autosave).
     Q_INVOKABLE QString newProject();
     Q_INVOKABLE QString open(const QUrl& bundle);
     Q_INVOKABLE QString save();
