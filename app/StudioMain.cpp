@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QtQml/qqmlextensionplugin.h>
@@ -18,6 +19,8 @@ int main(int argc, char* argv[])
     QGuiApplication::setApplicationName(QStringLiteral("S2A Studio"));
     QGuiApplication::setOrganizationName(QStringLiteral("S2A"));
     QGuiApplication::setApplicationVersion(QStringLiteral(S2A_VERSION));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/s2a-studio.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("s2a-studio"));
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
     s2a::ui::installTranslations(app);
 

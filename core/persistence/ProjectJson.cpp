@@ -67,6 +67,18 @@ QJsonArray arrayOf(const QVector<T>& items)
 
 // ---- reading ----------------------------------------------------------------------------------------------
 
+// An enum stored by its stable name; an unknown name fails with the list of known ones.
+template <typename Enum>
+Enum enumFrom(JsonReader& r, const QString& key, std::optional<Enum> (*parse)(const QString&), const QStringList& names)
+{
+    const QString text = r.string(key);
+    if (auto parsed = parse(text))
+        return *parsed;
+    if (r.ok())
+        r.fail(key, QStringLiteral("\"%1\" is not one of %2").arg(text, names.join(QStringLiteral(", "))));
+    return Enum{};
+}
+
 AudioClip clipFrom(JsonReader r)
 {
     AudioClip c;
@@ -114,12 +126,7 @@ Section sectionFrom(JsonReader r)
 {
     Section s;
     s.id = r.string(QStringLiteral("id"));
-    const QString label = r.string(QStringLiteral("label"));
-    if (auto parsed = sectionLabelFromString(label))
-        s.label = *parsed;
-    else if (r.ok())
-        r.fail(QStringLiteral("label"), QStringLiteral("\"%1\" is not one of %2")
-                                            .arg(label, allSectionLabelNames().join(QStringLiteral(", "))));
+    s.label = enumFrom(r, QStringLiteral("label"), &sectionLabelFromString, allSectionLabelNames());
     s.customLabel = r.optionalString(QStringLiteral("customLabel"));
     s.start = r.integer(QStringLiteral("start"));
     s.end = r.integer(QStringLiteral("end"));
@@ -138,12 +145,7 @@ Track trackFrom(JsonReader r)
     Track t;
     t.id = r.string(QStringLiteral("id"));
     t.name = r.optionalString(QStringLiteral("name"));
-    const QString role = r.string(QStringLiteral("role"));
-    if (auto parsed = trackRoleFromString(role))
-        t.role = *parsed;
-    else if (r.ok())
-        r.fail(QStringLiteral("role"), QStringLiteral("\"%1\" is not one of %2")
-                                           .arg(role, allTrackRoleNames().join(QStringLiteral(", "))));
+    t.role = enumFrom(r, QStringLiteral("role"), &trackRoleFromString, allTrackRoleNames());
     t.gainDb = r.optionalNumber(QStringLiteral("gainDb"), 0.0);
     t.pan = r.optionalNumber(QStringLiteral("pan"), 0.0);
     t.mute = r.optionalBoolean(QStringLiteral("mute"), false);

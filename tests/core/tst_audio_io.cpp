@@ -22,15 +22,6 @@
 
 using namespace s2a::core;
 
-#if defined(__SANITIZE_ADDRESS__)
-// libsndfile 1.2.0 does not free its Ogg/Vorbis encoder state when the Vorbis header cannot be written (the
-// disk-full test). The leak is theirs; without this the asan build would fail the whole test on it.
-extern "C" const char* __lsan_default_suppressions()
-{
-    return "leak:libogg.so\nleak:libvorbis.so\n";
-}
-#endif
-
 Q_DECLARE_METATYPE(AudioFileFormat)
 
 namespace {

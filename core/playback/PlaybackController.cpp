@@ -1,0 +1,198 @@
+#include "core/playback/PlaybackController.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+
+namespace s2a::core {
+
+PlaybackController::PlaybackController(QObject* parent) : QObject(parent)
+{
+    // 40 Hz: a playhead that moves smoothly, well above the 30 Hz a moving line needs.
+    m_poll.setInterval(25);
+    connect(&m_poll, &QTimer::timeout, this, &PlaybackController::poll);
+    connect(&m_planWatcher, &QFutureWatcherBase::finished, this, [this] {
+        std::shared_ptr<PlanBuildResult> result = m_planWatcher.result();
+        if (m_engine && result->plan && result->plan->sampleRate == m_engine->sampleRate())
+            m_engine->publishPlan(std::move(result->plan));
+        m_problems = result->problems;
+        if (m_rebuildQueued) {
+            m_rebuildQueued = false;
+            rebuildPlan();
+            return;
+        }
+        m_readyGeneration = m_planGeneration;
+        m_pool.trim();
+        Q_EMIT planReady();
+    });
+    ensureEngine(44100);
+    m_deviceStatus = tr("Audio output not started.");
+    m_poll.start();
+}
+
+PlaybackController::~PlaybackController()
+{
+    m_output.close();
+    m_planWatcher.waitForFinished();
+}
+
+int PlaybackController::outputRate() const
+{
+    return m_engine ? m_engine->sampleRate() : 0;
+}
+
+void PlaybackController::setDeviceStatus(const QString& status)
+{
+    if (status == m_deviceStatus)
+        return;
+    m_deviceStatus = status;
+    Q_EMIT deviceStatusChanged(status);
+}
+
+void PlaybackController::ensureEngine(int rate)
+{
+    if (m_engine && m_engine->sampleRate() == rate)
+        return;
+    const SampleCount position = m_enginePosition;
+    m_engine = std::make_unique<PlaybackEngine>(rate);
+    if (m_hasProject)
+        m_engine->seek(toOutputRate(position, m_data.settings.sampleRate, rate));
+}
+
+Status PlaybackController::startAudio(const OutputSettings& settings)
+{
+    m_settings = settings;
+    m_output.close();
+    auto resolved = m_output.resolve(settings);
+    Status status = resolved ? Status::success() : Status(resolved.error());
+    if (status) {
+        ensureEngine(resolved->second);
+        status = m_output.open(settings, m_engine.get());
+    }
+    if (!status) {
+        setDeviceStatus(tr("No audio output: %1 Playback is off until a device is available (Retry looks again).")
+                            .arg(status.errorMessage()));
+        return status;
+    }
+    setDeviceStatus(m_output.deviceDescription());
+    if (m_hasProject)
+        rebuildPlan();
+    return Status::success();
+}
+
+Status PlaybackController::retryDevice()
+{
+    m_output.rescan();
+    return startAudio(m_settings);
+}
+
+void PlaybackController::stopAudio()
+{
+    m_output.close();
+    setDeviceStatus(tr("Audio output stopped."));
+}
+
+void PlaybackController::setProject(const ProjectData& data, const QString& audioDir)
+{
+    const bool newSong = !m_hasProject || data.settings.sampleRate != m_data.settings.sampleRate;
+    m_data = data;
+    m_hasProject = true;
+    m_pool.setAudioDir(audioDir);
+    if (newSong)
+        m_enginePosition = m_position = 0;
+    rebuildPlan();
+}
+
+void PlaybackController::rebuildPlan()
+{
+    ++m_planGeneration;
+    if (m_planWatcher.isRunning()) {
+        m_rebuildQueued = true;  // the running build finishes, then the latest data is built
+        return;
+    }
+    const int rate = m_engine->sampleRate();
+    AudioPool* pool = &m_pool;
+    m_planWatcher.setFuture(QtConcurrent::run([data = m_data, pool, rate] {
+        return std::make_shared<PlanBuildResult>(buildRenderPlan(data, *pool, rate));
+    }));
+}
+
+bool PlaybackController::waitForPlan(int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (m_readyGeneration != m_planGeneration && timer.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return m_readyGeneration == m_planGeneration;
+}
+
+void PlaybackController::play()
+{
+    if (hasDevice())
+        m_engine->play();
+}
+
+void PlaybackController::pause() { m_engine->pause(); }
+void PlaybackController::stop() { m_engine->stop(); }
+
+void PlaybackController::seek(SampleCount position)
+{
+    position = std::clamp<SampleCount>(position, 0, m_data.length());
+    m_engine->seek(toOutputRate(position, m_data.settings.sampleRate, m_engine->sampleRate()));
+    if (!hasDevice() || !m_playing) {
+        // Nothing renders (or the engine applies it at its next buffer): show the new place at once.
+        m_enginePosition = m_position = position;
+        Q_EMIT positionChanged(position);
+    }
+}
+
+void PlaybackController::setLoop(bool enabled, SampleCount start, SampleCount end)
+{
+    const int rate = m_engine->sampleRate();
+    const int projectRate = m_data.settings.sampleRate;
+    m_engine->setLoop(enabled, toOutputRate(start, projectRate, rate), toOutputRate(end, projectRate, rate));
+}
+
+void PlaybackController::setMasterGainDb(double db)
+{
+    m_engine->setMasterGain(float(std::pow(10.0, db / 20.0)));
+}
+
+void PlaybackController::poll()
+{
+    m_engine->collectGarbage();
+    if (m_output.isOpen() && m_output.hasFailed()) {
+        const QString message = tr("The audio output stopped (was the device disconnected?). Playback is off; "
+                                   "Retry looks for a device again.");
+        m_output.close();
+        setDeviceStatus(message);
+        if (m_playing) {
+            m_playing = false;
+            Q_EMIT playingChanged(false);
+        }
+        Q_EMIT deviceLost(message);
+        return;
+    }
+    EngineReport report;
+    if (!m_engine->latestReport(report))
+        return;
+    const int projectRate = m_data.settings.sampleRate > 0 ? m_data.settings.sampleRate : m_engine->sampleRate();
+    m_enginePosition = toProjectRate(report.position, projectRate, m_engine->sampleRate());
+    const SampleCount latency = report.playing ? SampleCount(std::lround(outputLatencySeconds() * projectRate)) : 0;
+    const SampleCount audible = std::max<SampleCount>(0, m_enginePosition - latency);
+    m_masterLeft = report.masterLeft;
+    m_masterRight = report.masterRight;
+    if (audible != m_position) {
+        m_position = audible;
+        Q_EMIT positionChanged(audible);
+    }
+    if (report.playing != m_playing) {
+        m_playing = report.playing;
+        Q_EMIT playingChanged(m_playing);
+    }
+    Q_EMIT metersChanged();
+}
+
+}  // namespace s2a::core

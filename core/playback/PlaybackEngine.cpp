@@ -1,0 +1,259 @@
+#include "core/playback/PlaybackEngine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace s2a::core {
+namespace {
+
+// 5 ms: long enough that a start, stop, seek or take switch never clicks, short enough to feel instant.
+int fadeLengthFor(int sampleRate) { return std::max(1, int(std::lround(sampleRate * 0.005))); }
+
+}  // namespace
+
+PlaybackEngine::PlaybackEngine(int sampleRate)
+    : m_sampleRate(sampleRate), m_fadeFrames(fadeLengthFor(sampleRate)), m_scratch(2 * kMaxFrames),
+      m_fromLeft(kMaxFrames), m_fromRight(kMaxFrames)
+{
+}
+
+PlaybackEngine::~PlaybackEngine()
+{
+    // The audio thread is gone by now (the stream is closed before the engine dies).
+    collectGarbage();
+    delete m_pending.exchange(nullptr);
+    if (m_fadingFromPlan != m_plan)
+        delete m_fadingFromPlan;
+    delete m_plan;
+}
+
+// ---- control thread ---------------------------------------------------------------------------------------
+
+void PlaybackEngine::publishPlan(std::unique_ptr<RenderPlan> plan)
+{
+    // A plan the audio thread never picked up can be freed right here: it was never seen there.
+    delete m_pending.exchange(plan.release(), std::memory_order_acq_rel);
+    collectGarbage();
+}
+
+void PlaybackEngine::send(const Command& command)
+{
+    // 256 slots outlast any burst the UI can produce between two callbacks; when the audio thread is not
+    // running at all (no device), the oldest commands would be stale anyway.
+    m_commands.push(command);
+}
+
+void PlaybackEngine::play() { send({CommandType::Play}); }
+void PlaybackEngine::pause() { send({CommandType::Pause}); }
+void PlaybackEngine::stop() { send({CommandType::Stop}); }
+void PlaybackEngine::seek(SampleCount position) { send({CommandType::Seek, false, position}); }
+void PlaybackEngine::setLoop(bool enabled, SampleCount start, SampleCount end)
+{
+    send({CommandType::SetLoop, enabled, start, end});
+}
+void PlaybackEngine::setMasterGain(float gain) { send({CommandType::SetMasterGain, false, 0, 0, gain}); }
+
+void PlaybackEngine::collectGarbage()
+{
+    RenderPlan* plan = nullptr;
+    while (m_retired.pop(plan))
+        delete plan;
+}
+
+bool PlaybackEngine::latestReport(EngineReport& report)
+{
+    bool any = false;
+    while (m_reports.pop(report))
+        any = true;
+    return any;
+}
+
+LevelMeter PlaybackEngine::trackMeter(int track) const
+{
+    if (track < 0 || track >= kMaxTracks)
+        return {};
+    return {m_trackMeters[size_t(2 * track)].load(std::memory_order_relaxed),
+            m_trackMeters[size_t(2 * track + 1)].load(std::memory_order_relaxed)};
+}
+
+// ---- audio thread -----------------------------------------------------------------------------------------
+
+void PlaybackEngine::retire(RenderPlan* plan)
+{
+    if (plan && !m_retired.push(plan)) {
+        // Only if the control thread stopped collecting for 256 plan swaps; leaking beats freeing here.
+    }
+}
+
+void PlaybackEngine::applyCommands()
+{
+    Command c;
+    while (m_commands.pop(c)) {
+        switch (c.type) {
+        case CommandType::Play:
+            if (m_transport != Transport::Playing) {
+                if (m_transport == Transport::Stopped)
+                    m_playStart = m_position;
+                m_transport = Transport::Playing;
+                m_stopAfterFade = false;
+            }
+            break;
+        case CommandType::Pause:
+        case CommandType::Stop:
+            if (m_transport == Transport::Stopped) {
+                if (c.type == CommandType::Stop)
+                    m_position = m_playStart;
+            } else {
+                m_transport = Transport::FadingOut;
+                m_stopAfterFade = c.type == CommandType::Stop;
+            }
+            break;
+        case CommandType::Seek:
+            if (m_transport == Transport::Stopped) {
+                m_position = c.a;
+                m_playStart = c.a;
+            } else {
+                m_pendingSeek = c.a;
+            }
+            break;
+        case CommandType::SetLoop:
+            m_loop = c.flag && c.b > c.a;
+            m_loopStart = c.a;
+            m_loopEnd = c.b;
+            break;
+        case CommandType::SetMasterGain:
+            m_masterTarget = std::max(0.0f, c.value);
+            break;
+        }
+    }
+}
+
+void PlaybackEngine::adoptPendingPlan()
+{
+    RenderPlan* next = m_pending.exchange(nullptr, std::memory_order_acq_rel);
+    if (!next)
+        return;
+    if (m_transport == Transport::Stopped || !m_plan) {
+        retire(m_plan);
+        m_plan = next;
+        return;
+    }
+    // Cross-fade from the plan that is sounding now to the new one, at the same position.
+    if (m_fadingFromPlan && m_fadingFromPlan != m_plan)
+        retire(m_fadingFromPlan);
+    m_fadingFromPlan = m_plan;
+    m_fadingFromPosition = m_position;
+    m_crossfadeDone = 0;
+    m_plan = next;
+}
+
+void PlaybackEngine::renderTimeline(const RenderPlan* plan, SampleCount& position, int frames, float* l, float* r,
+                                    bool meters)
+{
+    int done = 0;
+    bool first = true;
+    while (done < frames) {
+        int count = frames - done;
+        const bool wraps = m_loop && position < m_loopEnd;
+        if (wraps)
+            count = int(std::min<SampleCount>(count, m_loopEnd - position));
+        LevelMeter* trackMeters = meters && plan->tracks.size() <= size_t(kMaxTracks) ? m_trackScratch.data() : nullptr;
+        if (!first)
+            trackMeters = nullptr;  // the first part of a wrapped buffer is enough for a meter
+        renderMix(*plan, position, count, l + done, r + done, m_scratch.data(), trackMeters);
+        first = false;
+        done += count;
+        position += count;
+        if (wraps && position >= m_loopEnd)
+            position = m_loopStart;  // sample-continuous: the next sample is the loop start
+    }
+}
+
+void PlaybackEngine::process(float* left, float* right, int frames)
+{
+    // Larger buffers than kMaxFrames are split; the scratch never grows.
+    while (frames > kMaxFrames) {
+        process(left, right, kMaxFrames);
+        left += kMaxFrames;
+        right += kMaxFrames;
+        frames -= kMaxFrames;
+    }
+    applyCommands();
+    adoptPendingPlan();
+
+    if (m_transport == Transport::Stopped || !m_plan) {
+        std::memset(left, 0, sizeof(float) * size_t(frames));
+        std::memset(right, 0, sizeof(float) * size_t(frames));
+        if (m_fadingFromPlan && m_fadingFromPlan != m_plan)
+            retire(m_fadingFromPlan);
+        m_fadingFromPlan = nullptr;
+        m_fade = 0.0f;
+        for (auto& meter : m_trackMeters)
+            meter.store(0.0f, std::memory_order_relaxed);
+        m_reports.push({m_position, false, {}, {}});
+        return;
+    }
+
+    if (m_pendingSeek >= 0) {
+        // A seek while playing cross-fades from the old position to the new one.
+        if (m_fadingFromPlan && m_fadingFromPlan != m_plan)
+            retire(m_fadingFromPlan);
+        m_fadingFromPlan = m_plan;
+        m_fadingFromPosition = m_position;
+        m_crossfadeDone = 0;
+        m_position = m_pendingSeek;
+        m_pendingSeek = -1;
+    }
+
+    renderTimeline(m_plan, m_position, frames, left, right, true);
+
+    if (m_fadingFromPlan) {
+        renderTimeline(m_fadingFromPlan, m_fadingFromPosition, frames, m_fromLeft.data(), m_fromRight.data(), false);
+        // Linear (equal-gain) cross-fade: the two sides are mostly the same music, where equal-gain keeps the
+        // level flat; over 5 ms it is inaudible as a fade and removes the click.
+        const float step = 1.0f / float(m_fadeFrames);
+        for (int i = 0; i < frames; ++i) {
+            const float t = std::min(1.0f, float(m_crossfadeDone + i) * step);
+            left[i] = left[i] * t + m_fromLeft[size_t(i)] * (1.0f - t);
+            right[i] = right[i] * t + m_fromRight[size_t(i)] * (1.0f - t);
+        }
+        m_crossfadeDone += frames;
+        if (m_crossfadeDone >= m_fadeFrames) {
+            if (m_fadingFromPlan != m_plan)
+                retire(m_fadingFromPlan);
+            m_fadingFromPlan = nullptr;
+        }
+    }
+
+    // Start/stop fades and the smoothed master gain.
+    const float fadeStep = 1.0f / float(m_fadeFrames);
+    const float target = m_transport == Transport::Playing ? 1.0f : 0.0f;
+    const float gainStep = (m_masterTarget - m_masterGain) / float(frames);
+    for (int i = 0; i < frames; ++i) {
+        m_fade = target > m_fade ? std::min(target, m_fade + fadeStep) : std::max(target, m_fade - fadeStep);
+        const float g = m_fade * (m_masterGain + gainStep * float(i + 1));
+        left[i] *= g;
+        right[i] *= g;
+    }
+    m_masterGain = m_masterTarget;
+
+    if (m_transport == Transport::FadingOut && m_fade <= 0.0f) {
+        m_transport = Transport::Stopped;
+        if (m_stopAfterFade)
+            m_position = m_playStart;
+    } else if (!m_loop && m_position >= m_plan->length) {
+        m_transport = Transport::Stopped;  // the end of the song
+        m_position = m_plan->length;
+        m_fade = 0.0f;
+    }
+
+    const size_t tracks = std::min(m_plan->tracks.size(), size_t(kMaxTracks));
+    for (size_t t = 0; t < tracks; ++t) {
+        m_trackMeters[2 * t].store(m_trackScratch[t].peak, std::memory_order_relaxed);
+        m_trackMeters[2 * t + 1].store(m_trackScratch[t].rms, std::memory_order_relaxed);
+    }
+    m_reports.push({m_position, m_transport != Transport::Stopped, measure(left, frames), measure(right, frames)});
+}
+
+}  // namespace s2a::core

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "core/playback/MixRenderer.h"
+#include "core/playback/RenderPlan.h"
+#include "core/playback/SpscQueue.h"
+
+#include <array>
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace s2a::core {
+
+// What the audio thread tells the UI after each buffer.
+struct EngineReport {
+    SampleCount position = 0;   // first sample of the next buffer, output rate
+    bool playing = false;
+    LevelMeter masterLeft;
+    LevelMeter masterRight;
+};
+
+// The real-time side of playback. process() runs in the audio callback: it only reads the current render plan,
+// drains a command queue and writes reports, never allocates, locks, logs or touches files. Everything else
+// (publishing plans, reading reports, freeing old plans) happens on the control thread. Plain C++, no Qt, so
+// the offline tests drive exactly what the callback runs.
+class PlaybackEngine {
+public:
+    static constexpr int kMaxFrames = 4096;   // largest buffer process() accepts
+    static constexpr int kMaxTracks = 128;    // tracks with meters
+
+    explicit PlaybackEngine(int sampleRate);
+    ~PlaybackEngine();
+    PlaybackEngine(const PlaybackEngine&) = delete;
+    PlaybackEngine& operator=(const PlaybackEngine&) = delete;
+
+    int sampleRate() const { return m_sampleRate; }
+    int fadeFrames() const { return m_fadeFrames; }
+
+    // ---- control thread -------------------------------------------------------------------------------
+    // Hands a new plan to the audio thread. While playing, the switch happens at the next buffer with a
+    // cross-fade of fadeFrames(); a take switch or a gain change therefore never clicks.
+    void publishPlan(std::unique_ptr<RenderPlan> plan);
+    void play();
+    void pause();
+    void stop();                 // fades out, then returns to where playback last started
+    void seek(SampleCount position);
+    void setLoop(bool enabled, SampleCount start, SampleCount end);
+    void setMasterGain(float gain);
+    // Frees plans the audio thread has finished with. Call regularly (the controller's UI timer does).
+    void collectGarbage();
+    // Drains reports; returns false when there was none since the last call.
+    bool latestReport(EngineReport& report);
+    LevelMeter trackMeter(int track) const;
+    void noteXrun() { m_xruns.fetch_add(1, std::memory_order_relaxed); }
+    std::uint64_t xruns() const { return m_xruns.load(std::memory_order_relaxed); }
+
+    // ---- audio thread ---------------------------------------------------------------------------------
+    void process(float* left, float* right, int frames);
+
+private:
+    enum class CommandType : std::uint8_t { Play, Pause, Stop, Seek, SetLoop, SetMasterGain };
+    struct Command {
+        CommandType type = CommandType::Play;
+        bool flag = false;
+        SampleCount a = 0;
+        SampleCount b = 0;
+        float value = 0.0f;
+    };
+    enum class Transport : std::uint8_t { Stopped, Playing, FadingOut };
+
+    void send(const Command& command);
+    void applyCommands();
+    void adoptPendingPlan();
+    void retire(RenderPlan* plan);
+    // Renders `frames` of the timeline from `position` honouring the loop, into out; advances position.
+    void renderTimeline(const RenderPlan* plan, SampleCount& position, int frames, float* l, float* r, bool meters);
+
+    const int m_sampleRate;
+    const int m_fadeFrames;
+
+    // Audio-thread state.
+    RenderPlan* m_plan = nullptr;
+    RenderPlan* m_fadingFromPlan = nullptr;   // during a plan cross-fade
+    SampleCount m_fadingFromPosition = 0;
+    int m_crossfadeDone = 0;
+    Transport m_transport = Transport::Stopped;
+    SampleCount m_position = 0;
+    SampleCount m_playStart = 0;
+    SampleCount m_pendingSeek = -1;           // a seek while playing, applied with a cross-fade
+    bool m_stopAfterFade = false;
+    float m_fade = 0.0f;                      // start/stop fade level 0..1
+    bool m_loop = false;
+    SampleCount m_loopStart = 0;
+    SampleCount m_loopEnd = 0;
+    float m_masterGain = 1.0f;
+    float m_masterTarget = 1.0f;
+    std::vector<float> m_scratch;             // sized once: mix scratch, cross-fade source, meters' source
+    std::vector<float> m_fromLeft;
+    std::vector<float> m_fromRight;
+    std::array<LevelMeter, kMaxTracks> m_trackScratch{};
+
+    // Shared between the threads, lock-free.
+    std::atomic<RenderPlan*> m_pending{nullptr};
+    SpscQueue<Command, 256> m_commands;
+    SpscQueue<RenderPlan*, 256> m_retired;
+    SpscQueue<EngineReport, 64> m_reports;
+    std::array<std::atomic<float>, kMaxTracks * 2> m_trackMeters{};
+    std::atomic<std::uint64_t> m_xruns{0};
+};
+
+}  // namespace s2a::core

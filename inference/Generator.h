@@ -1,0 +1,106 @@
+#pragma once
+
+// The one interface every music engine implements (arranger now, diffusion next), so that the worker, the UI
+// and the CLI treat engines alike. Qt types only: no torch, no FluidSynth in this header.
+#include "core/audio/AudioBuffer.h"
+#include "core/model/ProjectData.h"
+#include "core/util/Result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <atomic>
+
+namespace s2a::inference {
+
+// One section of the song plan as an engine sees it.
+struct SectionPlan {
+    QString id;
+    core::SectionLabel label = core::SectionLabel::Verse;
+    QString customLabel;
+    core::SampleCount start = 0;
+    core::SampleCount end = 0;
+    QString caption;
+    QStringList tags;
+    double energy = -1.0;  // 0..1; negative = "engine decides from the label"
+};
+
+// One instrument's audio (and, for symbolic engines, its MIDI as a Standard MIDI File).
+struct Stem {
+    core::TrackRole role = core::TrackRole::Other;
+    QString name;           // "Slap bass", "Brass"
+    core::AudioBuffer audio;
+    QByteArray midi;        // empty when the engine has no symbolic form
+};
+
+struct GenerationRequest {
+    QString caption;                // global caption
+    int sampleRate = 44100;
+    double tempo = 0.0;             // BPM; 0 = from the caption (or the engine's default)
+    QString key;                    // "D minor"; empty = from the caption
+    core::TimeSignature timeSignature;
+    QVector<SectionPlan> sections;  // the whole song, contiguous from 0
+    quint64 seed = 0;
+    int steps = 32;                 // diffusion sampler steps
+    double guidance = 4.0;          // classifier-free guidance on the global caption
+    double sectionGuidance = 4.0;   // ... and on the section captions
+
+    // Regeneration: which section to make anew (index into `sections`), what the song sounds like now
+    // (per stem, on the project timeline), and how much of it either side the engine may listen to.
+    int targetSection = -1;         // -1 = generate the whole song
+    QVector<Stem> context;
+    double contextSeconds = 10.0;
+};
+
+struct GenerationResult {
+    QVector<Stem> stems;            // all of the same length, covering [start, end) on the timeline
+    core::SampleCount start = 0;
+    core::SampleCount end = 0;
+    double tempo = 0.0;             // what the engine used
+    QString key;
+    QString understood;             // "what I understood" of the caption, for the UI and CLI
+    core::TakeOrigin origin;        // engine, model, seed, ... for the new take
+};
+
+// How a running job reports progress and learns it was cancelled. Engines call progress() often (at least
+// once per sampler step or rendered section) and stop within one step once cancelled() is true.
+class JobControl {
+public:
+    virtual ~JobControl() = default;
+    virtual void progress(double fraction, const QString& stage) = 0;
+    virtual bool cancelled() const = 0;
+};
+
+// A JobControl for synchronous callers (tests, CLI): records progress, cancels on request.
+class SimpleJobControl : public JobControl {
+public:
+    void progress(double fraction, const QString& stage) override
+    {
+        lastFraction = fraction;
+        lastStage = stage;
+    }
+    bool cancelled() const override { return cancelRequested.load(); }
+    std::atomic<bool> cancelRequested{false};
+    double lastFraction = 0.0;
+    QString lastStage;
+};
+
+class Generator {
+public:
+    virtual ~Generator() = default;
+    virtual QString id() const = 0;           // "arranger", "diffusion"
+    virtual QString displayName() const = 0;  // for the UI
+    // The whole song (request.targetSection is ignored).
+    virtual Result<GenerationResult> generate(const GenerationRequest& request, JobControl& job) = 0;
+    // Only sections[targetSection]; the result covers exactly that section's span, and the engine keeps the
+    // music coherent with what surrounds it.
+    virtual Result<GenerationResult> regenerate(const GenerationRequest& request, JobControl& job) = 0;
+};
+
+// The message every engine returns when a job was cancelled, so callers can tell it from a failure.
+inline Error cancelledError() { return Error{QStringLiteral("Cancelled.")}; }
+inline bool isCancelled(const Error& e) { return e.message == QLatin1String("Cancelled."); }
+
+}  // namespace s2a::inference
