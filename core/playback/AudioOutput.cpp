@@ -4,34 +4,33 @@
 
 #include <portaudio.h>
 
+#include <chrono>
 #include <cmath>
 
 namespace s2a::core {
 
+namespace {
+
 // The two functions PortAudio calls. The stream callback runs on the real-time thread: engine->process()
 // and two atomic increments, nothing else.
-struct AudioOutputCallbacks {
-    static int render(const void*, void* output, unsigned long frames, const PaStreamCallbackTimeInfo*,
-                      PaStreamCallbackFlags status, void* user)
-    {
-        auto* self = static_cast<AudioOutput*>(user);
-        auto** channels = static_cast<float**>(output);
-        if (status & paOutputUnderflow)
-            self->m_engine->noteXrun();
-        self->m_engine->process(channels[0], channels[1], int(frames));
-        self->m_callbacks.fetch_add(1, std::memory_order_relaxed);
-        return paContinue;
-    }
+int renderCallback(const void*, void* output, unsigned long frames, const PaStreamCallbackTimeInfo*,
+                   PaStreamCallbackFlags status, void* user)
+{
+    auto* context = static_cast<StreamContext*>(user);
+    auto** channels = static_cast<float**>(output);
+    if (status & paOutputUnderflow)
+        context->engine->noteXrun();
+    context->engine->process(channels[0], channels[1], int(frames));
+    context->callbacks.fetch_add(1, std::memory_order_relaxed);
+    return paContinue;
+}
 
-    static void finished(void* user)
-    {
-        auto* self = static_cast<AudioOutput*>(user);
-        if (!self->m_closing.load())
-            self->m_finished.store(true);
-    }
-};
-
-namespace {
+void finishedCallback(void* user)
+{
+    auto* context = static_cast<StreamContext*>(user);
+    if (!context->closing.load())
+        context->finished.store(true);
+}
 
 QString paError(PaError error)
 {
@@ -68,8 +67,43 @@ AudioOutput::AudioOutput()
 AudioOutput::~AudioOutput()
 {
     close();
-    if (m_initialised)
-        Pa_Terminate();
+    if (!waitForReaper(2000))
+        m_reaper.detach();  // still inside PortAudio; the process is ending anyway
+    // No Pa_Terminate here: Debian's PortAudio 19.6 is built with assertions, and its JACK backend aborts the
+    // process when terminated after the JACK server went away. Leaving PortAudio initialised costs nothing;
+    // the system releases the devices.
+}
+
+bool AudioOutput::waitForReaper(int milliseconds)
+{
+    if (!m_reaper.joinable())
+        return true;
+    for (int waited = 0; !m_reaperDone->load() && waited < milliseconds; waited += 10)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (!m_reaperDone->load())
+        return false;
+    m_reaper.join();
+    return true;
+}
+
+void AudioOutput::releaseLostStream()
+{
+    if (!m_stream)
+        return;
+    if (m_reaper.joinable() && !waitForReaper(0))
+        return;  // one release at a time; this stream stays referenced until the next call
+    auto* stream = static_cast<PaStream*>(m_stream);
+    m_context->closing.store(true);
+    m_lostJackServer = m_lostJackServer || m_hostApi.contains(QLatin1String("JACK"));
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    m_reaperDone = done;
+    // The context (and with it the engine) lives until PortAudio has let go of the stream.
+    m_reaper = std::thread([stream, context = m_context, done] {
+        Pa_CloseStream(stream);
+        done->store(true);
+    });
+    m_stream = nullptr;
+    m_context.reset();
 }
 
 QVector<OutputDevice> AudioOutput::devices() const
@@ -87,12 +121,20 @@ QVector<OutputDevice> AudioOutput::devices() const
     return out;
 }
 
-void AudioOutput::rescan()
+Status AudioOutput::rescan()
 {
     close();
+    if (m_lostJackServer)
+        return Error{QStringLiteral("The JACK server stopped while S2A Studio was using it. PortAudio cannot reconnect "
+                                    "to JACK within one session: save your song and restart S2A Studio to play "
+                                    "through JACK again (other outputs are not affected).")};
+    if (!waitForReaper(2000))
+        return Error{QStringLiteral("The audio system is still releasing the device that went away; try again in a "
+                                    "moment (PortAudio can take minutes to give up a JACK server that stopped).")};
     if (m_initialised)
         Pa_Terminate();
     m_initialised = Pa_Initialize() == paNoError;
+    return m_initialised ? Status::success() : Status(Error{QStringLiteral("The audio system (PortAudio) could not start.")});
 }
 
 Result<std::pair<OutputDevice, int>> AudioOutput::resolve(const OutputSettings& settings) const
@@ -114,25 +156,26 @@ Result<std::pair<OutputDevice, int>> AudioOutput::resolve(const OutputSettings& 
     return std::make_pair(*chosen, rate);
 }
 
-Status AudioOutput::open(const OutputSettings& settings, PlaybackEngine* engine)
+Status AudioOutput::open(const OutputSettings& settings, std::shared_ptr<PlaybackEngine> engine)
 {
     close();
     auto resolved = resolve(settings);
     if (!resolved)
         return resolved.error();
-    Status opened = openDevice(resolved->first, engine->sampleRate(), settings.framesPerBuffer, engine);
+    Status opened = openDevice(resolved->first, settings.framesPerBuffer, engine);
     if (opened || !settings.deviceName.isEmpty())
         return opened;
     // The system default could not be opened (a desktop without a sound card still lists ALSA's "default"):
     // any other output that works is better than silence.
     for (const OutputDevice& d : devices())
-        if (d.index != resolved->first.index && openDevice(d, engine->sampleRate(), settings.framesPerBuffer, engine))
+        if (d.index != resolved->first.index && openDevice(d, settings.framesPerBuffer, engine))
             return Status::success();
     return opened;
 }
 
-Status AudioOutput::openDevice(const OutputDevice& device, int sampleRate, int framesPerBuffer, PlaybackEngine* engine)
+Status AudioOutput::openDevice(const OutputDevice& device, int framesPerBuffer, std::shared_ptr<PlaybackEngine> engine)
 {
+    const int sampleRate = engine->sampleRate();
     const PaDeviceInfo* info = Pa_GetDeviceInfo(device.index);
     if (!info || info->maxOutputChannels < 1)
         return Error{QStringLiteral("The audio output \"%1\" has no output channels.").arg(device.name)};
@@ -142,20 +185,21 @@ Status AudioOutput::openDevice(const OutputDevice& device, int sampleRate, int f
     params.sampleFormat = paFloat32 | paNonInterleaved;
     params.suggestedLatency = info->defaultLowOutputLatency;
     PaStream* stream = nullptr;
-    m_engine = engine;
-    m_finished.store(false);
-    m_closing.store(false);
+    auto context = std::make_shared<StreamContext>();
+    context->engine = std::move(engine);
     PaError err = Pa_OpenStream(&stream, nullptr, &params, sampleRate, unsigned(framesPerBuffer), paNoFlag,
-                                &AudioOutputCallbacks::render, this);
+                                &renderCallback, context.get());
     if (err != paNoError)
         return Error{QStringLiteral("Could not open \"%1\" at %2 Hz: %3").arg(device.name).arg(sampleRate).arg(paError(err))};
-    Pa_SetStreamFinishedCallback(stream, &AudioOutputCallbacks::finished);
+    Pa_SetStreamFinishedCallback(stream, &finishedCallback);
     err = Pa_StartStream(stream);
     if (err != paNoError) {
         Pa_CloseStream(stream);
         return Error{QStringLiteral("Could not start \"%1\": %2").arg(device.name, paError(err))};
     }
     m_stream = stream;
+    m_context = std::move(context);
+    m_hostApi = device.hostApi;
     const PaStreamInfo* streamInfo = Pa_GetStreamInfo(stream);
     m_sampleRate = streamInfo ? int(std::lround(streamInfo->sampleRate)) : sampleRate;
     m_latency = streamInfo ? streamInfo->outputLatency : 0.0;
@@ -172,21 +216,25 @@ void AudioOutput::close()
 {
     if (!m_stream)
         return;
-    m_closing.store(true);
+    if (hasFailed()) {
+        releaseLostStream();  // a dead device's stream must not hold up the caller
+        return;
+    }
+    m_context->closing.store(true);
     auto* stream = static_cast<PaStream*>(m_stream);
     // Stop (not abort) lets the last buffer play out, so closing never cuts a click into the output.
     if (Pa_IsStreamActive(stream) == 1)
         Pa_StopStream(stream);
     Pa_CloseStream(stream);
     m_stream = nullptr;
-    m_engine = nullptr;
+    m_context.reset();
 }
 
 bool AudioOutput::hasFailed() const
 {
     if (!m_stream)
         return false;
-    return m_finished.load() || Pa_IsStreamActive(static_cast<PaStream*>(m_stream)) != 1;
+    return m_context->finished.load() || Pa_IsStreamActive(static_cast<PaStream*>(m_stream)) != 1;
 }
 
 }  // namespace s2a::core

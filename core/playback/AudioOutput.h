@@ -6,6 +6,8 @@
 #include <QVector>
 
 #include <atomic>
+#include <memory>
+#include <thread>
 
 namespace s2a::core {
 
@@ -26,6 +28,15 @@ struct OutputSettings {
     int framesPerBuffer = 256;
 };
 
+// What one open stream's callback needs. Shared with the thread that releases a lost stream, so the engine
+// outlives every callback that can still reach it.
+struct StreamContext {
+    std::shared_ptr<PlaybackEngine> engine;
+    std::atomic<bool> finished{false};
+    std::atomic<bool> closing{false};
+    std::atomic<std::uint64_t> callbacks{0};
+};
+
 // A PortAudio output stream feeding a PlaybackEngine. Owns PortAudio's lifetime (initialise/terminate), so
 // rescan() can look for devices that appeared after start-up. The callback calls engine->process() and
 // counts output underflows; nothing else runs there.
@@ -39,15 +50,19 @@ public:
     // Every output-capable device PortAudio sees now.
     QVector<OutputDevice> devices() const;
     // Re-initialises PortAudio so that devices (or a JACK server) that appeared since are found. Closes any
-    // open stream first.
-    void rescan();
+    // open stream first. Fails while a lost stream is still being released (see releaseLostStream()).
+    Status rescan();
 
-    // Opens and starts a stream. The device's rate wins when the settings leave it open; sampleRate() says what
-    // was chosen, and the caller builds the engine for it (see openFor()).
-    Status open(const OutputSettings& settings, PlaybackEngine* engine);
     // Finds the device and the rate open() would use, without opening anything.
     Result<std::pair<OutputDevice, int>> resolve(const OutputSettings& settings) const;
+    // Opens and starts a stream at the engine's rate. With no device named, the system default is tried
+    // first, then any other output that opens.
+    Status open(const OutputSettings& settings, std::shared_ptr<PlaybackEngine> engine);
     void close();
+    // For a stream whose device went away: PortAudio 19.6's JACK backend blocks for up to ten minutes when a
+    // stream of a dead server is stopped or closed, so the release happens on a thread of its own and the UI
+    // never waits for it.
+    void releaseLostStream();
 
     bool isOpen() const { return m_stream != nullptr; }
     // True when an open stream stopped on its own (device unplugged, server gone).
@@ -56,22 +71,23 @@ public:
     int framesPerBuffer() const { return m_framesPerBuffer; }
     double outputLatencySeconds() const { return m_latency; }
     QString deviceDescription() const { return m_description; }
-    std::uint64_t callbacks() const { return m_callbacks.load(std::memory_order_relaxed); }
+    std::uint64_t callbacks() const { return m_context ? m_context->callbacks.load() : 0; }
 
 private:
-    friend struct AudioOutputCallbacks;
-    Status openDevice(const OutputDevice& device, int sampleRate, int framesPerBuffer, PlaybackEngine* engine);
+    Status openDevice(const OutputDevice& device, int framesPerBuffer, std::shared_ptr<PlaybackEngine> engine);
+    bool waitForReaper(int milliseconds);
 
     bool m_initialised = false;
     void* m_stream = nullptr;  // PaStream*, kept opaque so this header does not drag portaudio.h along
-    PlaybackEngine* m_engine = nullptr;
+    std::shared_ptr<StreamContext> m_context;
+    std::thread m_reaper;
+    std::shared_ptr<std::atomic<bool>> m_reaperDone;
     int m_sampleRate = 0;
     int m_framesPerBuffer = 0;
     double m_latency = 0.0;
     QString m_description;
-    std::atomic<bool> m_finished{false};
-    std::atomic<bool> m_closing{false};
-    std::atomic<std::uint64_t> m_callbacks{0};
+    QString m_hostApi;
+    bool m_lostJackServer = false;  // PortAudio 19.6 cannot re-initialise JACK after its server died
 };
 
 }  // namespace s2a::core

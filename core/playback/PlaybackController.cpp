@@ -55,10 +55,11 @@ void PlaybackController::ensureEngine(int rate)
 {
     if (m_engine && m_engine->sampleRate() == rate)
         return;
-    const SampleCount position = m_enginePosition;
-    m_engine = std::make_unique<PlaybackEngine>(rate);
+    if (m_engine)
+        m_earlierXruns += m_engine->xruns();
+    m_engine = std::make_shared<PlaybackEngine>(rate);
     if (m_hasProject)
-        m_engine->seek(toOutputRate(position, m_data.settings.sampleRate, rate));
+        m_engine->seek(toOutputRate(m_enginePosition, m_data.settings.sampleRate, rate));
 }
 
 Status PlaybackController::startAudio(const OutputSettings& settings)
@@ -69,7 +70,7 @@ Status PlaybackController::startAudio(const OutputSettings& settings)
     Status status = resolved ? Status::success() : Status(resolved.error());
     if (status) {
         ensureEngine(resolved->second);
-        status = m_output.open(settings, m_engine.get());
+        status = m_output.open(settings, m_engine);
     }
     if (!status) {
         setDeviceStatus(tr("No audio output: %1 Playback is off until a device is available (Retry looks again).")
@@ -84,7 +85,10 @@ Status PlaybackController::startAudio(const OutputSettings& settings)
 
 Status PlaybackController::retryDevice()
 {
-    m_output.rescan();
+    if (Status rescanned = m_output.rescan(); !rescanned) {
+        setDeviceStatus(rescanned.errorMessage());
+        return rescanned;
+    }
     return startAudio(m_settings);
 }
 
@@ -166,7 +170,15 @@ void PlaybackController::poll()
     if (m_output.isOpen() && m_output.hasFailed()) {
         const QString message = tr("The audio output stopped (was the device disconnected?). Playback is off; "
                                    "Retry looks for a device again.");
-        m_output.close();
+        m_output.releaseLostStream();
+        // A fresh engine, stopped at the same place: the lost stream keeps the old one until PortAudio lets go,
+        // and a device found later must not start playing on its own.
+        const int rate = m_engine->sampleRate();
+        m_earlierXruns += m_engine->xruns();
+        m_engine.reset();
+        ensureEngine(rate);
+        if (m_hasProject)
+            rebuildPlan();
         setDeviceStatus(message);
         if (m_playing) {
             m_playing = false;

@@ -56,7 +56,8 @@ public:
     SampleCount position() const { return m_position; }
     // The engine's own position (the next sample it will render), in project samples.
     SampleCount enginePosition() const { return m_enginePosition; }
-    std::uint64_t xruns() const { return m_engine ? m_engine->xruns() : 0; }
+    std::uint64_t xruns() const { return m_earlierXruns + (m_engine ? m_engine->xruns() : 0); }
+    double peakLoad() const { return m_engine ? m_engine->peakLoad() : 0.0; }
     LevelMeter masterMeter(int channel) const { return channel == 0 ? m_masterLeft : m_masterRight; }
     LevelMeter trackMeter(int track) const { return m_engine ? m_engine->trackMeter(track) : LevelMeter{}; }
     PlaybackEngine* engine() { return m_engine.get(); }
@@ -77,7 +78,7 @@ private:
 
     AudioOutput m_output;
     OutputSettings m_settings;
-    std::unique_ptr<PlaybackEngine> m_engine;
+    std::shared_ptr<PlaybackEngine> m_engine;  // shared with the stream that feeds from it
     AudioPool m_pool;
     ProjectData m_data;
     bool m_hasProject = false;
@@ -88,6 +89,7 @@ private:
     QStringList m_problems;
     QTimer m_poll;
     QString m_deviceStatus;
+    std::uint64_t m_earlierXruns = 0;  // counted by engines replaced since (device changes)
     bool m_playing = false;
     SampleCount m_position = 0;
     SampleCount m_enginePosition = 0;

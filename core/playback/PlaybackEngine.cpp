@@ -1,6 +1,9 @@
 #include "core/playback/PlaybackEngine.h"
 
+#include "core/playback/RealtimeScope.h"
+
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 
@@ -172,13 +175,26 @@ void PlaybackEngine::renderTimeline(const RenderPlan* plan, SampleCount& positio
 
 void PlaybackEngine::process(float* left, float* right, int frames)
 {
+    const realtime::Scope realtimeScope;
+    // steady_clock reads the vDSO clock: no system call, no allocation.
+    const auto started = std::chrono::steady_clock::now();
+    const int total = frames;
     // Larger buffers than kMaxFrames are split; the scratch never grows.
     while (frames > kMaxFrames) {
-        process(left, right, kMaxFrames);
+        processBlock(left, right, kMaxFrames);
         left += kMaxFrames;
         right += kMaxFrames;
         frames -= kMaxFrames;
     }
+    processBlock(left, right, frames);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double load = seconds * m_sampleRate / std::max(1, total);
+    if (load > m_peakLoad.load(std::memory_order_relaxed))
+        m_peakLoad.store(load, std::memory_order_relaxed);
+}
+
+void PlaybackEngine::processBlock(float* left, float* right, int frames)
+{
     applyCommands();
     adoptPendingPlan();
 

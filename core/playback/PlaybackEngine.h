@@ -53,11 +53,16 @@ public:
     LevelMeter trackMeter(int track) const;
     void noteXrun() { m_xruns.fetch_add(1, std::memory_order_relaxed); }
     std::uint64_t xruns() const { return m_xruns.load(std::memory_order_relaxed); }
+    // The longest process() call since the last reset, as a fraction of its buffer's duration (the "CPU" the
+    // transport shows; above 1 the callback itself missed the deadline).
+    double peakLoad() const { return m_peakLoad.load(std::memory_order_relaxed); }
+    void resetPeakLoad() { m_peakLoad.store(0.0, std::memory_order_relaxed); }
 
     // ---- audio thread ---------------------------------------------------------------------------------
     void process(float* left, float* right, int frames);
 
 private:
+    void processBlock(float* left, float* right, int frames);
     enum class CommandType : std::uint8_t { Play, Pause, Stop, Seek, SetLoop, SetMasterGain };
     struct Command {
         CommandType type = CommandType::Play;
@@ -106,6 +111,7 @@ private:
     SpscQueue<EngineReport, 64> m_reports;
     std::array<std::atomic<float>, kMaxTracks * 2> m_trackMeters{};
     std::atomic<std::uint64_t> m_xruns{0};
+    std::atomic<double> m_peakLoad{0.0};
 };
 
 }  // namespace s2a::core

@@ -1,0 +1,234 @@
+// The audio-thread engine driven offline, buffer by buffer, exactly as the PortAudio callback drives it.
+#include "AllocationCounter.h"
+
+#include "core/playback/PlaybackEngine.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <memory>
+
+using namespace s2a;
+using namespace s2a::core;
+
+namespace {
+
+constexpr int kRate = 48000;
+constexpr int kBlock = 256;
+
+// One track playing `signal` from timeline sample 0, both sides, unity gain.
+std::unique_ptr<RenderPlan> planOf(const std::vector<float>& signal)
+{
+    auto plan = std::make_unique<RenderPlan>();
+    plan->sampleRate = kRate;
+    plan->length = SampleCount(signal.size());
+    plan->tracks.resize(1);
+    plan->tracks[0].clips.push_back({signal.data(), signal.data(), 0, SampleCount(signal.size())});
+    return plan;
+}
+
+std::vector<float> rampSignal(int n)
+{
+    std::vector<float> v(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i)
+        v[size_t(i)] = float(i) / float(n);  // exact in float, distinct per sample
+    return v;
+}
+
+std::vector<float> sineSignal(int n, double hz, float amplitude)
+{
+    std::vector<float> v(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i)
+        v[size_t(i)] = amplitude * float(std::sin(2.0 * M_PI * hz * i / kRate));
+    return v;
+}
+
+// Runs `blocks` callbacks and returns the left channel.
+std::vector<float> run(PlaybackEngine& engine, int blocks)
+{
+    std::vector<float> out;
+    std::vector<float> l(kBlock), r(kBlock);
+    for (int b = 0; b < blocks; ++b) {
+        engine.process(l.data(), r.data(), kBlock);
+        out.insert(out.end(), l.begin(), l.end());
+    }
+    return out;
+}
+
+float maxJump(const std::vector<float>& v, size_t from = 1)
+{
+    float worst = 0.0f;
+    for (size_t i = std::max<size_t>(from, 1); i < v.size(); ++i)
+        worst = std::max(worst, std::fabs(v[i] - v[i - 1]));
+    return worst;
+}
+
+}  // namespace
+
+class PlaybackEngineTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void silentUntilPlayThenFadesIn()
+    {
+        const std::vector<float> dc(size_t(kRate), 0.5f);
+        PlaybackEngine engine(kRate);
+        engine.publishPlan(planOf(dc));
+        const std::vector<float> idle = run(engine, 4);
+        QVERIFY(std::all_of(idle.begin(), idle.end(), [](float x) { return x == 0.0f; }));
+        engine.play();
+        const std::vector<float> out = run(engine, 4);
+        const int fade = engine.fadeFrames();
+        QCOMPARE(fade, 240);  // 5 ms at 48 kHz
+        QVERIFY(out[0] > 0.0f && out[0] < 0.01f);  // the very first buffer already sounds
+        for (int i = 1; i < fade; ++i)
+            QVERIFY(out[size_t(i)] > out[size_t(i - 1)]);
+        QCOMPARE(out[size_t(fade)], 0.5f);
+        QVERIFY(maxJump(out) <= 0.5f / fade + 1e-6f);
+    }
+
+    void stopFadesOutAndReturnsToTheStart()
+    {
+        const std::vector<float> dc(size_t(kRate), 0.5f);
+        PlaybackEngine engine(kRate);
+        engine.publishPlan(planOf(dc));
+        engine.seek(1000);
+        engine.play();
+        run(engine, 8);
+        engine.stop();
+        const std::vector<float> out = run(engine, 2);
+        QCOMPARE(out[size_t(engine.fadeFrames())], 0.0f);
+        QVERIFY(maxJump(out) <= 0.5f / engine.fadeFrames() + 1e-6f);
+        EngineReport report;
+        QVERIFY(engine.latestReport(report));
+        QVERIFY(!report.playing);
+        QCOMPARE(report.position, SampleCount(1000));
+
+        // Pause keeps the place.
+        engine.play();
+        run(engine, 4);
+        engine.pause();
+        run(engine, 2);
+        QVERIFY(engine.latestReport(report));
+        QCOMPARE(report.position, SampleCount(1000 + 5 * kBlock));
+    }
+
+    void seekLandsOnTheExactSample()
+    {
+        const std::vector<float> signal = rampSignal(kRate);
+        PlaybackEngine engine(kRate);
+        engine.publishPlan(planOf(signal));
+        engine.seek(12345);
+        engine.play();
+        const std::vector<float> out = run(engine, 4);
+        for (size_t i = size_t(engine.fadeFrames()); i < out.size(); ++i)
+            QCOMPARE(out[i], signal[12345 + i]);
+
+        // While playing: cross-fades over 5 ms, then plays from the new place exactly.
+        engine.seek(30000);
+        const std::vector<float> after = run(engine, 4);
+        for (size_t i = size_t(engine.fadeFrames()); i < after.size(); ++i)
+            QCOMPARE(after[i], signal[30000 + i]);
+    }
+
+    void loopWrapIsSampleContinuous()
+    {
+        const std::vector<float> signal = rampSignal(kRate);
+        PlaybackEngine engine(kRate);
+        engine.publishPlan(planOf(signal));
+        engine.setLoop(true, 1000, 1700);  // 700 samples: wraps mid-buffer, at a different offset each time
+        engine.seek(1500);
+        engine.play();
+        const std::vector<float> out = run(engine, 12);
+        SampleCount expected = 1500;
+        for (size_t i = 0; i < out.size(); ++i) {
+            if (i >= size_t(engine.fadeFrames()))
+                QCOMPARE(out[i], signal[size_t(expected)]);
+            if (++expected == 1700)
+                expected = 1000;
+        }
+        // A loop whose length is a whole number of periods sounds seamless: no jump beyond the sine's own slope.
+        const std::vector<float> sine = sineSignal(kRate, 480.0, 0.5f);  // 100 samples per period
+        PlaybackEngine smooth(kRate);
+        smooth.publishPlan(planOf(sine));
+        smooth.setLoop(true, 2000, 2600);
+        smooth.seek(2000);
+        smooth.play();
+        const std::vector<float> looped = run(smooth, 20);
+        const float slope = float(2.0 * M_PI * 480.0 / kRate * 0.5);
+        QVERIFY(maxJump(looped, size_t(smooth.fadeFrames())) <= slope * 1.001f);
+    }
+
+    void takeSwitchCrossFadesWithoutAClick()
+    {
+        const std::vector<float> takeA = sineSignal(kRate, 440.0, 0.5f);
+        const std::vector<float> takeB = sineSignal(kRate, 660.0, 0.5f);
+        PlaybackEngine engine(kRate);
+        engine.publishPlan(planOf(takeA));
+        engine.play();
+        std::vector<float> out = run(engine, 10);
+        engine.publishPlan(planOf(takeB));  // A/B switch while playing
+        const std::vector<float> switched = run(engine, 10);
+        out.insert(out.end(), switched.begin(), switched.end());
+        const size_t switchAt = 10 * kBlock;
+        // Each side moves at most its own slope per sample; the fade adds at most (1/fade) of the gap.
+        const float slope = float(2.0 * M_PI * 660.0 / kRate * 0.5);
+        const float bound = slope + 1.0f / float(engine.fadeFrames()) + 1e-4f;
+        QVERIFY2(maxJump(out, size_t(engine.fadeFrames())) <= bound, qPrintable(QString::number(maxJump(out))));
+        // After the fade: take B exactly, at the same timeline position.
+        for (size_t i = switchAt + size_t(engine.fadeFrames()); i < out.size(); ++i)
+            QCOMPARE(out[i], takeB[i]);
+        engine.collectGarbage();  // the old plan comes back to this thread to be freed
+    }
+
+    void songEndStopsTransport()
+    {
+        const std::vector<float> dc(size_t(1000), 0.25f);
+        PlaybackEngine engine(kRate);
+        engine.publishPlan(planOf(dc));
+        engine.play();
+        const std::vector<float> out = run(engine, 8);
+        EngineReport report;
+        QVERIFY(engine.latestReport(report));
+        QVERIFY(!report.playing);
+        QCOMPARE(report.position, SampleCount(1000));
+        QCOMPARE(out[1500], 0.0f);
+    }
+
+    void masterGainIsSmoothed()
+    {
+        const std::vector<float> dc(size_t(kRate), 0.5f);
+        PlaybackEngine engine(kRate);
+        engine.publishPlan(planOf(dc));
+        engine.play();
+        run(engine, 2);
+        engine.setMasterGain(0.0f);
+        const std::vector<float> out = run(engine, 2);
+        QVERIFY(maxJump(out) <= 0.5f / kBlock + 1e-6f);
+        QCOMPARE(out.back(), 0.0f);
+    }
+
+    void theCallbackNeverAllocates()
+    {
+        const std::vector<float> a = sineSignal(kRate, 440.0, 0.5f);
+        const std::vector<float> b = sineSignal(kRate, 660.0, 0.5f);
+        PlaybackEngine engine(kRate);
+        engine.publishPlan(planOf(a));
+        const std::uint64_t before = test::realtimeAllocations();
+        const std::uint64_t allBefore = test::allAllocations();
+        engine.play();
+        for (int round = 0; round < 20; ++round) {
+            run(engine, 3);
+            engine.publishPlan(planOf(round % 2 ? a : b));
+            engine.seek(SampleCount(round) * 1000);
+            engine.setLoop(round % 3 == 0, 5000, 9000);
+            engine.setMasterGain(0.5f + 0.02f * float(round));
+        }
+        engine.stop();
+        run(engine, 3);
+        QCOMPARE(test::realtimeAllocations(), before);
+        QVERIFY(test::allAllocations() > allBefore);  // the counter does see this thread's allocations
+    }
+};
+
+QTEST_GUILESS_MAIN(PlaybackEngineTest)
+#include "tst_playback_engine.moc"

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+
+namespace s2a::test {
+
+// A private JACK server with the dummy driver: a real-time-paced audio device on a machine without a sound
+// card. Started under a unique name and exported through JACK_DEFAULT_SERVER (so PortAudio finds it), stopped
+// on destruction. JACK_NO_START_SERVER keeps clients from spawning servers of their own.
+class JackDummyServer {
+public:
+    explicit JackDummyServer(int sampleRate = 48000, int period = 256);
+    ~JackDummyServer();
+
+    bool start(QString* error);
+    void stop();
+    QString name() const { return m_name; }
+
+private:
+    bool startServer(const QString& jackd, const QString& jackWait, bool realtime, QString* error);
+
+    int m_rate;
+    int m_period;
+    QString m_name;
+    QProcess m_process;
+};
+
+}  // namespace s2a::test
