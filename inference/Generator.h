@@ -25,6 +25,9 @@ struct SectionPlan {
     QString caption;
     QStringList tags;
     double energy = -1.0;  // 0..1; negative = "engine decides from the label"
+    // The seed the section's current audio was made with (its active take's origin.seed); 0 = unknown.
+    // Symbolic engines use it when regenerating a neighbour, to re-create the notes that ring into it.
+    quint64 seed = 0;
 };
 
 // One instrument's audio (and, for symbolic engines, its MIDI as a Standard MIDI File).

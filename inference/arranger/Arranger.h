@@ -1,0 +1,34 @@
+#pragma once
+
+// From a plan and the section list to notes: decides per section its energy, which instruments play, its
+// chords and seeds, then runs the part writers and the humanizer. Pure and cheap (no audio): the engine
+// arranges the whole song even when it renders one section, so neighbours and boundaries are known.
+#include "inference/Generator.h"
+#include "inference/arranger/SectionContext.h"
+#include "inference/arranger/SongPlanner.h"
+#include "inference/arranger/Timeline.h"
+
+#include <vector>
+
+namespace s2a::inference::arranger {
+
+class Arranger {
+public:
+    // `seeds[i]` is the seed section i is arranged with.
+    Arranger(const MusicPlan& plan, const QVector<SectionPlan>& sections, int sampleRate, const std::vector<quint64>& seeds);
+
+    const std::vector<SectionContext>& sections() const { return m_contexts; }
+    const Timeline& timeline() const { return m_timeline; }
+    // One part per band instrument, in band order, with the notes of every section.
+    std::vector<StemPart> parts() const;
+
+private:
+    void buildContexts(const QVector<SectionPlan>& sections, const std::vector<quint64>& seeds);
+    QSet<core::TrackRole> activeRoles(const SectionPlan& section, double energy) const;
+
+    const MusicPlan& m_plan;
+    Timeline m_timeline;
+    std::vector<SectionContext> m_contexts;
+};
+
+}  // namespace s2a::inference::arranger

@@ -1,0 +1,16 @@
+#pragma once
+
+// The song a new user hears on first run: made by the arranger, so it needs no download and no GPU.
+#include "inference/Generator.h"
+
+#include <QString>
+
+namespace s2a::inference::arranger {
+
+constexpr const char* kDemoCaption = "upbeat funk with slap bass and brass, 104 bpm";
+
+// Renders the demo (intro-verse-chorus-verse-chorus-bridge-chorus-outro) and saves it as a bundle at
+// `bundlePath`. Returns the bundle path. Takes a few seconds; reports progress and honours cancel.
+Result<QString> createDemoSong(const QString& bundlePath, JobControl& job);
+
+}  // namespace s2a::inference::arranger
