@@ -1,17 +1,39 @@
-// s2a-studio [Song.s2a]: opens the editor window on a song, or on a new untitled one.
+// s2a-studio [Song.s2a]: opens the editor window on a song; with no argument, on the demo song (made by the
+// arranger on first run, so a new user hears something at once).
+#include "core/persistence/ProjectBundle.h"
 #include "core/persistence/ProjectDocument.h"
+#include "core/playback/PlaybackController.h"
 #include "inference/InferenceRuntime.h"
+#include "inference/arranger/DemoSong.h"
 #include "ui/i18n/Translations.h"
 #include "ui/viewmodels/DocumentController.h"
+#include "ui/viewmodels/TransportModel.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTimer>
+#include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(S2A_UiPlugin)
+
+namespace {
+
+QString demoSongPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+        .filePath(QStringLiteral("Demo/Demo Song.s2a"));
+}
+
+}  // namespace
 
 int main(int argc, char* argv[])
 {
@@ -29,24 +51,72 @@ int main(int argc, char* argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("song"), QStringLiteral("A song to open (a .s2a folder)."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save a picture of the window to <file> once the song is open, then quit."),
+                                        QStringLiteral("file"));
+    parser.addOption(screenshot);
     parser.process(app);
 
     s2a::core::ProjectDocument document;
     s2a::ui::DocumentController controller(&document, s2a::inference::probeRuntime().description);
+    s2a::core::PlaybackController playback;
+    playback.startAudio();  // without a device the window says so and offers Retry
+    s2a::ui::TransportModel transport(&document, &playback);
+
     QString startupError;
-    if (!parser.positionalArguments().isEmpty())
+    QFutureWatcher<QString> demo;
+    if (!parser.positionalArguments().isEmpty()) {
         startupError = controller.open(QUrl::fromLocalFile(parser.positionalArguments().constFirst()));
+    } else if (QFileInfo::exists(s2a::core::bundle::projectFile(demoSongPath()))) {
+        startupError = controller.open(QUrl::fromLocalFile(demoSongPath()));
+    } else {
+        controller.setActivity(QObject::tr("Preparing the demo song…"));
+        demo.setFuture(QtConcurrent::run([path = demoSongPath()] {
+            s2a::inference::SimpleJobControl job;
+            return s2a::inference::arranger::createDemoSong(path, job).errorMessage();
+        }));
+    }
 
     QQmlApplicationEngine engine;
-    engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&controller)}});
+    engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&controller)},
+                                 {QStringLiteral("transport"), QVariant::fromValue(&transport)}});
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
                      Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/S2A/Ui/qml/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
+    QObject* window = engine.rootObjects().constFirst();
+    auto showError = [window](const QString& message) {
+        QMetaObject::invokeMethod(window, "showError", Q_ARG(QVariant, message));
+    };
+    QObject::connect(&demo, &QFutureWatcher<QString>::finished, &app, [&] {
+        controller.setActivity({});
+        const QString error = demo.result();
+        if (!error.isEmpty())
+            showError(QObject::tr("The demo song could not be made: %1").arg(error));
+        else if (document.isUntitled() && !document.isModified())
+            showError(controller.open(QUrl::fromLocalFile(demoSongPath())));
+    });
     if (!startupError.isEmpty())
-        QMetaObject::invokeMethod(engine.rootObjects().constFirst(), "showError", Q_ARG(QVariant, startupError));
+        showError(startupError);
     else if (document.recoveryAvailable())
         Q_EMIT controller.recoveryOffered();
-    return app.exec();
+    if (parser.isSet(screenshot)) {
+        // For documentation and for checking a machine's set-up: wait until the demo (if any) is ready.
+        auto* timer = new QTimer(&app);
+        QObject::connect(timer, &QTimer::timeout, &app, [&, timer] {
+            if (demo.isRunning())
+                return;
+            timer->stop();
+            QTimer::singleShot(500, &app, [&] {
+                auto* quickWindow = qobject_cast<QQuickWindow*>(window);
+                const bool saved = quickWindow && quickWindow->grabWindow().save(parser.value(screenshot));
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        });
+        timer->start(100);
+    }
+    const int status = app.exec();
+    demo.waitForFinished();
+    return status;
 }

@@ -10,6 +10,7 @@ TABLES = {
     "en": {
         "%1 · %n section(s)": ["%1 · %n section", "%1 · %n sections"],
         "%n track(s)": ["%n track", "%n tracks"],
+        "DSP %1 % · %n xrun(s)": ["DSP %1 % · %n xrun", "DSP %1 % · %n xruns"],
     },
     "de": {
         "Untitled": "Unbenannt",
@@ -33,6 +34,12 @@ TABLES = {
         "Save changes?": "Änderungen speichern?",
         "\"%1\" has unsaved changes.": "„%1“ hat ungespeicherte Änderungen.",
         "Autosave failed: %1": "Automatisches Speichern fehlgeschlagen: %1",
+        "Space plays the song. Section editing comes with the timeline editor.":
+            "Leertaste spielt den Song ab. Abschnitte bearbeitest du im Zeitleisten-Editor.",
+        "Pause (Space)": "Pause (Leertaste)", "Play (Space)": "Abspielen (Leertaste)",
+        "Stop and return to where playback started": "Stopp und zurück zum Startpunkt der Wiedergabe",
+        "Retry": "Erneut versuchen",
+        "DSP %1 % · %n xrun(s)": ["DSP %1 % · %n Aussetzer", "DSP %1 % · %n Aussetzer"],
     },
 }
 

@@ -3,7 +3,6 @@
 <context>
     <name>EmptyProjectView</name>
     <message numerus="yes">
-        <location filename="../ui/qml/EmptyProjectView.qml" line="26" />
         <source>%1 · %n section(s)</source>
         <translation>
             <numerusform>%1 · %n section</numerusform>
@@ -11,11 +10,37 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/qml/EmptyProjectView.qml" line="27" />
         <source>%n track(s)</source>
         <translation>
             <numerusform>%n track</numerusform>
             <numerusform>%n tracks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SongOverview</name>
+    <message numerus="yes">
+        <source>%1 · %n section(s)</source>
+        <translation>
+            <numerusform>%1 · %n section</numerusform>
+            <numerusform>%1 · %n sections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n track</numerusform>
+            <numerusform>%n tracks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TransportModel</name>
+    <message numerus="yes">
+        <source>DSP %1 % · %n xrun(s)</source>
+        <translation>
+            <numerusform>DSP %1 % · %n xrun</numerusform>
+            <numerusform>DSP %1 % · %n xruns</numerusform>
         </translation>
     </message>
 </context>

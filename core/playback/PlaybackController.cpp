@@ -134,8 +134,10 @@ bool PlaybackController::waitForPlan(int timeoutMs)
 
 void PlaybackController::play()
 {
-    if (hasDevice())
-        m_engine->play();
+    if (!hasDevice())
+        return;
+    m_engine->resetPeakLoad();  // the load shown is this playback's worst buffer
+    m_engine->play();
 }
 
 void PlaybackController::pause() { m_engine->pause(); }

@@ -3,9 +3,12 @@
 #include "core/persistence/ProjectDocument.h"
 #include "ui/i18n/Translations.h"
 #include "ui/viewmodels/DocumentController.h"
+#include "ui/viewmodels/TransportModel.h"
+#include "core/playback/PlaybackController.h"
 
 #include <QDirIterator>
 #include <QQmlComponent>
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -18,6 +21,23 @@
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(S2A_UiPlugin)
+
+namespace {
+
+// Creates `component`, setting each of `properties` the object has (each view takes only what it needs).
+QObject* create(QQmlEngine& engine, QQmlComponent& component, const QVariantMap& properties)
+{
+    QObject* object = component.beginCreate(engine.rootContext());
+    if (!object)
+        return nullptr;
+    for (auto it = properties.begin(); it != properties.end(); ++it)
+        if (object->metaObject()->indexOfProperty(it.key().toUtf8().constData()) >= 0)
+            object->setProperty(it.key().toUtf8().constData(), it.value());
+    component.completeCreate();
+    return object;
+}
+
+}  // namespace
 
 class QmlLoadTest : public QObject {
     Q_OBJECT
@@ -37,14 +57,17 @@ private Q_SLOTS:
     {
         s2a::core::ProjectDocument document;
         s2a::ui::DocumentController controller(&document, QStringLiteral("test runtime"));
+        s2a::core::PlaybackController playback;
+        s2a::ui::TransportModel transport(&document, &playback);
+        const QVariantMap properties{{QStringLiteral("document"), QVariant::fromValue(&controller)},
+                                     {QStringLiteral("transport"), QVariant::fromValue(&transport)}};
         for (const QString& file : std::as_const(m_files)) {
             QQmlEngine engine;
             QList<QQmlError> warnings;
             connect(&engine, &QQmlEngine::warnings, this, [&warnings](const QList<QQmlError>& w) { warnings += w; });
             QQmlComponent component(&engine, QUrl(QStringLiteral("qrc") + file));
             QVERIFY2(component.isReady(), qPrintable(file + QStringLiteral(": ") + component.errorString()));
-            std::unique_ptr<QObject> object(component.createWithInitialProperties(
-                {{QStringLiteral("document"), QVariant::fromValue(&controller)}}));
+            std::unique_ptr<QObject> object(create(engine, component, properties));
             QVERIFY2(object, qPrintable(file + QStringLiteral(": ") + component.errorString()));
             QCoreApplication::processEvents();
             QStringList messages;
@@ -58,14 +81,23 @@ private Q_SLOTS:
     {
         s2a::core::ProjectDocument document;
         s2a::ui::DocumentController controller(&document, QStringLiteral("test runtime"));
+        s2a::core::PlaybackController playback;
+        s2a::ui::TransportModel transport(&document, &playback);
         QQmlEngine engine;
         QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/S2A/Ui/qml/Main.qml")));
         std::unique_ptr<QObject> object(component.createWithInitialProperties(
-            {{QStringLiteral("document"), QVariant::fromValue(&controller)}}));
+            {{QStringLiteral("document"), QVariant::fromValue(&controller)},
+             {QStringLiteral("transport"), QVariant::fromValue(&transport)}}));
         auto* window = qobject_cast<QQuickWindow*>(object.get());
         QVERIFY2(window, qPrintable(component.errorString()));
         QVERIFY(QTest::qWaitForWindowExposed(window));
         QCOMPARE(window->title(), QStringLiteral("Untitled — S2A Studio"));
+        // Without an audio device the window says so instead of failing.
+        auto* status = window->findChild<QObject*>(QStringLiteral("deviceStatus"));
+        QVERIFY(status);
+        QCOMPARE(status->property("text").toString(), playback.deviceStatus());
+        QCOMPARE(window->findChild<QObject*>(QStringLiteral("positionLabel"))->property("text").toString(),
+                 QStringLiteral("0:00.000 / 1:00.000"));
 
         // The window really draws: the title text leaves pixels that differ from the background.
         const QImage image = window->grabWindow();
@@ -108,8 +140,8 @@ private Q_SLOTS:
     void translationsAreCompiledIn()
     {
         // English resolves the plural forms; German is a full translation.
-        QCOMPARE(QCoreApplication::translate("EmptyProjectView", "%n track(s)", nullptr, 1), QStringLiteral("1 track"));
-        QCOMPARE(QCoreApplication::translate("EmptyProjectView", "%n track(s)", nullptr, 3), QStringLiteral("3 tracks"));
+        QCOMPARE(QCoreApplication::translate("SongOverview", "%n track(s)", nullptr, 1), QStringLiteral("1 track"));
+        QCOMPARE(QCoreApplication::translate("SongOverview", "%n track(s)", nullptr, 3), QStringLiteral("3 tracks"));
         QTranslator german;
         QVERIFY(german.load(QStringLiteral("s2a_de"), QStringLiteral(":/i18n")));
         QCOMPARE(german.translate("Main", "Save changes?"), QStringLiteral("Änderungen speichern?"));

@@ -8,6 +8,7 @@ ApplicationWindow {
     id: window
 
     required property DocumentController document
+    required property TransportModel transport
     property bool closeConfirmed: false
 
     width: 1280
@@ -70,9 +71,24 @@ ApplicationWindow {
         }
     }
 
-    EmptyProjectView {
+    header: TransportBar {
+        transport: window.transport
+        onErrorRaised: function (message) { window.showError(message) }
+    }
+
+    Shortcut {
+        sequence: "Space"
+        onActivated: window.transport.togglePlay()
+    }
+    Shortcut {
+        sequence: "Home"
+        onActivated: window.transport.rewind()
+    }
+
+    SongOverview {
         anchors.fill: parent
         document: window.document
+        playhead: window.transport.position / Math.max(1, window.transport.songLength)
     }
 
     footer: ToolBar {

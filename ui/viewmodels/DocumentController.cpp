@@ -52,6 +52,36 @@ QString DocumentController::lengthText() const
         .arg(ms % 1000, 3, 10, QLatin1Char('0'));
 }
 
+QVariantList DocumentController::sections() const
+{
+    const auto& data = m_document->project()->data();
+    const double length = std::max<double>(1.0, double(data.length()));
+    QVariantList out;
+    for (const auto& s : data.sections)
+        out.append(QVariantMap{{QStringLiteral("label"), s.displayName()},
+                               {QStringLiteral("caption"), s.caption},
+                               {QStringLiteral("start"), double(s.start) / length},
+                               {QStringLiteral("length"), double(s.length()) / length},
+                               {QStringLiteral("takes"), int(s.takes.size())}});
+    return out;
+}
+
+bool DocumentController::hasAudio() const
+{
+    for (const auto& s : m_document->project()->data().sections)
+        if (const auto* take = s.activeTake(); take && !take->clips.isEmpty())
+            return true;
+    return false;
+}
+
+void DocumentController::setActivity(const QString& activity)
+{
+    if (activity == m_activity)
+        return;
+    m_activity = activity;
+    Q_EMIT activityChanged();
+}
+
 QString DocumentController::newProject()
 {
     m_document->newProject(core::ProjectData::createNew(tr("Untitled"), 44100, qint64(44100) * 60));

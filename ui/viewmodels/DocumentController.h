@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QUrl>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 namespace s2a::ui {
@@ -28,6 +29,9 @@ class DocumentController : public QObject {
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY changed)
     Q_PROPERTY(bool canRedo READ canRedo NOTIFY changed)
     Q_PROPERTY(QString runtimeDescription READ runtimeDescription CONSTANT)
+    Q_PROPERTY(QVariantList sections READ sections NOTIFY changed)
+    Q_PROPERTY(bool hasAudio READ hasAudio NOTIFY changed)
+    Q_PROPERTY(QString activity READ activity NOTIFY activityChanged)
 
 public:
     explicit DocumentController(core::ProjectDocument* document, QString runtimeDescription, QObject* parent = nullptr);
@@ -46,6 +50,12 @@ public:
     bool canUndo() const { return m_document->project()->undoStack()->canUndo(); }
     bool canRedo() const { return m_document->project()->undoStack()->canRedo(); }
     QString runtimeDescription() const { return m_runtime; }
+    // One map per section: label, caption, start and length as fractions of the song, takes.
+    QVariantList sections() const;
+    bool hasAudio() const;
+    // A long task the window should mention ("Preparing the demo song…"); empty when idle.
+    QString activity() const { return m_activity; }
+    void setActivity(const QString& activity);
 
     // Each returns an empty string when there is nothing to tell, else the message to show (an error, or for
     // open() the notice that a damaged song was opened from its autosave).
@@ -63,10 +73,12 @@ Q_SIGNALS:
     // Emitted after open() when an autosave newer than the last save exists.
     void recoveryOffered();
     void autosaveFailed(const QString& message);
+    void activityChanged();
 
 private:
     core::ProjectDocument* m_document;
     QString m_runtime;
+    QString m_activity;
 };
 
 }  // namespace s2a::ui

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/persistence/ProjectDocument.h"
+#include "core/playback/PlaybackController.h"
+
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+namespace s2a::ui {
+
+// The transport bar's view of playback: play/pause/stop, the playhead as text, the output device's state and
+// the engine's health (peak callback load, xruns). Keeps the playback engine in step with the open song: every
+// edit, undo or load republishes the song to the engine, which cross-fades to it.
+class TransportModel : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application")
+    Q_PROPERTY(bool playing READ playing NOTIFY playingChanged)
+    Q_PROPERTY(qint64 position READ position NOTIFY positionChanged)
+    Q_PROPERTY(QString positionText READ positionText NOTIFY positionChanged)
+    Q_PROPERTY(QString lengthText READ lengthText NOTIFY songChanged)
+    Q_PROPERTY(qint64 songLength READ songLength NOTIFY songChanged)
+    Q_PROPERTY(bool hasDevice READ hasDevice NOTIFY deviceChanged)
+    Q_PROPERTY(QString deviceStatus READ deviceStatus NOTIFY deviceChanged)
+    Q_PROPERTY(QString healthText READ healthText NOTIFY healthChanged)
+
+public:
+    TransportModel(core::ProjectDocument* document, core::PlaybackController* playback, QObject* parent = nullptr);
+
+    bool playing() const { return m_playback->isPlaying(); }
+    qint64 position() const { return m_playback->position(); }
+    QString positionText() const;
+    QString lengthText() const;
+    qint64 songLength() const { return m_document->project()->data().length(); }
+    bool hasDevice() const { return m_playback->hasDevice(); }
+    QString deviceStatus() const { return m_playback->deviceStatus(); }
+    QString healthText() const;
+
+    Q_INVOKABLE void togglePlay();
+    Q_INVOKABLE void stop();
+    Q_INVOKABLE void seek(qint64 position);
+    Q_INVOKABLE void rewind() { seek(0); }
+    // Returns an empty string when a device was found, else why not.
+    Q_INVOKABLE QString retryDevice();
+
+    // "1:02.345" for a position in project samples.
+    static QString formatTime(qint64 samples, int sampleRate);
+
+Q_SIGNALS:
+    void playingChanged();
+    void positionChanged();
+    void songChanged();
+    void deviceChanged();
+    void healthChanged();
+
+private:
+    void publishSong();
+
+    core::ProjectDocument* m_document;
+    core::PlaybackController* m_playback;
+};
+
+}  // namespace s2a::ui
