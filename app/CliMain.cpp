@@ -1,5 +1,6 @@
 // s2a: the headless command line. Each command is small; the work happens in the libraries.
 #include "core/persistence/ProjectBundle.h"
+#include "inference/arranger/SongPlanner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -46,6 +47,29 @@ int info(const QStringList& args, bool json)
     return Ok;
 }
 
+// What the arranger makes of a caption, before generating anything: the plan a new song would follow.
+int understand(const QStringList& args, bool json, quint64 seed)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (args.size() != 1) {
+        err << "usage: s2a understand \"CAPTION\" [--seed N] [--json]\n";
+        return BadArguments;
+    }
+    s2a::inference::GenerationRequest request;
+    request.caption = args.constFirst();
+    const auto plan = s2a::inference::arranger::SongPlanner::plan(request, seed);
+    if (!plan) {
+        err << "s2a: " << plan.errorMessage() << '\n';
+        return BadInput;
+    }
+    if (json)
+        out << QJsonDocument(plan->toJson()).toJson(QJsonDocument::Compact) << '\n';
+    else
+        out << plan->understood() << '\n';
+    return Ok;
+}
+
 }  // namespace
 
 int main(int argc, char* argv[])
@@ -55,11 +79,16 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(S2A_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("S2A Studio on the command line.\n\nCommands:\n  info Song.s2a [--json]   what a song holds"));
+    parser.setApplicationDescription(QStringLiteral(
+        "S2A Studio on the command line.\n\nCommands:\n"
+        "  info Song.s2a [--json]                    what a song holds\n"
+        "  understand \"CAPTION\" [--seed N] [--json]   what the arranger understands of a caption"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("json"), QStringLiteral("Machine-readable output.")});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("info"));
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("Seed for choices the caption leaves open."), QStringLiteral("N"),
+                      QStringLiteral("0")});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("info | understand"));
     parser.process(app);
 
     QStringList args = parser.positionalArguments();
@@ -70,6 +99,15 @@ int main(int argc, char* argv[])
     const QString command = args.takeFirst();
     if (command == QLatin1String("info"))
         return info(args, parser.isSet(QStringLiteral("json")));
+    if (command == QLatin1String("understand")) {
+        bool validSeed = false;
+        const quint64 seed = parser.value(QStringLiteral("seed")).toULongLong(&validSeed);
+        if (!validSeed) {
+            std::fprintf(stderr, "s2a: --seed needs a non-negative integer\n");
+            return BadArguments;
+        }
+        return understand(args, parser.isSet(QStringLiteral("json")), seed);
+    }
     std::fprintf(stderr, "s2a: unknown command \"%s\"; see s2a --help\n", qPrintable(command));
     return BadArguments;
 }

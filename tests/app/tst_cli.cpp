@@ -51,6 +51,17 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("seconds")).toDouble(), 24.0);
     }
 
+    void understandShowsThePlan()
+    {
+        const Run text = runCli({QStringLiteral("understand"), QStringLiteral("dark lo-fi hip hop with rhodes, 80 bpm")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("lo-fi")) && text.out.contains(QStringLiteral("80 BPM")), qPrintable(text.out));
+        const Run json = runCli({QStringLiteral("understand"), QStringLiteral("funk in D minor"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(json.out.toUtf8()).isObject());
+        QCOMPARE(runCli({QStringLiteral("understand"), QStringLiteral("x"), QStringLiteral("--seed"), QStringLiteral("-3")}).exitCode, 2);
+    }
+
     void errorsHaveDistinctExitCodesAndOneLine()
     {
         QTemporaryDir dir;
