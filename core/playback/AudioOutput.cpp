@@ -11,6 +11,12 @@ namespace s2a::core {
 
 namespace {
 
+struct PortAudioState {
+    bool initialised = false;
+    bool lostJackServer = false;  // PortAudio 19.6 cannot re-initialise JACK after its server died
+};
+PortAudioState g_portAudio;  // touched from the control thread only
+
 // The two functions PortAudio calls. The stream callback runs on the real-time thread: engine->process()
 // and two atomic increments, nothing else.
 int renderCallback(const void*, void* output, unsigned long frames, const PaStreamCallbackTimeInfo*,
@@ -61,7 +67,10 @@ OutputDevice describe(int index, PaDeviceIndex defaultOutput)
 
 AudioOutput::AudioOutput()
 {
-    m_initialised = Pa_Initialize() == paNoError;
+    // PortAudio is initialised once per process and re-initialised only by rescan(): its own reference count
+    // would otherwise keep an old device list alive as long as any earlier AudioOutput had not terminated it.
+    if (!g_portAudio.initialised)
+        g_portAudio.initialised = Pa_Initialize() == paNoError;
 }
 
 AudioOutput::~AudioOutput()
@@ -94,7 +103,7 @@ void AudioOutput::releaseLostStream()
         return;  // one release at a time; this stream stays referenced until the next call
     auto* stream = static_cast<PaStream*>(m_stream);
     m_context->closing.store(true);
-    m_lostJackServer = m_lostJackServer || m_hostApi.contains(QLatin1String("JACK"));
+    g_portAudio.lostJackServer = g_portAudio.lostJackServer || m_hostApi.contains(QLatin1String("JACK"));
     auto done = std::make_shared<std::atomic<bool>>(false);
     m_reaperDone = done;
     // The context (and with it the engine) lives until PortAudio has let go of the stream.
@@ -109,7 +118,7 @@ void AudioOutput::releaseLostStream()
 QVector<OutputDevice> AudioOutput::devices() const
 {
     QVector<OutputDevice> out;
-    if (!m_initialised)
+    if (!g_portAudio.initialised)
         return out;
     const PaDeviceIndex defaultOutput = Pa_GetDefaultOutputDevice();
     const int count = Pa_GetDeviceCount();
@@ -124,22 +133,22 @@ QVector<OutputDevice> AudioOutput::devices() const
 Status AudioOutput::rescan()
 {
     close();
-    if (m_lostJackServer)
+    if (g_portAudio.lostJackServer)
         return Error{QStringLiteral("The JACK server stopped while S2A Studio was using it. PortAudio cannot reconnect "
                                     "to JACK within one session: save your song and restart S2A Studio to play "
                                     "through JACK again (other outputs are not affected).")};
     if (!waitForReaper(2000))
         return Error{QStringLiteral("The audio system is still releasing the device that went away; try again in a "
                                     "moment (PortAudio can take minutes to give up a JACK server that stopped).")};
-    if (m_initialised)
+    if (g_portAudio.initialised)
         Pa_Terminate();
-    m_initialised = Pa_Initialize() == paNoError;
-    return m_initialised ? Status::success() : Status(Error{QStringLiteral("The audio system (PortAudio) could not start.")});
+    g_portAudio.initialised = Pa_Initialize() == paNoError;
+    return g_portAudio.initialised ? Status::success() : Status(Error{QStringLiteral("The audio system (PortAudio) could not start.")});
 }
 
 Result<std::pair<OutputDevice, int>> AudioOutput::resolve(const OutputSettings& settings) const
 {
-    if (!m_initialised)
+    if (!g_portAudio.initialised)
         return Error{QStringLiteral("The audio system (PortAudio) could not start.")};
     const QVector<OutputDevice> all = devices();
     if (all.isEmpty())
@@ -200,6 +209,7 @@ Status AudioOutput::openDevice(const OutputDevice& device, int framesPerBuffer, 
     m_stream = stream;
     m_context = std::move(context);
     m_hostApi = device.hostApi;
+    m_deviceLabel = QStringLiteral("%1 (%2)").arg(device.name, device.hostApi);
     const PaStreamInfo* streamInfo = Pa_GetStreamInfo(stream);
     m_sampleRate = streamInfo ? int(std::lround(streamInfo->sampleRate)) : sampleRate;
     m_latency = streamInfo ? streamInfo->outputLatency : 0.0;

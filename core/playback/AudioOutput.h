@@ -71,13 +71,14 @@ public:
     int framesPerBuffer() const { return m_framesPerBuffer; }
     double outputLatencySeconds() const { return m_latency; }
     QString deviceDescription() const { return m_description; }
+    // "Name (host API)" of the open output; empty when none is open.
+    QString deviceLabel() const { return m_stream ? m_deviceLabel : QString(); }
     std::uint64_t callbacks() const { return m_context ? m_context->callbacks.load() : 0; }
 
 private:
     Status openDevice(const OutputDevice& device, int framesPerBuffer, std::shared_ptr<PlaybackEngine> engine);
     bool waitForReaper(int milliseconds);
 
-    bool m_initialised = false;
     void* m_stream = nullptr;  // PaStream*, kept opaque so this header does not drag portaudio.h along
     std::shared_ptr<StreamContext> m_context;
     std::thread m_reaper;
@@ -87,7 +88,7 @@ private:
     double m_latency = 0.0;
     QString m_description;
     QString m_hostApi;
-    bool m_lostJackServer = false;  // PortAudio 19.6 cannot re-initialise JACK after its server died
+    QString m_deviceLabel;
 };
 
 }  // namespace s2a::core

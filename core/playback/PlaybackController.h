@@ -32,6 +32,7 @@ public:
     void stopAudio();
     bool hasDevice() const { return m_output.isOpen(); }
     QString deviceStatus() const { return m_deviceStatus; }
+    QString currentDevice() const { return m_output.deviceLabel(); }
     QVector<OutputDevice> devices() const { return m_output.devices(); }
     int outputRate() const;
     double outputLatencySeconds() const { return m_output.outputLatencySeconds(); }

@@ -5,6 +5,9 @@
 #include "ui/viewmodels/DocumentController.h"
 #include "ui/viewmodels/TransportModel.h"
 #include "core/playback/PlaybackController.h"
+#include "core/persistence/ProjectBundle.h"
+#include "AudioFixtures.h"
+#include "JackDummyServer.h"
 
 #include <QDirIterator>
 #include <QQmlComponent>
@@ -135,6 +138,61 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->property("visible").toBool());
         QCOMPARE(dialog->property("text").toString(), message);
+    }
+
+    void spacePlaysThroughTheChosenOutput()
+    {
+        s2a::test::JackDummyServer jack;
+        QString error;
+        if (!jack.start(&error)) {
+            if (qEnvironmentVariableIsSet("CI"))
+                QFAIL(qPrintable(error));
+            QSKIP(qPrintable(error));
+        }
+        QTemporaryDir dir;
+        const QString bundle = dir.filePath(QStringLiteral("Tones.s2a"));
+        QVERIFY(s2a::core::bundle::save(s2a::test::makeSineSong(bundle, 3, 20.0), bundle));
+
+        s2a::core::ProjectDocument document;
+        s2a::ui::DocumentController controller(&document, QStringLiteral("test runtime"));
+        s2a::core::PlaybackController playback;
+        s2a::ui::TransportModel transport(&document, &playback);
+        QCOMPARE(controller.open(QUrl::fromLocalFile(bundle)), QString());
+        transport.retryDevice();  // the JACK server started after PortAudio first looked
+        const QStringList devices = transport.devices();
+        int jackIndex = -1;
+        for (int i = 0; i < devices.size(); ++i)
+            if (devices[i].contains(QLatin1String("JACK")))
+                jackIndex = i;
+        QVERIFY2(jackIndex >= 0, qPrintable(devices.join(QLatin1Char(','))));
+
+        QQmlEngine engine;
+        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/S2A/Ui/qml/Main.qml")));
+        std::unique_ptr<QObject> object(component.createWithInitialProperties(
+            {{QStringLiteral("document"), QVariant::fromValue(&controller)},
+             {QStringLiteral("transport"), QVariant::fromValue(&transport)}}));
+        auto* window = qobject_cast<QQuickWindow*>(object.get());
+        QVERIFY2(window, qPrintable(component.errorString()));
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+
+        // The Audio menu lists the outputs; choosing one opens it.
+        auto* menu = window->findChild<QObject*>(QStringLiteral("audioMenu"));
+        QVERIFY(menu);
+        QTRY_VERIFY(menu->property("count").toInt() >= devices.size() + 2);
+        QCOMPARE(transport.chooseDevice(jackIndex), QString());
+        QCOMPARE(transport.currentDevice(), devices[jackIndex]);
+        auto* positionLabel = window->findChild<QObject*>(QStringLiteral("positionLabel"));
+        QCOMPARE(positionLabel->property("text").toString(), QStringLiteral("0:00.000 / 0:20.000"));
+
+        window->requestActivate();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        QTest::keyClick(window, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(transport.playing(), 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(transport.position() > 22050, 3000);
+        QVERIFY(positionLabel->property("text").toString() != QStringLiteral("0:00.000 / 0:20.000"));
+        QTest::keyClick(window, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(!transport.playing(), 3000);
+        playback.stopAudio();
     }
 
     void translationsAreCompiledIn()

@@ -1,3 +1,4 @@
+import QtQml.Models
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
@@ -63,6 +64,26 @@ ApplicationWindow {
             Action { text: qsTr("Save &As…"); shortcut: StandardKey.SaveAs; onTriggered: saveAsDialog.open() }
             MenuSeparator {}
             Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: window.close() }
+        }
+        Menu {
+            id: audioMenu
+            objectName: "audioMenu"
+            title: qsTr("&Audio")
+            Instantiator {
+                model: window.transport.devices
+                delegate: MenuItem {
+                    required property string modelData
+                    required property int index
+                    text: modelData
+                    checkable: true
+                    checked: modelData === window.transport.currentDevice
+                    onTriggered: window.showError(window.transport.chooseDevice(index))
+                }
+                onObjectAdded: function (index, object) { audioMenu.insertItem(index, object) }
+                onObjectRemoved: function (index, object) { audioMenu.removeItem(object) }
+            }
+            MenuSeparator {}
+            Action { text: qsTr("Look for devices again"); onTriggered: window.showError(window.transport.retryDevice()) }
         }
         Menu {
             title: qsTr("&Edit")

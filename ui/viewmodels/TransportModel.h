@@ -23,6 +23,9 @@ class TransportModel : public QObject {
     Q_PROPERTY(bool hasDevice READ hasDevice NOTIFY deviceChanged)
     Q_PROPERTY(QString deviceStatus READ deviceStatus NOTIFY deviceChanged)
     Q_PROPERTY(QString healthText READ healthText NOTIFY healthChanged)
+    // "Name (host API)" of every output PortAudio sees, and the one in use (empty: none open).
+    Q_PROPERTY(QStringList devices READ devices NOTIFY deviceChanged)
+    Q_PROPERTY(QString currentDevice READ currentDevice NOTIFY deviceChanged)
 
 public:
     TransportModel(core::ProjectDocument* document, core::PlaybackController* playback, QObject* parent = nullptr);
@@ -42,6 +45,10 @@ public:
     Q_INVOKABLE void rewind() { seek(0); }
     // Returns an empty string when a device was found, else why not.
     Q_INVOKABLE QString retryDevice();
+    QStringList devices() const;
+    QString currentDevice() const { return m_playback->currentDevice(); }
+    // Opens the output at `index` of devices(); returns why not, or an empty string.
+    Q_INVOKABLE QString chooseDevice(int index);
 
     // "1:02.345" for a position in project samples.
     static QString formatTime(qint64 samples, int sampleRate);
