@@ -4,6 +4,7 @@
 // and the CLI treat engines alike. Qt types only: no torch, no FluidSynth in this header.
 #include "core/audio/AudioBuffer.h"
 #include "core/model/ProjectData.h"
+#include "core/util/JobControl.h"
 #include "core/util/Result.h"
 
 #include <QByteArray>
@@ -11,7 +12,6 @@
 #include <QStringList>
 #include <QVector>
 
-#include <atomic>
 
 namespace s2a::inference {
 
@@ -67,28 +67,9 @@ struct GenerationResult {
     core::TakeOrigin origin;        // engine, model, seed, ... for the new take
 };
 
-// How a running job reports progress and learns it was cancelled. Engines call progress() often (at least
-// once per sampler step or rendered section) and stop within one step once cancelled() is true.
-class JobControl {
-public:
-    virtual ~JobControl() = default;
-    virtual void progress(double fraction, const QString& stage) = 0;
-    virtual bool cancelled() const = 0;
-};
-
-// A JobControl for synchronous callers (tests, CLI): records progress, cancels on request.
-class SimpleJobControl : public JobControl {
-public:
-    void progress(double fraction, const QString& stage) override
-    {
-        lastFraction = fraction;
-        lastStage = stage;
-    }
-    bool cancelled() const override { return cancelRequested.load(); }
-    std::atomic<bool> cancelRequested{false};
-    double lastFraction = 0.0;
-    QString lastStage;
-};
+// Jobs report progress and honour cancel through the JobControl of core (shared with export and analysis).
+using s2a::JobControl;
+using s2a::SimpleJobControl;
 
 class Generator {
 public:
@@ -102,8 +83,7 @@ public:
     virtual Result<GenerationResult> regenerate(const GenerationRequest& request, JobControl& job) = 0;
 };
 
-// The message every engine returns when a job was cancelled, so callers can tell it from a failure.
-inline Error cancelledError() { return Error{QStringLiteral("Cancelled.")}; }
-inline bool isCancelled(const Error& e) { return e.message == QLatin1String("Cancelled."); }
+using s2a::cancelledError;
+using s2a::isCancelled;
 
 }  // namespace s2a::inference

@@ -1,6 +1,7 @@
 #include "inference/arranger/FluidRenderer.h"
 
 #include "inference/arranger/InstrumentCatalog.h"
+#include "inference/arranger/StemReverb.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -54,14 +55,11 @@ Result<Voice> makeSynth(const QString& soundFont, const Instrument& in, int samp
     fluid_settings_setint(s, "synth.polyphony", 128);
     // Whole-font loading lets FluidSynth's sample cache share decoded samples between synths of one process.
     fluid_settings_setint(s, "synth.dynamic-sample-loading", 0);
-    fluid_settings_setint(s, "synth.reverb.active", in.reverb > 0 ? 1 : 0);
-    // FluidSynth's chorus costs as much as a stem's voices on a 2-core machine for a subtle widening; the
-    // arrangement gets width from panning and reverb instead.
+    // FluidSynth renders dry: its reverb ran for the whole song in every stem (silence included) and cost
+    // more than most stems' voices; StemReverb replaces it (see reverbFor). Its chorus costs as much as a
+    // stem's voices for a subtle widening; the arrangement gets width from panning and reverb instead.
+    fluid_settings_setint(s, "synth.reverb.active", 0);
     fluid_settings_setint(s, "synth.chorus.active", 0);
-    fluid_settings_setnum(s, "synth.reverb.room-size", 0.55);
-    fluid_settings_setnum(s, "synth.reverb.damp", 0.35);
-    fluid_settings_setnum(s, "synth.reverb.width", 0.9);
-    fluid_settings_setnum(s, "synth.reverb.level", 0.55);
     v.synth.reset(new_fluid_synth(s));
     if (!v.synth)
         return Error{QStringLiteral("FluidSynth could not start a synthesizer.")};
@@ -80,6 +78,30 @@ Result<Voice> makeSynth(const QString& soundFont, const Instrument& in, int samp
     fluid_synth_cc(v.synth.get(), channel, 91, in.reverb);
     fluid_synth_cc(v.synth.get(), channel, 93, in.chorus);
     return v;
+}
+
+// FluidSynth's reverb (room 0.55, damp 0.35, width 0.9, level 0.55) as StemReverb settings. Its tail measured
+// RT60 1.7-2.0 s on single notes; the send per role is set so that each stem's wet/dry energy ratio matches
+// what FluidSynth gave with MuseScore_General (whose presets add their own sends on top of CC 91, which is
+// why the factors differ by role).
+StemReverb::Params reverbFor(const Instrument& in)
+{
+    float perRole = 0.13f;
+    switch (in.role) {
+    case core::TrackRole::Drums: perRole = 0.120f; break;
+    case core::TrackRole::Keys: perRole = 0.117f; break;
+    case core::TrackRole::Guitar: perRole = 0.132f; break;
+    case core::TrackRole::Strings: perRole = 0.159f; break;
+    case core::TrackRole::Pads: perRole = 0.175f; break;
+    case core::TrackRole::Lead: perRole = 0.089f; break;
+    default: perRole = 0.345f; break;  // brass and the like: MuseScore's presets are wet
+    }
+    StemReverb::Params p;
+    p.decaySeconds = 1.9f;
+    p.damping = 0.35f;
+    p.width = 0.9f;
+    p.send = perRole * float(in.reverb) / 127.0f;
+    return p;
 }
 
 struct MidiEvent {
@@ -112,6 +134,10 @@ bool renderStem(fluid_synth_t* synth, const StemPart& part, const Timeline& time
 {
     const int channel = part.instrument.drums ? kDrumChannel : 0;
     const std::vector<MidiEvent> events = eventsFor(part, timeline, span.renderFrom, span.to);
+    // The reverb runs through the pre-roll too, so tails ringing into the kept span are there.
+    std::unique_ptr<StemReverb> reverb;
+    if (part.instrument.reverb > 0)
+        reverb = std::make_unique<StemReverb>(timeline.sampleRate(), reverbFor(part.instrument));
     std::vector<float> scratchL, scratchR;
     size_t next = 0;
     qint64 pos = span.renderFrom;
@@ -130,12 +156,16 @@ bool renderStem(fluid_synth_t* synth, const StemPart& part, const Timeline& time
         if (pos >= span.keepFrom) {
             const qint64 offset = pos - span.keepFrom;
             fluid_synth_write_float(synth, n, out.channels[0].data(), int(offset), 1, out.channels[1].data(), int(offset), 1);
+            if (reverb)
+                reverb->process(out.channels[0].data() + offset, out.channels[1].data() + offset, n);
         } else {
             // Pre-roll: rendered for the synth's state (held notes, reverb), then dropped.
             const int keep = int(std::max<qint64>(0, until - span.keepFrom));
             scratchL.resize(size_t(n));
             scratchR.resize(size_t(n));
             fluid_synth_write_float(synth, n, scratchL.data(), 0, 1, scratchR.data(), 0, 1);
+            if (reverb)
+                reverb->process(scratchL.data(), scratchR.data(), n);
             for (int i = n - keep; i < n; ++i) {
                 out.channels[0][size_t(pos + i - span.keepFrom)] = scratchL[size_t(i)];
                 out.channels[1][size_t(pos + i - span.keepFrom)] = scratchR[size_t(i)];
@@ -199,30 +229,47 @@ Result<std::vector<core::AudioBuffer>> FluidRenderer::render(const std::vector<S
             anchors.emplace_back(font.value(), std::move(anchor.value()));
         }
     }
-    std::vector<Voice> synths;
-    for (const StemPart& part : parts) {
-        auto v = makeSynth(font.value(), part.instrument, timeline.sampleRate());
-        if (!v)
-            return v.error();
-        synths.push_back(std::move(v.value()));
-    }
     if (timing)
         timing->loadSeconds = clock.nsecsElapsed() * 1e-9;
     clock.restart();
 
     const qint64 frames = span.to - span.keepFrom;
     std::vector<core::AudioBuffer> out;
+    out.reserve(parts.size());
     for (size_t i = 0; i < parts.size(); ++i)
         out.push_back(core::AudioBuffer::silence(2, frames, timeline.sampleRate()));
+
+    // Longest stems first: with a shared queue on two threads, the song then ends with two short stems
+    // rather than one thread idling while the other renders pads. The estimate is sounding time (a note's
+    // length plus about half a second of release), which is what FluidSynth's cost follows.
+    std::vector<size_t> order(parts.size());
+    std::vector<double> work(parts.size(), 0.0);
+    for (size_t i = 0; i < parts.size(); ++i) {
+        order[i] = i;
+        for (const NoteEvent& n : parts[i].notes)
+            work[i] += double(timeline.tickToSample(n.tick + n.length) - timeline.tickToSample(n.tick)) + 0.5 * timeline.sampleRate();
+    }
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return work[a] > work[b]; });
 
     std::atomic<size_t> nextStem{0};
     std::atomic<qint64> framesDone{0};
     std::atomic<bool> cancel{false};
     std::atomic<int> running{0};
+    std::vector<QString> errors(parts.size());
     auto worker = [&] {
-        for (size_t i = nextStem.fetch_add(1); i < parts.size(); i = nextStem.fetch_add(1))
-            if (!renderStem(synths[i].synth.get(), parts[i], timeline, span, out[i], framesDone, cancel))
+        for (size_t k = nextStem.fetch_add(1); k < parts.size(); k = nextStem.fetch_add(1)) {
+            const size_t i = order[k];
+            // Each worker sets up its own synths, so the per-synth soundfont setup (tens of ms each even with
+            // the sample cache warm) is spread over both cores and overlaps the other thread's rendering.
+            auto v = makeSynth(font.value(), parts[i].instrument, timeline.sampleRate());
+            if (!v) {
+                errors[i] = v.errorMessage();
+                cancel = true;
                 break;
+            }
+            if (!renderStem(v.value().synth.get(), parts[i], timeline, span, out[i], framesDone, cancel))
+                break;
+        }
         running.fetch_sub(1);
     };
     const int threads = int(std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 2));
@@ -241,6 +288,9 @@ Result<std::vector<core::AudioBuffer>> FluidRenderer::render(const std::vector<S
     }
     for (std::thread& t : pool)
         t.join();
+    for (const QString& e : errors)
+        if (!e.isEmpty())
+            return Error{e};
     if (cancel.load() || job.cancelled())
         return cancelledError();
     if (timing)

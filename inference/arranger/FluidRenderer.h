@@ -1,8 +1,10 @@
 #pragma once
 
 // Renders stems with FluidSynth, offline: one synth per stem (so stems are exactly separate), no audio
-// driver, 44.1 kHz (or the request's rate) stereo float, exact length to the sample. Stems render on up to
-// two threads; each stem's output depends only on its own notes, so threading never changes a sample.
+// driver, 44.1 kHz (or the request's rate) stereo float, exact length to the sample. FluidSynth renders dry
+// and each stem gets its own StemReverb, so a stem's tail is part of that stem and the mix is still the sum
+// of the stems. Stems render on up to two threads; each stem's output depends only on its own notes, so
+// threading never changes a sample.
 #include "core/audio/AudioBuffer.h"
 #include "core/util/Result.h"
 #include "inference/Generator.h"
@@ -27,7 +29,8 @@ public:
     };
     struct Timing {
         double loadSeconds = 0.0;    // soundfont loading (first use in a process decodes it; later uses share it)
-        double renderSeconds = 0.0;  // synthesis wall time
+        double renderSeconds = 0.0;  // synthesis wall time, including each stem's synth setup (done on the
+                                     // render threads, where it overlaps the other thread's rendering)
     };
 
     // Progress goes to `job` from the calling thread as fractions in [progressFrom, progressTo].

@@ -19,6 +19,7 @@ target_sources(s2a_inference PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/Humanizer.h ${CMAKE_CURRENT_LIST_DIR}/Humanizer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Arranger.h ${CMAKE_CURRENT_LIST_DIR}/Arranger.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MidiFileWriter.h ${CMAKE_CURRENT_LIST_DIR}/MidiFileWriter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/StemReverb.h ${CMAKE_CURRENT_LIST_DIR}/StemReverb.cpp
   ${CMAKE_CURRENT_LIST_DIR}/FluidRenderer.h ${CMAKE_CURRENT_LIST_DIR}/FluidRenderer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ArrangerEngine.h ${CMAKE_CURRENT_LIST_DIR}/ArrangerEngine.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SongBundleWriter.h ${CMAKE_CURRENT_LIST_DIR}/SongBundleWriter.cpp

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/util/Result.h"
+
+#include <QString>
+
+#include <atomic>
+
+namespace s2a {
+
+// How a long job (generation, export, analysis) reports progress and learns it was cancelled. Jobs call
+// progress() often (at least once per step) and stop within one step once cancelled() is true.
+class JobControl {
+public:
+    virtual ~JobControl() = default;
+    virtual void progress(double fraction, const QString& stage) = 0;
+    virtual bool cancelled() const = 0;
+};
+
+// A JobControl for synchronous callers (tests, CLI): records progress, cancels on request (from any thread).
+class SimpleJobControl : public JobControl {
+public:
+    void progress(double fraction, const QString& stage) override
+    {
+        lastFraction = fraction;
+        lastStage = stage;
+    }
+    bool cancelled() const override { return cancelRequested.load(); }
+    std::atomic<bool> cancelRequested{false};
+    double lastFraction = 0.0;
+    QString lastStage;
+};
+
+// The error every job returns when it was cancelled, so callers can tell it from a failure.
+inline Error cancelledError() { return Error{QStringLiteral("Cancelled.")}; }
+inline bool isCancelled(const Error& e) { return e.message == QLatin1String("Cancelled."); }
+
+}  // namespace s2a
