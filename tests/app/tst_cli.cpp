@@ -2,12 +2,16 @@
 #include "TestProjects.h"
 
 #include "core/persistence/ProjectBundle.h"
+#include "core/playback/MixRenderer.h"
+#include "core/playback/PlanBuilder.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <csignal>
 
 namespace {
 
@@ -20,9 +24,24 @@ struct Run {
 Run runCli(const QStringList& args)
 {
     QProcess p;
+    p.setProcessEnvironment([] {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("S2A_SOUNDFONT"), QStringLiteral("/usr/share/sounds/sf2/TimGM6mb.sf2"));
+        return env;
+    }());
     p.start(QStringLiteral(S2A_CLI_PATH), args);
     p.waitForFinished(30000);
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+// The song's mix, left channel, as playback renders it.
+std::vector<float> render(const s2a::core::ProjectData& data, const QString& bundle)
+{
+    s2a::core::AudioPool pool(s2a::core::bundle::audioDir(bundle));
+    const auto plan = s2a::core::buildRenderPlan(data, pool, data.settings.sampleRate).plan;
+    std::vector<float> left(size_t(plan->length)), right(size_t(plan->length)), scratch(size_t(2 * plan->length));
+    s2a::core::renderMix(*plan, 0, int(plan->length), left.data(), right.data(), scratch.data());
+    return left;
 }
 
 }  // namespace
@@ -60,6 +79,80 @@ private Q_SLOTS:
         QCOMPARE(json.exitCode, 0);
         QVERIFY(QJsonDocument::fromJson(json.out.toUtf8()).isObject());
         QCOMPARE(runCli({QStringLiteral("understand"), QStringLiteral("x"), QStringLiteral("--seed"), QStringLiteral("-3")}).exitCode, 2);
+    }
+
+    void newRegenerateTakesInfoEndToEnd()
+    {
+        QTemporaryDir dir;
+        const QString song = dir.filePath(QStringLiteral("Funk.s2a"));
+        const Run made = runCli({QStringLiteral("new"), QStringLiteral("--caption"), QStringLiteral("upbeat funk with slap bass"),
+                                 QStringLiteral("--structure"), QStringLiteral("intro:2,verse:4,chorus:4,outro:2"),
+                                 QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("-o"), song, QStringLiteral("--quiet")});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        QVERIFY(made.out.contains(QStringLiteral("funk")));
+        QCOMPARE(runCli({QStringLiteral("new"), QStringLiteral("--caption"), QStringLiteral("x"), QStringLiteral("-o"), song}).exitCode, 6);
+        const auto before = s2a::core::bundle::load(song);
+        QVERIFY2(before, qPrintable(before.errorMessage()));
+
+        const Run regen = runCli({QStringLiteral("regenerate"), song, QStringLiteral("--section"), QStringLiteral("chorus"),
+                                  QStringLiteral("--seed"), QStringLiteral("99"), QStringLiteral("--json"), QStringLiteral("--quiet")});
+        QVERIFY2(regen.exitCode == 0, qPrintable(regen.err));
+        const QJsonObject result = QJsonDocument::fromJson(regen.out.toUtf8()).object();
+        const auto after = s2a::core::bundle::load(song);
+        QVERIFY(after);
+        const int chorus = after->sectionIndex(result.value(QStringLiteral("section")).toString());
+        QVERIFY(chorus >= 0);
+        QCOMPARE(after->sections[chorus].takes.size(), 2);
+        QCOMPARE(after->sections[chorus].activeTakeId, result.value(QStringLiteral("take")).toString());
+
+        // What plays changed inside the chorus only: every sample outside it is bit-identical.
+        const auto mixBefore = render(before.value(), song);
+        const auto mixAfter = render(after.value(), song);
+        QCOMPARE(mixBefore.size(), mixAfter.size());
+        const auto& span = after->sections[chorus];
+        bool insideDiffers = false;
+        for (size_t i = 0; i < mixAfter.size(); ++i) {
+            const bool inside = qint64(i) >= span.start && qint64(i) < span.end;
+            if (inside)
+                insideDiffers = insideDiffers || mixAfter[i] != mixBefore[i];
+            else if (mixAfter[i] != mixBefore[i])
+                QFAIL(qPrintable(QStringLiteral("sample %1 outside the section changed").arg(i)));
+        }
+        QVERIFY(insideDiffers);
+
+        const Run takes = runCli({QStringLiteral("takes"), song, QStringLiteral("--section"), QStringLiteral("chorus#1")});
+        QCOMPARE(takes.exitCode, 0);
+        QCOMPARE(takes.out.count(QLatin1Char('\n')), 2);
+        const QString firstTake = after->sections[chorus].takes[0].id;
+        QCOMPARE(runCli({QStringLiteral("takes"), song, QStringLiteral("--section"), span.id, QStringLiteral("--activate"), firstTake}).exitCode, 0);
+        QCOMPARE(s2a::core::bundle::load(song)->sections[chorus].activeTakeId, firstTake);
+        QCOMPARE(runCli({QStringLiteral("takes"), song, QStringLiteral("--section"), span.id, QStringLiteral("--activate"), QStringLiteral("nope")}).exitCode, 2);
+        QCOMPARE(runCli({QStringLiteral("regenerate"), song, QStringLiteral("--section"), QStringLiteral("bridge")}).exitCode, 2);
+        QCOMPARE(runCli({QStringLiteral("new"), QStringLiteral("--caption"), QStringLiteral("x"), QStringLiteral("-o"),
+                         dir.filePath(QStringLiteral("D.s2a")), QStringLiteral("--engine"), QStringLiteral("diffusion")}).exitCode, 4);
+        QCOMPARE(runCli({QStringLiteral("new"), QStringLiteral("--help")}).exitCode, 0);
+    }
+
+    void ctrlCCancelsAndLeavesTheSongAsItWas()
+    {
+        QTemporaryDir dir;
+        const QString song = dir.filePath(QStringLiteral("Long.s2a"));
+        QCOMPARE(runCli({QStringLiteral("new"), QStringLiteral("--caption"), QStringLiteral("slow ambient pads"),
+                         QStringLiteral("--structure"), QStringLiteral("intro:2,verse:64,outro:2"), QStringLiteral("-o"), song,
+                         QStringLiteral("--quiet"), QStringLiteral("--seed"), QStringLiteral("3")}).exitCode, 0);
+        const QByteArray before = [&] { QFile f(s2a::core::bundle::projectFile(song)); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        QProcess p;
+        p.start(QStringLiteral(S2A_CLI_PATH), {QStringLiteral("regenerate"), song, QStringLiteral("--section"), QStringLiteral("verse")});
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(1500);  // well into the render
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 5);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("cancelled")));
+        QFile f(s2a::core::bundle::projectFile(song));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
+        QVERIFY(s2a::core::bundle::load(song));
     }
 
     void errorsHaveDistinctExitCodesAndOneLine()

@@ -1,0 +1,314 @@
+#include "app/cli/CliCommands.h"
+
+#include "app/cli/CliProgress.h"
+#include "core/model/Project.h"
+#include "core/persistence/ProjectBundle.h"
+#include "inference/SectionRegenerator.h"
+#include "inference/SongStructure.h"
+#include "inference/arranger/ArrangerEngine.h"
+#include "inference/arranger/SongBundleWriter.h"
+#include "inference/arranger/SongPlanner.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTextStream>
+
+namespace s2a::cli {
+namespace {
+
+using namespace s2a::core;
+using namespace s2a::inference;
+
+QTextStream& out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+int fail(int code, const QString& message)
+{
+    QTextStream err(stderr);
+    err << "s2a: " << message << '\n';
+    return code;
+}
+
+// Parses `args` for one command. Returns -1 to go on, or the exit code to return (help shown, bad arguments).
+int parse(QCommandLineParser& parser, const QStringList& args, const QString& description, int positionals)
+{
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    if (!parser.parse(args))
+        return fail(BadArguments, parser.errorText() + QStringLiteral("; see --help"));
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return Ok;
+    }
+    if (positionals >= 0 && parser.positionalArguments().size() != positionals)
+        return fail(BadArguments, QStringLiteral("expected %1 argument(s); see --help").arg(positionals));
+    return -1;
+}
+
+const QCommandLineOption kJson(QStringLiteral("json"), QStringLiteral("Machine-readable output."));
+const QCommandLineOption kQuiet(QStringLiteral("quiet"), QStringLiteral("No progress output."));
+const QCommandLineOption kSeed(QStringLiteral("seed"), QStringLiteral("Random seed (default: a new one)."), QStringLiteral("N"));
+
+Result<quint64> seedFrom(const QCommandLineParser& parser)
+{
+    if (!parser.isSet(kSeed))
+        return QRandomGenerator::global()->generate64() >> 1;
+    bool ok = false;
+    const quint64 seed = parser.value(kSeed).toULongLong(&ok);
+    if (!ok)
+        return Error{QStringLiteral("--seed needs a non-negative integer")};
+    return seed;
+}
+
+Result<double> secondsFrom(const QString& text)
+{
+    const QStringList parts = text.split(QLatin1Char(':'));
+    bool okMinutes = true, okSeconds = false;
+    const double minutes = parts.size() == 2 ? parts[0].toDouble(&okMinutes) : 0.0;
+    const double seconds = parts.constLast().toDouble(&okSeconds);
+    if (parts.size() > 2 || !okMinutes || !okSeconds || minutes * 60 + seconds < 10 || minutes * 60 + seconds > 1200)
+        return Error{QStringLiteral("--length \"%1\" is not m:ss between 0:10 and 20:00").arg(text)};
+    return minutes * 60 + seconds;
+}
+
+int jobFailure(const Error& error)
+{
+    return isCancelled(error) ? fail(Cancelled, QStringLiteral("cancelled; nothing was changed"))
+                              : fail(EngineFailure, error.message);
+}
+
+}  // namespace
+
+int infoCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption(kJson);
+    parser.addPositionalArgument(QStringLiteral("song"), QStringLiteral("A .s2a bundle."));
+    if (int code = parse(parser, args, QStringLiteral("What a song holds."), 1); code >= 0)
+        return code;
+    const auto data = bundle::load(parser.positionalArguments().constFirst());
+    if (!data)
+        return fail(BadInput, data.errorMessage());
+    const auto& s = data->settings;
+    const double seconds = double(data->length()) / s.sampleRate;
+    if (parser.isSet(kJson)) {
+        QJsonArray sections;
+        for (const auto& sec : data->sections)
+            sections.append(QJsonObject{{"id", sec.id}, {"label", sec.displayName()}, {"caption", sec.caption},
+                                        {"start", double(sec.start) / s.sampleRate}, {"end", double(sec.end) / s.sampleRate},
+                                        {"takes", int(sec.takes.size())}, {"activeTake", sec.activeTakeId}});
+        out() << QJsonDocument(QJsonObject{{"title", s.title}, {"sampleRate", s.sampleRate}, {"tempo", s.tempo},
+                                           {"key", s.key}, {"caption", s.caption}, {"seconds", seconds},
+                                           {"tracks", int(data->tracks.size())}, {"sectionList", sections},
+                                           {"sections", int(data->sections.size())}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+        return Ok;
+    }
+    out() << s.title << ": " << QString::number(seconds, 'f', 2) << " s, " << s.sampleRate << " Hz, " << s.tempo << " BPM"
+          << (s.key.isEmpty() ? QString() : QStringLiteral(", ") + s.key) << '\n';
+    for (const auto& section : data->sections)
+        out() << "  " << section.id << "  " << section.displayName().leftJustified(12) << ' '
+              << QString::number(double(section.start) / s.sampleRate, 'f', 2) << "–"
+              << QString::number(double(section.end) / s.sampleRate, 'f', 2) << " s  " << section.takes.size()
+              << " take(s)\n";
+    return Ok;
+}
+
+int understandCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOptions({kJson, kSeed});
+    parser.addPositionalArgument(QStringLiteral("caption"), QStringLiteral("Free text, e.g. \"dark lo-fi with rhodes\"."));
+    if (int code = parse(parser, args, QStringLiteral("What the arranger understands of a caption."), 1); code >= 0)
+        return code;
+    auto seed = parser.isSet(kSeed) ? seedFrom(parser) : Result<quint64>(quint64(0));
+    if (!seed)
+        return fail(BadArguments, seed.errorMessage());
+    GenerationRequest request;
+    request.caption = parser.positionalArguments().constFirst();
+    const auto plan = arranger::SongPlanner::plan(request, seed.value());
+    if (!plan)
+        return fail(BadInput, plan.errorMessage());
+    if (parser.isSet(kJson))
+        out() << QJsonDocument(plan->toJson()).toJson(QJsonDocument::Compact) << '\n';
+    else
+        out() << plan->understood() << '\n';
+    return Ok;
+}
+
+int newCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption caption(QStringLiteral("caption"), QStringLiteral("What the song should be."), QStringLiteral("TEXT"));
+    const QCommandLineOption structure(QStringLiteral("structure"), QStringLiteral("Sections in bars: intro:8,verse:16,..."), QStringLiteral("FORM"));
+    const QCommandLineOption templ(QStringLiteral("template"), QStringLiteral("pop, rock, edm, ambient or ballad (default pop)."), QStringLiteral("NAME"));
+    const QCommandLineOption length(QStringLiteral("length"), QStringLiteral("Fit the form to about this long (m:ss)."), QStringLiteral("M:SS"));
+    const QCommandLineOption engine(QStringLiteral("engine"), QStringLiteral("arranger (default) or diffusion."), QStringLiteral("ENGINE"), QStringLiteral("arranger"));
+    const QCommandLineOption title(QStringLiteral("title"), QStringLiteral("Song title."), QStringLiteral("TEXT"));
+    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The bundle to write (Song.s2a)."), QStringLiteral("PATH"));
+    parser.addOptions({caption, structure, templ, length, engine, title, output, kSeed, kQuiet, kJson});
+    if (int code = parse(parser, args, QStringLiteral("Generate a new song into a .s2a bundle."), 0); code >= 0)
+        return code;
+    if (!parser.isSet(caption) || !parser.isSet(output))
+        return fail(BadArguments, QStringLiteral("new needs --caption and -o; see --help"));
+    if (parser.value(engine) != QLatin1String("arranger"))
+        return fail(parser.value(engine) == QLatin1String("diffusion") ? EngineFailure : BadArguments,
+                    parser.value(engine) == QLatin1String("diffusion")
+                        ? QStringLiteral("the diffusion engine has no trained weights yet; use --engine arranger")
+                        : QStringLiteral("unknown engine \"%1\"").arg(parser.value(engine)));
+    QString path = parser.value(output);
+    if (!path.endsWith(QLatin1String(".s2a")))
+        path += QStringLiteral(".s2a");
+    if (QFileInfo::exists(path))
+        return fail(WriteFailure, QStringLiteral("%1 exists already; choose another name").arg(path));
+    auto seed = seedFrom(parser);
+    if (!seed)
+        return fail(BadArguments, seed.errorMessage());
+    auto form = parser.isSet(structure) ? parseSongForm(parser.value(structure))
+                                        : templateSongForm(parser.isSet(templ) ? parser.value(templ) : QStringLiteral("pop"));
+    if (!form)
+        return fail(BadArguments, form.errorMessage());
+
+    GenerationRequest request;
+    request.caption = parser.value(caption);
+    request.seed = seed.value();
+    const auto plan = arranger::SongPlanner::plan(request, request.seed);
+    if (!plan)
+        return fail(BadInput, plan.errorMessage());
+    request.tempo = plan->tempo;
+    request.key = plan->key.toString();
+    SongForm bars = form.value();
+    if (parser.isSet(length)) {
+        auto seconds = secondsFrom(parser.value(length));
+        if (!seconds)
+            return fail(BadArguments, seconds.errorMessage());
+        bars = fitToLength(bars, seconds.value(), request.tempo, request.timeSignature.numerator);
+    }
+    request.sections = arranger::SongPlanner::barSections(bars, request.tempo, request.sampleRate, request.timeSignature);
+
+    CliProgress progress(parser.isSet(kQuiet));
+    arranger::ArrangerEngine arranger;
+    auto result = arranger.generate(request, progress);
+    progress.finish();
+    if (!result)
+        return jobFailure(result.error());
+    const QString songTitle = parser.isSet(title) ? parser.value(title) : QFileInfo(path).completeBaseName();
+    auto written = arranger::writeSongBundle(path, songTitle, request, result.value());
+    if (!written)
+        return fail(WriteFailure, written.errorMessage());
+    const double seconds = double(written->data.length()) / request.sampleRate;
+    if (parser.isSet(kJson))
+        out() << QJsonDocument(QJsonObject{{"path", path}, {"seconds", seconds}, {"seed", QString::number(request.seed)},
+                                           {"understood", result->understood}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+    else
+        out() << path << ": " << QString::number(seconds, 'f', 1) << " s, seed " << request.seed << '\n'
+              << "  " << result->understood << '\n';
+    return Ok;
+}
+
+int regenerateCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption section(QStringLiteral("section"), QStringLiteral("The section: its id, chorus#2, or a label used once."), QStringLiteral("REF"));
+    const QCommandLineOption caption(QStringLiteral("caption"), QStringLiteral("A new caption for the section."), QStringLiteral("TEXT"));
+    const QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("Sampler steps (diffusion)."), QStringLiteral("N"), QStringLiteral("32"));
+    const QCommandLineOption guidance(QStringLiteral("guidance"), QStringLiteral("Guidance scale (diffusion)."), QStringLiteral("X"), QStringLiteral("4"));
+    parser.addOptions({section, caption, steps, guidance, kSeed, kQuiet, kJson});
+    parser.addPositionalArgument(QStringLiteral("song"), QStringLiteral("A .s2a bundle."));
+    if (int code = parse(parser, args, QStringLiteral("Make one section anew; the result becomes its active take."), 1); code >= 0)
+        return code;
+    if (!parser.isSet(section))
+        return fail(BadArguments, QStringLiteral("regenerate needs --section; see --help"));
+    RegenerateOptions options;
+    bool okSteps = false, okGuidance = false;
+    options.steps = parser.value(steps).toInt(&okSteps);
+    options.guidance = parser.value(guidance).toDouble(&okGuidance);
+    auto seed = seedFrom(parser);
+    if (!okSteps || options.steps < 1 || !okGuidance || !seed)
+        return fail(BadArguments, seed ? QStringLiteral("--steps and --guidance need numbers") : seed.errorMessage());
+    options.seed = seed.value();
+    if (parser.isSet(caption))
+        options.caption = parser.value(caption);
+
+    const QString path = parser.positionalArguments().constFirst();
+    auto data = bundle::load(path);
+    if (!data)
+        return fail(BadInput, data.errorMessage());
+    auto sectionId = findSection(data.value(), parser.value(section));
+    if (!sectionId)
+        return fail(BadArguments, sectionId.errorMessage());
+
+    Project project(data.value());
+    CliProgress progress(parser.isSet(kQuiet));
+    arranger::ArrangerEngine arranger;
+    auto takeId = regenerateSection(project, path, sectionId.value(), options, arranger, progress);
+    progress.finish();
+    if (!takeId)
+        return jobFailure(takeId.error());
+    if (progress.cancelled())
+        return fail(Cancelled, QStringLiteral("cancelled; nothing was changed"));
+    if (Status saved = bundle::save(project.data(), path); !saved)
+        return fail(WriteFailure, saved.errorMessage());
+    if (parser.isSet(kJson))
+        out() << QJsonDocument(QJsonObject{{"section", sectionId.value()}, {"take", takeId.value()},
+                                           {"seed", QString::number(options.seed)}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+    else
+        out() << "new take " << takeId.value() << " for " << sectionId.value() << " (seed " << options.seed << ")\n";
+    return Ok;
+}
+
+int takesCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption section(QStringLiteral("section"), QStringLiteral("The section: its id, chorus#2, or a label used once."), QStringLiteral("REF"));
+    const QCommandLineOption activate(QStringLiteral("activate"), QStringLiteral("Make this take the active one."), QStringLiteral("TAKE"));
+    parser.addOptions({section, activate, kJson});
+    parser.addPositionalArgument(QStringLiteral("song"), QStringLiteral("A .s2a bundle."));
+    if (int code = parse(parser, args, QStringLiteral("List a section's takes, or choose the active one."), 1); code >= 0)
+        return code;
+    if (!parser.isSet(section))
+        return fail(BadArguments, QStringLiteral("takes needs --section; see --help"));
+    const QString path = parser.positionalArguments().constFirst();
+    auto data = bundle::load(path);
+    if (!data)
+        return fail(BadInput, data.errorMessage());
+    auto sectionId = findSection(data.value(), parser.value(section));
+    if (!sectionId)
+        return fail(BadArguments, sectionId.errorMessage());
+    Project project(data.value());
+    if (parser.isSet(activate)) {
+        if (Status s = project.setActiveTake(sectionId.value(), parser.value(activate)); !s)
+            return fail(BadArguments, s.errorMessage());
+        if (Status saved = bundle::save(project.data(), path); !saved)
+            return fail(WriteFailure, saved.errorMessage());
+    }
+    const Section& s = project.data().sections[project.data().sectionIndex(sectionId.value())];
+    QJsonArray takes;
+    for (const Take& t : s.takes) {
+        const bool active = t.id == s.activeTakeId;
+        takes.append(QJsonObject{{"id", t.id}, {"name", t.name}, {"engine", t.origin.engine},
+                                 {"seed", QString::number(t.origin.seed)}, {"rating", t.rating}, {"active", active},
+                                 {"createdAt", t.origin.createdAt.toString(Qt::ISODate)}});
+        if (!parser.isSet(kJson))
+            out() << (active ? "* " : "  ") << t.id << "  " << t.name.leftJustified(10) << ' ' << t.origin.engine
+                  << " seed " << t.origin.seed << (t.rating ? QStringLiteral("  ") + QString(t.rating, QLatin1Char('*')) : QString())
+                  << '\n';
+    }
+    if (parser.isSet(kJson))
+        out() << QJsonDocument(QJsonObject{{"section", s.id}, {"takes", takes}}).toJson(QJsonDocument::Compact) << '\n';
+    return Ok;
+}
+
+}  // namespace s2a::cli

@@ -1,0 +1,46 @@
+// s2a: S2A Studio without a window. Each command lives in CliCommands.cpp; this file only dispatches.
+#include "app/cli/CliCommands.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <functional>
+#include <map>
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("s2a"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(S2A_VERSION));
+
+    const std::map<QString, std::function<int(const QStringList&)>> commands{
+        {QStringLiteral("new"), s2a::cli::newCommand},
+        {QStringLiteral("regenerate"), s2a::cli::regenerateCommand},
+        {QStringLiteral("takes"), s2a::cli::takesCommand},
+        {QStringLiteral("info"), s2a::cli::infoCommand},
+        {QStringLiteral("understand"), s2a::cli::understandCommand},
+    };
+    QStringList args = QCoreApplication::arguments();
+    const QString command = args.size() > 1 ? args[1] : QString();
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        std::printf("s2a %s\n", S2A_VERSION);
+        return s2a::cli::Ok;
+    }
+    const auto it = commands.find(command);
+    if (it == commands.end()) {
+        if (!command.isEmpty() && command != QLatin1String("--help") && command != QLatin1String("-h"))
+            std::fprintf(stderr, "s2a: unknown command \"%s\"\n", qPrintable(command));
+        std::fprintf(stderr,
+                     "usage: s2a COMMAND [options]   (s2a COMMAND --help for each)\n\n"
+                     "  new         generate a new song into a .s2a bundle\n"
+                     "  regenerate  make one section anew; adds a take and makes it active\n"
+                     "  takes       list a section's takes, or choose the active one\n"
+                     "  info        what a song holds\n"
+                     "  understand  what the arranger understands of a caption\n\n"
+                     "exit codes: 0 ok, 2 bad arguments, 3 bad input file, 4 engine failure, 5 cancelled, 6 write failure\n");
+        return command == QLatin1String("--help") || command == QLatin1String("-h") ? s2a::cli::Ok
+                                                                                    : s2a::cli::BadArguments;
+    }
+    args.removeAt(1);  // the parser sees "s2a [options] args..."
+    return it->second(args);
+}
