@@ -13,5 +13,6 @@ int understandCommand(const QStringList& args);
 int newCommand(const QStringList& args);
 int regenerateCommand(const QStringList& args);
 int takesCommand(const QStringList& args);
+int exportCommand(const QStringList& args);
 
 }  // namespace s2a::cli

@@ -6,6 +6,7 @@
 #include "core/playback/PlanBuilder.h"
 
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -131,6 +132,25 @@ private Q_SLOTS:
         QCOMPARE(runCli({QStringLiteral("new"), QStringLiteral("--caption"), QStringLiteral("x"), QStringLiteral("-o"),
                          dir.filePath(QStringLiteral("D.s2a")), QStringLiteral("--engine"), QStringLiteral("diffusion")}).exitCode, 4);
         QCOMPARE(runCli({QStringLiteral("new"), QStringLiteral("--help")}).exitCode, 0);
+
+        // Export: stems + mix with a loudness report; a second export into the same folder is refused.
+        const QString outDir = dir.filePath(QStringLiteral("out"));
+        const Run exported = runCli({QStringLiteral("export"), song, QStringLiteral("--format"), QStringLiteral("wav"),
+                                     QStringLiteral("--bits"), QStringLiteral("32"), QStringLiteral("-o"), outDir,
+                                     QStringLiteral("--json"), QStringLiteral("--quiet")});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        const QJsonObject report = QJsonDocument::fromJson(exported.out.toUtf8()).object();
+        const QJsonArray files = report.value(QStringLiteral("files")).toArray();
+        QCOMPARE(files.size(), after->tracks.size() + 1);
+        for (const auto& f : files) {
+            QVERIFY(QFile::exists(f.toObject().value(QStringLiteral("path")).toString()));
+            QCOMPARE(qint64(f.toObject().value(QStringLiteral("frames")).toDouble()), after->length());
+        }
+        QVERIFY(QFile::exists(report.value(QStringLiteral("report")).toString()));
+        QCOMPARE(runCli({QStringLiteral("export"), song, QStringLiteral("-o"), outDir, QStringLiteral("--format"),
+                         QStringLiteral("wav"), QStringLiteral("--bits"), QStringLiteral("32"), QStringLiteral("--quiet")}).exitCode, 6);
+        QCOMPARE(runCli({QStringLiteral("export"), song, QStringLiteral("-o"), outDir, QStringLiteral("--lufs"), QStringLiteral("loud")}).exitCode, 2);
+        QCOMPARE(runCli({QStringLiteral("export"), song, QStringLiteral("-o"), outDir, QStringLiteral("--mix"), QStringLiteral("--stems")}).exitCode, 2);
     }
 
     void ctrlCCancelsAndLeavesTheSongAsItWas()

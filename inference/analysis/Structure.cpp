@@ -1,0 +1,319 @@
+#include "inference/analysis/Structure.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace s2a::inference::analysis {
+namespace {
+
+using Matrix = std::vector<std::vector<double>>;
+
+// Per-bar feature vectors: a harmony part (mean chroma, unit length) and a timbre part (mean MFCC 1..12
+// plus loudness), the latter z-scored across bars so that no coefficient dominates by its scale.
+struct BarFeatures {
+    std::vector<std::vector<double>> chroma;
+    std::vector<std::vector<double>> timbre;
+    std::vector<double> powerDb;
+};
+
+BarFeatures barFeatures(const Features& f, const std::vector<double>& edges)
+{
+    BarFeatures out;
+    const int nBars = static_cast<int>(edges.size()) - 1;
+    for (int b = 0; b < nBars; ++b) {
+        const int a = std::clamp(f.frameAt(edges[b]), 0, f.chroma.frames - 1);
+        const int e = std::clamp(f.frameAt(edges[b + 1]), a + 1, f.chroma.frames);
+        std::vector<double> c(12, 0.0), t(kMfcc + 1, 0.0);
+        double power = 0.0;
+        for (int i = a; i < e; ++i) {
+            const float* cr = f.chroma.row(i);
+            double peak = 1e-9;
+            for (int k = 0; k < 12; ++k)
+                peak = std::max(peak, static_cast<double>(cr[k]));
+            for (int k = 0; k < 12; ++k)
+                c[k] += cr[k] / peak;
+            for (int k = 1; k < kMfcc; ++k)
+                t[k] += f.mfcc.row(i)[k];
+            power += std::pow(10.0, f.rmsDb[i] / 10.0);
+        }
+        const double n = e - a;
+        double norm = 0.0;
+        for (double& v : c)
+            norm += v * v;
+        for (double& v : c)
+            v /= std::sqrt(norm) + 1e-9;
+        for (double& v : t)
+            v /= n;
+        out.powerDb.push_back(10.0 * std::log10(power / n + 1e-12));
+        t[0] = out.powerDb.back();
+        out.chroma.push_back(c);
+        out.timbre.push_back(t);
+    }
+    for (size_t k = 0; k < static_cast<size_t>(kMfcc); ++k) {
+        double mean = 0, var = 0;
+        for (const auto& t : out.timbre)
+            mean += t[k];
+        mean /= nBars;
+        for (const auto& t : out.timbre)
+            var += (t[k] - mean) * (t[k] - mean);
+        const double sd = std::sqrt(var / nBars) + 1e-6;
+        for (auto& t : out.timbre)
+            t[k] = (t[k] - mean) / sd;
+    }
+    return out;
+}
+
+double cosine(const std::vector<double>& a, const std::vector<double>& b)
+{
+    double ab = 0, aa = 0, bb = 0;
+    for (size_t i = 0; i < a.size(); ++i) {
+        ab += a[i] * b[i];
+        aa += a[i] * a[i];
+        bb += b[i] * b[i];
+    }
+    return (aa <= 0 || bb <= 0) ? 0.0 : ab / std::sqrt(aa * bb);
+}
+
+// Similarity in 0..1: chroma cosine (already non-negative) averaged with a Gaussian of the timbre distance,
+// its width the median pairwise distance so the scale adapts to the song.
+Matrix similarity(const BarFeatures& bf)
+{
+    const int n = static_cast<int>(bf.chroma.size());
+    Matrix dist(n, std::vector<double>(n, 0.0));
+    std::vector<double> all;
+    for (int i = 0; i < n; ++i)
+        for (int j = i + 1; j < n; ++j) {
+            double d = 0.0;
+            for (size_t k = 0; k < bf.timbre[i].size(); ++k)
+                d += (bf.timbre[i][k] - bf.timbre[j][k]) * (bf.timbre[i][k] - bf.timbre[j][k]);
+            dist[i][j] = dist[j][i] = d;
+            all.push_back(d);
+        }
+    std::nth_element(all.begin(), all.begin() + static_cast<long>(all.size() / 2), all.end());
+    const double scale = all.empty() ? 1.0 : std::max(1e-6, all[all.size() / 2]);
+    Matrix s(n, std::vector<double>(n, 1.0));
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j)
+            if (i != j)
+                s[i][j] = 0.5 * cosine(bf.chroma[i], bf.chroma[j]) + 0.5 * std::exp(-dist[i][j] / scale);
+    return s;
+}
+
+// Foote's checkerboard novelty at boundary b (between bars b-1 and b) with half-width w bars, Gaussian
+// tapered; blocks cut by the song's ends are averaged over what exists.
+std::vector<double> novelty(const Matrix& s, int w)
+{
+    const int n = static_cast<int>(s.size());
+    std::vector<double> out(static_cast<size_t>(n) + 1, 0.0);
+    for (int b = 1; b < n; ++b) {
+        double within = 0, cross = 0, wWithin = 0, wCross = 0;
+        for (int i = std::max(0, b - w); i < std::min(n, b + w); ++i)
+            for (int j = std::max(0, b - w); j < std::min(n, b + w); ++j) {
+                if (i == j)
+                    continue;
+                const double di = (i - b + 0.5) / w, dj = (j - b + 0.5) / w;
+                const double g = std::exp(-2.0 * (di * di + dj * dj));
+                if ((i < b) == (j < b)) {
+                    within += g * s[i][j];
+                    wWithin += g;
+                } else {
+                    cross += g * s[i][j];
+                    wCross += g;
+                }
+            }
+        if (wWithin > 0 && wCross > 0)
+            out[b] = std::max(0.0, within / wWithin - cross / wCross);
+    }
+    return out;
+}
+
+// Mean similarity of two segments: bar-aligned (repetitions line up bar for bar) blended with the
+// similarity of their mean features (a repeat that is shorter or shifted still matches on average).
+double segmentSimilarity(const Matrix& s, const Segment& a, const Segment& b)
+{
+    const int len = std::min(a.endBar - a.firstBar, b.endBar - b.firstBar);
+    double aligned = 0.0;
+    for (int k = 0; k < len; ++k)
+        aligned += s[a.firstBar + k][b.firstBar + k];
+    aligned /= std::max(1, len);
+    double block = 0.0;
+    for (int i = a.firstBar; i < a.endBar; ++i)
+        for (int j = b.firstBar; j < b.endBar; ++j)
+            block += s[i][j];
+    block /= static_cast<double>((a.endBar - a.firstBar) * (b.endBar - b.firstBar));
+    return 0.5 * aligned + 0.5 * block;
+}
+
+}  // namespace
+
+StructureResult segmentStructure(const Features& features, const std::vector<double>& bars, double duration)
+{
+    StructureResult result;
+    std::vector<double> edges;
+    for (double t : bars)
+        if (t < duration - 0.5 && (edges.empty() || t > edges.back() + 0.1))
+            edges.push_back(t);
+    if (edges.empty() || edges.front() > 0.0)
+        edges.insert(edges.begin(), 0.0);
+    // A first "bar" shorter than half a bar (the grid starts slightly late) merges into the next one.
+    if (edges.size() > 2 && edges[1] - edges[0] < 0.5 * (edges[2] - edges[1]))
+        edges.erase(edges.begin() + 1);
+    edges.push_back(duration);
+    result.barTimes = edges;
+    const int nBars = static_cast<int>(edges.size()) - 1;
+    if (nBars < 4 || features.chroma.frames < 2) {
+        Segment whole;
+        whole.endBar = nBars;
+        result.segments.push_back(whole);
+        return result;
+    }
+    const BarFeatures bf = barFeatures(features, edges);
+    const Matrix s = similarity(bf);
+
+    // Several scales: 2 bars catches short transitions, 4 and 8 bars the phrase-level changes that sections
+    // are made of; each is scaled to its maximum so one scale cannot drown the others.
+    std::vector<double> combined(static_cast<size_t>(nBars) + 1, 0.0);
+    for (int w : {2, 4, 8}) {
+        const std::vector<double> nv = novelty(s, w);
+        const double peak = *std::max_element(nv.begin(), nv.end());
+        for (size_t b = 0; b < nv.size(); ++b)
+            combined[b] += peak > 0 ? nv[b] / peak / 3.0 : 0.0;
+    }
+    // Cuts by dynamic programming over bar lines: each cut earns its novelty (scaled to the strongest) plus
+    // a bonus when the segment it closes is a whole phrase (4 or 2 bars, the norm in arranged music), and
+    // pays a fixed cost, so weak novelty only splits where the phrasing supports it. Songs often change a
+    // bar early (a fill or lead-in bar), which the phrase bonus pulls back onto the section line.
+    constexpr int kMinBars = 2;
+    constexpr double kCutCost = 0.4;
+    const double top = std::max(1e-9, *std::max_element(combined.begin(), combined.end()));
+    auto phraseBonus = [](int len) { return len % 4 == 0 ? 0.3 : len % 2 == 0 ? 0.15 : 0.0; };
+    std::vector<double> best(static_cast<size_t>(nBars) + 1, -1e18);
+    std::vector<int> from(static_cast<size_t>(nBars) + 1, -1);
+    best[0] = 0.0;
+    for (int j = kMinBars; j <= nBars; ++j) {
+        const double gain = j == nBars ? 0.0 : combined[j] / top;
+        for (int i = 0; i + kMinBars <= j; ++i) {
+            if (best[i] <= -1e17)
+                continue;
+            const double v = best[i] + gain + phraseBonus(j - i) - (j == nBars ? 0.0 : kCutCost);
+            if (v > best[j]) {
+                best[j] = v;
+                from[j] = i;
+            }
+        }
+    }
+    std::vector<int> cuts{nBars};
+    for (int j = nBars; from[j] > 0; j = from[j])
+        cuts.push_back(from[j]);
+    cuts.push_back(0);
+    std::sort(cuts.begin(), cuts.end());
+    for (size_t i = 0; i + 1 < cuts.size(); ++i) {
+        Segment seg;
+        seg.firstBar = cuts[i];
+        seg.endBar = cuts[i + 1];
+        double p = 0.0;
+        for (int b = seg.firstBar; b < seg.endBar; ++b)
+            p += std::pow(10.0, bf.powerDb[b] / 10.0);
+        seg.energyDb = 10.0 * std::log10(p / (seg.endBar - seg.firstBar) + 1e-12);
+        result.segments.push_back(seg);
+    }
+
+    // Grouping: each segment joins the most similar earlier group if it is close to that group's first
+    // member, else opens a new group. The threshold sits between the song's typical and best matches.
+    std::vector<Segment>& segs = result.segments;
+    const int n = static_cast<int>(segs.size());
+    std::vector<double> sims;
+    for (int i = 0; i < n; ++i)
+        for (int j = i + 1; j < n; ++j)
+            sims.push_back(segmentSimilarity(s, segs[i], segs[j]));
+    double threshold = 1.0;
+    if (!sims.empty()) {
+        std::sort(sims.begin(), sims.end());
+        const double median = sims[sims.size() / 2], best = sims.back();
+        threshold = std::max(median + 0.5 * (best - median), 0.0);
+    }
+    std::vector<int> firstOf;  // first member of each group
+    for (int i = 0; i < n; ++i) {
+        int group = -1;
+        double bestSim = threshold;
+        for (size_t g = 0; g < firstOf.size(); ++g) {
+            const double sim = segmentSimilarity(s, segs[firstOf[g]], segs[i]);
+            if (sim >= bestSim) {
+                bestSim = sim;
+                group = static_cast<int>(g);
+            }
+        }
+        if (group < 0) {
+            group = static_cast<int>(firstOf.size());
+            firstOf.push_back(i);
+        }
+        segs[i].group = group;
+    }
+    assignLabels(segs);
+    return result;
+}
+
+void assignLabels(std::vector<Segment>& segs)
+{
+    using L = core::SectionLabel;
+    const int n = static_cast<int>(segs.size());
+    if (n == 0)
+        return;
+    int groups = 0;
+    for (const Segment& s : segs)
+        groups = std::max(groups, s.group + 1);
+    std::vector<int> count(groups, 0);
+    std::vector<double> energy(groups, 0.0);
+    for (const Segment& s : segs) {
+        count[s.group] += 1;
+        energy[s.group] += s.energyDb;
+    }
+    double lo = 1e9, hi = -1e9;
+    for (int g = 0; g < groups; ++g) {
+        energy[g] /= count[g];
+        lo = std::min(lo, energy[g]);
+        hi = std::max(hi, energy[g]);
+    }
+    auto relEnergy = [&](int g) { return hi > lo ? (energy[g] - lo) / (hi - lo) : 0.5; };
+    // Chorus: repetition and loudness both count; a song without repeats takes its loudest group.
+    int chorus = 0;
+    double bestScore = -1e9;
+    for (int g = 0; g < groups; ++g) {
+        const double score = relEnergy(g) + 0.25 * std::min(count[g], 4) + (count[g] > 1 ? 0.5 : 0.0);
+        if (score > bestScore) {
+            bestScore = score;
+            chorus = g;
+        }
+    }
+    int verse = -1;
+    for (int g = 0; g < groups; ++g)
+        if (g != chorus && count[g] > 1 && (verse < 0 || count[g] > count[verse]))
+            verse = g;
+    for (int i = 0; i < n; ++i) {
+        Segment& s = segs[i];
+        const int g = s.group;
+        const bool quiet = relEnergy(g) < 0.5;
+        if (g == chorus)
+            s.label = groups == 1 ? L::Verse : L::Chorus;
+        else if (g == verse)
+            s.label = L::Verse;
+        else if (i == 0 && quiet)
+            s.label = L::Intro;
+        else if (i == n - 1 && quiet)
+            s.label = L::Outro;
+        else if (i + 1 < n && segs[i + 1].group == chorus && count[g] == 1)
+            s.label = L::PreChorus;
+        else if (count[g] == 1)
+            s.label = L::Bridge;
+        else
+            s.label = L::Verse;
+    }
+    // First and last segments sharing quiet material are intro and outro, not a "verse" pair.
+    if (n >= 3 && segs[0].group == segs[n - 1].group && segs[0].group != chorus && relEnergy(segs[0].group) < 0.5) {
+        segs[0].label = L::Intro;
+        segs[n - 1].label = L::Outro;
+    }
+}
+
+}  // namespace s2a::inference::analysis
