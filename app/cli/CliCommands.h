@@ -14,5 +14,6 @@ int newCommand(const QStringList& args);
 int regenerateCommand(const QStringList& args);
 int takesCommand(const QStringList& args);
 int exportCommand(const QStringList& args);
+int analyzeCommand(const QStringList& args);
 
 }  // namespace s2a::cli

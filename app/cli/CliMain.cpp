@@ -18,6 +18,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("regenerate"), s2a::cli::regenerateCommand},
         {QStringLiteral("takes"), s2a::cli::takesCommand},
         {QStringLiteral("export"), s2a::cli::exportCommand},
+        {QStringLiteral("analyze"), s2a::cli::analyzeCommand},
         {QStringLiteral("info"), s2a::cli::infoCommand},
         {QStringLiteral("understand"), s2a::cli::understandCommand},
     };
@@ -37,6 +38,7 @@ int main(int argc, char* argv[])
                      "  regenerate  make one section anew; adds a take and makes it active\n"
                      "  takes       list a section's takes, or choose the active one\n"
                      "  export      write stems, the mix or sections as audio files\n"
+                     "  analyze     turn any song into a sectioned, captioned project\n"
                      "  info        what a song holds\n"
                      "  understand  what the arranger understands of a caption\n\n"
                      "exit codes: 0 ok, 2 bad arguments, 3 bad input file, 4 engine failure, 5 cancelled, 6 write failure\n");

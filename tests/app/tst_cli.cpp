@@ -151,6 +151,19 @@ private Q_SLOTS:
                          QStringLiteral("wav"), QStringLiteral("--bits"), QStringLiteral("32"), QStringLiteral("--quiet")}).exitCode, 6);
         QCOMPARE(runCli({QStringLiteral("export"), song, QStringLiteral("-o"), outDir, QStringLiteral("--lufs"), QStringLiteral("loud")}).exitCode, 2);
         QCOMPARE(runCli({QStringLiteral("export"), song, QStringLiteral("-o"), outDir, QStringLiteral("--mix"), QStringLiteral("--stems")}).exitCode, 2);
+
+        // Analyse the exported mix back into a project: tempo found, sections made, the bundle loads.
+        const QString mixFile = files[0].toObject().value(QStringLiteral("path")).toString();
+        const QString analysed = dir.filePath(QStringLiteral("Analysed.s2a"));
+        const Run analysis = runCli({QStringLiteral("analyze"), mixFile, QStringLiteral("-o"), analysed, QStringLiteral("--json"), QStringLiteral("--quiet")});
+        QVERIFY2(analysis.exitCode == 0, qPrintable(analysis.err));
+        const QJsonObject a = QJsonDocument::fromJson(analysis.out.toUtf8()).object();
+        QVERIFY2(std::abs(a.value(QStringLiteral("tempo")).toDouble() / after->settings.tempo - 1.0) < 0.02, qPrintable(analysis.out));
+        const auto project = s2a::core::bundle::load(analysed);
+        QVERIFY2(project, qPrintable(project.errorMessage()));
+        QVERIFY(project->sections.size() >= 2);
+        QCOMPARE(project->length(), after->length());
+        QCOMPARE(runCli({QStringLiteral("analyze"), dir.filePath(QStringLiteral("missing.wav")), QStringLiteral("-o"), dir.filePath(QStringLiteral("X.s2a"))}).exitCode, 3);
     }
 
     void ctrlCCancelsAndLeavesTheSongAsItWas()

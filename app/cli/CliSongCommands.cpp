@@ -1,11 +1,14 @@
 #include "app/cli/CliCommands.h"
 
 #include "app/cli/CliProgress.h"
+#include "app/cli/CliSupport.h"
+#include "core/audio/AudioImport.h"
 #include "core/export/Exporter.h"
 #include "core/model/Project.h"
 #include "core/persistence/ProjectBundle.h"
 #include "inference/SectionRegenerator.h"
 #include "inference/SongStructure.h"
+#include "inference/analysis/SongAnalysis.h"
 #include "inference/arranger/ArrangerEngine.h"
 #include "inference/arranger/SongBundleWriter.h"
 #include "inference/arranger/SongPlanner.h"
@@ -21,101 +24,9 @@
 #include <variant>
 
 namespace s2a::cli {
-namespace {
 
 using namespace s2a::core;
 using namespace s2a::inference;
-
-QTextStream& out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-int fail(int code, const QString& message)
-{
-    QTextStream err(stderr);
-    err << "s2a: " << message << '\n';
-    return code;
-}
-
-// Parses `args` for one command. Returns -1 to go on, or the exit code to return (help shown, bad arguments).
-int parse(QCommandLineParser& parser, const QStringList& args, const QString& description, int positionals)
-{
-    parser.setApplicationDescription(description);
-    parser.addHelpOption();
-    if (!parser.parse(args))
-        return fail(BadArguments, parser.errorText() + QStringLiteral("; see --help"));
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        return Ok;
-    }
-    if (positionals >= 0 && parser.positionalArguments().size() != positionals)
-        return fail(BadArguments, QStringLiteral("expected %1 argument(s); see --help").arg(positionals));
-    return -1;
-}
-
-const QCommandLineOption kJson(QStringLiteral("json"), QStringLiteral("Machine-readable output."));
-const QCommandLineOption kQuiet(QStringLiteral("quiet"), QStringLiteral("No progress output."));
-const QCommandLineOption kSeed(QStringLiteral("seed"), QStringLiteral("Random seed (default: a new one)."), QStringLiteral("N"));
-
-Result<quint64> seedFrom(const QCommandLineParser& parser)
-{
-    if (!parser.isSet(kSeed))
-        return QRandomGenerator::global()->generate64() >> 1;
-    bool ok = false;
-    const quint64 seed = parser.value(kSeed).toULongLong(&ok);
-    if (!ok)
-        return Error{QStringLiteral("--seed needs a non-negative integer")};
-    return seed;
-}
-
-Result<double> secondsFrom(const QString& text)
-{
-    const QStringList parts = text.split(QLatin1Char(':'));
-    bool okMinutes = true, okSeconds = false;
-    const double minutes = parts.size() == 2 ? parts[0].toDouble(&okMinutes) : 0.0;
-    const double seconds = parts.constLast().toDouble(&okSeconds);
-    if (parts.size() > 2 || !okMinutes || !okSeconds || minutes * 60 + seconds < 10 || minutes * 60 + seconds > 1200)
-        return Error{QStringLiteral("--length \"%1\" is not m:ss between 0:10 and 20:00").arg(text)};
-    return minutes * 60 + seconds;
-}
-
-const QCommandLineOption kSection(QStringLiteral("section"), QStringLiteral("The section: its id, chorus#2, or a label used once."),
-                                  QStringLiteral("REF"));
-
-// The song named by the first positional argument and the section named by --section.
-struct SongSection {
-    QString path;
-    ProjectData data;
-    QString sectionId;
-};
-
-// Returns the song and section, or the exit code (with the message printed) when either cannot be had.
-std::variant<SongSection, int> songSection(const QCommandLineParser& parser, const char* command)
-{
-    if (!parser.isSet(kSection))
-        return fail(BadArguments, QStringLiteral("%1 needs --section; see --help").arg(QLatin1String(command)));
-    SongSection song;
-    song.path = parser.positionalArguments().constFirst();
-    auto data = bundle::load(song.path);
-    if (!data)
-        return fail(BadInput, data.errorMessage());
-    song.data = std::move(data.value());
-    auto sectionId = findSection(song.data, parser.value(kSection));
-    if (!sectionId)
-        return fail(BadArguments, sectionId.errorMessage());
-    song.sectionId = sectionId.value();
-    return song;
-}
-
-int jobFailure(const Error& error)
-{
-    return isCancelled(error) ? fail(Cancelled, QStringLiteral("cancelled; nothing was changed"))
-                              : fail(EngineFailure, error.message);
-}
-
-}  // namespace
 
 int infoCommand(const QStringList& args)
 {
@@ -329,100 +240,6 @@ int takesCommand(const QStringList& args)
     }
     if (parser.isSet(kJson))
         out() << QJsonDocument(QJsonObject{{"section", s.id}, {"takes", takes}}).toJson(QJsonDocument::Compact) << '\n';
-    return Ok;
-}
-
-}  // namespace s2a::cli
-
-namespace s2a::cli {
-
-int exportCommand(const QStringList& args)
-{
-    QCommandLineParser parser;
-    const QCommandLineOption stems(QStringLiteral("stems"), QStringLiteral("Every track as its own file, plus the mix (default)."));
-    const QCommandLineOption mix(QStringLiteral("mix"), QStringLiteral("Only the stereo mix."));
-    const QCommandLineOption sections(QStringLiteral("sections"), QStringLiteral("One file per section per stem (and the section's mix)."));
-    const QCommandLineOption only(QStringLiteral("section"), QStringLiteral("With --sections: only these (repeatable; id, chorus#2, label)."), QStringLiteral("REF"));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("wav, flac or ogg (default flac)."), QStringLiteral("FMT"), QStringLiteral("flac"));
-    const QCommandLineOption bits(QStringLiteral("bits"), QStringLiteral("16, 24 or 32 (32: float WAV; default 24)."), QStringLiteral("N"), QStringLiteral("24"));
-    const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("44100, 48000 or 96000 (default: the song's)."), QStringLiteral("HZ"));
-    const QCommandLineOption lufs(QStringLiteral("lufs"), QStringLiteral("Normalise the mix to this loudness (e.g. -14); stems get the same gain."), QStringLiteral("LUFS"));
-    const QCommandLineOption ceiling(QStringLiteral("true-peak"), QStringLiteral("True-peak ceiling with --lufs (default -1 dBTP)."), QStringLiteral("DBTP"), QStringLiteral("-1"));
-    const QCommandLineOption overwrite(QStringLiteral("overwrite"), QStringLiteral("Replace files that exist already."));
-    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The folder to write into."), QStringLiteral("DIR"));
-    parser.addOptions({stems, mix, sections, only, format, bits, rate, lufs, ceiling, overwrite, output, kQuiet, kJson});
-    parser.addPositionalArgument(QStringLiteral("song"), QStringLiteral("A .s2a bundle."));
-    if (int code = parse(parser, args, QStringLiteral("Export stems, the mix, or sections as audio files."), 1); code >= 0)
-        return code;
-    if (!parser.isSet(output))
-        return fail(BadArguments, QStringLiteral("export needs -o DIR; see --help"));
-    if (int(parser.isSet(stems)) + int(parser.isSet(mix)) + int(parser.isSet(sections)) > 1)
-        return fail(BadArguments, QStringLiteral("choose one of --stems, --mix, --sections"));
-
-    ExportOptions options;
-    options.what = parser.isSet(mix) ? ExportWhat::Mix : parser.isSet(sections) ? ExportWhat::Sections : ExportWhat::Stems;
-    options.overwrite = parser.isSet(overwrite);
-    const QString fmt = parser.value(format).toLower();
-    const QString depth = parser.value(bits);
-    if (fmt == QLatin1String("wav") && depth == QLatin1String("16"))
-        options.format = AudioFileFormat::Wav16;
-    else if (fmt == QLatin1String("wav") && depth == QLatin1String("24"))
-        options.format = AudioFileFormat::Wav24;
-    else if (fmt == QLatin1String("wav") && depth == QLatin1String("32"))
-        options.format = AudioFileFormat::WavFloat32;
-    else if (fmt == QLatin1String("flac") && depth == QLatin1String("16"))
-        options.format = AudioFileFormat::Flac16;
-    else if (fmt == QLatin1String("flac") && depth == QLatin1String("24"))
-        options.format = AudioFileFormat::Flac24;
-    else if (fmt == QLatin1String("ogg"))
-        options.format = AudioFileFormat::OggVorbis;
-    else
-        return fail(BadArguments, QStringLiteral("--format %1 --bits %2 is not one of wav 16/24/32, flac 16/24, ogg").arg(fmt, depth));
-    if (parser.isSet(rate)) {
-        options.sampleRate = parser.value(rate).toInt();
-        if (options.sampleRate != 44100 && options.sampleRate != 48000 && options.sampleRate != 96000)
-            return fail(BadArguments, QStringLiteral("--rate must be 44100, 48000 or 96000"));
-    }
-    if (parser.isSet(lufs)) {
-        bool okLufs = false, okCeiling = false;
-        options.targetLufs = parser.value(lufs).toDouble(&okLufs);
-        options.truePeakCeilingDb = parser.value(ceiling).toDouble(&okCeiling);
-        if (!okLufs || !okCeiling || *options.targetLufs > 0 || *options.targetLufs < -70)
-            return fail(BadArguments, QStringLiteral("--lufs needs a loudness between -70 and 0, --true-peak a number"));
-    }
-
-    const QString path = parser.positionalArguments().constFirst();
-    auto data = bundle::load(path);
-    if (!data)
-        return fail(BadInput, data.errorMessage());
-    for (const QString& ref : parser.values(only)) {
-        auto id = findSection(data.value(), ref);
-        if (!id)
-            return fail(BadArguments, id.errorMessage());
-        options.sectionIds << id.value();
-    }
-    CliProgress progress(parser.isSet(kQuiet));
-    auto report = exportSong(data.value(), path, parser.value(output), options, progress);
-    progress.finish();
-    if (!report) {
-        if (isCancelled(report.error()))
-            return fail(Cancelled, QStringLiteral("cancelled; no files were left behind"));
-        return fail(report.errorMessage().contains(QLatin1String("exists")) ? WriteFailure : EngineFailure, report.errorMessage());
-    }
-    QJsonArray files;
-    for (const ExportedFile& f : report->files) {
-        files.append(QJsonObject{{"path", f.path}, {"stem", f.stem}, {"frames", double(f.frames)},
-                                 {"lufs", f.integratedLufs}, {"lra", f.loudnessRange}, {"truePeak", f.truePeakDb}});
-        if (!parser.isSet(kJson))
-            out() << f.path << "  " << QString::number(f.integratedLufs, 'f', 1) << " LUFS, "
-                  << QString::number(f.truePeakDb, 'f', 1) << " dBTP\n";
-    }
-    if (parser.isSet(kJson))
-        out() << QJsonDocument(QJsonObject{{"files", files}, {"gainDb", report->appliedGainDb}, {"report", report->reportPath}})
-                     .toJson(QJsonDocument::Compact)
-              << '\n';
-    else
-        out() << "gain " << QString::number(report->appliedGainDb, 'f', 2) << " dB; loudness report " << report->reportPath << '\n';
     return Ok;
 }
 

@@ -1,0 +1,91 @@
+#include "app/cli/CliSupport.h"
+
+#include "app/cli/CliCommands.h"
+
+#include "core/persistence/ProjectBundle.h"
+#include "inference/SectionRegenerator.h"
+
+#include <QRandomGenerator>
+
+namespace s2a::cli {
+
+using namespace s2a::core;
+using namespace s2a::inference;
+
+
+QTextStream& out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+int fail(int code, const QString& message)
+{
+    QTextStream err(stderr);
+    err << "s2a: " << message << '\n';
+    return code;
+}
+
+int parse(QCommandLineParser& parser, const QStringList& args, const QString& description, int positionals)
+{
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    if (!parser.parse(args))
+        return fail(BadArguments, parser.errorText() + QStringLiteral("; see --help"));
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return Ok;
+    }
+    if (positionals >= 0 && parser.positionalArguments().size() != positionals)
+        return fail(BadArguments, QStringLiteral("expected %1 argument(s); see --help").arg(positionals));
+    return -1;
+}
+
+
+Result<quint64> seedFrom(const QCommandLineParser& parser)
+{
+    if (!parser.isSet(kSeed))
+        return QRandomGenerator::global()->generate64() >> 1;
+    bool ok = false;
+    const quint64 seed = parser.value(kSeed).toULongLong(&ok);
+    if (!ok)
+        return Error{QStringLiteral("--seed needs a non-negative integer")};
+    return seed;
+}
+
+Result<double> secondsFrom(const QString& text)
+{
+    const QStringList parts = text.split(QLatin1Char(':'));
+    bool okMinutes = true, okSeconds = false;
+    const double minutes = parts.size() == 2 ? parts[0].toDouble(&okMinutes) : 0.0;
+    const double seconds = parts.constLast().toDouble(&okSeconds);
+    if (parts.size() > 2 || !okMinutes || !okSeconds || minutes * 60 + seconds < 10 || minutes * 60 + seconds > 1200)
+        return Error{QStringLiteral("--length \"%1\" is not m:ss between 0:10 and 20:00").arg(text)};
+    return minutes * 60 + seconds;
+}
+
+
+std::variant<SongSection, int> songSection(const QCommandLineParser& parser, const char* command)
+{
+    if (!parser.isSet(kSection))
+        return fail(BadArguments, QStringLiteral("%1 needs --section; see --help").arg(QLatin1String(command)));
+    SongSection song;
+    song.path = parser.positionalArguments().constFirst();
+    auto data = bundle::load(song.path);
+    if (!data)
+        return fail(BadInput, data.errorMessage());
+    song.data = std::move(data.value());
+    auto sectionId = findSection(song.data, parser.value(kSection));
+    if (!sectionId)
+        return fail(BadArguments, sectionId.errorMessage());
+    song.sectionId = sectionId.value();
+    return song;
+}
+
+int jobFailure(const Error& error)
+{
+    return isCancelled(error) ? fail(Cancelled, QStringLiteral("cancelled; nothing was changed"))
+                              : fail(EngineFailure, error.message);
+}
+
+}  // namespace s2a::cli

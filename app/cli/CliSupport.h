@@ -1,0 +1,45 @@
+#pragma once
+
+// What every s2a command shares: output streams, argument parsing with per-command --help, common options,
+// and the way failures become exit codes.
+#include "core/model/ProjectData.h"
+#include "core/util/Result.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <variant>
+
+namespace s2a::cli {
+
+QTextStream& out();
+// Prints "s2a: message" on stderr and returns `code`.
+int fail(int code, const QString& message);
+// Parses one command's arguments. Returns -1 to go on, or the exit code to return (help shown, bad arguments).
+int parse(QCommandLineParser& parser, const QStringList& args, const QString& description, int positionals);
+// The error of a job as an exit code: Cancelled for a cancelled job, EngineFailure otherwise.
+int jobFailure(const Error& error);
+
+inline const QCommandLineOption kJson(QStringLiteral("json"), QStringLiteral("Machine-readable output."));
+inline const QCommandLineOption kQuiet(QStringLiteral("quiet"), QStringLiteral("No progress output."));
+inline const QCommandLineOption kSeed(QStringLiteral("seed"), QStringLiteral("Random seed (default: a new one)."),
+                                      QStringLiteral("N"));
+inline const QCommandLineOption kSection(QStringLiteral("section"),
+                                         QStringLiteral("The section: its id, chorus#2, or a label used once."),
+                                         QStringLiteral("REF"));
+
+// --seed, or a fresh random one.
+Result<quint64> seedFrom(const QCommandLineParser& parser);
+// "2:30" or "150" -> seconds, between 10 s and 20 min.
+Result<double> secondsFrom(const QString& text);
+
+// The song named by the first positional argument and the section named by --section.
+struct SongSection {
+    QString path;
+    core::ProjectData data;
+    QString sectionId;
+};
+// The song and section, or the exit code (message printed) when either cannot be had.
+std::variant<SongSection, int> songSection(const QCommandLineParser& parser, const char* command);
+
+}  // namespace s2a::cli
