@@ -7,6 +7,7 @@
 #include "inference/arranger/DemoSong.h"
 #include "ui/i18n/Translations.h"
 #include "ui/viewmodels/DocumentController.h"
+#include "ui/viewmodels/ExportModel.h"
 #include "ui/viewmodels/TransportModel.h"
 
 #include <QCommandLineParser>
@@ -62,6 +63,7 @@ int main(int argc, char* argv[])
     s2a::core::PlaybackController playback;
     playback.startAudio();  // without a device the window says so and offers Retry
     s2a::ui::TransportModel transport(&document, &playback);
+    s2a::ui::ExportModel exporter(&document);
 
     QString startupError;
     QFutureWatcher<QString> demo;
@@ -79,7 +81,8 @@ int main(int argc, char* argv[])
 
     QQmlApplicationEngine engine;
     engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&controller)},
-                                 {QStringLiteral("transport"), QVariant::fromValue(&transport)}});
+                                 {QStringLiteral("transport"), QVariant::fromValue(&transport)},
+                                 {QStringLiteral("exporter"), QVariant::fromValue(&exporter)}});
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
                      Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/S2A/Ui/qml/Main.qml")));

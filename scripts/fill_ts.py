@@ -2,6 +2,7 @@
 """Fills empty translations in a Qt .ts file from a table, so hand translations survive lupdate runs.
 
 usage: scripts/fill_ts.py translations/s2a_de.ts   (uses the table for the file's language)
+Run after lupdate: lupdate -locations none -no-obsolete ui/qml ui/viewmodels -ts translations/s2a_de.ts
 """
 import sys
 import xml.etree.ElementTree as ET
@@ -11,6 +12,7 @@ TABLES = {
         "%1 · %n section(s)": ["%1 · %n section", "%1 · %n sections"],
         "%n track(s)": ["%n track", "%n tracks"],
         "DSP %1 % · %n xrun(s)": ["DSP %1 % · %n xrun", "DSP %1 % · %n xruns"],
+        "%n file(s) written to %1": ["%n file written to %1", "%n files written to %1"],
     },
     "de": {
         "Untitled": "Unbenannt",
@@ -39,14 +41,32 @@ TABLES = {
         "Pause (Space)": "Pause (Leertaste)", "Play (Space)": "Abspielen (Leertaste)",
         "Stop and return to where playback started": "Stopp und zurück zum Startpunkt der Wiedergabe",
         "Retry": "Erneut versuchen",
+        "%n file(s) written to %1": ["%n Datei nach %1 geschrieben", "%n Dateien nach %1 geschrieben"],
+        "Export": "Exportieren", "&Export…": "&Exportieren…", "Stems and mix": "Stems und Mix",
+        "Mix only": "Nur Mix", "Format": "Format", "Sample rate": "Abtastrate", "Loudness": "Lautheit",
+        "Folder": "Ordner", "Choose…": "Wählen…", "Close": "Schließen", "Cancel export": "Export abbrechen",
+        "Replace files that exist already": "Vorhandene Dateien ersetzen", "Export into": "Exportieren nach",
         "DSP %1 % · %n xrun(s)": ["DSP %1 % · %n Aussetzer", "DSP %1 % · %n Aussetzer"],
     },
+}
+
+
+# lupdate 6.4 files tr() strings of classes in namespaces under the bare class name, while moc's tr() looks
+# them up under the qualified one: rename those contexts after every lupdate run.
+QUALIFIED_CONTEXTS = {
+    "DocumentController": "s2a::ui::DocumentController",
+    "TransportModel": "s2a::ui::TransportModel",
+    "ExportModel": "s2a::ui::ExportModel",
 }
 
 
 def main(path):
     tree = ET.parse(path)
     root = tree.getroot()
+    for context in root.iter("context"):
+        name = context.find("name")
+        if name.text in QUALIFIED_CONTEXTS:
+            name.text = QUALIFIED_CONTEXTS[name.text]
     table = TABLES[root.get("language", "")[:2]]
     for message in root.iter("message"):
         source = message.findtext("source")

@@ -1,31 +1,139 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>DocumentController</name>
+    <name>s2a::ui::DocumentController</name>
     <message>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
 </context>
 <context>
-    <name>EmptyProjectView</name>
-    <message numerus="yes">
-        <source>%1 · %n section(s)</source>
-        <translation>
-            <numerusform>%1 · %n Abschnitt</numerusform>
-            <numerusform>%1 · %n Abschnitte</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n track(s)</source>
-        <translation>
-            <numerusform>%n Spur</numerusform>
-            <numerusform>%n Spuren</numerusform>
-        </translation>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
     </message>
     <message>
-        <source>This song has no audio yet. Generate a song or import audio to start editing.</source>
-        <translation>Dieser Song hat noch kein Audio. Erzeuge einen Song oder importiere Audio, um mit dem Bearbeiten zu beginnen.</translation>
+        <source>Stems and mix</source>
+        <translation>Stems und Mix</translation>
+    </message>
+    <message>
+        <source>Mix only</source>
+        <translation>Nur Mix</translation>
+    </message>
+    <message>
+        <source>Each section (stems and mix)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>FLAC 16-bit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FLAC 24-bit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>WAV 16-bit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>WAV 24-bit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>WAV 32-bit float</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OGG Vorbis</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sample rate</source>
+        <translation>Abtastrate</translation>
+    </message>
+    <message>
+        <source>Song's rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loudness</source>
+        <translation>Lautheit</translation>
+    </message>
+    <message>
+        <source>As mixed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>-14 LUFS (streaming)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>-16 LUFS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>-23 LUFS (broadcast)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source>Replace files that exist already</source>
+        <translation>Vorhandene Dateien ersetzen</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Export abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Export into</source>
+        <translation>Exportieren nach</translation>
+    </message>
+</context>
+<context>
+    <name>s2a::ui::ExportModel</name>
+    <message>
+        <source>An export is already running.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the song first: its audio lives in the song's folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown format "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export cancelled; no files were left behind.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written to %1</source>
+        <translation>
+            <numerusform>%n Datei nach %1 geschrieben</numerusform>
+            <numerusform>%n Dateien nach %1 geschrieben</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -114,6 +222,18 @@
         <source>Autosave failed: %1</source>
         <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Audio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Look for devices again</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SongOverview</name>
@@ -160,13 +280,17 @@
     </message>
 </context>
 <context>
-    <name>TransportModel</name>
+    <name>s2a::ui::TransportModel</name>
     <message numerus="yes">
         <source>DSP %1 % · %n xrun(s)</source>
         <translation>
             <numerusform>DSP %1 % · %n Aussetzer</numerusform>
             <numerusform>DSP %1 % · %n Aussetzer</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>That audio output is no longer available.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

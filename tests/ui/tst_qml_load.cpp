@@ -4,6 +4,7 @@
 #include "ui/i18n/Translations.h"
 #include "ui/viewmodels/DocumentController.h"
 #include "ui/viewmodels/TransportModel.h"
+#include "ui/viewmodels/ExportModel.h"
 #include "core/playback/PlaybackController.h"
 #include "core/persistence/ProjectBundle.h"
 #include "AudioFixtures.h"
@@ -17,6 +18,7 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtTest>
@@ -62,8 +64,10 @@ private Q_SLOTS:
         s2a::ui::DocumentController controller(&document, QStringLiteral("test runtime"));
         s2a::core::PlaybackController playback;
         s2a::ui::TransportModel transport(&document, &playback);
+        s2a::ui::ExportModel exporter(&document);
         const QVariantMap properties{{QStringLiteral("document"), QVariant::fromValue(&controller)},
-                                     {QStringLiteral("transport"), QVariant::fromValue(&transport)}};
+                                     {QStringLiteral("transport"), QVariant::fromValue(&transport)},
+                                     {QStringLiteral("exporter"), QVariant::fromValue(&exporter)}};
         for (const QString& file : std::as_const(m_files)) {
             QQmlEngine engine;
             QList<QQmlError> warnings;
@@ -86,11 +90,13 @@ private Q_SLOTS:
         s2a::ui::DocumentController controller(&document, QStringLiteral("test runtime"));
         s2a::core::PlaybackController playback;
         s2a::ui::TransportModel transport(&document, &playback);
+        s2a::ui::ExportModel exporter(&document);
         QQmlEngine engine;
         QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/S2A/Ui/qml/Main.qml")));
         std::unique_ptr<QObject> object(component.createWithInitialProperties(
             {{QStringLiteral("document"), QVariant::fromValue(&controller)},
-             {QStringLiteral("transport"), QVariant::fromValue(&transport)}}));
+             {QStringLiteral("transport"), QVariant::fromValue(&transport)},
+             {QStringLiteral("exporter"), QVariant::fromValue(&exporter)}}));
         auto* window = qobject_cast<QQuickWindow*>(object.get());
         QVERIFY2(window, qPrintable(component.errorString()));
         QVERIFY(QTest::qWaitForWindowExposed(window));
@@ -157,6 +163,7 @@ private Q_SLOTS:
         s2a::ui::DocumentController controller(&document, QStringLiteral("test runtime"));
         s2a::core::PlaybackController playback;
         s2a::ui::TransportModel transport(&document, &playback);
+        s2a::ui::ExportModel exporter(&document);
         QCOMPARE(controller.open(QUrl::fromLocalFile(bundle)), QString());
         transport.retryDevice();  // the JACK server started after PortAudio first looked
         const QStringList devices = transport.devices();
@@ -170,7 +177,8 @@ private Q_SLOTS:
         QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/S2A/Ui/qml/Main.qml")));
         std::unique_ptr<QObject> object(component.createWithInitialProperties(
             {{QStringLiteral("document"), QVariant::fromValue(&controller)},
-             {QStringLiteral("transport"), QVariant::fromValue(&transport)}}));
+             {QStringLiteral("transport"), QVariant::fromValue(&transport)},
+             {QStringLiteral("exporter"), QVariant::fromValue(&exporter)}}));
         auto* window = qobject_cast<QQuickWindow*>(object.get());
         QVERIFY2(window, qPrintable(component.errorString()));
         QVERIFY(QTest::qWaitForWindowExposed(window));
@@ -193,6 +201,32 @@ private Q_SLOTS:
         QTest::keyClick(window, Qt::Key_Space);
         QTRY_VERIFY_WITH_TIMEOUT(!transport.playing(), 3000);
         playback.stopAudio();
+    }
+
+    void exportRunsOffTheUiThreadWithProgress()
+    {
+        QTemporaryDir dir;
+        const QString bundle = dir.filePath(QStringLiteral("Tones.s2a"));
+        QVERIFY(s2a::core::bundle::save(s2a::test::makeSineSong(bundle, 2, 8.0), bundle));
+        s2a::core::ProjectDocument document;
+        s2a::ui::ExportModel exporter(&document);
+        QVERIFY(exporter.start(QUrl::fromLocalFile(dir.filePath(QStringLiteral("x"))), QStringLiteral("stems"),
+                               QStringLiteral("flac24"), 0, 0, false).contains(QLatin1String("Save the song first")));
+        QVERIFY(document.open(bundle));
+        QSignalSpy finished(&exporter, &s2a::ui::ExportModel::finished);
+        const QString outDir = dir.filePath(QStringLiteral("out"));
+        QCOMPARE(exporter.start(QUrl::fromLocalFile(outDir), QStringLiteral("stems"), QStringLiteral("flac24"), 48000, -16, false), QString());
+        QVERIFY(exporter.running());
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished[0][0].toBool(), true);
+        QVERIFY2(finished[0][1].toString().contains(QLatin1String("3 files")), qPrintable(finished[0][1].toString()));
+        QCOMPARE(exporter.progress(), 1.0);
+        QCOMPARE(QDir(outDir).entryList({QStringLiteral("*.flac")}, QDir::Files).size(), 3);
+        // Again into the same folder: refused, with the reason, and nothing changes.
+        QCOMPARE(exporter.start(QUrl::fromLocalFile(outDir), QStringLiteral("stems"), QStringLiteral("flac24"), 48000, -16, false), QString());
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished[1][0].toBool(), false);
+        QVERIFY(finished[1][1].toString().contains(QLatin1String("exists")));
     }
 
     void translationsAreCompiledIn()

@@ -10,6 +10,7 @@ ApplicationWindow {
 
     required property DocumentController document
     required property TransportModel transport
+    required property ExportModel exporter
     property bool closeConfirmed: false
 
     width: 1280
@@ -62,6 +63,7 @@ ApplicationWindow {
             Action { text: qsTr("&Open…"); shortcut: StandardKey.Open; onTriggered: openDialog.open() }
             Action { text: qsTr("&Save"); shortcut: StandardKey.Save; onTriggered: window.saveOrAsk() }
             Action { text: qsTr("Save &As…"); shortcut: StandardKey.SaveAs; onTriggered: saveAsDialog.open() }
+            Action { text: qsTr("&Export…"); shortcut: "Ctrl+E"; onTriggered: exportDialog.open() }
             MenuSeparator {}
             Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: window.close() }
         }
@@ -125,6 +127,12 @@ ApplicationWindow {
             Item { Layout.fillWidth: true }
             Label { text: window.document.runtimeDescription; opacity: 0.6 }
         }
+    }
+
+    ExportDialog {
+        id: exportDialog
+        exporter: window.exporter
+        onErrorRaised: function (message) { window.showError(message) }
     }
 
     FolderDialog {
