@@ -3,8 +3,24 @@
 <context>
     <name>s2a::ui::DocumentController</name>
     <message>
+        <source>Analysing… %1 %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not import: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>An import is already running.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Analysing %1…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -232,6 +248,22 @@
     </message>
     <message>
         <source>Look for devices again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import Audio…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import a song to analyse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Audio (*.wav *.flac *.ogg *.opus *.mp3 *.aif *.aiff)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All files (*)</source>
         <translation type="unfinished" />
     </message>
 </context>

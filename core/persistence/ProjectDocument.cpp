@@ -3,6 +3,7 @@
 #include "core/persistence/ProjectBundle.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QUuid>
 
@@ -55,6 +56,24 @@ Status ProjectDocument::open(const QString& bundlePath)
         Q_EMIT modifiedChanged(true);
     }
     return Status::success();
+}
+
+QString ProjectDocument::newUntitledBundlePath() const
+{
+    return QDir(untitledRecoveryDir()).filePath(QUuid::createUuid().toString(QUuid::Id128) + QStringLiteral(".s2a"));
+}
+
+void ProjectDocument::adoptUntitled(ProjectData data, const QString& untitledBundlePath)
+{
+    m_project.reset(std::move(data));
+    m_untitledId = QFileInfo(untitledBundlePath).completeBaseName();
+    m_recoveryAvailable = false;
+    setBundlePath({});
+    markSaved();
+    m_dirtyWithoutUndo = true;
+    Q_EMIT modifiedChanged(true);
+    if (Status s = autosaveNow(); !s)
+        Q_EMIT autosaveFailed(s.errorMessage());
 }
 
 Status ProjectDocument::restoreRecovery()

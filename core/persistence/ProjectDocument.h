@@ -26,6 +26,10 @@ public:
     // A fresh, untitled song; its autosaves go to `untitledRecoveryDir()`.
     void newProject(ProjectData data);
     Status open(const QString& bundlePath);
+    // For imports: a fresh untitled bundle folder (under untitledRecoveryDir()) to put the audio in first, and
+    // then the song that refers to it. The song is unsaved (modified) and autosaved at once.
+    QString newUntitledBundlePath() const;
+    void adoptUntitled(ProjectData data, const QString& untitledBundlePath);
     Status save();
     Status saveAs(const QString& bundlePath);
 

@@ -8,6 +8,7 @@
 #include "core/playback/PlaybackController.h"
 #include "core/persistence/ProjectBundle.h"
 #include "AudioFixtures.h"
+#include "core/audio/AudioFileWriter.h"
 #include "JackDummyServer.h"
 
 #include <QDirIterator>
@@ -23,6 +24,7 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtTest>
 
+#include <cmath>
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(S2A_UiPlugin)
@@ -227,6 +229,44 @@ private Q_SLOTS:
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished[1][0].toBool(), false);
         QVERIFY(finished[1][1].toString().contains(QLatin1String("exists")));
+    }
+
+    void importAnalysesIntoANewUnsavedSong()
+    {
+        QTemporaryDir dir;
+        // 20 s of a click every half second (120 BPM) over a low tone: something with a pulse to find.
+        const auto audio = s2a::test::makeAudio(48000, 48000 * 20, [](int, qint64 i) {
+            const double t = double(i) / 48000.0;
+            const double click = std::fmod(t, 0.5) < 0.01 ? 0.8 * std::sin(2 * M_PI * 2000 * t) : 0.0;
+            return float(click + 0.1 * std::sin(2 * M_PI * 110 * t));
+        });
+        const QString file = dir.filePath(QStringLiteral("clicks.wav"));
+        QVERIFY(s2a::core::AudioFileWriter::write(file, audio, s2a::core::AudioFileFormat::Wav16));
+
+        s2a::core::ProjectDocument document;
+        document.setUntitledRecoveryDir(dir.filePath(QStringLiteral("recovery")));
+        s2a::ui::DocumentController controller(&document, QStringLiteral("test runtime"));
+        QSignalSpy finished(&controller, &s2a::ui::DocumentController::importFinished);
+        QCOMPARE(controller.importAudio(QUrl::fromLocalFile(file)), QString());
+        QVERIFY(!controller.activity().isEmpty());
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished[0][0].toString(), QString());
+        QVERIFY(controller.activity().isEmpty());
+        const auto& data = document.project()->data();
+        QCOMPARE(data.settings.title, QStringLiteral("clicks"));
+        QCOMPARE(data.tracks.size(), 1);
+        QCOMPARE(data.length(), qint64(44100) * 20);  // resampled to the project rate
+        QVERIFY(std::abs(data.settings.tempo - 120.0) < 2.4);
+        QVERIFY(document.isModified() && document.isUntitled());
+        QVERIFY(controller.hasAudio());
+        // Saving it somewhere real carries the audio along.
+        const QString saved = dir.filePath(QStringLiteral("Clicks.s2a"));
+        QCOMPARE(controller.saveAs(QUrl::fromLocalFile(saved)), QString());
+        QVERIFY(s2a::core::bundle::load(saved));
+
+        QCOMPARE(controller.importAudio(QUrl::fromLocalFile(dir.filePath(QStringLiteral("none.wav")))), QString());
+        QVERIFY(finished.wait(10000));
+        QVERIFY(finished[1][0].toString().startsWith(QLatin1String("Could not import")));
     }
 
     void translationsAreCompiledIn()

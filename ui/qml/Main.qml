@@ -63,6 +63,7 @@ ApplicationWindow {
             Action { text: qsTr("&Open…"); shortcut: StandardKey.Open; onTriggered: openDialog.open() }
             Action { text: qsTr("&Save"); shortcut: StandardKey.Save; onTriggered: window.saveOrAsk() }
             Action { text: qsTr("Save &As…"); shortcut: StandardKey.SaveAs; onTriggered: saveAsDialog.open() }
+            Action { text: qsTr("&Import Audio…"); shortcut: "Ctrl+I"; onTriggered: importDialog.open() }
             Action { text: qsTr("&Export…"); shortcut: "Ctrl+E"; onTriggered: exportDialog.open() }
             MenuSeparator {}
             Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: window.close() }
@@ -129,6 +130,28 @@ ApplicationWindow {
         }
     }
 
+    FileDialog {
+        id: importDialog
+        title: qsTr("Import a song to analyse")
+        nameFilters: [qsTr("Audio (*.wav *.flac *.ogg *.opus *.mp3 *.aif *.aiff)"), qsTr("All files (*)")]
+        onAccepted: window.showError(window.document.importAudio(selectedFile))
+    }
+
+    // Drop a song folder to open it, or an audio file to import and analyse it.
+    DropArea {
+        anchors.fill: parent
+        onDropped: function (drop) {
+            if (!drop.hasUrls)
+                return
+            const url = drop.urls[0].toString()
+            if (url.endsWith(".s2a") || url.endsWith(".s2a/") || url.endsWith("project.json"))
+                window.showError(window.document.open(drop.urls[0]))
+            else
+                window.showError(window.document.importAudio(drop.urls[0]))
+            drop.accept()
+        }
+    }
+
     ExportDialog {
         id: exportDialog
         exporter: window.exporter
@@ -188,6 +211,7 @@ ApplicationWindow {
     Connections {
         target: window.document
         function onRecoveryOffered() { recoveryDialog.open() }
+        function onImportFinished(message) { window.showError(message) }
         function onAutosaveFailed(message) { window.showError(qsTr("Autosave failed: %1").arg(message)) }
     }
 

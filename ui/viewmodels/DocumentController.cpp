@@ -2,6 +2,11 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "core/audio/AudioImport.h"
+#include "inference/SectionRegenerator.h"
+#include "inference/analysis/SongAnalysis.h"
 
 namespace s2a::ui {
 namespace {
@@ -29,6 +34,18 @@ DocumentController::DocumentController(core::ProjectDocument* document, QString 
     connect(project, &core::Project::tracksReset, this, &DocumentController::changed);
     connect(project, &core::Project::sectionsReplaced, this, &DocumentController::changed);
     connect(project->undoStack(), &QUndoStack::indexChanged, this, &DocumentController::changed);
+    connect(&m_importPoll, &QTimer::timeout, this, [this] {
+        if (m_importJob)
+            setActivity(tr("Analysing… %1 %").arg(qRound(100.0 * m_importJob->fraction())));
+    });
+    connect(&m_import, &QFutureWatcherBase::finished, this, [this] {
+        m_importPoll.stop();
+        setActivity({});
+        const QString error = m_import.result();
+        if (error.isEmpty())
+            m_document->adoptUntitled(std::move(m_imported), m_importBundle);
+        Q_EMIT importFinished(error.isEmpty() ? QString() : tr("Could not import: %1").arg(error));
+    });
 }
 
 QString DocumentController::title() const
@@ -97,6 +114,36 @@ QString DocumentController::open(const QUrl& bundle)
         return m_document->openNotice();
     if (m_document->recoveryAvailable())
         Q_EMIT recoveryOffered();
+    return {};
+}
+
+QString DocumentController::importAudio(const QUrl& file)
+{
+    if (m_import.isRunning())
+        return tr("An import is already running.");
+    const QString path = localPath(file);
+    const QString bundle = m_document->newUntitledBundlePath();
+    m_importJob = std::make_shared<BackgroundJob>();
+    m_importBundle = bundle;
+    setActivity(tr("Analysing %1…").arg(QFileInfo(path).fileName()));
+    auto job = m_importJob;
+    // The worker only fills m_imported before it finishes; the UI thread reads it in finished().
+    m_import.setFuture(QtConcurrent::run([this, job, path, bundle] {
+        constexpr int kRate = 44100;
+        auto audio = core::importAudio(path, kRate, core::ChannelPolicy::DownmixToStereo);
+        if (!audio)
+            return audio.errorMessage();
+        auto analysis = inference::analysis::analyzeSong(audio->audio, *job);
+        if (!analysis)
+            return analysis.errorMessage();
+        auto stored = inference::storeStem(bundle, audio->audio);
+        if (!stored)
+            return stored.errorMessage();
+        m_imported = inference::analysis::projectFromAnalysis(analysis.value(), QFileInfo(path).completeBaseName(),
+                                                               stored.value(), kRate, audio->audio.frames());
+        return QString();
+    }));
+    m_importPoll.start(200);
     return {};
 }
 

@@ -1,8 +1,13 @@
 #pragma once
 
 #include "core/persistence/ProjectDocument.h"
+#include "ui/viewmodels/BackgroundJob.h"
 
+#include <QFutureWatcher>
 #include <QObject>
+#include <QTimer>
+
+#include <memory>
 #include <QUrl>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
@@ -65,6 +70,9 @@ public:
     Q_INVOKABLE QString saveAs(const QUrl& bundle);
     Q_INVOKABLE QString restoreRecovery();
     Q_INVOKABLE void discardRecovery();
+    // Analyses an audio file in the background into a new, sectioned, unsaved song. Returns an error to show
+    // at once, or empty when the import started; importFinished() follows.
+    Q_INVOKABLE QString importAudio(const QUrl& file);
     Q_INVOKABLE void undo();
     Q_INVOKABLE void redo();
 
@@ -74,11 +82,18 @@ Q_SIGNALS:
     void recoveryOffered();
     void autosaveFailed(const QString& message);
     void activityChanged();
+    // Empty message: the imported song is open.
+    void importFinished(const QString& message);
 
 private:
     core::ProjectDocument* m_document;
     QString m_runtime;
     QString m_activity;
+    QFutureWatcher<QString> m_import;
+    std::shared_ptr<BackgroundJob> m_importJob;
+    QTimer m_importPoll;
+    core::ProjectData m_imported;
+    QString m_importBundle;
 };
 
 }  // namespace s2a::ui

@@ -2,35 +2,9 @@
 
 #include "core/export/Exporter.h"
 
-#include <QMutex>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace s2a::ui {
-
-// Progress written by the worker, read by the UI timer.
-class ExportModel::Job : public JobControl {
-public:
-    void progress(double fraction, const QString& stage) override
-    {
-        m_fraction.store(fraction);
-        QMutexLocker lock(&m_mutex);
-        m_stage = stage;
-    }
-    bool cancelled() const override { return m_cancel.load(); }
-    void cancel() { m_cancel.store(true); }
-    double fraction() const { return m_fraction.load(); }
-    QString stage() const
-    {
-        QMutexLocker lock(&m_mutex);
-        return m_stage;
-    }
-
-private:
-    std::atomic<double> m_fraction{0.0};
-    std::atomic<bool> m_cancel{false};
-    mutable QMutex m_mutex;
-    QString m_stage;
-};
 
 ExportModel::ExportModel(core::ProjectDocument* document, QObject* parent) : QObject(parent), m_document(document)
 {
@@ -78,7 +52,7 @@ QString ExportModel::start(const QUrl& folder, const QString& what, const QStrin
     options.overwrite = overwrite;
 
     const QString dir = folder.isLocalFile() ? folder.toLocalFile() : folder.toString();
-    m_job = std::make_shared<Job>();
+    m_job = std::make_shared<BackgroundJob>();
     m_result.clear();
     auto job = m_job;
     m_watcher.setFuture(QtConcurrent::run([this, job, options, dir, data = m_document->project()->data(),

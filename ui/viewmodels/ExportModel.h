@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/persistence/ProjectDocument.h"
-#include "core/util/JobControl.h"
+#include "ui/viewmodels/BackgroundJob.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -48,9 +48,8 @@ Q_SIGNALS:
     void finished(bool ok, const QString& message);
 
 private:
-    class Job;
     core::ProjectDocument* m_document;
-    std::shared_ptr<Job> m_job;
+    std::shared_ptr<BackgroundJob> m_job;
     QFutureWatcher<QString> m_watcher;
     QTimer m_poll;
     QString m_result;
