@@ -14,6 +14,7 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace s2a::inference::arranger {
@@ -30,6 +31,17 @@ using SynthPtr = std::unique_ptr<fluid_synth_t, SynthDeleter>;
 struct Voice {
     SettingsPtr settings;
     SynthPtr synth;
+    fluid_sfont_t* borrowed = nullptr;  // a font owned by another synth of this thread (see makeSynth)
+
+    Voice() = default;
+    Voice(Voice&&) = default;
+    Voice& operator=(Voice&&) = delete;
+    ~Voice()
+    {
+        // A synth frees the fonts on its stack when deleted; a borrowed one must come off the stack first.
+        if (borrowed && synth)
+            fluid_synth_remove_sfont(synth.get(), borrowed);
+    }
 };
 
 void quietFluidLogging()
@@ -43,7 +55,11 @@ void quietFluidLogging()
     });
 }
 
-Result<Voice> makeSynth(const QString& soundFont, const Instrument& in, int sampleRate)
+// With `shared` (a font loaded by a synth that outlives this one, on the same thread), the synth uses that
+// font instead of loading the file again: even with FluidSynth's sample cache warm, a load re-parses the
+// font's presets and rescans every sample (tens of ms a stem). A font is only ever shared within one thread,
+// because voices update their samples' reference counts without locking.
+Result<Voice> makeSynth(const QString& soundFont, const Instrument& in, int sampleRate, fluid_sfont_t* shared = nullptr)
 {
     Voice v;
     v.settings.reset(new_fluid_settings());
@@ -63,7 +79,14 @@ Result<Voice> makeSynth(const QString& soundFont, const Instrument& in, int samp
     v.synth.reset(new_fluid_synth(s));
     if (!v.synth)
         return Error{QStringLiteral("FluidSynth could not start a synthesizer.")};
-    const int id = fluid_synth_sfload(v.synth.get(), QFile::encodeName(soundFont).constData(), 0);
+    int id = FLUID_FAILED;
+    if (shared) {
+        id = fluid_synth_add_sfont(v.synth.get(), shared);
+        if (id != FLUID_FAILED)
+            v.borrowed = shared;
+    } else {
+        id = fluid_synth_sfload(v.synth.get(), QFile::encodeName(soundFont).constData(), 0);
+    }
     if (id == FLUID_FAILED)
         return Error{QStringLiteral("The soundfont %1 could not be loaded.").arg(soundFont)};
     fluid_synth_set_interp_method(v.synth.get(), -1, FLUID_INTERP_LINEAR);
@@ -257,17 +280,22 @@ Result<std::vector<core::AudioBuffer>> FluidRenderer::render(const std::vector<S
     std::atomic<int> running{0};
     std::vector<QString> errors(parts.size());
     auto worker = [&] {
+        std::optional<Voice> owner;  // this thread's first synth: it loaded the font the later ones borrow, so it dies last
         for (size_t k = nextStem.fetch_add(1); k < parts.size(); k = nextStem.fetch_add(1)) {
             const size_t i = order[k];
             // Each worker sets up its own synths, so the per-synth soundfont setup (tens of ms each even with
             // the sample cache warm) is spread over both cores and overlaps the other thread's rendering.
-            auto v = makeSynth(font.value(), parts[i].instrument, timeline.sampleRate());
+            auto v = makeSynth(font.value(), parts[i].instrument, timeline.sampleRate(),
+                               owner ? fluid_synth_get_sfont(owner->synth.get(), 0) : nullptr);
             if (!v) {
                 errors[i] = v.errorMessage();
                 cancel = true;
                 break;
             }
-            if (!renderStem(v.value().synth.get(), parts[i], timeline, span, out[i], framesDone, cancel))
+            const bool done = renderStem(v.value().synth.get(), parts[i], timeline, span, out[i], framesDone, cancel);
+            if (!owner)
+                owner.emplace(std::move(v.value()));
+            if (!done)
                 break;
         }
         running.fetch_sub(1);

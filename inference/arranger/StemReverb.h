@@ -34,6 +34,9 @@ private:
     static constexpr int kBlock = 256;  // frames per idle check
 
     void processBlock(float* left, float* right, int frames);
+    // The network's per-frame arithmetic on frame-major (interleaved, 8 floats a frame) copies of the lines:
+    // reads `taps`, writes the lines' new input to `feed`, adds the tail to the stem.
+    void runNetwork(const float* taps, float* feed, float* left, float* right, int frames);
     void clear();
 
     std::array<int, kLines> delay_{};     // line lengths in samples, mutually prime
@@ -42,6 +45,9 @@ private:
     float damp_ = 0.0f;
     float send_ = 0.0f;
     float wet1_ = 0.0f, wet2_ = 0.0f;      // stereo spread of the two output taps
+    // Scratch for one block, frame-major: the lines' outputs read for it and their inputs written by it.
+    alignas(16) std::array<float, kLines * kBlock> taps_{};
+    alignas(16) std::array<float, kLines * kBlock> feed_{};
     std::vector<float> lines_;             // kLines circular buffers of size mask_ + 1, stride_ apart
     int mask_ = 0;
     int stride_ = 0;                       // floats from one line's buffer to the next
