@@ -57,7 +57,68 @@ std::mutex& planMutex()
     return m;
 }
 
+struct Peak {
+    double hz;
+    double amp;
+};
+
 }  // namespace
+
+void peakChroma(const float* mag, int bins, double binHz, float* treble, float* bass)
+{
+    // Local maxima above a floor relative to the frame's strongest bin (noise and window sidelobes are
+    // many but weak); parabolic interpolation of the log magnitude puts a Hann-windowed sinusoid's frequency
+    // within a few percent of a bin, which resolves semitones even at 40 Hz where bins are 3 semitones wide.
+    float top = 0.0f;
+    for (int k = 1; k < bins; ++k)
+        top = std::max(top, mag[k]);
+    if (top <= 1e-7f)
+        return;
+    const float floor = top * 0.01f;
+    const int last = std::min(bins - 2, static_cast<int>(2600.0 / binHz) + 1);
+    std::vector<Peak> peaks;
+    for (int k = 2; k <= last; ++k) {
+        if (mag[k] < floor || mag[k] <= mag[k - 1] || mag[k] < mag[k + 1])
+            continue;
+        const double a = std::log(mag[k - 1] + 1e-9), b = std::log(mag[k] + 1e-9), c = std::log(mag[k + 1] + 1e-9);
+        const double den = a - 2.0 * b + c;
+        const double d = den < 0.0 ? std::clamp(0.5 * (a - c) / den, -0.5, 0.5) : 0.0;
+        peaks.push_back({(k + d) * binHz, std::exp(b - 0.25 * (a - c) * d)});
+    }
+    // Harmonic suppression, lowest peak first: each peak explains part of the peaks at its 2nd..6th
+    // partials (amplitude rolling off as 1/h, typical of the instruments and synths in a mix), which is
+    // removed before those peaks vote. Octaves (h = 2, 4) are the same pitch class and only lose weight; the
+    // 3rd and 6th (fifth) and 5th (major third) partials are what bias plain chroma towards the dominant.
+    for (size_t i = 0; i < peaks.size(); ++i) {
+        if (peaks[i].amp <= 0.0)
+            continue;
+        for (size_t j = i + 1; j < peaks.size(); ++j) {
+            const double ratio = peaks[j].hz / peaks[i].hz;
+            const double h = std::round(ratio);
+            if (h < 2.0)
+                continue;
+            if (h > 6.0)
+                break;
+            if (std::abs(ratio - h) < 0.03 * h)
+                peaks[j].amp = std::max(0.0, peaks[j].amp - peaks[i].amp / h);
+        }
+    }
+    for (const Peak& p : peaks) {
+        if (p.amp <= 0.0 || p.hz < 35.0)
+            continue;
+        const double midi = 69.0 + 12.0 * std::log2(p.hz / 440.0);
+        const double nearest = std::round(midi);
+        const double dev = std::abs(midi - nearest);
+        if (dev > 0.4)
+            continue;  // between semitones: a noise or percussion peak rather than a note
+        const int pc = ((static_cast<int>(nearest) % 12) + 12) % 12;
+        const float w = static_cast<float>(p.amp * (1.0 - dev * 2.0));
+        if (p.hz < 200.0)
+            bass[pc] += w;
+        if (p.hz >= 80.0 && p.hz <= 2500.0)
+            treble[pc] += w;
+    }
+}
 
 Features computeFeatures(const std::vector<float>& mono, int rate)
 {
@@ -71,6 +132,8 @@ Features computeFeatures(const std::vector<float>& mono, int rate)
     out.logMel.resize(frames, kMelBands);
     out.mfcc.resize(frames, kMfcc);
     out.chroma.resize(frames, 12);
+    out.pitchChroma.resize(frames, 12);
+    out.bassChroma.resize(frames, 12);
     out.rmsDb.assign(frames, -120.0f);
     out.centroidHz.assign(frames, 0.0f);
     out.flatness.assign(frames, 0.0f);
@@ -110,7 +173,7 @@ Features computeFeatures(const std::vector<float>& mono, int rate)
             dct[static_cast<size_t>(c) * kMelBands + m] = static_cast<float>(
                 std::cos(M_PI * c * (m + 0.5) / kMelBands) * std::sqrt((c == 0 ? 1.0 : 2.0) / kMelBands));
 
-    std::vector<float> power(bins);
+    std::vector<float> power(bins), magnitude(bins);
     const double norm = 4.0 / (static_cast<double>(kFftSize) * kFftSize);  // full-scale sine -> power ~1
     for (int f = 0; f < frames; ++f) {
         const long long centre = static_cast<long long>(f) * kHop;
@@ -128,12 +191,14 @@ Features computeFeatures(const std::vector<float>& mono, int rate)
         for (int k = 0; k < bins; ++k) {
             const double p = (static_cast<double>(spec[k][0]) * spec[k][0] + static_cast<double>(spec[k][1]) * spec[k][1]) * norm;
             power[k] = static_cast<float>(p);
+            magnitude[k] = static_cast<float>(std::sqrt(p));
             total += p;
             weighted += p * k * binHz;
             logSum += std::log(p + 1e-12);
             if (binPc[k] >= 0)
                 chroma[binPc[k]] += static_cast<float>(std::sqrt(p)) * binPcWeight[k];
         }
+        peakChroma(magnitude.data(), bins, binHz, out.pitchChroma.row(f), out.bassChroma.row(f));
         out.centroidHz[f] = total > 1e-10 ? static_cast<float>(weighted / total) : 0.0f;
         const double arith = total / bins + 1e-12;
         out.flatness[f] = total > 1e-10 ? static_cast<float>(std::exp(logSum / bins) / arith) : 0.0f;

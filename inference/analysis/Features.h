@@ -33,6 +33,10 @@ struct Features {
     FrameMatrix logMel;         // log10(1 + 1000 * mel power): the onset and timbre basis
     FrameMatrix mfcc;           // DCT-II of logMel, first kMfcc coefficients
     FrameMatrix chroma;         // 12 pitch classes, C first, unnormalised energy
+    // Key-finding chroma from interpolated spectral peaks with the partials of lower peaks subtracted, so a
+    // note's 3rd harmonic (its fifth) does not vote for the dominant key. Treble: 80 Hz .. 2.5 kHz.
+    FrameMatrix pitchChroma;
+    FrameMatrix bassChroma;     // the same peaks between 35 and 200 Hz: the bass line names the root
     std::vector<float> rmsDb;   // per frame, dBFS
     std::vector<float> centroidHz;
     std::vector<float> flatness;  // Wiener entropy of the power spectrum, 0..1
@@ -42,6 +46,9 @@ struct Features {
 
 // One STFT (Hann window, centred frames) of `mono` at `rate`, then every per-frame feature above. Frame f is
 // centred on sample f * kHop, so frame times need no offset.
+// Peak-picked, partial-subtracted chroma of one magnitude spectrum into `treble` and `bass` (12 each).
+void peakChroma(const float* magnitude, int bins, double binHz, float* treble, float* bass);
+
 Features computeFeatures(const std::vector<float>& mono, int rate);
 
 }  // namespace s2a::inference::analysis

@@ -14,7 +14,13 @@ constexpr Profile kKrumhanslMinor{6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75
 constexpr Profile kTemperleyMajor{5.0, 2.0, 3.5, 2.0, 4.5, 4.0, 2.0, 4.5, 2.0, 3.5, 1.5, 4.0};
 constexpr Profile kTemperleyMinor{5.0, 2.0, 3.5, 4.5, 2.0, 4.0, 2.0, 4.5, 3.5, 2.0, 1.5, 4.0};
 
-constexpr double kTemperleyWeight = 0.0;
+// Temperley's profiles pulled plain-chroma keys to the dominant (the 3rd partial of each note reads as its
+// fifth); on the partial-subtracted chroma an equal blend with Krumhansl-Kessler is the better estimate.
+constexpr double kTemperleyWeight = 1.0;
+// The bass chroma correlated with Krumhansl-Kessler alone, whose tonic and fifth stand out most: a bass
+// line dwells on roots, so it is a second, root-heavy view of the tonality (the Temperley blend measured
+// worse here).
+constexpr double kBassWeight = 0.5;
 
 double correlation(const Profile& chroma, const Profile& profile, int tonic)
 {
@@ -38,9 +44,50 @@ double correlation(const Profile& chroma, const Profile& profile, int tonic)
 
 }  // namespace
 
+namespace {
+
+// Beat-synchronous sums of a chroma matrix: per beat, so long notes and many short ones count per beat.
+std::vector<Profile> beatChroma(const FrameMatrix& chroma, const std::vector<int>& bounds)
+{
+    std::vector<Profile> out;
+    for (size_t b = 0; b + 1 < bounds.size(); ++b) {
+        Profile beat{};
+        for (int f = bounds[b]; f < bounds[b + 1]; ++f)
+            for (int c = 0; c < 12; ++c)
+                beat[c] += chroma.row(f)[c];
+        out.push_back(beat);
+    }
+    return out;
+}
+
+// Sum of the beats, each scaled to unit maximum so quiet sections count as much as loud ones. (Weighting
+// beats by their energy measured no better.)
+Profile accumulate(const std::vector<Profile>& beats)
+{
+    Profile total{};
+    for (const Profile& beat : beats) {
+        const double peak = *std::max_element(beat.begin(), beat.end());
+        if (peak <= 1e-6)
+            continue;
+        for (int c = 0; c < 12; ++c)
+            total[c] += beat[c] / peak;
+    }
+    return total;
+}
+
+Profile normalised(Profile p)
+{
+    const double peak = *std::max_element(p.begin(), p.end());
+    for (double& v : p)
+        v = peak > 0 ? v / peak : 0.0;
+    return p;
+}
+
+}  // namespace
+
 KeyResult estimateKey(const Features& features, const std::vector<double>& beats)
 {
-    const FrameMatrix& chroma = features.chroma;
+    const FrameMatrix& chroma = features.pitchChroma;
     // Without a beat grid (ambient, very short) fixed half-second blocks stand in for beats.
     std::vector<int> bounds;
     if (beats.size() >= 2) {
@@ -52,26 +99,22 @@ KeyResult estimateKey(const Features& features, const std::vector<double>& beats
             bounds.push_back(f);
     }
     bounds.push_back(chroma.frames);
-    Profile total{};
-    for (size_t b = 0; b + 1 < bounds.size(); ++b) {
-        Profile beat{};
-        for (int f = bounds[b]; f < bounds[b + 1]; ++f)
-            for (int c = 0; c < 12; ++c)
-                beat[c] += chroma.row(f)[c];
-        const double peak = *std::max_element(beat.begin(), beat.end());
-        if (peak <= 1e-6)
-            continue;
-        for (int c = 0; c < 12; ++c)
-            total[c] += beat[c] / peak;
-    }
+    const std::vector<Profile> treble = beatChroma(chroma, bounds);
+    const std::vector<Profile> bass = beatChroma(features.bassChroma, bounds);
+    const Profile total = accumulate(treble);
+    const Profile bassTotal = normalised(accumulate(bass));
     KeyResult result;
     if (*std::max_element(total.begin(), total.end()) <= 0.0)
         return result;
     double best = -1e9, second = -1e9;
     for (int mode = 0; mode < 2; ++mode) {
+        const Profile& kk = mode == 0 ? kKrumhanslMajor : kKrumhanslMinor;
+        const Profile& tp = mode == 0 ? kTemperleyMajor : kTemperleyMinor;
         for (int tonic = 0; tonic < 12; ++tonic) {
-            const double s = mode == 0 ? correlation(total, kKrumhanslMajor, tonic) + kTemperleyWeight * correlation(total, kTemperleyMajor, tonic)
-                                       : correlation(total, kKrumhanslMinor, tonic) + kTemperleyWeight * correlation(total, kTemperleyMinor, tonic);
+            // Treble and bass chroma both correlate with the profile; the bass adds the root, which is what
+            // separates relative major and minor (same notes, different root).
+            const double s = correlation(total, kk, tonic) + kTemperleyWeight * correlation(total, tp, tonic)
+                             + kBassWeight * correlation(bassTotal, kk, tonic);
             if (s > best) {
                 second = best;
                 best = s;

@@ -14,11 +14,12 @@ struct KeyResult {
     bool valid = false;       // false when there is no pitched content
 };
 
-// Averages chroma over each beat (so long notes and many short ones count per beat, not per frame), scales
-// each beat to unit maximum (quiet sections count as much as loud ones), sums, and correlates the result
-// with the 24 rotations of the Krumhansl-Kessler profiles. Temperley's profiles can be blended in
-// (kTemperleyWeight in the .cpp); on the arranger test songs they pulled keys to the dominant (50 % vs 65 %
-// correct), so their weight is 0 for now.
+// Averages the partial-subtracted peak chroma (Features::pitchChroma) over each beat (so long notes and many
+// short ones count per beat, not per frame), scales each beat to unit maximum (quiet sections count as much
+// as loud ones), sums, and correlates the result with the 24 rotations of an equal blend of the
+// Krumhansl-Kessler and Temperley profiles. The bass chroma, summed the same way, adds its own correlation
+// at half weight: the root it carries separates relative major and minor. On the arranger test songs this
+// took key accuracy from 65 % (plain STFT-bin chroma, Krumhansl-Kessler only) to 85 %.
 KeyResult estimateKey(const Features& features, const std::vector<double>& beats);
 
 }  // namespace s2a::inference::analysis

@@ -128,15 +128,26 @@ std::vector<double> novelty(const Matrix& s, int w)
     return out;
 }
 
-// Mean similarity of two segments: bar-aligned (repetitions line up bar for bar) blended with the
-// similarity of their mean features (a repeat that is shorter or shifted still matches on average).
+// Mean similarity of two segments: time-lag (diagonal) similarity, i.e. the repetition lined up bar for
+// bar, blended with the mean of the whole block (a repeat that is shorter still matches on average). The
+// diagonal is searched over lags of up to kMaxLag bars and the best one kept: cuts often land a bar early
+// or late (a fill, a lead-in bar), and without the search such a repeat compares bar n with bar n+1 and
+// falls apart. Lags must still overlap all but kMaxLag bars of the shorter segment.
+constexpr int kMaxLag = 2;
+
 double segmentSimilarity(const Matrix& s, const Segment& a, const Segment& b)
 {
-    const int len = std::min(a.endBar - a.firstBar, b.endBar - b.firstBar);
-    double aligned = 0.0;
-    for (int k = 0; k < len; ++k)
-        aligned += s[a.firstBar + k][b.firstBar + k];
-    aligned /= std::max(1, len);
+    const int la = a.endBar - a.firstBar, lb = b.endBar - b.firstBar;
+    double aligned = -1.0;
+    for (int lag = -kMaxLag; lag <= kMaxLag; ++lag) {
+        double sum = 0.0;
+        int cnt = 0;
+        for (int k = std::max(0, -lag); k < la && k + lag < lb; ++k, ++cnt)
+            sum += s[a.firstBar + k][b.firstBar + k + lag];
+        if (cnt >= std::max(1, std::min(la, lb) - kMaxLag))
+            aligned = std::max(aligned, sum / cnt);
+    }
+    aligned = std::max(aligned, 0.0);
     double block = 0.0;
     for (int i = a.firstBar; i < a.endBar; ++i)
         for (int j = b.firstBar; j < b.endBar; ++j)
