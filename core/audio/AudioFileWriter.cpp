@@ -17,19 +17,6 @@ namespace {
 // (libsndfile issue #1095).
 constexpr sf_count_t kBlockFrames = 1 << 16;
 
-int sndfileFormat(AudioFileFormat format)
-{
-    switch (format) {
-    case AudioFileFormat::Wav16: return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
-    case AudioFileFormat::Wav24: return SF_FORMAT_WAV | SF_FORMAT_PCM_24;
-    case AudioFileFormat::WavFloat32: return SF_FORMAT_WAV | SF_FORMAT_FLOAT;
-    case AudioFileFormat::Flac16: return SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
-    case AudioFileFormat::Flac24: return SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
-    case AudioFileFormat::OggVorbis: return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
-    }
-    return 0;
-}
-
 bool isLossless(AudioFileFormat format)
 {
     return format != AudioFileFormat::OggVorbis;
@@ -60,7 +47,7 @@ Status validate(const QString& name, const AudioBuffer& audio, AudioFileFormat f
     SF_INFO info{};
     info.samplerate = audio.sampleRate;
     info.channels = audio.channelCount();
-    info.format = sndfileFormat(format);
+    info.format = detail::sndfileFormat(format);
     if (!sf_format_check(&info)) {
         return Error{QStringLiteral("%1: %2 cannot store %3 channels at %4 Hz")
                          .arg(name, AudioFileWriter::formatName(format))
@@ -108,7 +95,7 @@ Status AudioFileWriter::write(const QString& path, const AudioBuffer& audio, Aud
     SF_INFO info{};
     info.samplerate = audio.sampleRate;
     info.channels = audio.channelCount();
-    info.format = sndfileFormat(format);
+    info.format = detail::sndfileFormat(format);
     detail::SndFilePtr file = detail::openSndFile(path, SFM_WRITE, &info);
     if (!file) {
         return Error{QStringLiteral("%1: cannot create the file for writing (%2)")

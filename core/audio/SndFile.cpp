@@ -25,4 +25,17 @@ QString sndfileError(SNDFILE* file)
     return QString::fromLocal8Bit(sf_strerror(file)).trimmed();
 }
 
+int sndfileFormat(AudioFileFormat format)
+{
+    switch (format) {
+    case AudioFileFormat::Wav16: return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+    case AudioFileFormat::Wav24: return SF_FORMAT_WAV | SF_FORMAT_PCM_24;
+    case AudioFileFormat::WavFloat32: return SF_FORMAT_WAV | SF_FORMAT_FLOAT;
+    case AudioFileFormat::Flac16: return SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
+    case AudioFileFormat::Flac24: return SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
+    case AudioFileFormat::OggVorbis: return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
+    }
+    return 0;
+}
+
 }  // namespace s2a::core::detail

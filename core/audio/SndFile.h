@@ -3,6 +3,8 @@
 // Internal to core/audio: the libsndfile handle shared by the reader and the writer. Not part of the public
 // audio API so that callers never need libsndfile's headers.
 
+#include "core/audio/AudioFileWriter.h"
+
 #include <QString>
 
 #if defined(_WIN32)
@@ -32,5 +34,8 @@ QString displayName(const QString& path);
 
 // libsndfile's description of the last error on `file` (or of the last failed sf_open when null).
 QString sndfileError(SNDFILE* file);
+
+// libsndfile's format code (major | subtype) for one of our file formats.
+int sndfileFormat(AudioFileFormat format);
 
 }  // namespace s2a::core::detail

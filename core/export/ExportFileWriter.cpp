@@ -63,19 +63,6 @@ LoudnessMeasurement LoudnessMeter::result() const
 
 namespace {
 
-int sndfileFormat(AudioFileFormat format)
-{
-    switch (format) {
-    case AudioFileFormat::Wav16: return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
-    case AudioFileFormat::Wav24: return SF_FORMAT_WAV | SF_FORMAT_PCM_24;
-    case AudioFileFormat::WavFloat32: return SF_FORMAT_WAV | SF_FORMAT_FLOAT;
-    case AudioFileFormat::Flac16: return SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
-    case AudioFileFormat::Flac24: return SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
-    case AudioFileFormat::OggVorbis: return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
-    }
-    return 0;
-}
-
 int integerBits(AudioFileFormat format)
 {
     switch (format) {
@@ -135,7 +122,7 @@ Status ExportFileWriter::open(const ExportMetadata& metadata)
     SF_INFO info{};
     info.samplerate = m_impl->sampleRate;
     info.channels = 2;
-    info.format = sndfileFormat(m_impl->format);
+    info.format = detail::sndfileFormat(m_impl->format);
     if (!sf_format_check(&info)) {
         return Error{QStringLiteral("%1: %2 cannot store stereo at %3 Hz")
                          .arg(name, AudioFileWriter::formatName(m_impl->format))
