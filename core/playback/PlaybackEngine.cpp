@@ -143,12 +143,24 @@ void PlaybackEngine::adoptPendingPlan()
         return;
     }
     // Cross-fade from the plan that is sounding now to the new one, at the same position.
+    beginCrossfadeFromCurrent();
+    m_plan = next;
+}
+
+void PlaybackEngine::endCrossfade()
+{
+    // The source is the current plan itself during a seek cross-fade; only a replaced plan is retired.
     if (m_fadingFromPlan && m_fadingFromPlan != m_plan)
         retire(m_fadingFromPlan);
+    m_fadingFromPlan = nullptr;
+}
+
+void PlaybackEngine::beginCrossfadeFromCurrent()
+{
+    endCrossfade();
     m_fadingFromPlan = m_plan;
     m_fadingFromPosition = m_position;
     m_crossfadeDone = 0;
-    m_plan = next;
 }
 
 void PlaybackEngine::renderTimeline(const RenderPlan* plan, SampleCount& position, int frames, float* l, float* r,
@@ -201,9 +213,7 @@ void PlaybackEngine::processBlock(float* left, float* right, int frames)
     if (m_transport == Transport::Stopped || !m_plan) {
         std::memset(left, 0, sizeof(float) * size_t(frames));
         std::memset(right, 0, sizeof(float) * size_t(frames));
-        if (m_fadingFromPlan && m_fadingFromPlan != m_plan)
-            retire(m_fadingFromPlan);
-        m_fadingFromPlan = nullptr;
+        endCrossfade();
         m_fade = 0.0f;
         for (auto& meter : m_trackMeters)
             meter.store(0.0f, std::memory_order_relaxed);
@@ -213,11 +223,7 @@ void PlaybackEngine::processBlock(float* left, float* right, int frames)
 
     if (m_pendingSeek >= 0) {
         // A seek while playing cross-fades from the old position to the new one.
-        if (m_fadingFromPlan && m_fadingFromPlan != m_plan)
-            retire(m_fadingFromPlan);
-        m_fadingFromPlan = m_plan;
-        m_fadingFromPosition = m_position;
-        m_crossfadeDone = 0;
+        beginCrossfadeFromCurrent();
         m_position = m_pendingSeek;
         m_pendingSeek = -1;
     }
@@ -235,11 +241,8 @@ void PlaybackEngine::processBlock(float* left, float* right, int frames)
             right[i] = right[i] * t + m_fromRight[size_t(i)] * (1.0f - t);
         }
         m_crossfadeDone += frames;
-        if (m_crossfadeDone >= m_fadeFrames) {
-            if (m_fadingFromPlan != m_plan)
-                retire(m_fadingFromPlan);
-            m_fadingFromPlan = nullptr;
-        }
+        if (m_crossfadeDone >= m_fadeFrames)
+            endCrossfade();
     }
 
     // Start/stop fades and the smoothed master gain.

@@ -77,6 +77,9 @@ private:
     void applyCommands();
     void adoptPendingPlan();
     void retire(RenderPlan* plan);
+    // Starts a cross-fade from what sounds now (current plan and position), dropping any running one.
+    void beginCrossfadeFromCurrent();
+    void endCrossfade();
     // Renders `frames` of the timeline from `position` honouring the loop, into out; advances position.
     void renderTimeline(const RenderPlan* plan, SampleCount& position, int frames, float* l, float* r, bool meters);
 

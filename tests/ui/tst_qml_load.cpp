@@ -44,6 +44,22 @@ QObject* create(QQmlEngine& engine, QQmlComponent& component, const QVariantMap&
     return object;
 }
 
+// The view models the app hands to Main.qml, on a fresh untitled song.
+struct AppModels {
+    s2a::core::ProjectDocument document;
+    s2a::ui::DocumentController controller{&document, QStringLiteral("test runtime")};
+    s2a::core::PlaybackController playback;
+    s2a::ui::TransportModel transport{&document, &playback};
+    s2a::ui::ExportModel exporter{&document};
+
+    QVariantMap properties()
+    {
+        return {{QStringLiteral("document"), QVariant::fromValue(&controller)},
+                {QStringLiteral("transport"), QVariant::fromValue(&transport)},
+                {QStringLiteral("exporter"), QVariant::fromValue(&exporter)}};
+    }
+};
+
 }  // namespace
 
 class QmlLoadTest : public QObject {
@@ -62,14 +78,8 @@ private Q_SLOTS:
 
     void everyQmlFileLoads()
     {
-        s2a::core::ProjectDocument document;
-        s2a::ui::DocumentController controller(&document, QStringLiteral("test runtime"));
-        s2a::core::PlaybackController playback;
-        s2a::ui::TransportModel transport(&document, &playback);
-        s2a::ui::ExportModel exporter(&document);
-        const QVariantMap properties{{QStringLiteral("document"), QVariant::fromValue(&controller)},
-                                     {QStringLiteral("transport"), QVariant::fromValue(&transport)},
-                                     {QStringLiteral("exporter"), QVariant::fromValue(&exporter)}};
+        AppModels models;
+        const QVariantMap properties = models.properties();
         for (const QString& file : std::as_const(m_files)) {
             QQmlEngine engine;
             QList<QQmlError> warnings;
@@ -88,17 +98,11 @@ private Q_SLOTS:
 
     void mainWindowShowsTheSong()
     {
-        s2a::core::ProjectDocument document;
-        s2a::ui::DocumentController controller(&document, QStringLiteral("test runtime"));
-        s2a::core::PlaybackController playback;
-        s2a::ui::TransportModel transport(&document, &playback);
-        s2a::ui::ExportModel exporter(&document);
+        AppModels models;
+        auto& [document, controller, playback, transport, exporter] = models;
         QQmlEngine engine;
         QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/S2A/Ui/qml/Main.qml")));
-        std::unique_ptr<QObject> object(component.createWithInitialProperties(
-            {{QStringLiteral("document"), QVariant::fromValue(&controller)},
-             {QStringLiteral("transport"), QVariant::fromValue(&transport)},
-             {QStringLiteral("exporter"), QVariant::fromValue(&exporter)}}));
+        std::unique_ptr<QObject> object(component.createWithInitialProperties(models.properties()));
         auto* window = qobject_cast<QQuickWindow*>(object.get());
         QVERIFY2(window, qPrintable(component.errorString()));
         QVERIFY(QTest::qWaitForWindowExposed(window));
@@ -161,11 +165,8 @@ private Q_SLOTS:
         const QString bundle = dir.filePath(QStringLiteral("Tones.s2a"));
         QVERIFY(s2a::core::bundle::save(s2a::test::makeSineSong(bundle, 3, 20.0), bundle));
 
-        s2a::core::ProjectDocument document;
-        s2a::ui::DocumentController controller(&document, QStringLiteral("test runtime"));
-        s2a::core::PlaybackController playback;
-        s2a::ui::TransportModel transport(&document, &playback);
-        s2a::ui::ExportModel exporter(&document);
+        AppModels models;
+        auto& [document, controller, playback, transport, exporter] = models;
         QCOMPARE(controller.open(QUrl::fromLocalFile(bundle)), QString());
         transport.retryDevice();  // the JACK server started after PortAudio first looked
         const QStringList devices = transport.devices();
@@ -177,10 +178,7 @@ private Q_SLOTS:
 
         QQmlEngine engine;
         QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/S2A/Ui/qml/Main.qml")));
-        std::unique_ptr<QObject> object(component.createWithInitialProperties(
-            {{QStringLiteral("document"), QVariant::fromValue(&controller)},
-             {QStringLiteral("transport"), QVariant::fromValue(&transport)},
-             {QStringLiteral("exporter"), QVariant::fromValue(&exporter)}}));
+        std::unique_ptr<QObject> object(component.createWithInitialProperties(models.properties()));
         auto* window = qobject_cast<QQuickWindow*>(object.get());
         QVERIFY2(window, qPrintable(component.errorString()));
         QVERIFY(QTest::qWaitForWindowExposed(window));
