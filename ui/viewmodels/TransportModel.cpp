@@ -2,6 +2,11 @@
 
 #include "core/persistence/ProjectBundle.h"
 
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+
 namespace s2a::ui {
 
 TransportModel::TransportModel(core::ProjectDocument* document, core::PlaybackController* playback, QObject* parent)
@@ -20,7 +25,71 @@ TransportModel::TransportModel(core::ProjectDocument* document, core::PlaybackCo
     connect(project, &Project::trackChanged, this, &TransportModel::publishSong);
     connect(project, &Project::sectionsReplaced, this, &TransportModel::publishSong);
     connect(m_document, &core::ProjectDocument::bundlePathChanged, this, &TransportModel::publishSong);
+    // A new engine (another device) starts without a loop: give it ours.
+    connect(m_playback, &PlaybackController::deviceStatusChanged, this, &TransportModel::applyLoop);
+    connect(project, &Project::dataReset, this, [this] {
+        m_looping = false;
+        m_loopStart = m_loopEnd = 0;
+        applyLoop();
+        Q_EMIT loopChanged();
+    });
     publishSong();
+}
+
+QString TransportModel::barBeatText() const
+{
+    const auto& s = m_document->project()->data().settings;
+    const double samplesPerBeat = 60.0 * s.sampleRate / std::max(1.0, s.tempo);
+    const qint64 beat = qint64(double(m_playback->position()) / samplesPerBeat);
+    const int beats = std::max(1, s.timeSignature.numerator);
+    return QStringLiteral("%1.%2").arg(beat / beats + 1, 3).arg(beat % beats + 1);
+}
+
+QString TransportModel::gridText() const
+{
+    const auto& s = m_document->project()->data().settings;
+    QString text = tr("%1 BPM · %2/%3").arg(QLocale().toString(s.tempo, 'g', 4)).arg(s.timeSignature.numerator)
+                       .arg(s.timeSignature.denominator);
+    if (!s.key.isEmpty())
+        text += QStringLiteral(" · ") + s.key;
+    return text;
+}
+
+void TransportModel::setLoop(qint64 start, qint64 end)
+{
+    start = std::clamp<qint64>(start, 0, songLength());
+    end = std::clamp<qint64>(end, 0, songLength());
+    if (end <= start)
+        return;
+    m_loopStart = start;
+    m_loopEnd = end;
+    m_looping = true;
+    applyLoop();
+    Q_EMIT loopChanged();
+}
+
+void TransportModel::toggleLoop()
+{
+    if (!m_looping && m_loopEnd <= m_loopStart) {
+        setLoop(0, songLength());
+        return;
+    }
+    m_looping = !m_looping;
+    applyLoop();
+    Q_EMIT loopChanged();
+}
+
+void TransportModel::applyLoop()
+{
+    m_playback->setLoop(m_looping, m_loopStart, m_loopEnd);
+}
+
+double TransportModel::meterScale(float peak)
+{
+    if (peak <= 0.0f)
+        return 0.0;
+    const double db = 20.0 * std::log10(double(peak));
+    return std::clamp((db + 60.0) / 60.0, 0.0, 1.0);
 }
 
 void TransportModel::publishSong()

@@ -26,6 +26,16 @@ class TransportModel : public QObject {
     // "Name (host API)" of every output PortAudio sees, and the one in use (empty: none open).
     Q_PROPERTY(QStringList devices READ devices NOTIFY deviceChanged)
     Q_PROPERTY(QString currentDevice READ currentDevice NOTIFY deviceChanged)
+    // Bars and beats at the playhead ("12.3.") and the song's grid ("104 BPM · 4/4 · C# major").
+    Q_PROPERTY(QString barBeatText READ barBeatText NOTIFY positionChanged)
+    Q_PROPERTY(QString gridText READ gridText NOTIFY songChanged)
+    // The loop region (project samples); `looping` is whether playback wraps at its end.
+    Q_PROPERTY(bool looping READ looping NOTIFY loopChanged)
+    Q_PROPERTY(qint64 loopStart READ loopStart NOTIFY loopChanged)
+    Q_PROPERTY(qint64 loopEnd READ loopEnd NOTIFY loopChanged)
+    // Master peak per channel, 0..1 on a -60..0 dBFS scale, and whether it clipped.
+    Q_PROPERTY(double meterLeft READ meterLeft NOTIFY healthChanged)
+    Q_PROPERTY(double meterRight READ meterRight NOTIFY healthChanged)
 
 public:
     TransportModel(core::ProjectDocument* document, core::PlaybackController* playback, QObject* parent = nullptr);
@@ -50,6 +60,19 @@ public:
     // Opens the output at `index` of devices(); returns why not, or an empty string.
     Q_INVOKABLE QString chooseDevice(int index);
 
+    QString barBeatText() const;
+    QString gridText() const;
+    bool looping() const { return m_looping; }
+    qint64 loopStart() const { return m_loopStart; }
+    qint64 loopEnd() const { return m_loopEnd; }
+    // Loops [start, end) and turns looping on; an empty range is refused.
+    Q_INVOKABLE void setLoop(qint64 start, qint64 end);
+    // Turns looping on (over the last region, or the whole song when there is none) or off.
+    Q_INVOKABLE void toggleLoop();
+    double meterLeft() const { return meterScale(m_playback->masterMeter(0).peak); }
+    double meterRight() const { return meterScale(m_playback->masterMeter(1).peak); }
+    static double meterScale(float peak);
+
     // "1:02.345" for a position in project samples.
     static QString formatTime(qint64 samples, int sampleRate);
 
@@ -59,12 +82,17 @@ Q_SIGNALS:
     void songChanged();
     void deviceChanged();
     void healthChanged();
+    void loopChanged();
 
 private:
     void publishSong();
+    void applyLoop();
 
     core::ProjectDocument* m_document;
     core::PlaybackController* m_playback;
+    bool m_looping = false;
+    qint64 m_loopStart = 0;
+    qint64 m_loopEnd = 0;
 };
 
 }  // namespace s2a::ui

@@ -1,0 +1,1 @@
+# Waveform paint benchmark.

@@ -1,0 +1,1 @@
+# Generation worker sources (appended to s2a_inference with target_sources).
