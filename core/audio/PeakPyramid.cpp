@@ -1,6 +1,6 @@
 #include "core/audio/PeakPyramid.h"
 
-#include <QtConcurrent/QtConcurrentMap>
+#include "core/util/Parallel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -141,7 +141,7 @@ PeakPyramid PeakPyramid::build(const AudioBuffer& audio)
         for (const BuildRange& range : ranges)
             buildRange(range);
     } else {
-        QtConcurrent::blockingMap(ranges, buildRange);
+        parallelForEach(ranges, buildRange);
     }
     return pyramid;
 }

@@ -45,8 +45,8 @@ public:
 
     PeakPyramid() = default;
 
-    // Channels are split into ranges of whole coarsest blocks and built in parallel (QtConcurrent's global
-    // pool; the calling thread takes part, so this is safe from a pool thread too).
+    // Channels are split into ranges of whole coarsest blocks and built in parallel on QtConcurrent's global
+    // pool (through parallelForEach, so this is safe from a pool thread too).
     static PeakPyramid build(const AudioBuffer& audio);
 
     // Reassembles a pyramid from stored levels, checking every size and value so that a damaged cache is

@@ -15,7 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QtConcurrent/QtConcurrentMap>
+#include "core/util/Parallel.h"
 
 #include <cmath>
 #include <cstdio>
@@ -279,7 +279,7 @@ Result<ExportReport> exportSong(const ProjectData& data, const QString& bundlePa
     const Status rendered = renderer.run(job, from, 0.95, QStringLiteral("Writing"), [&](const RenderedBlock& b) {
         const SampleCount blockEnd = b.position + b.frames;
         // Encoding (FLAC, Vorbis) and metering dominate the cost; every file is independent.
-        QtConcurrent::blockingMap(targets, [&](Target& t) {
+        parallelForEach(targets, [&](Target& t) {
             const SampleCount from = std::max(b.position, t.begin);
             const SampleCount to = std::min(blockEnd, t.end);
             if (to <= from || !t.status)

@@ -3,7 +3,7 @@
 #include "core/audio/Resampler.h"
 #include "core/playback/MixRenderer.h"
 
-#include <QtConcurrent/QtConcurrentMap>
+#include "core/util/Parallel.h"
 
 #include <algorithm>
 
@@ -63,7 +63,7 @@ Status SongRenderer::run(JobControl& job, double from, double to, const QString&
             return cancelledError();
         const int frames = int(std::min<SampleCount>(kBlockFrames, inLength - inPos));
         // Stems are independent until they are summed: render (and resample) them on every core.
-        QtConcurrent::blockingMap(sources, [&](Source& s) {
+        parallelForEach(sources, [&](Source& s) {
             renderMix(s.plan, inPos, frames, s.left.data(), s.right.data(), s.scratch.data());
             if (s.resampler) {
                 const float* in[2] = {s.left.data(), s.right.data()};

@@ -105,6 +105,7 @@ private slots:
     void missingAudioIsAnError();
     void requestAsyncRunsOffTheCallingThread();
     void requestAsyncCompletesWhileCallerRunsEvents();
+    void buildsOnEveryPoolThreadAtOnceFinish();
 
 private:
     QTemporaryDir m_dir;
@@ -364,6 +365,30 @@ void TestPeaks::requestAsyncCompletesWhileCallerRunsEvents()
     QTRY_VERIFY_WITH_TIMEOUT(finishedSignal, 30000);
     QVERIFY(watcher.future().result().ok());
     QVERIFY(QFile::exists(PeakCache::cachePathFor(file)));
+}
+
+void TestPeaks::buildsOnEveryPoolThreadAtOnceFinish()
+{
+    // More cold builds on the global pool than it has threads, each fanning out over that same pool: with a
+    // plain blockingMap every pool thread would wait for work that no thread is left to run.
+    QThreadPool* pool = QThreadPool::globalInstance();
+    const int threads = pool->maxThreadCount();
+    pool->setMaxThreadCount(2);
+    const AudioBuffer audio = testSignal(2, 44100 * 20, 13);
+    QList<QFuture<PeakPyramid>> builds;
+    for (int i = 0; i < 4; ++i)
+        builds << QtConcurrent::run(pool, [&audio] { return PeakPyramid::build(audio); });
+    QDeadlineTimer deadline(60000);
+    bool all = false;
+    while (!all && !deadline.hasExpired()) {
+        all = std::all_of(builds.begin(), builds.end(), [](const QFuture<PeakPyramid>& f) { return f.isFinished(); });
+        QThread::msleep(10);
+    }
+    pool->setMaxThreadCount(threads);
+    QVERIFY2(all, "peak builds on pool threads deadlocked");
+    for (QFuture<PeakPyramid>& f : builds)
+        QVERIFY(f.result() == builds.first().result());
+    verifyAllLevels(builds.first().result(), audio);
 }
 
 QTEST_GUILESS_MAIN(TestPeaks)
