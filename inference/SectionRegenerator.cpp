@@ -7,6 +7,8 @@
 
 #include <QTemporaryDir>
 
+#include <algorithm>
+
 namespace s2a::inference {
 
 using namespace core;
@@ -41,10 +43,33 @@ Result<QString> findSection(const ProjectData& data, const QString& reference)
 
 namespace {
 
+// Maps a phase's own 0..1 progress into its share [from, to] of the whole job, and passes cancel through, so
+// an engine that knows nothing of the phases around it still moves one steady bar.
+class PhaseJob : public JobControl {
+public:
+    PhaseJob(JobControl& outer, double from, double to) : m_outer(outer), m_from(from), m_to(to) {}
+    void progress(double fraction, const QString& stage) override
+    {
+        m_outer.progress(m_from + (m_to - m_from) * std::clamp(fraction, 0.0, 1.0), stage);
+    }
+    bool cancelled() const override { return m_outer.cancelled(); }
+
+private:
+    JobControl& m_outer;
+    double m_from;
+    double m_to;
+};
+
+constexpr double kDecodeShare = 0.1;  // of a regeneration's progress: reading the song's current audio
+constexpr double kEngineShare = 0.9;  // up to here: the engine; the rest: writing the stems
+
 // Every track's active takes along the whole song at unity gain and centre pan: what each instrument plays
-// now, for the engine to continue from.
-QVector<Stem> currentStems(const ProjectData& data, const QString& bundlePath)
+// now, for the engine to continue from. Empty (with `job` cancelled) when cancelled part-way.
+QVector<Stem> currentStems(const ProjectData& data, const QString& bundlePath, JobControl* job)
 {
+    const QString stage = QStringLiteral("Reading the song");
+    if (job)
+        job->progress(0.0, stage);
     ProjectData raw = data;
     for (Track& t : raw.tracks) {
         t.gainDb = 0.0;
@@ -57,6 +82,11 @@ QVector<Stem> currentStems(const ProjectData& data, const QString& bundlePath)
     const SampleCount frames = built.plan->length;
     std::vector<float> scratch(size_t(2 * 65536));
     for (int t = 0; t < raw.tracks.size(); ++t) {
+        if (job) {
+            if (job->cancelled())
+                return {};
+            job->progress(0.5 + 0.5 * double(t) / double(raw.tracks.size()), stage);
+        }
         RenderPlan single;
         single.sampleRate = built.plan->sampleRate;
         single.length = frames;
@@ -74,10 +104,12 @@ QVector<Stem> currentStems(const ProjectData& data, const QString& bundlePath)
         }
         stems.append(std::move(stem));
     }
+    if (job)
+        job->progress(1.0, stage);
     return stems;
 }
 
-QString trackFor(Project& project, const Stem& stem)
+QString trackFor(Project& project, const RenderedStem& stem)
 {
     const ProjectData& data = project.data();
     const Track* byRole = nullptr;
@@ -101,7 +133,7 @@ QString trackFor(Project& project, const Stem& stem)
 }  // namespace
 
 Result<GenerationRequest> requestFor(const ProjectData& data, const QString& bundlePath, int targetSection,
-                                     const RegenerateOptions& options)
+                                     const RegenerateOptions& options, JobControl* job)
 {
     GenerationRequest r;
     r.caption = data.settings.caption;
@@ -130,8 +162,11 @@ Result<GenerationRequest> requestFor(const ProjectData& data, const QString& bun
             plan.seed = take->origin.seed;
         r.sections.append(plan);
     }
-    if (targetSection >= 0)
-        r.context = currentStems(data, bundlePath);
+    if (targetSection >= 0) {
+        r.context = currentStems(data, bundlePath, job);
+        if (job && job->cancelled())
+            return cancelledError();
+    }
     return r;
 }
 
@@ -144,49 +179,103 @@ Result<QString> storeStem(const QString& bundlePath, const AudioBuffer& audio)
     return bundle::addAudioFile(bundlePath, file);
 }
 
-Result<QString> regenerateSection(Project& project, const QString& bundlePath, const QString& sectionId,
-                                  const RegenerateOptions& options, Generator& engine, JobControl& job)
+Result<RenderedTake> renderTake(const ProjectData& snapshot, const QString& bundlePath, const QString& sectionId,
+                                const RegenerateOptions& options, Generator& engine, JobControl& job)
 {
-    const int index = project.data().sectionIndex(sectionId);
+    const int index = snapshot.sectionIndex(sectionId);
     if (index < 0)
         return Error{QStringLiteral("There is no section with id \"%1\".").arg(sectionId)};
-    const Section& section = project.data().sections[index];
+    const Section& section = snapshot.sections[index];
     if (section.locked)
         return Error{QStringLiteral("Section \"%1\" is locked; unlock it to regenerate it.").arg(section.displayName())};
-    auto request = requestFor(project.data(), bundlePath, index, options);
+    if (job.cancelled())
+        return cancelledError();
+    PhaseJob decoding(job, 0.0, kDecodeShare);
+    auto request = requestFor(snapshot, bundlePath, index, options, &decoding);
     if (!request)
         return request.error();
-    auto result = engine.regenerate(request.value(), job);
+    PhaseJob engineJob(job, kDecodeShare, kEngineShare);
+    auto result = engine.regenerate(request.value(), engineJob);
     if (!result)
         return result.error();
     if (job.cancelled())
         return cancelledError();
 
-    // Write every stem before touching the project: a failure here leaves the song as it was (stray files in
-    // audio/ are harmless, content-addressed and unreferenced).
-    QStringList files;
-    for (const Stem& stem : result->stems) {
+    // Stray files in audio/ after a failure or a cancel here are harmless: content-addressed, unreferenced.
+    RenderedTake take;
+    take.sectionId = sectionId;
+    take.sectionName = section.displayName();
+    take.sectionStart = section.start;
+    take.sectionEnd = section.end;
+    take.start = result->start;
+    take.end = result->end;
+    take.origin = result->origin;
+    take.caption = options.caption;
+    take.bundlePath = bundlePath;
+    take.understood = result->understood;
+    const int stems = int(result->stems.size());
+    for (int i = 0; i < stems; ++i) {
+        if (job.cancelled())
+            return cancelledError();
+        job.progress(kEngineShare + (1.0 - kEngineShare) * double(i) / double(stems), QStringLiteral("Saving the take"));
+        const Stem& stem = result->stems[i];
         auto file = storeStem(bundlePath, stem.audio);
         if (!file)
             return file.error();
-        files << file.value();
+        take.stems.append({stem.role, stem.name, file.value()});
     }
+    job.progress(1.0, QStringLiteral("Done"));
+    return take;
+}
+
+Result<QString> addRenderedTake(Project& project, const RenderedTake& rendered)
+{
+    const int index = project.data().sectionIndex(rendered.sectionId);
+    if (index < 0)
+        return Error{QStringLiteral("Section \"%1\" was removed while it was being generated.").arg(rendered.sectionName)};
+    // Copies, not references: the edits below replace the section list.
+    const Section section = project.data().sections[index];
+    if (section.locked)
+        return Error{QStringLiteral("Section \"%1\" is locked; unlock it to regenerate it.").arg(section.displayName())};
+    if (section.start != rendered.sectionStart || section.end != rendered.sectionEnd)
+        return Error{QStringLiteral("Section \"%1\" changed while it was being generated; regenerate it again.")
+                         .arg(section.displayName())};
+
     QUndoStack* undo = project.undoStack();
     undo->beginMacro(QStringLiteral("Regenerate %1").arg(section.displayName()));
-    if (options.caption)
-        project.setSectionCaption(sectionId, *options.caption);
+    Status status = Status::success();
+    if (rendered.caption)
+        status = project.setSectionCaption(rendered.sectionId, *rendered.caption);
     Take take;
     take.id = newId("take");
-    take.origin = result->origin;
-    for (int i = 0; i < result->stems.size(); ++i)
-        take.clips.append({trackFor(project, result->stems[i]), files[i], result->start, 0, result->end - result->start});
-    const Status added = project.addTake(sectionId, take);
-    undo->endMacro();
-    if (!added) {
-        undo->undo();  // the tracks added for it go again
-        return added.error();
+    take.origin = rendered.origin;
+    for (const RenderedStem& stem : rendered.stems) {
+        if (!status)
+            break;
+        take.clips.append({trackFor(project, stem), stem.file, rendered.start, 0, rendered.end - rendered.start});
     }
-    return take.id;
+    if (status)
+        status = project.addTake(rendered.sectionId, take);
+    undo->endMacro();
+    if (!status) {
+        // Not expected after the checks above; takes the whole step back (the caption and any tracks added
+        // for it), so the song is as it was.
+        undo->undo();
+        return status.error();
+    }
+    return project.data().sections[project.data().sectionIndex(rendered.sectionId)].activeTakeId;
+}
+
+Result<QString> regenerateSection(Project& project, const QString& bundlePath, const QString& sectionId,
+                                  const RegenerateOptions& options, Generator& engine, JobControl& job)
+{
+    // The live data is its own snapshot here: nothing can change it between the two steps.
+    auto rendered = renderTake(project.data(), bundlePath, sectionId, options, engine, job);
+    if (!rendered)
+        return rendered.error();
+    if (job.cancelled())
+        return cancelledError();
+    return addRenderedTake(project, rendered.value());
 }
 
 }  // namespace s2a::inference

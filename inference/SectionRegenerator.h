@@ -1,11 +1,15 @@
 #pragma once
 
 // The app's main action, engine-agnostic: make a section anew and add the result as a take, leaving every
-// other sample of the song as it was. Used by the CLI now and by the editor's Regenerate button.
+// other sample of the song as it was. Used by the CLI (synchronously, regenerateSection) and by the editor's
+// generation queue, which runs the two halves on different threads: renderTake() on a worker thread from a
+// snapshot of the song, addRenderedTake() on the UI thread where the live Project is.
 #include "core/model/Project.h"
 #include "inference/Generator.h"
 
+#include <QMetaType>
 #include <QString>
+#include <QVector>
 
 #include <optional>
 
@@ -19,18 +23,51 @@ struct RegenerateOptions {
     double contextSeconds = 10.0;
 };
 
+// One instrument of a rendered take: which track it belongs on, and its file in the bundle's audio/.
+struct RenderedStem {
+    core::TrackRole role = core::TrackRole::Other;
+    QString name;
+    QString file;
+};
+
+// What a regeneration made before it is part of the song. Plain values only, so that a worker thread can make
+// it from a copy of the song and hand it to the thread that owns the Project.
+struct RenderedTake {
+    QString sectionId;
+    QString sectionName;                  // "Chorus 2" as the snapshot named it, for messages
+    core::SampleCount sectionStart = 0;   // the section's span in the snapshot: the take only fits that span
+    core::SampleCount sectionEnd = 0;
+    core::SampleCount start = 0;          // what the stems cover on the timeline
+    core::SampleCount end = 0;
+    QVector<RenderedStem> stems;
+    core::TakeOrigin origin;
+    std::optional<QString> caption;       // the section's new caption, set in the same undo step
+    QString bundlePath;                   // where the stem files were stored
+    QString understood;                   // the engine's reading of the caption
+};
+
 // Finds a section by id, or by "label#n" (the n-th section with that label, from 1), or by "label" when only
 // one section has it.
 Result<QString> findSection(const core::ProjectData& data, const QString& reference);
 
 // The request an engine needs for the whole song as it stands: settings, every section (with the seed its
 // active take was made with), and for a regeneration of `targetSection` the song's current audio per track.
+// `job`, when given, hears progress over the decoding and may cancel it.
 Result<GenerationRequest> requestFor(const core::ProjectData& data, const QString& bundlePath, int targetSection,
-                                     const RegenerateOptions& options);
+                                     const RegenerateOptions& options, JobControl* job = nullptr);
 
-// Runs `engine` on the section, stores its stems in the bundle's audio/ and adds them as a new active take
-// (one undo step; tracks for new instruments are added in the same step). Returns the new take's id. The
-// project is untouched when the job fails or is cancelled.
+// Step 1, safe on any thread: builds the request from `snapshot` (decoding the song's current stems), runs
+// `engine` and stores the stems in the bundle's audio/. Touches no Project. Progress: decoding 0-10 %, the
+// engine 10-90 %, storing 90-100 %; cancel is honoured in every phase.
+Result<RenderedTake> renderTake(const core::ProjectData& snapshot, const QString& bundlePath, const QString& sectionId,
+                                const RegenerateOptions& options, Generator& engine, JobControl& job);
+
+// Step 2, on the Project's thread: adds `take` as the section's new active take in one undo step (with its new
+// caption and tracks for new instruments). Refused, leaving the project untouched, when the section is gone,
+// locked, or no longer has the span the take was made for. Returns the new take's id.
+Result<QString> addRenderedTake(core::Project& project, const RenderedTake& take);
+
+// Both steps on the caller's thread. The project is untouched when the job fails or is cancelled.
 Result<QString> regenerateSection(core::Project& project, const QString& bundlePath, const QString& sectionId,
                                   const RegenerateOptions& options, Generator& engine, JobControl& job);
 
@@ -38,3 +75,5 @@ Result<QString> regenerateSection(core::Project& project, const QString& bundleP
 Result<QString> storeStem(const QString& bundlePath, const core::AudioBuffer& audio);
 
 }  // namespace s2a::inference
+
+Q_DECLARE_METATYPE(s2a::inference::RenderedTake)

@@ -7,6 +7,7 @@
 #include "core/model/Project.h"
 #include "core/persistence/ProjectBundle.h"
 #include "inference/SectionRegenerator.h"
+#include "inference/NewSongRequest.h"
 #include "inference/SongStructure.h"
 #include "inference/analysis/SongAnalysis.h"
 #include "inference/arranger/ArrangerEngine.h"
@@ -114,27 +115,28 @@ int newCommand(const QStringList& args)
     auto seed = seedFrom(parser);
     if (!seed)
         return fail(BadArguments, seed.errorMessage());
-    auto form = parser.isSet(structure) ? parseSongForm(parser.value(structure))
-                                        : templateSongForm(parser.isSet(templ) ? parser.value(templ) : QStringLiteral("pop"));
-    if (!form)
+    NewSongSpec spec;
+    spec.caption = parser.value(caption);
+    spec.structure = parser.value(structure);
+    spec.templateName = parser.value(templ);
+    spec.seed = seed.value();
+    // A bad form is a bad argument, checked on its own first so the exit code says which part was wrong. An
+    // option given empty is refused here (the spec would read it as "not given").
+    if (auto form = parser.isSet(structure) ? parseSongForm(spec.structure)
+                                            : templateSongForm(parser.isSet(templ) ? spec.templateName : QStringLiteral("pop"));
+        !form)
         return fail(BadArguments, form.errorMessage());
-
-    GenerationRequest request;
-    request.caption = parser.value(caption);
-    request.seed = seed.value();
-    const auto plan = arranger::SongPlanner::plan(request, request.seed);
-    if (!plan)
-        return fail(BadInput, plan.errorMessage());
-    request.tempo = plan->tempo;
-    request.key = plan->key.toString();
-    SongForm bars = form.value();
     if (parser.isSet(length)) {
         auto seconds = secondsFrom(parser.value(length));
         if (!seconds)
             return fail(BadArguments, seconds.errorMessage());
-        bars = fitToLength(bars, seconds.value(), request.tempo, request.timeSignature.numerator);
+        spec.lengthSeconds = seconds.value();
     }
-    request.sections = arranger::SongPlanner::barSections(bars, request.tempo, request.sampleRate, request.timeSignature);
+    // What is left to fail is the plan of the caption: bad input.
+    auto planned = newSongRequest(spec);
+    if (!planned)
+        return fail(BadInput, planned.errorMessage());
+    const GenerationRequest& request = planned.value();
 
     CliProgress progress(parser.isSet(kQuiet));
     arranger::ArrangerEngine arranger;
