@@ -7,7 +7,10 @@
 #include "inference/arranger/DemoSong.h"
 #include "ui/i18n/Translations.h"
 #include "ui/viewmodels/DocumentController.h"
+#include "ui/timeline/EditorController.h"
 #include "ui/viewmodels/ExportModel.h"
+#include "ui/viewmodels/GenerationQueueModel.h"
+#include "ui/viewmodels/NewSongModel.h"
 #include "ui/viewmodels/TransportModel.h"
 
 #include <QCommandLineParser>
@@ -64,6 +67,9 @@ int main(int argc, char* argv[])
     playback.startAudio();  // without a device the window says so and offers Retry
     s2a::ui::TransportModel transport(&document, &playback);
     s2a::ui::ExportModel exporter(&document);
+    s2a::ui::EditorController editor(&document, &transport);
+    s2a::ui::GenerationQueueModel queue(&document);
+    s2a::ui::NewSongModel newSong(&document);
 
     QString startupError;
     QFutureWatcher<QString> demo;
@@ -82,7 +88,10 @@ int main(int argc, char* argv[])
     QQmlApplicationEngine engine;
     engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&controller)},
                                  {QStringLiteral("transport"), QVariant::fromValue(&transport)},
-                                 {QStringLiteral("exporter"), QVariant::fromValue(&exporter)}});
+                                 {QStringLiteral("exporter"), QVariant::fromValue(&exporter)},
+                                 {QStringLiteral("editor"), QVariant::fromValue(&editor)},
+                                 {QStringLiteral("queue"), QVariant::fromValue(&queue)},
+                                 {QStringLiteral("newSong"), QVariant::fromValue(&newSong)}});
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
                      Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/S2A/Ui/qml/Main.qml")));

@@ -13,6 +13,11 @@ TABLES = {
         "%n track(s)": ["%n track", "%n tracks"],
         "DSP %1 % · %n xrun(s)": ["DSP %1 % · %n xrun", "DSP %1 % · %n xruns"],
         "%n file(s) written to %1": ["%n file written to %1", "%n files written to %1"],
+        "%n take(s)": ["%n take", "%n takes"],
+        "%n job(s) left": ["%n job left", "%n jobs left"],
+        "%n step(s)": ["%n step", "%n steps"],
+        "about %n min left": ["about %n min left", "about %n min left"],
+        "about %n s left": ["about %n s left", "about %n s left"],
     },
     "de": {
         "Untitled": "Unbenannt",

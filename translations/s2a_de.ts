@@ -1,25 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>s2a::ui::DocumentController</name>
+    <name>EditorView</name>
     <message>
-        <source>Analysing… %1 %</source>
+        <source>Sections</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Could not import: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>Unbenannt</translation>
-    </message>
-    <message>
-        <source>An import is already running.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Analysing %1…</source>
+        <source>No tracks yet: generate a song (File &gt; New…) or import audio (Ctrl+I).</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -127,29 +115,140 @@
     </message>
 </context>
 <context>
-    <name>s2a::ui::ExportModel</name>
+    <name>GenerationQueuePanel</name>
     <message>
-        <source>An export is already running.</source>
+        <source>Queued</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Save the song first: its audio lives in the song's folder.</source>
+        <source>Running</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Unknown format "%1".</source>
+        <source>Done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Export cancelled; no files were left behind.</source>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>%n file(s) written to %1</source>
-        <translation>
-            <numerusform>%n Datei nach %1 geschrieben</numerusform>
-            <numerusform>%n Dateien nach %1 geschrieben</numerusform>
+        <source>%n job(s) left</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
         </translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing is being generated. Regenerate a section to add a job here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel this job</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>Section %1 · %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No section selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. sparse piano, brushed drums, building tension</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Locked (keeps its span and takes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make it anew</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New random seed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep this seed for the next regeneration (else each one rolls a new seed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regenerate (R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -266,6 +365,316 @@
         <source>All files (*)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;New Song…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New &amp;Empty Song</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Split at Playhead (S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Merge with Next (M)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Delete Section (Del)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Insert Section at Playhead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Loop Section (L)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom &amp;In (+)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom &amp;Out (-)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom to &amp;Section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Regenerate Section (R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Cancel All Jobs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;About S2A Studio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About S2A Studio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S2A Studio %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Structure-guided music generation and editing: a song as labelled sections, each regenerated on its own while its neighbours stay put.
+
+Runtime: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NewSongDialog</name>
+    <message>
+        <source>New Song</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Describe the song</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. upbeat funk with slap bass and brass, 110 bpm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>I understood: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name a style, a mood, instruments, a tempo or a key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sections and their bars, in order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>as the structure says (or m:ss, e.g. 2:30)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tempo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From the caption, else the style</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Auto (from caption)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (unavailable)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>random</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Roll a seed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SectionLane</name>
+    <message>
+        <source>locked</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n take(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loop this section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy caption</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Split at playhead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge with next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete (merge into neighbour)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Go to the start / end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Split the section at the playhead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge the selected section with the next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete the selected section (its neighbour takes over)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regenerate the selected section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loop the selected section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select section 1 to 9</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom in / out around the playhead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom around the mouse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scroll along the song</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move a boundary without snapping to beats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undo / redo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save / open / new song</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import audio / export</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SongOverview</name>
@@ -293,6 +702,40 @@
     </message>
 </context>
 <context>
+    <name>TakesList</name>
+    <message>
+        <source>Play this take</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No takes yet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TrackLane</name>
+    <message>
+        <source>M</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Solo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 dB</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>TransportBar</name>
     <message>
         <source>Pause (Space)</source>
@@ -310,6 +753,344 @@
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
+    <message>
+        <source>Loop (L loops the selected section)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>bar %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>s2a::ui::DocumentController</name>
+    <message>
+        <source>Analysing… %1 %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not import: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>An import is already running.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Analysing %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That song is no longer on disk.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>s2a::ui::EditorController</name>
+    <message>
+        <source>Instruments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no section at that position.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no section %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A song needs at least one section.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Insert section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A section needs a name.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>s2a::ui::ExportModel</name>
+    <message>
+        <source>An export is already running.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the song first: its audio lives in the song's folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown format "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export cancelled; no files were left behind.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written to %1</source>
+        <translation>
+            <numerusform>%n Datei nach %1 geschrieben</numerusform>
+            <numerusform>%n Dateien nach %1 geschrieben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>s2a::ui::GenerationQueueModel</name>
+    <message>
+        <source>Arranger (procedural)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Diffusion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no trained weights yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 engine is not available: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no engine called "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no section "%1" in this song.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is locked; unlock it to regenerate it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The seed must be a whole number of 0 or more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Steps must be a whole number of 1 or more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Guidance must be a number of 0 or more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The context must be a number of seconds, 0 or more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regenerate %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>almost done</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dropped: another song was opened.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dropped, another song was opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New take ready</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>new take ready</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled: another song was opened.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cancelled, another song was opened</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>s2a::ui::NewSongModel</name>
+    <message>
+        <source>Arranger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Diffusion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no trained weights yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (default style)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 BPM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1–%2 BPM (style)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 major or minor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a minor key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a major key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>any key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>band: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>feel: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new song is already being made.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Describe the song first: the caption is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The diffusion engine cannot make songs yet: it has no trained weights.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no engine "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The length "%1" is not m:ss between 0:10 and 20:00.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The tempo must be between %1 and %2 BPM (or 0 for the caption's).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The seed "%1" is not a whole number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled; the open song is unchanged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not make the song: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>s2a::ui::TakeListModel</name>
+    <message>
+        <source>unknown engine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>guidance %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no take %1.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>s2a::ui::TransportModel</name>
@@ -322,6 +1103,21 @@
     </message>
     <message>
         <source>That audio output is no longer available.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 BPM · %2/%3</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>s2a::ui::WaveformItem</name>
+    <message>
+        <source>Clip %1 names no audio file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: no audio folder is set, so the file cannot be found.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1,1 +1,4 @@
-# Tests of the editor's queue part.
+# Tests of the editor's queue part: the generation queue model and its panel, with the real arranger (small
+# TimGM6mb soundfont, as in tests/inference/arranger_tests.cmake) on real bundles.
+s2a_add_test(tst_generation_queue SOURCES tst_generation_queue.cpp LIBS s2a_ui s2a_uiplugin Qt6::Quick LABELS ui TIMEOUT 180)
+set_property(TEST tst_generation_queue APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")

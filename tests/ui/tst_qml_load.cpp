@@ -5,6 +5,9 @@
 #include "ui/viewmodels/DocumentController.h"
 #include "ui/viewmodels/TransportModel.h"
 #include "ui/viewmodels/ExportModel.h"
+#include "ui/viewmodels/GenerationQueueModel.h"
+#include "ui/viewmodels/NewSongModel.h"
+#include "ui/timeline/EditorController.h"
 #include "core/playback/PlaybackController.h"
 #include "core/persistence/ProjectBundle.h"
 #include "AudioFixtures.h"
@@ -51,12 +54,27 @@ struct AppModels {
     s2a::core::PlaybackController playback;
     s2a::ui::TransportModel transport{&document, &playback};
     s2a::ui::ExportModel exporter{&document};
+    s2a::ui::EditorController editor{&document, &transport};
+    s2a::ui::GenerationQueueModel queue{&document};
+    s2a::ui::NewSongModel newSong{&document};
 
     QVariantMap properties()
     {
         return {{QStringLiteral("document"), QVariant::fromValue(&controller)},
                 {QStringLiteral("transport"), QVariant::fromValue(&transport)},
-                {QStringLiteral("exporter"), QVariant::fromValue(&exporter)}};
+                {QStringLiteral("exporter"), QVariant::fromValue(&exporter)},
+                {QStringLiteral("editor"), QVariant::fromValue(&editor)},
+                {QStringLiteral("queue"), QVariant::fromValue(&queue)},
+                {QStringLiteral("newSong"), QVariant::fromValue(&newSong)},
+                // Views that take one part of the editor.
+                {QStringLiteral("timeline"), QVariant::fromValue(editor.timeline())},
+                {QStringLiteral("takes"), QVariant::fromValue(editor.takes())},
+                {QStringLiteral("engines"), queue.property("engines")},
+                // A track lane's row of the track model.
+                {QStringLiteral("index"), 0}, {QStringLiteral("name"), QStringLiteral("Drums")},
+                {QStringLiteral("role"), QStringLiteral("drums")}, {QStringLiteral("colour"), QStringLiteral("#e8590c")},
+                {QStringLiteral("mute"), false}, {QStringLiteral("solo"), false}, {QStringLiteral("gainDb"), 0.0},
+                {QStringLiteral("clips"), QVariantList{}}};
     }
 };
 
@@ -86,7 +104,11 @@ private Q_SLOTS:
             connect(&engine, &QQmlEngine::warnings, this, [&warnings](const QList<QQmlError>& w) { warnings += w; });
             QQmlComponent component(&engine, QUrl(QStringLiteral("qrc") + file));
             QVERIFY2(component.isReady(), qPrintable(file + QStringLiteral(": ") + component.errorString()));
-            std::unique_ptr<QObject> object(create(engine, component, properties));
+            QVariantMap fileProperties = properties;
+            // "model" is a common property name (every view has one); only the dialog's is its view model.
+            if (file.endsWith(QLatin1String("NewSongDialog.qml")))
+                fileProperties.insert(QStringLiteral("model"), QVariant::fromValue(&models.newSong));
+            std::unique_ptr<QObject> object(create(engine, component, fileProperties));
             QVERIFY2(object, qPrintable(file + QStringLiteral(": ") + component.errorString()));
             QCoreApplication::processEvents();
             QStringList messages;
@@ -99,7 +121,9 @@ private Q_SLOTS:
     void mainWindowShowsTheSong()
     {
         AppModels models;
-        auto& [document, controller, playback, transport, exporter] = models;
+        auto& document = models.document;
+        auto& controller = models.controller;
+        auto& playback = models.playback;
         QQmlEngine engine;
         QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/S2A/Ui/qml/Main.qml")));
         std::unique_ptr<QObject> object(component.createWithInitialProperties(models.properties()));
@@ -166,7 +190,9 @@ private Q_SLOTS:
         QVERIFY(s2a::core::bundle::save(s2a::test::makeSineSong(bundle, 3, 20.0), bundle));
 
         AppModels models;
-        auto& [document, controller, playback, transport, exporter] = models;
+        auto& controller = models.controller;
+        auto& playback = models.playback;
+        auto& transport = models.transport;
         QCOMPARE(controller.open(QUrl::fromLocalFile(bundle)), QString());
         transport.retryDevice();  // the JACK server started after PortAudio first looked
         const QStringList devices = transport.devices();

@@ -11,6 +11,9 @@ ApplicationWindow {
     required property DocumentController document
     required property TransportModel transport
     required property ExportModel exporter
+    required property EditorController editor
+    required property GenerationQueueModel queue
+    required property NewSongModel newSong
     property bool closeConfirmed: false
 
     width: 1280
@@ -56,17 +59,85 @@ ApplicationWindow {
         return showError(document.save())
     }
 
+    // Single-key shortcuts (S, M, R, L, 1..9) only act on the canvas: while a text field has focus it takes
+    // the key, as text fields accept ShortcutOverride for printable keys.
+    function regenerateSection(index, options) {
+        window.editor.currentIndex = index
+        showError(window.queue.regenerate(window.editor.current.id, options))
+    }
+    function askBeforeReplacing(action) {
+        if (!document.modified) {
+            action()
+            return
+        }
+        replaceDialog.pending = action
+        replaceDialog.open()
+    }
+
     menuBar: MenuBar {
         Menu {
             title: qsTr("&File")
-            Action { text: qsTr("&New"); shortcut: StandardKey.New; onTriggered: window.showError(window.document.newProject()) }
-            Action { text: qsTr("&Open…"); shortcut: StandardKey.Open; onTriggered: openDialog.open() }
+            Action { text: qsTr("&New Song…"); shortcut: StandardKey.New; onTriggered: window.askBeforeReplacing(function () { newSongDialog.open() }) }
+            Action { text: qsTr("New &Empty Song"); onTriggered: window.askBeforeReplacing(function () { window.showError(window.document.newProject()) }) }
+            Action { text: qsTr("&Open…"); shortcut: StandardKey.Open; onTriggered: window.askBeforeReplacing(function () { openDialog.open() }) }
+            Menu {
+                id: recentMenu
+                objectName: "recentMenu"
+                title: qsTr("Open &Recent")
+                enabled: window.document.recentSongs.length > 0
+                Instantiator {
+                    model: window.document.recentSongs
+                    delegate: MenuItem {
+                        required property string modelData
+                        required property int index
+                        text: modelData
+                        onTriggered: window.askBeforeReplacing(() => window.showError(window.document.openRecent(index)))
+                    }
+                    onObjectAdded: function (index, object) { recentMenu.insertItem(index, object) }
+                    onObjectRemoved: function (index, object) { recentMenu.removeItem(object) }
+                }
+            }
             Action { text: qsTr("&Save"); shortcut: StandardKey.Save; onTriggered: window.saveOrAsk() }
             Action { text: qsTr("Save &As…"); shortcut: StandardKey.SaveAs; onTriggered: saveAsDialog.open() }
-            Action { text: qsTr("&Import Audio…"); shortcut: "Ctrl+I"; onTriggered: importDialog.open() }
+            MenuSeparator {}
+            Action { text: qsTr("&Import Audio…"); shortcut: "Ctrl+I"; onTriggered: window.askBeforeReplacing(function () { importDialog.open() }) }
             Action { text: qsTr("&Export…"); shortcut: "Ctrl+E"; onTriggered: exportDialog.open() }
             MenuSeparator {}
             Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: window.close() }
+        }
+        Menu {
+            title: qsTr("&Edit")
+            Action { text: qsTr("&Undo"); shortcut: StandardKey.Undo; enabled: window.document.canUndo; onTriggered: window.document.undo() }
+            Action { text: qsTr("&Redo"); shortcut: "Ctrl+Shift+Z"; enabled: window.document.canRedo; onTriggered: window.document.redo() }
+            MenuSeparator {}
+            Action { text: qsTr("&Split at Playhead (S)"); onTriggered: window.showError(window.editor.splitAtPlayhead()) }
+            Action { text: qsTr("&Merge with Next (M)"); onTriggered: window.showError(window.editor.mergeWithNext(window.editor.currentIndex)) }
+            Action { text: qsTr("&Delete Section (Del)"); onTriggered: window.showError(window.editor.deleteSection(window.editor.currentIndex)) }
+            Action {
+                text: qsTr("&Insert Section at Playhead")
+                onTriggered: window.showError(window.editor.insertSection(window.transport.position, "bridge"))
+            }
+            Action { text: qsTr("&Loop Section (L)"); onTriggered: window.editor.loopSection(window.editor.currentIndex) }
+        }
+        Menu {
+            title: qsTr("&View")
+            Action { text: qsTr("Zoom &In (+)"); onTriggered: window.editor.timeline.zoomIn(window.playheadX()) }
+            Action { text: qsTr("Zoom &Out (-)"); onTriggered: window.editor.timeline.zoomOut(window.playheadX()) }
+            Action { text: qsTr("Zoom to &Fit"); shortcut: "Ctrl+0"; onTriggered: window.editor.timeline.zoomToFit() }
+            Action {
+                text: qsTr("Zoom to &Section")
+                onTriggered: window.editor.timeline.zoomToRange(window.editor.current.start, window.editor.current.end)
+            }
+        }
+        Menu {
+            title: qsTr("&Generate")
+            Action {
+                text: qsTr("&Regenerate Section (R)")
+                enabled: window.document.hasAudio
+                onTriggered: inspector.regenerate()
+            }
+            Action { text: qsTr("&New Song…"); onTriggered: window.askBeforeReplacing(function () { newSongDialog.open() }) }
+            Action { text: qsTr("&Cancel All Jobs"); enabled: window.queue.busy; onTriggered: window.queue.cancelAll() }
         }
         Menu {
             id: audioMenu
@@ -89,30 +160,87 @@ ApplicationWindow {
             Action { text: qsTr("Look for devices again"); onTriggered: window.showError(window.transport.retryDevice()) }
         }
         Menu {
-            title: qsTr("&Edit")
-            Action { text: qsTr("&Undo"); shortcut: StandardKey.Undo; enabled: window.document.canUndo; onTriggered: window.document.undo() }
-            Action { text: qsTr("&Redo"); shortcut: StandardKey.Redo; enabled: window.document.canRedo; onTriggered: window.document.redo() }
+            title: qsTr("&Help")
+            Action { text: qsTr("&Keyboard Shortcuts"); shortcut: "F1"; onTriggered: shortcutsDialog.open() }
+            Action { text: qsTr("&About S2A Studio"); onTriggered: aboutDialog.open() }
         }
     }
+
+    function playheadX() { return editor.timeline.xForSample(transport.position) }
 
     header: TransportBar {
         transport: window.transport
         onErrorRaised: function (message) { window.showError(message) }
     }
 
+    Shortcut { sequence: "Space"; onActivated: window.transport.togglePlay() }
+    Shortcut { sequence: "Home"; onActivated: { window.transport.rewind(); window.editor.timeline.ensureVisible(0) } }
     Shortcut {
-        sequence: "Space"
-        onActivated: window.transport.togglePlay()
+        sequence: "End"
+        onActivated: {
+            window.transport.seek(window.transport.songLength)
+            window.editor.timeline.ensureVisible(window.transport.songLength)
+        }
     }
-    Shortcut {
-        sequence: "Home"
-        onActivated: window.transport.rewind()
+    Shortcut { sequence: "S"; onActivated: window.showError(window.editor.splitAtPlayhead()) }
+    Shortcut { sequence: "M"; onActivated: window.showError(window.editor.mergeWithNext(window.editor.currentIndex)) }
+    Shortcut { sequence: "R"; enabled: window.document.hasAudio; onActivated: inspector.regenerate() }
+    Shortcut { sequence: "L"; onActivated: window.editor.loopSection(window.editor.currentIndex) }
+    Shortcut { sequence: "Delete"; onActivated: window.showError(window.editor.deleteSection(window.editor.currentIndex)) }
+    Shortcut { sequences: ["+", "="]; onActivated: window.editor.timeline.zoomIn(window.playheadX()) }
+    Shortcut { sequence: "-"; onActivated: window.editor.timeline.zoomOut(window.playheadX()) }
+    Instantiator {
+        model: 9
+        delegate: Shortcut {
+            required property int index
+            sequence: String(index + 1)
+            onActivated: window.editor.currentIndex = index
+        }
     }
 
-    SongOverview {
+    SplitView {
         anchors.fill: parent
-        document: window.document
-        playhead: window.transport.position / Math.max(1, window.transport.songLength)
+        orientation: Qt.Horizontal
+
+        ColumnLayout {
+            SplitView.fillWidth: true
+            spacing: 0
+            SongOverview {
+                Layout.fillWidth: true
+                document: window.document
+                editor: window.editor
+                playhead: window.transport.position
+            }
+            EditorView {
+                objectName: "editorView"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                editor: window.editor
+                transport: window.transport
+                onRegenerateRequested: function (index) {
+                    window.editor.currentIndex = index
+                    inspector.regenerate()
+                }
+                onErrorRaised: function (message) { window.showError(message) }
+            }
+            GenerationQueuePanel {
+                objectName: "queuePanel"
+                Layout.fillWidth: true
+                Layout.preferredHeight: window.queue.count > 0 ? 120 : 0
+                visible: window.queue.count > 0
+                queue: window.queue
+            }
+        }
+        Inspector {
+            id: inspector
+            objectName: "inspector"
+            SplitView.preferredWidth: 340
+            SplitView.minimumWidth: 260
+            editor: window.editor
+            engines: window.queue.engines
+            onRegenerateRequested: function (options) { window.regenerateSection(window.editor.currentIndex, options) }
+            onErrorRaised: function (message) { window.showError(message) }
+        }
     }
 
     footer: ToolBar {
@@ -121,12 +249,61 @@ ApplicationWindow {
             anchors.leftMargin: 12
             anchors.rightMargin: 12
             Label {
-                text: qsTr("%1 Hz · %2 BPM · %3").arg(window.document.sampleRate).arg(window.document.tempo)
+                id: announcement
+                objectName: "announcement"
+                property string message: ""
+                text: message.length > 0 ? message
+                      : qsTr("%1 Hz · %2 BPM · %3").arg(window.document.sampleRate).arg(window.document.tempo)
                           .arg(window.document.key.length > 0 ? window.document.key : qsTr("key not set"))
                 opacity: 0.8
             }
             Item { Layout.fillWidth: true }
             Label { text: window.document.runtimeDescription; opacity: 0.6 }
+        }
+    }
+
+    // Finished jobs are announced in the status bar for a few seconds, not with a dialog.
+    Timer { id: announcementReset; interval: 6000; onTriggered: announcement.message = "" }
+    Connections {
+        target: window.queue
+        function onAnnounced(message) {
+            announcement.message = message
+            announcementReset.restart()
+        }
+    }
+
+    NewSongDialog {
+        id: newSongDialog
+        objectName: "newSongDialog"
+        model: window.newSong
+        anchors.centerIn: parent
+        onErrorRaised: function (message) { window.showError(message) }
+    }
+
+    ShortcutsDialog { id: shortcutsDialog; anchors.centerIn: parent }
+
+    MessageDialog {
+        id: aboutDialog
+        title: qsTr("About S2A Studio")
+        text: qsTr("S2A Studio %1").arg(Qt.application.version)
+        informativeText: qsTr("Structure-guided music generation and editing: a song as labelled sections, each regenerated on its own while its neighbours stay put.\n\nRuntime: %1").arg(window.document.runtimeDescription)
+        buttons: MessageDialog.Ok
+    }
+
+    MessageDialog {
+        id: replaceDialog
+        property var pending: null
+        title: qsTr("Save changes?")
+        text: qsTr("\"%1\" has unsaved changes.").arg(window.document.title)
+        buttons: MessageDialog.Save | MessageDialog.Discard | MessageDialog.Cancel
+        onButtonClicked: function (button, role) {
+            if (button === MessageDialog.Cancel)
+                return
+            if (button === MessageDialog.Save && !window.saveOrAsk())
+                return
+            if (pending)
+                pending()
+            pending = null
         }
     }
 

@@ -3,89 +3,111 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import S2A.Ui
 
-// The song at a glance: its name, its shape as a strip of labelled sections, and the playhead.
+// The whole song at a glance above the timeline: its name, its shape as a strip of labelled sections, the
+// part the timeline shows, and the playhead. Click or drag to move the timeline's view.
 Rectangle {
     id: root
 
     required property DocumentController document
-    property real playhead: 0  // 0..1 of the song
+    required property EditorController editor
+    property real playhead: 0  // samples
+    readonly property TimelineController timeline: editor.timeline
+    readonly property real songLength: Math.max(1, timeline.songLength)
 
     color: "#1e1f24"
+    implicitHeight: 58
 
-    function labelColour(label) {
-        const colours = { "intro": "#4c6ef5", "verse": "#2f9e44", "pre-chorus": "#74b816", "chorus": "#e8590c",
-                          "bridge": "#ae3ec9", "breakdown": "#1098ad", "build": "#f59f00", "drop": "#e03131",
-                          "solo": "#d6336c", "outro": "#495057" }
-        return colours[label] !== undefined ? colours[label] : "#5c7cfa"
-    }
-
-    ColumnLayout {
+    RowLayout {
         anchors.fill: parent
-        anchors.margins: 32
+        anchors.margins: 6
         spacing: 12
 
-        Label {
-            text: root.document.title
-            font.pixelSize: 28
-            color: "#e8e8ec"
-        }
-        Label {
-            text: qsTr("%1 · %n section(s)", "", root.document.sectionCount).arg(root.document.lengthText)
-                  + " · " + qsTr("%n track(s)", "", root.document.trackCount)
-            color: "#a0a3ad"
+        ColumnLayout {
+            Layout.preferredWidth: 168
+            Layout.maximumWidth: 168
+            Layout.fillWidth: false
+            spacing: 0
+            Label {
+                Layout.fillWidth: true
+                text: root.document.title
+                font.pixelSize: 15
+                font.bold: true
+                elide: Text.ElideRight
+            }
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("%1 · %n section(s)", "", root.document.sectionCount).arg(root.document.lengthText)
+                      + " · " + qsTr("%n track(s)", "", root.document.trackCount)
+                color: "#a0a3ad"
+                font.pixelSize: 11
+                elide: Text.ElideRight
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: text.length > 0
+                text: root.document.activity
+                color: "#ffd8a8"
+                font.pixelSize: 11
+                elide: Text.ElideRight
+            }
         }
 
         Item {
             id: strip
             objectName: "sectionStrip"
             Layout.fillWidth: true
-            Layout.preferredHeight: 96
-            Layout.topMargin: 24
+            Layout.fillHeight: true
 
             Repeater {
-                model: root.document.sections
+                model: root.editor.sections
                 delegate: Rectangle {
-                    required property var modelData
-                    x: modelData.start * strip.width
-                    width: Math.max(2, modelData.length * strip.width - 2)
+                    required property double start
+                    required property double end
+                    required property string colour
+                    required property string displayName
+                    x: start / root.songLength * strip.width
+                    width: Math.max(1, (end - start) / root.songLength * strip.width - 1)
                     height: strip.height
-                    radius: 4
-                    color: root.labelColour(modelData.label)
-                    opacity: 0.85
-                    Column {
+                    radius: 2
+                    color: colour
+                    opacity: 0.6
+                    Label {
                         anchors.fill: parent
-                        anchors.margins: 6
-                        clip: true
-                        Label { text: modelData.label; font.bold: true; color: "white" }
-                        Label {
-                            width: parent.width
-                            text: modelData.caption
-                            elide: Text.ElideRight
-                            color: "#f1f3f5"
-                            font.pixelSize: 11
-                        }
+                        anchors.margins: 3
+                        text: displayName
+                        font.pixelSize: 10
+                        color: "white"
+                        elide: Text.ElideRight
                     }
-                    ToolTip.visible: hoverArea.containsMouse
-                    ToolTip.text: modelData.label + (modelData.caption.length > 0 ? ": " + modelData.caption : "")
-                    MouseArea { id: hoverArea; anchors.fill: parent; hoverEnabled: true }
                 }
             }
             Rectangle {
+                objectName: "viewRange"
+                x: root.timeline.viewStart / root.songLength * strip.width
+                width: Math.max(4, (root.timeline.viewEnd - root.timeline.viewStart) / root.songLength * strip.width)
+                height: strip.height
+                color: "transparent"
+                border.color: "#ffffff"
+                border.width: 1
+                radius: 2
+            }
+            Rectangle {
                 objectName: "playhead"
-                x: root.playhead * strip.width
+                x: root.playhead / root.songLength * strip.width
                 width: 2
                 height: strip.height
                 color: "white"
                 visible: root.document.hasAudio
             }
+            MouseArea {
+                anchors.fill: parent
+                function centreAt(x) {
+                    const span = root.timeline.viewEnd - root.timeline.viewStart
+                    root.timeline.viewStart = x / strip.width * root.songLength - span / 2
+                }
+                onPressed: function (mouse) { centreAt(mouse.x) }
+                onPositionChanged: function (mouse) { if (pressed) centreAt(mouse.x) }
+            }
         }
-
-        Label {
-            text: root.document.activity.length > 0 ? root.document.activity
-                  : root.document.hasAudio ? qsTr("Space plays the song. Section editing comes with the timeline editor.")
-                  : qsTr("This song has no audio yet. Generate a song or import audio to start editing.")
-            color: "#a0a3ad"
-        }
-        Item { Layout.fillHeight: true }
     }
 }

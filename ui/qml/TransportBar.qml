@@ -3,12 +3,25 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import S2A.Ui
 
-// Play/pause, stop, the playhead and the state of the audio output.
+// Play/pause, stop, loop, the playhead in time and in bars, the song's grid, the master meter and the state
+// of the audio output.
 ToolBar {
     id: root
 
     required property TransportModel transport
     signal errorRaised(string message)
+
+    component Meter: Rectangle {
+        property real level: 0
+        implicitWidth: 90
+        implicitHeight: 5
+        color: "#15161a"
+        Rectangle {
+            width: parent.width * parent.level
+            height: parent.height
+            color: parent.level > 0.95 ? "#e03131" : parent.level > 0.8 ? "#f59f00" : "#40c057"
+        }
+    }
 
     RowLayout {
         anchors.fill: parent
@@ -31,16 +44,36 @@ ToolBar {
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Stop and return to where playback started")
         }
+        ToolButton {
+            objectName: "loopButton"
+            text: "⟲"
+            checkable: true
+            checked: root.transport.looping
+            onClicked: root.transport.toggleLoop()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Loop (L loops the selected section)")
+        }
         Label {
             objectName: "positionLabel"
             text: root.transport.positionText + " / " + root.transport.lengthText
             font.family: "monospace"
             font.pixelSize: 15
         }
+        Label {
+            objectName: "barBeatLabel"
+            text: qsTr("bar %1").arg(root.transport.barBeatText.trim())
+            font.family: "monospace"
+            opacity: 0.8
+        }
+        Label {
+            objectName: "gridLabel"
+            text: root.transport.gridText
+            opacity: 0.7
+        }
         Item { Layout.fillWidth: true }
         Label {
             objectName: "deviceStatus"
-            Layout.maximumWidth: 560
+            Layout.maximumWidth: 460
             elide: Text.ElideRight
             text: root.transport.deviceStatus
             color: root.transport.hasDevice ? palette.windowText : "#ff9c6e"
@@ -54,6 +87,12 @@ ToolBar {
                 if (message.length > 0)
                     root.errorRaised(message)
             }
+        }
+        ColumnLayout {
+            objectName: "masterMeter"
+            spacing: 2
+            Meter { level: root.transport.meterLeft }
+            Meter { level: root.transport.meterRight }
         }
         Label {
             text: root.transport.healthText

@@ -7,3 +7,7 @@ list(APPEND S2A_UI_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/EditorController.h ${CMAKE_CURRENT_LIST_DIR}/EditorController.cpp
 )
 list(APPEND S2A_UI_REGISTERED_DIRS ${CMAKE_CURRENT_LIST_DIR})
+list(APPEND S2A_UI_QML
+  qml/EditorView.qml qml/TimelineRuler.qml qml/SectionLane.qml qml/TrackLane.qml
+  qml/Inspector.qml qml/TakesList.qml qml/ShortcutsDialog.qml
+)

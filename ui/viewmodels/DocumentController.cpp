@@ -2,9 +2,11 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSettings>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "core/audio/AudioImport.h"
+#include "core/persistence/ProjectBundle.h"
 #include "inference/SectionRegenerator.h"
 #include "inference/analysis/SongAnalysis.h"
 
@@ -110,6 +112,7 @@ QString DocumentController::open(const QUrl& bundle)
     const Status status = m_document->open(localPath(bundle));
     if (!status)
         return status.errorMessage();
+    rememberRecent(m_document->bundlePath());
     if (!m_document->openNotice().isEmpty())
         return m_document->openNotice();
     if (m_document->recoveryAvailable())
@@ -157,7 +160,42 @@ QString DocumentController::saveAs(const QUrl& bundle)
     QString path = localPath(bundle);
     if (!path.endsWith(QLatin1String(".s2a")))
         path += QStringLiteral(".s2a");
-    return m_document->saveAs(path).errorMessage();
+    const Status status = m_document->saveAs(path);
+    if (status)
+        rememberRecent(m_document->bundlePath());
+    return status.errorMessage();
+}
+
+namespace {
+const QString kRecentKey = QStringLiteral("recentSongs");
+constexpr int kRecentCount = 10;
+}  // namespace
+
+QStringList DocumentController::recentSongs() const
+{
+    QStringList songs;
+    for (const QString& path : QSettings().value(kRecentKey).toStringList())
+        if (QFileInfo::exists(core::bundle::projectFile(path)))
+            songs << path;
+    return songs;
+}
+
+void DocumentController::rememberRecent(const QString& bundle)
+{
+    const QString path = QFileInfo(bundle).absoluteFilePath();
+    QStringList songs = QSettings().value(kRecentKey).toStringList();
+    songs.removeAll(path);
+    songs.prepend(path);
+    QSettings().setValue(kRecentKey, songs.mid(0, kRecentCount));
+    Q_EMIT recentSongsChanged();
+}
+
+QString DocumentController::openRecent(int index)
+{
+    const QStringList songs = recentSongs();
+    if (index < 0 || index >= songs.size())
+        return tr("That song is no longer on disk.");
+    return open(QUrl::fromLocalFile(songs[index]));
 }
 
 QString DocumentController::restoreRecovery()

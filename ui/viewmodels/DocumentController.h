@@ -37,6 +37,8 @@ class DocumentController : public QObject {
     Q_PROPERTY(QVariantList sections READ sections NOTIFY changed)
     Q_PROPERTY(bool hasAudio READ hasAudio NOTIFY changed)
     Q_PROPERTY(QString activity READ activity NOTIFY activityChanged)
+    // Songs opened or saved lately, newest first (File > Open Recent); only those still on disk.
+    Q_PROPERTY(QStringList recentSongs READ recentSongs NOTIFY recentSongsChanged)
 
 public:
     explicit DocumentController(core::ProjectDocument* document, QString runtimeDescription, QObject* parent = nullptr);
@@ -73,6 +75,8 @@ public:
     // Analyses an audio file in the background into a new, sectioned, unsaved song. Returns an error to show
     // at once, or empty when the import started; importFinished() follows.
     Q_INVOKABLE QString importAudio(const QUrl& file);
+    Q_INVOKABLE QString openRecent(int index);
+    QStringList recentSongs() const;
     Q_INVOKABLE void undo();
     Q_INVOKABLE void redo();
 
@@ -82,10 +86,13 @@ Q_SIGNALS:
     void recoveryOffered();
     void autosaveFailed(const QString& message);
     void activityChanged();
+    void recentSongsChanged();
     // Empty message: the imported song is open.
     void importFinished(const QString& message);
 
 private:
+    void rememberRecent(const QString& bundle);
+
     core::ProjectDocument* m_document;
     QString m_runtime;
     QString m_activity;

@@ -1,0 +1,297 @@
+// The editor as a user meets it: Main.qml in a real window (under xvfb-run) on a song the arranger made,
+// driven by mouse and keys. Drag a boundary, split with S, rename by double-click, regenerate with R (a real
+// arranger job through the queue), A/B the takes, and a screenshot that proves the canvas draws.
+#include "core/persistence/ProjectBundle.h"
+#include "core/persistence/ProjectDocument.h"
+#include "core/playback/PlaybackController.h"
+#include "inference/arranger/ArrangerEngine.h"
+#include "inference/arranger/DemoSong.h"
+#include "inference/arranger/SongBundleWriter.h"
+#include "inference/arranger/SongPlanner.h"
+#include "ui/i18n/Translations.h"
+#include "ui/timeline/EditorController.h"
+#include "ui/viewmodels/DocumentController.h"
+#include "ui/viewmodels/ExportModel.h"
+#include "ui/viewmodels/GenerationQueueModel.h"
+#include "ui/viewmodels/NewSongModel.h"
+#include "ui/viewmodels/TransportModel.h"
+
+#include <QDir>
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtTest>
+
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(S2A_UiPlugin)
+
+using namespace s2a;
+
+namespace {
+
+// A 5-section arranger song of 2 bars each at 120 BPM (20 s): real stems, quick to make and to regenerate.
+QString makeSong(const QString& dir)
+{
+    using L = core::SectionLabel;
+    inference::GenerationRequest request;
+    request.caption = QStringLiteral("upbeat funk with slap bass and brass, 120 bpm");
+    request.seed = 11;
+    request.tempo = 120.0;
+    request.sections = inference::arranger::SongPlanner::barSections(
+        {{L::Intro, 2}, {L::Verse, 2}, {L::Chorus, 2}, {L::Verse, 2}, {L::Outro, 2}}, request.tempo, request.sampleRate);
+    inference::arranger::ArrangerEngine engine;
+    inference::SimpleJobControl job;
+    auto result = engine.generate(request, job);
+    if (!result)
+        qFatal("arranger: %s", qPrintable(result.errorMessage()));
+    const QString bundle = QDir(dir).filePath(QStringLiteral("Funk.s2a"));
+    auto written = inference::arranger::writeSongBundle(bundle, QStringLiteral("Funk"), request, result.value());
+    if (!written)
+        qFatal("bundle: %s", qPrintable(written.errorMessage()));
+    return bundle;
+}
+
+// Items a Repeater or a ListView makes are not QObject children of the view, so findChild() misses them:
+// walk the visual tree instead.
+QList<QQuickItem*> findItems(QQuickItem* root, const QString& name)
+{
+    QList<QQuickItem*> found;
+    if (!root)
+        return found;
+    if (root->objectName() == name)
+        found << root;
+    for (QQuickItem* child : root->childItems())
+        found += findItems(child, name);
+    return found;
+}
+
+struct App {
+    core::ProjectDocument document;
+    ui::DocumentController controller{&document, QStringLiteral("test runtime")};
+    core::PlaybackController playback;
+    ui::TransportModel transport{&document, &playback};
+    ui::ExportModel exporter{&document};
+    ui::EditorController editor{&document, &transport};
+    ui::GenerationQueueModel queue{&document};
+    ui::NewSongModel newSong{&document};
+    QQmlEngine engine;
+    std::unique_ptr<QObject> root;
+    QQuickWindow* window = nullptr;
+
+    bool show()
+    {
+        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/S2A/Ui/qml/Main.qml")));
+        root.reset(component.createWithInitialProperties(
+            {{QStringLiteral("document"), QVariant::fromValue(&controller)},
+             {QStringLiteral("transport"), QVariant::fromValue(&transport)},
+             {QStringLiteral("exporter"), QVariant::fromValue(&exporter)},
+             {QStringLiteral("editor"), QVariant::fromValue(&editor)},
+             {QStringLiteral("queue"), QVariant::fromValue(&queue)},
+             {QStringLiteral("newSong"), QVariant::fromValue(&newSong)}}));
+        window = qobject_cast<QQuickWindow*>(root.get());
+        if (!window) {
+            qWarning() << component.errorString();
+            return false;
+        }
+        window->resize(1400, 860);
+        window->requestActivate();
+        return QTest::qWaitForWindowActive(window);
+    }
+    QQuickItem* item(const char* name) const
+    {
+        const QList<QQuickItem*> all = findItems(window->contentItem(), QLatin1String(name));
+        return all.isEmpty() ? nullptr : all.constFirst();
+    }
+    QPoint centreOf(QQuickItem* it) const
+    {
+        return it->mapToScene(QPointF(it->width() / 2, it->height() / 2)).toPoint();
+    }
+    const core::ProjectData& data() const { return document.project()->data(); }
+};
+
+}  // namespace
+
+class EditorGuiTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+        ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
+        QVERIFY(m_dir.isValid());
+        m_bundle = makeSong(m_dir.path());
+    }
+
+    void dragBoundaryIsOneUndoStep()
+    {
+        App app;
+        QCOMPARE(app.controller.open(QUrl::fromLocalFile(m_bundle)), QString());
+        QVERIFY(app.show());
+        const core::ProjectData before = app.data();
+        QQuickItem* handle = app.item("boundaryHandle1");
+        QVERIFY(handle);
+        QTRY_VERIFY(handle->width() > 0 && handle->isVisible());
+        const QPoint start = app.centreOf(handle);
+        const double spp = app.editor.timeline()->samplesPerPixel();
+        QTest::mousePress(app.window, Qt::LeftButton, {}, start);
+        for (int dx = 4; dx <= 60; dx += 4)
+            QTest::mouseMove(app.window, start + QPoint(dx, 0));
+        QTest::mouseRelease(app.window, Qt::LeftButton, {}, start + QPoint(60, 0));
+        const qint64 moved = app.data().sections[1].end;
+        QVERIFY2(moved > before.sections[1].end, qPrintable(QString::number(moved)));
+        // The drag lands where the mouse went, snapped to a beat (22050 samples at 120 BPM).
+        QVERIFY(std::abs(double(moved - before.sections[1].end) - 60 * spp) <= 22050 / 2 + 4 * spp);
+        QCOMPARE(moved % 22050, qint64(0));
+        QCOMPARE(app.data().sections[2].start, moved);
+        QVERIFY(app.controller.canUndo());
+        app.controller.undo();
+        QCOMPARE(app.data(), before);
+    }
+
+    void keysSplitAndZoom()
+    {
+        App app;
+        QCOMPARE(app.controller.open(QUrl::fromLocalFile(m_bundle)), QString());
+        QVERIFY(app.show());
+        const int count = int(app.data().sections.size());
+        const qint64 at = app.data().sections[2].start + 44100;
+        app.transport.seek(at);
+        QTest::keyClick(app.window, Qt::Key_S);
+        QCOMPARE(int(app.data().sections.size()), count + 1);
+        QCOMPARE(app.data().sections[3].start, at);
+        QTest::keyClick(app.window, Qt::Key_M);  // merge the selected section with the next
+        QVERIFY(int(app.data().sections.size()) <= count + 1);
+        QTest::keyClick(app.window, Qt::Key_Z, Qt::ControlModifier);
+        QTest::keyClick(app.window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(int(app.data().sections.size()), count);
+        // Number keys select, + zooms in around the playhead.
+        QTest::keyClick(app.window, Qt::Key_4);
+        QCOMPARE(app.editor.currentIndex(), 3);
+        const double spp = app.editor.timeline()->samplesPerPixel();
+        QTest::keyClick(app.window, Qt::Key_Plus);
+        QVERIFY(app.editor.timeline()->samplesPerPixel() < spp);
+    }
+
+    void doubleClickRenames()
+    {
+        App app;
+        QCOMPARE(app.controller.open(QUrl::fromLocalFile(m_bundle)), QString());
+        QVERIFY(app.show());
+        QQuickItem* block = app.item("sectionBlock3");
+        QVERIFY(block);
+        QTest::mouseDClick(app.window, Qt::LeftButton, {}, app.centreOf(block) + QPoint(0, 8));
+        QQuickItem* editorField = nullptr;
+        for (QQuickItem* field : findItems(block, QStringLiteral("sectionNameEditor")))
+            editorField = field;
+        QVERIFY(editorField);
+        QTRY_VERIFY(editorField->isVisible() && editorField->hasActiveFocus());
+        QTest::keyClick(app.window, Qt::Key_A, Qt::ControlModifier);
+        for (char c : {'H', 'o', 'o', 'k'})
+            QTest::keyClick(app.window, c);
+        QTest::keyClick(app.window, Qt::Key_Return);
+        QCOMPARE(app.data().sections[3].displayName(), QStringLiteral("Hook"));
+        QVERIFY(app.data().sections[3].label == core::SectionLabel::Custom);
+        // Typing in the field did not trigger the single-key shortcuts (no split, no merge).
+        QCOMPARE(app.data().sections.size(), 5);
+    }
+
+    void regenerateAndAbTakes()
+    {
+        QTemporaryDir dir;
+        const QString bundle = dir.filePath(QStringLiteral("Copy.s2a"));
+        QVERIFY(core::bundle::save(core::bundle::load(m_bundle).value(), bundle));
+        QVERIFY(QDir().mkpath(bundle + QStringLiteral("/audio")));
+        for (const QString& f : QDir(m_bundle + QStringLiteral("/audio")).entryList(QDir::Files))
+            QFile::copy(m_bundle + QStringLiteral("/audio/") + f, bundle + QStringLiteral("/audio/") + f);
+        App app;
+        QCOMPARE(app.controller.open(QUrl::fromLocalFile(bundle)), QString());
+        QVERIFY(app.show());
+        QTest::keyClick(app.window, Qt::Key_3);
+        QCOMPARE(app.editor.currentIndex(), 2);
+        const core::Section before = app.data().sections[2];
+        QSignalSpy added(&app.queue, &ui::GenerationQueueModel::takeAdded);
+        QTest::keyClick(app.window, Qt::Key_R);
+        QCOMPARE(app.queue.rowCount(), 1);
+        QVERIFY(added.wait(60000));
+        const core::Section& after = app.data().sections[2];
+        QCOMPARE(after.takes.size(), before.takes.size() + 1);
+        QCOMPARE(after.activeTakeId, after.takes.constLast().id);
+        QCOMPARE(after.takes.constLast().origin.engine, QStringLiteral("arranger"));
+        // Neighbours stay as they were.
+        QCOMPARE(app.data().sections[1], core::bundle::load(bundle).value().sections[1]);
+
+        // A/B: the first take's button makes it active again; the second switches back.
+        QQuickItem* a = app.item("takeButton0");
+        QVERIFY(a);
+        QTRY_VERIFY(a->isVisible() && a->width() > 0);
+        QTest::mouseClick(app.window, Qt::LeftButton, {}, app.centreOf(a));
+        QCOMPARE(app.data().sections[2].activeTakeId, before.takes[0].id);
+        QQuickItem* b = app.item("takeButton1");
+        QVERIFY(b);
+        QTest::mouseClick(app.window, Qt::LeftButton, {}, app.centreOf(b));
+        QCOMPARE(app.data().sections[2].activeTakeId, app.data().sections[2].takes[1].id);
+    }
+
+    void screenshotShowsWaveformsAndSections()
+    {
+        // The demo song a new user sees, with its section captions: the README's picture.
+        const QString demo = m_dir.filePath(QStringLiteral("Demo.s2a"));
+        inference::SimpleJobControl job;
+        QVERIFY(inference::arranger::createDemoSong(demo, job));
+        App app;
+        QCOMPARE(app.controller.open(QUrl::fromLocalFile(demo)), QString());
+        QVERIFY(app.show());
+        QQuickItem* tracks = app.item("trackList");
+        QQuickItem* lane = app.item("sectionLane");
+        QVERIFY(tracks && lane);
+        // Wait for every lane's peaks (built on a pool thread) before looking.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto waves = findItems(tracks, QStringLiteral("waveform"));
+                if (waves.isEmpty())
+                    return false;
+                for (QQuickItem* w : waves)
+                    if (!w->property("ready").toBool())
+                        return false;
+                return true;
+            }(),
+            20000);
+        QTest::qWait(200);
+        const QImage image = app.window->grabWindow();
+        QVERIFY(!image.isNull());
+        const QString path = QStringLiteral(S2A_SOURCE_DIR "/docs/screenshots/editor.png");
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        QVERIFY(image.save(path));
+
+        // Section blocks: the lane shows several distinct label colours, not one background.
+        const qreal dpr = image.devicePixelRatio();
+        const QRectF laneRect(lane->mapToScene(QPointF(0, 0)), QSizeF(lane->width(), lane->height()));
+        QSet<QRgb> colours;
+        for (int x = int(laneRect.left()) + 2; x < int(laneRect.right()) - 2; x += 7)
+            colours.insert(image.pixel(int(x * dpr), int((laneRect.top() + laneRect.height() * 0.85) * dpr)));
+        QVERIFY2(colours.size() >= 4, qPrintable(QString::number(colours.size())));
+
+        // Waveforms: in the first lane's drawing area, many pixels differ from the lane's background.
+        QQuickItem* wave = findItems(tracks, QStringLiteral("waveform")).constFirst();
+        const QRectF waveRect(wave->mapToScene(QPointF(0, 0)), QSizeF(wave->width(), wave->height()));
+        const QRgb background = image.pixel(int((waveRect.left() + 1) * dpr), int((waveRect.top() + 1) * dpr));
+        int drawn = 0, total = 0;
+        for (int y = int(waveRect.top()); y < int(waveRect.bottom()); y += 3)
+            for (int x = int(waveRect.left()); x < int(waveRect.right()); x += 5, ++total)
+                drawn += image.pixel(int(x * dpr), int(y * dpr)) != background;
+        QVERIFY2(drawn > total / 20, qPrintable(QStringLiteral("%1 of %2").arg(drawn).arg(total)));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_bundle;
+};
+
+QTEST_MAIN(EditorGuiTest)
+#include "tst_editor_gui.moc"

@@ -1,0 +1,214 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import S2A.Ui
+
+// The selected section: what it is (label, caption, energy), how to make it anew (engine, seed, steps,
+// guidance, context), the Regenerate button, and its takes.
+Pane {
+    id: root
+
+    required property EditorController editor
+    required property var engines  // [{id, name, available, reason}]
+    readonly property var section: editor.current
+    readonly property bool hasSection: section.id !== undefined
+    readonly property bool diffusion: engine.currentValue === "diffusion"
+    property bool seedLocked: false
+    property string seed: "0"
+    signal regenerateRequested(var options)
+    signal errorRaised(string message)
+
+    function report(message) {
+        if (message.length > 0)
+            root.errorRaised(message)
+    }
+    function rollSeed() { root.seed = String(Math.floor(Math.random() * 2147483647) + 1) }
+    // What the queue needs for this section, as the inspector shows it now.
+    function regenerate() {
+        if (!root.hasSection)
+            return
+        if (!root.seedLocked)
+            root.rollSeed()
+        root.regenerateRequested({ caption: captionEdit.text, seed: root.seed, steps: steps.value,
+                                   guidance: guidance.value, contextSeconds: context.value,
+                                   engine: engine.currentValue })
+    }
+
+    Component.onCompleted: rollSeed()
+    padding: 12
+    background: Rectangle { color: "#24252b" }
+
+    ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+        ColumnLayout {
+            width: parent.width
+            spacing: 8
+            enabled: root.hasSection
+
+            Label {
+                text: root.hasSection ? qsTr("Section %1 · %2").arg(root.section.index + 1).arg(root.section.displayName)
+                                      : qsTr("No section selected")
+                font.pixelSize: 16
+                font.bold: true
+            }
+            Label {
+                text: qsTr("Label")
+                opacity: 0.7
+            }
+            ComboBox {
+                id: labelPicker
+                objectName: "labelPicker"
+                Layout.fillWidth: true
+                editable: true
+                model: root.editor.labelNames
+                // Follows the selection; a custom name shows as typed text.
+                Binding on editText { value: root.hasSection ? root.section.displayName : "" }
+                onActivated: root.report(root.editor.rename(root.section.index, currentText))
+                onAccepted: root.report(root.editor.rename(root.section.index, editText))
+            }
+            Label { text: qsTr("Caption"); opacity: 0.7 }
+            TextArea {
+                id: captionEdit
+                objectName: "captionEditor"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 70
+                wrapMode: TextEdit.Wrap
+                placeholderText: qsTr("e.g. sparse piano, brushed drums, building tension")
+                text: root.hasSection ? root.section.caption : ""
+                // Saved when the editor loses focus (one undo step per edit, not per key).
+                onActiveFocusChanged: if (!activeFocus && root.hasSection)
+                                          root.report(root.editor.setCaption(root.section.index, text))
+            }
+            ToolButton {
+                id: suggestionsToggle
+                objectName: "suggestionsToggle"
+                checkable: true
+                text: (checked ? "▾ " : "▸ ") + qsTr("Suggestions")
+                font.pixelSize: 11
+            }
+            Flow {
+                Layout.fillWidth: true
+                visible: suggestionsToggle.checked
+                spacing: 4
+                Repeater {
+                    model: root.editor.captionSuggestions
+                    delegate: Repeater {
+                        required property var modelData
+                        model: modelData.words
+                        delegate: Button {
+                            required property string modelData
+                            text: modelData
+                            font.pixelSize: 10
+                            implicitHeight: 22
+                            flat: true
+                            onClicked: {
+                                const current = captionEdit.text.trim()
+                                captionEdit.text = current.length > 0 ? current + ", " + modelData : modelData
+                                root.report(root.editor.setCaption(root.section.index, captionEdit.text))
+                            }
+                        }
+                    }
+                }
+            }
+            RowLayout {
+                Label { text: qsTr("Energy"); opacity: 0.7 }
+                Slider {
+                    id: energy
+                    objectName: "energySlider"
+                    Layout.fillWidth: true
+                    from: 0
+                    to: 1
+                    value: root.hasSection ? root.section.energy : 0.5
+                    onPressedChanged: if (!pressed) root.report(root.editor.setEnergy(root.section.index, value))
+                }
+                Label { text: Math.round(energy.value * 100) + " %"; Layout.preferredWidth: 40 }
+            }
+            CheckBox {
+                objectName: "lockCheck"
+                text: qsTr("Locked (keeps its span and takes)")
+                checked: root.hasSection && root.section.locked
+                onClicked: root.report(root.editor.setLocked(root.section.index, checked))
+            }
+
+            MenuSeparator { Layout.fillWidth: true }
+            Label { text: qsTr("Make it anew"); font.bold: true }
+            GridLayout {
+                columns: 2
+                Layout.fillWidth: true
+                Label { text: qsTr("Engine") }
+                ComboBox {
+                    id: engine
+                    objectName: "engineChoice"
+                    Layout.fillWidth: true
+                    model: root.engines
+                    textRole: "name"
+                    valueRole: "id"
+                    delegate: ItemDelegate {
+                        required property var modelData
+                        width: engine.width
+                        text: modelData.name + (modelData.available ? "" : " — " + modelData.reason)
+                        enabled: modelData.available
+                    }
+                }
+                Label { text: qsTr("Seed") }
+                RowLayout {
+                    TextField {
+                        objectName: "seedField"
+                        Layout.fillWidth: true
+                        text: root.seed
+                        validator: RegularExpressionValidator { regularExpression: /[0-9]{1,20}/ }
+                        onEditingFinished: { root.seed = text; root.seedLocked = true }
+                    }
+                    ToolButton {
+                        text: "⚄"
+                        font.pixelSize: 18
+                        onClicked: root.rollSeed()
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("New random seed")
+                    }
+                    CheckBox {
+                        objectName: "seedLock"
+                        text: qsTr("Keep")
+                        checked: root.seedLocked
+                        onToggled: root.seedLocked = checked
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Keep this seed for the next regeneration (else each one rolls a new seed)")
+                    }
+                }
+                // Sampler settings only mean something to the diffusion engine.
+                Label { text: qsTr("Steps"); visible: root.diffusion }
+                SpinBox { id: steps; from: 4; to: 200; value: 32; editable: true; visible: root.diffusion }
+                Label { text: qsTr("Guidance"); visible: root.diffusion }
+                RowLayout {
+                    visible: root.diffusion
+                    Slider { id: guidance; Layout.fillWidth: true; from: 1; to: 10; value: 4; stepSize: 0.5 }
+                    Label { text: guidance.value.toFixed(1) }
+                }
+                Label { text: qsTr("Context") }
+                RowLayout {
+                    Slider { id: context; Layout.fillWidth: true; from: 0; to: 30; value: 10; stepSize: 1 }
+                    Label { text: qsTr("%1 s").arg(context.value) }
+                }
+            }
+            Button {
+                objectName: "regenerateButton"
+                Layout.fillWidth: true
+                text: qsTr("Regenerate (R)")
+                highlighted: true
+                enabled: root.hasSection && !root.section.locked
+                onClicked: root.regenerate()
+            }
+
+            MenuSeparator { Layout.fillWidth: true }
+            Label { text: qsTr("Takes"); font.bold: true }
+            TakesList {
+                objectName: "takesList"
+                Layout.fillWidth: true
+                Layout.preferredHeight: implicitHeight + 4
+                takes: root.editor.takes
+                onErrorRaised: function (message) { root.errorRaised(message) }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import S2A.Ui
+
+// The selected section's takes: click one to hear it (A/B while the song plays; the switch cross-fades),
+// rate it, read how it was made.
+ListView {
+    id: root
+
+    required property TakeListModel takes
+    signal errorRaised(string message)
+
+    function report(message) {
+        if (message.length > 0)
+            root.errorRaised(message)
+    }
+
+    clip: true
+    spacing: 2
+    model: takes
+    implicitHeight: Math.min(contentHeight, 240)
+
+    delegate: Rectangle {
+        id: row
+        required property int index
+        required property string name
+        required property string details
+        required property string caption
+        required property int rating
+        required property bool active
+        objectName: "takeRow" + index
+        width: root.width
+        height: 50
+        radius: 3
+        color: active ? "#34407a" : (hover.hovered ? "#2e2f36" : "#292a30")
+        HoverHandler { id: hover }
+        TapHandler { onTapped: root.report(root.takes.activate(row.index)) }
+
+        RowLayout {
+            anchors.fill: parent
+            anchors.margins: 6
+            spacing: 6
+            Button {
+                objectName: "takeButton" + row.index
+                text: String.fromCharCode(65 + (row.index % 26))  // A, B, C…
+                checkable: true
+                checked: row.active
+                implicitWidth: 30
+                onClicked: root.report(root.takes.activate(row.index))
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Play this take")
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 0
+                Label { text: row.name; font.bold: row.active; elide: Text.ElideRight; Layout.fillWidth: true }
+                Label {
+                    text: row.details + (row.caption.length > 0 ? " · “" + row.caption + "”" : "")
+                    font.pixelSize: 10
+                    opacity: 0.65
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                    ToolTip.visible: detailsHover.hovered
+                    ToolTip.text: text
+                    HoverHandler { id: detailsHover }
+                }
+            }
+            Row {
+                Repeater {
+                    model: 5
+                    delegate: Label {
+                        required property int index
+                        text: index < row.rating ? "★" : "☆"
+                        color: index < row.rating ? "#f59f00" : "#80838c"
+                        font.pixelSize: 14
+                        TapHandler {
+                            onTapped: root.report(root.takes.rate(row.index, row.rating === index + 1 ? 0 : index + 1))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    Label {
+        anchors.centerIn: parent
+        visible: root.count === 0
+        text: qsTr("No takes yet")
+        opacity: 0.6
+    }
+}

@@ -1,0 +1,123 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import S2A.Ui
+
+// One stem: its header (name, mute, solo, gain) and its waveform along the timeline.
+Item {
+    id: root
+
+    required property EditorController editor
+    required property int index
+    required property string name
+    required property string role
+    required property string colour
+    required property bool mute
+    required property bool solo
+    required property double gainDb
+    required property var clips
+    property real headerWidth: 180
+    signal errorRaised(string message)
+    signal laneClicked(real x)
+
+    function report(message) {
+        if (message.length > 0)
+            root.errorRaised(message)
+    }
+
+    Rectangle {
+        id: header
+        width: root.headerWidth
+        height: root.height
+        color: "#26272d"
+        Rectangle { width: 4; height: parent.height; color: root.colour }
+        ColumnLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 10
+            anchors.rightMargin: 6
+            anchors.topMargin: 4
+            anchors.bottomMargin: 4
+            spacing: 2
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    Layout.fillWidth: true
+                    text: root.name
+                    elide: Text.ElideRight
+                    font.bold: true
+                }
+                Button {
+                    objectName: "muteButton"
+                    text: qsTr("M")
+                    checkable: true
+                    checked: root.mute
+                    implicitWidth: 26
+                    implicitHeight: 22
+                    palette.button: checked ? "#e8590c" : "#303139"
+                    onClicked: root.report(root.editor.tracks.setMute(root.index, checked))
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Mute")
+                }
+                Button {
+                    objectName: "soloButton"
+                    text: qsTr("S")
+                    checkable: true
+                    checked: root.solo
+                    implicitWidth: 26
+                    implicitHeight: 22
+                    palette.button: checked ? "#f59f00" : "#303139"
+                    onClicked: root.report(root.editor.tracks.setSolo(root.index, checked))
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Solo")
+                }
+            }
+            Label { text: root.role; opacity: 0.6; font.pixelSize: 11 }
+            RowLayout {
+                Layout.fillWidth: true
+                Slider {
+                    id: gain
+                    Layout.fillWidth: true
+                    from: -36
+                    to: 12
+                    value: root.gainDb
+                    implicitHeight: 18
+                    onMoved: root.report(root.editor.tracks.setGain(root.index, value))
+                    onPressedChanged: if (!pressed) root.editor.tracks.finishGesture()
+                }
+                Label {
+                    text: qsTr("%1 dB").arg(root.gainDb.toFixed(1))
+                    font.pixelSize: 10
+                    opacity: 0.7
+                    Layout.preferredWidth: 44
+                }
+            }
+        }
+        TapHandler { onDoubleTapped: root.report(root.editor.tracks.setGain(root.index, 0)) }
+    }
+
+    Rectangle {
+        id: lane
+        anchors.left: header.right
+        anchors.right: parent.right
+        height: root.height
+        color: root.index % 2 ? "#1d1e23" : "#202127"
+        clip: true
+
+        Waveform {
+            objectName: "waveform"
+            anchors.fill: parent
+            anchors.topMargin: 2
+            anchors.bottomMargin: 2
+            audioDir: root.editor.audioDir
+            clips: root.clips
+            sampleRate: root.editor.sampleRate
+            viewStart: root.editor.timeline.viewStart
+            samplesPerPixel: root.editor.timeline.samplesPerPixel
+            colour: root.colour
+            normalize: true
+            opacity: root.mute ? 0.35 : 1.0
+        }
+        TapHandler { onTapped: function (eventPoint) { root.laneClicked(eventPoint.position.x) } }
+    }
+    Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: "#111215" }
+}

@@ -1,0 +1,439 @@
+#include "ui/waveform/WaveformItem.h"
+
+#include "ui/waveform/PeakStore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QMetaObject>
+#include <QPainter>
+#include <QQuickWindow>
+#include <QUrl>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace s2a::ui {
+namespace {
+
+constexpr int kTile = WaveformRenderer::kTileWidth;
+
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+core::SampleCount sampleValue(const QVariant& v)
+{
+    return core::SampleCount(std::llround(v.toDouble()));
+}
+
+}  // namespace
+
+WaveformItem::WaveformItem(QQuickItem* parent) : QQuickPaintedItem(parent)
+{
+    // Transparent: the lane behind draws its own background. Tiles are blitted 1:1, so no smoothing is wanted.
+    setOpaquePainting(false);
+    setAntialiasing(false);
+    connect(&PeakStore::instance(), &PeakStore::finished, this, &WaveformItem::onPeaksFinished);
+    connect(&m_samples, &SampleWindowCache::arrived, this, &WaveformItem::onDataArrived);
+}
+
+void WaveformItem::setAudioDir(const QString& dir)
+{
+    if (dir == m_audioDir)
+        return;
+    m_audioDir = dir;
+    Q_EMIT audioDirChanged();
+    reloadClips();
+}
+
+void WaveformItem::setClips(const QVariantList& clips)
+{
+    if (clips == m_clipsValue)
+        return;
+    m_clipsValue = clips;
+    Q_EMIT clipsChanged();
+    reloadClips();
+}
+
+void WaveformItem::setSampleRate(int rate)
+{
+    if (rate == m_sampleRate)
+        return;
+    m_sampleRate = rate;
+    m_tiles.clear();
+    Q_EMIT sampleRateChanged();
+    updateReady();
+    scheduleFrame();
+}
+
+void WaveformItem::setViewStart(qreal sample)
+{
+    if (sample == m_viewStart || !std::isfinite(sample))
+        return;
+    m_viewStart = sample;
+    Q_EMIT viewStartChanged();
+    updateReady();
+    scheduleFrame();
+}
+
+void WaveformItem::setSamplesPerPixel(qreal samples)
+{
+    if (samples == m_samplesPerPixel || !(samples > 0.0) || !std::isfinite(samples))
+        return;
+    // Tiles are keyed by zoom, so the old zoom's tiles stay cached (zooming back is free) until evicted.
+    m_samplesPerPixel = samples;
+    Q_EMIT samplesPerPixelChanged();
+    updateReady();
+    scheduleFrame();
+}
+
+void WaveformItem::setColour(const QColor& colour)
+{
+    if (colour == m_colour)
+        return;
+    m_colour = colour;
+    m_tiles.clear();
+    Q_EMIT colourChanged();
+    scheduleFrame();
+}
+
+void WaveformItem::setNormalize(bool normalize)
+{
+    if (normalize == m_normalize)
+        return;
+    m_normalize = normalize;
+    Q_EMIT normalizeChanged();
+    updateDisplayGain();
+}
+
+void WaveformItem::updateDisplayGain()
+{
+    double gain = 1.0;
+    if (m_normalize) {
+        // The coarsest level holds a few hundred blocks for ten minutes: cheap to scan whenever peaks arrive.
+        float peak = 0.0f;
+        for (const Clip& clip : m_clips) {
+            if (!clip.peaks)
+                continue;
+            const int level = clip.peaks->levelCount() - 1;
+            for (int ch = 0; ch < clip.peaks->channelCount(); ++ch)
+                for (const core::PeakBlock& b : clip.peaks->blocks(level, ch))
+                    peak = std::max({peak, std::abs(b.min), std::abs(b.max)});
+        }
+        if (peak > 0.0f)
+            gain = std::clamp(0.95 / double(peak), 1.0, kMaxDisplayGain);
+    }
+    if (gain == m_displayGain)
+        return;
+    m_displayGain = gain;
+    m_tiles.clear();
+    Q_EMIT displayGainChanged();
+    scheduleFrame();
+}
+
+void WaveformItem::reloadClips()
+{
+    QString dir = m_audioDir;
+    if (dir.startsWith(QLatin1String("file:")))
+        dir = QUrl(dir).toLocalFile();
+
+    std::vector<Clip> parsed;
+    parsed.reserve(size_t(m_clipsValue.size()));
+    for (int i = 0; i < m_clipsValue.size(); ++i) {
+        const QVariantMap entry = m_clipsValue[i].toMap();
+        Clip clip;
+        const QString file = entry.value(QStringLiteral("file")).toString();
+        clip.timelineStart = sampleValue(entry.value(QStringLiteral("timelineStart")));
+        clip.sourceStart = sampleValue(entry.value(QStringLiteral("sourceStart")));
+        clip.length = sampleValue(entry.value(QStringLiteral("length")));
+        if (file.isEmpty())
+            clip.problem = tr("Clip %1 names no audio file.").arg(i + 1);
+        else if (dir.isEmpty() && QFileInfo(file).isRelative())
+            clip.problem = tr("%1: no audio folder is set, so the file cannot be found.").arg(file);
+        else
+            clip.path = QDir::cleanPath(QFileInfo(QDir(dir), file).absoluteFilePath());
+        parsed.push_back(clip);
+    }
+    if (parsed.size() == m_clips.size()
+        && std::equal(parsed.begin(), parsed.end(), m_clips.begin(), [](const Clip& a, const Clip& b) { return a.sameAs(b); })) {
+        return;  // a binding re-evaluated to the same clips: keep the tiles
+    }
+
+    PeakStore& store = PeakStore::instance();
+    std::set<QString> requested;
+    for (Clip& clip : parsed) {
+        if (clip.path.isEmpty())
+            continue;
+        // Every clip of the lane, not only the visible ones: a lane holds a handful, and scrolling should find
+        // them loaded.
+        if (requested.insert(clip.path).second)
+            store.request(clip.path);
+        const PeakStore::Lookup found = store.lookup(clip.path);
+        clip.peaks = found.peaks;
+        clip.error = found.error;
+        clip.pending = found.pending;
+    }
+    m_clips = std::move(parsed);
+    m_samples.retryFailed();
+    m_tiles.clear();
+    ++m_dataGeneration;
+    updateError();
+    updateReady();
+    updateDisplayGain();
+    scheduleFrame();
+}
+
+void WaveformItem::onPeaksFinished(const QString& path)
+{
+    const PeakStore::Lookup found = PeakStore::instance().lookup(path);
+    bool mine = false;
+    for (Clip& clip : m_clips) {
+        if (clip.path != path)
+            continue;
+        mine = true;
+        clip.peaks = found.peaks;
+        clip.error = found.error;
+        clip.pending = found.pending;
+    }
+    if (mine)
+        onDataArrived();
+}
+
+void WaveformItem::onDataArrived()
+{
+    ++m_dataGeneration;
+    updateError();
+    updateReady();
+    updateDisplayGain();
+    scheduleFrame();
+}
+
+void WaveformItem::scheduleFrame()
+{
+    polish();
+    update();
+}
+
+void WaveformItem::geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry)
+{
+    QQuickPaintedItem::geometryChange(newGeometry, oldGeometry);
+    if (newGeometry.size() != oldGeometry.size()) {
+        updateReady();
+        scheduleFrame();
+    }
+}
+
+void WaveformItem::itemChange(ItemChange change, const ItemChangeData& value)
+{
+    QQuickPaintedItem::itemChange(change, value);
+    if (change == ItemSceneChange || change == ItemDevicePixelRatioHasChanged)
+        scheduleFrame();
+}
+
+WaveformItem::Frame WaveformItem::frame() const
+{
+    Frame f;
+    f.dpr = window() ? window()->effectiveDevicePixelRatio() : 1.0;
+    f.width = int(std::ceil(width() * f.dpr));
+    f.height = int(std::lround(height() * f.dpr));
+    f.samplesPerPixel = m_samplesPerPixel / f.dpr;
+    if (f.width <= 0 || f.height <= 0 || !(f.samplesPerPixel > 0.0))
+        return f;
+    // Rounded to whole device pixels so that tiles land on pixel boundaries and are blitted without resampling.
+    f.origin = std::llround(m_viewStart / f.samplesPerPixel);
+    f.firstTile = floorDiv(f.origin, kTile);
+    f.lastTile = floorDiv(f.origin + f.width - 1, kTile);
+    f.valid = true;
+    return f;
+}
+
+TileSpec WaveformItem::specFor(const Frame& f, qint64 firstPixel, int width) const
+{
+    TileSpec spec;
+    spec.firstPixel = firstPixel;
+    spec.width = width;
+    spec.height = f.height;
+    spec.samplesPerPixel = f.samplesPerPixel;
+    spec.projectRate = m_sampleRate;
+    spec.devicePixelRatio = f.dpr;
+    spec.colour = m_colour;
+    spec.gain = m_displayGain;
+    return spec;
+}
+
+std::vector<WaveformClip> WaveformItem::clipsFor(const TileSpec& spec) const
+{
+    std::vector<WaveformClip> clips;
+    clips.reserve(m_clips.size());
+    for (const Clip& clip : m_clips) {
+        WaveformClip c;
+        c.peaks = clip.peaks;
+        c.failed = clip.path.isEmpty() || !clip.error.isEmpty();
+        c.timelineStart = clip.timelineStart;
+        c.sourceStart = clip.sourceStart;
+        c.length = clip.length;
+        if (const auto range = WaveformRenderer::sampleRange(spec, c)) {
+            c.samples = m_samples.find(clip.path, *range);
+            if (!c.samples && !m_samples.error(clip.path).isEmpty())
+                c.failed = true;
+        }
+        clips.push_back(c);
+    }
+    return clips;
+}
+
+RenderedTile WaveformItem::renderTile(const Frame& f, qint64 tile) const
+{
+    const TileSpec spec = specFor(f, tile * kTile, kTile);
+    RenderedTile rendered = WaveformRenderer::render(spec, clipsFor(spec));
+    rendered.image.setDevicePixelRatio(f.dpr);
+    return rendered;
+}
+
+void WaveformItem::requestSamples(const Frame& f)
+{
+    if (!f.valid)
+        return;
+    // The whole tiles of this frame, so that the off-screen parts of the edge tiles are decoded too.
+    const TileSpec spec = specFor(f, f.firstTile * kTile, int((f.lastTile - f.firstTile + 1) * kTile));
+    bool needed = false;
+    for (const Clip& clip : m_clips) {
+        if (!clip.peaks)
+            continue;
+        WaveformClip c;
+        c.peaks = clip.peaks;
+        c.timelineStart = clip.timelineStart;
+        c.sourceStart = clip.sourceStart;
+        c.length = clip.length;
+        if (const auto range = WaveformRenderer::sampleRange(spec, c)) {
+            m_samples.request(clip.path, *range, clip.peaks->frames());
+            needed = true;
+        }
+    }
+    // Zoomed out to the peaks: decoded windows (megabytes each) are not worth keeping for a possible zoom back,
+    // which re-reads them in a few milliseconds.
+    if (!needed)
+        m_samples.clear();
+}
+
+void WaveformItem::updatePolish()
+{
+    prepareFrame();
+}
+
+void WaveformItem::prepareFrame()
+{
+    const Frame f = frame();
+    if (!f.valid)
+        return;
+    if (f.height != m_tileHeight || f.dpr != m_tileDpr) {
+        m_tiles.clear();
+        m_tileHeight = f.height;
+        m_tileDpr = f.dpr;
+    }
+    // Room for three screens of tiles at least, so that a tall or wide lane never evicts its own frame.
+    const qint64 visible = f.lastTile - f.firstTile + 1;
+    m_tiles.setMaxBytes(std::max(kTileCacheBytes, 3 * visible * kTile * qint64(f.height) * 4));
+    requestSamples(f);
+
+    int rendered = 0;
+    for (qint64 tile = f.firstTile; tile <= f.lastTile; ++tile) {
+        const TileCache::Key key = TileCache::Key::of(f.samplesPerPixel, tile);
+        const TileCache::Tile* cached = m_tiles.find(key);
+        if (cached && (cached->complete || cached->dataGeneration == m_dataGeneration))
+            continue;
+        RenderedTile fresh = renderTile(f, tile);
+        m_tiles.insert(key, {std::move(fresh.image), fresh.complete, m_dataGeneration});
+        ++rendered;
+    }
+    if (rendered > 0) {
+        m_tilesRendered += rendered;
+        Q_EMIT tilesRenderedChanged();
+    }
+    updateReady();
+}
+
+void WaveformItem::paint(QPainter* painter)
+{
+    // Called by the scene graph with the GUI thread blocked, normally right after updatePolish() has rendered
+    // every tile. A tile can still be missing (the first frame after the item entered a window, a lost
+    // texture): it is rendered here from the same data, without I/O or new requests.
+    const Frame f = frame();
+    if (!f.valid)
+        return;
+    int rendered = 0;
+    for (qint64 tile = f.firstTile; tile <= f.lastTile; ++tile) {
+        const TileCache::Key key = TileCache::Key::of(f.samplesPerPixel, tile);
+        QImage image;
+        if (const TileCache::Tile* cached = m_tiles.find(key)) {
+            image = cached->image;
+        } else {
+            RenderedTile fresh = renderTile(f, tile);
+            image = fresh.image;
+            m_tiles.insert(key, {std::move(fresh.image), fresh.complete, m_dataGeneration});
+            ++rendered;
+        }
+        painter->drawImage(QPointF(double(tile * kTile - f.origin) / f.dpr, 0.0), image);
+    }
+    if (rendered > 0) {
+        m_tilesRendered += rendered;
+        // Signals belong to the GUI thread, which is blocked now; deliver this one when it resumes.
+        QMetaObject::invokeMethod(this, [this] { Q_EMIT tilesRenderedChanged(); }, Qt::QueuedConnection);
+    }
+}
+
+void WaveformItem::updateReady()
+{
+    const Frame f = frame();
+    requestSamples(f);
+    const double viewEnd = m_viewStart + std::max(0.0, width()) * m_samplesPerPixel;
+    bool ready = true;
+    for (const Clip& clip : m_clips) {
+        const double start = double(clip.timelineStart);
+        const double end = double(clip.timelineStart + clip.length);
+        if (clip.path.isEmpty() || end <= m_viewStart || start >= viewEnd)
+            continue;
+        if (clip.pending) {
+            ready = false;
+            break;
+        }
+        if (!clip.peaks || !f.valid)
+            continue;
+        WaveformClip c;
+        c.peaks = clip.peaks;
+        c.timelineStart = clip.timelineStart;
+        c.sourceStart = clip.sourceStart;
+        c.length = clip.length;
+        const TileSpec spec = specFor(f, f.origin, f.width);
+        if (const auto range = WaveformRenderer::sampleRange(spec, c)) {
+            if (!m_samples.find(clip.path, *range) && m_samples.error(clip.path).isEmpty()) {
+                ready = false;
+                break;
+            }
+        }
+    }
+    if (ready != m_ready) {
+        m_ready = ready;
+        Q_EMIT readyChanged();
+    }
+}
+
+void WaveformItem::updateError()
+{
+    QStringList messages;
+    for (const Clip& clip : m_clips) {
+        for (const QString& message : {clip.problem, clip.error, m_samples.error(clip.path)}) {
+            if (!message.isEmpty() && !messages.contains(message))
+                messages << message;
+        }
+    }
+    const QString error = messages.join(QLatin1Char('\n'));
+    if (error != m_errorString) {
+        m_errorString = error;
+        Q_EMIT errorStringChanged();
+    }
+}
+
+}  // namespace s2a::ui
