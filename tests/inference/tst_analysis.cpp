@@ -187,7 +187,7 @@ private Q_SLOTS:
         // The targets, reported with any shortfall; the assertions below are the floors this
         // implementation measured (regression guards), not the targets, where it falls short.
         struct Target { const char* name; double value, target, floor; };
-        const Target targets[] = {{"HR3F", f3, 0.8, 0.75}, {"HR0.5F", f05, 0.5, 0.55}, {"tempo", tempoAcc, 0.8, 0.85},
+        const Target targets[] = {{"HR3F", f3, 0.8, 0.8}, {"HR0.5F", f05, 0.5, 0.55}, {"tempo", tempoAcc, 0.8, 0.85},
                                   {"key", keyAcc, 0.8, 0.8}, {"grouping", grouping, 0.8, 0.8}};
         for (const Target& t : targets) {
             if (t.value < t.target)

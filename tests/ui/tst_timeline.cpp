@@ -141,6 +141,16 @@ private Q_SLOTS:
         QVERIFY(ticks.size() >= 4);
         QCOMPARE(ticks[0].toMap().value(QStringLiteral("label")).toString(), QStringLiteral("1"));
         QCOMPARE(ticks[1].toMap().value(QStringLiteral("major")).toBool(), false);
+        // Labelled bars also say when they are: bar 3 starts at 4 s (tenths at this zoom).
+        QCOMPARE(ticks[0].toMap().value(QStringLiteral("time")).toString(), QStringLiteral("0:00.0"));
+        t.zoomToRange(0, 44100 * 180);
+        bool found = false;
+        for (const QVariant& v : t.rulerTicks())
+            if (v.toMap().value(QStringLiteral("label")).toString() == QLatin1String("33")) {
+                QCOMPARE(v.toMap().value(QStringLiteral("time")).toString(), QStringLiteral("1:04"));
+                found = true;
+            }
+        QVERIFY(found);
     }
 
     void modelsFollowEditsAndUndo()

@@ -31,6 +31,13 @@ Rectangle {
                 font.pixelSize: 10
                 color: "#a0a3ad"
             }
+            Label {
+                x: 3
+                y: 12
+                text: modelData.time
+                font.pixelSize: 8
+                color: "#70737c"
+            }
         }
     }
 

@@ -148,6 +148,16 @@ void TimelineController::ensureVisible(double sample)
         setViewStart(sample - (viewEnd() - m_viewStart) + margin);
 }
 
+QString TimelineController::timeText(double sample) const
+{
+    // Whole seconds while labels are far apart in time, tenths once bars are shorter than a label needs.
+    const double seconds = sample / m_sampleRate;
+    const int minutes = int(seconds / 60.0);
+    const double rest = seconds - 60.0 * minutes;
+    const bool tenths = m_samplesPerPixel * 70.0 < m_sampleRate * 2.0;
+    return QStringLiteral("%1:%2").arg(minutes).arg(rest, tenths ? 4 : 2, 'f', tenths ? 1 : 0, QLatin1Char('0'));
+}
+
 QVariantList TimelineController::rulerTicks() const
 {
     QVariantList ticks;
@@ -170,8 +180,10 @@ QVariantList TimelineController::rulerTicks() const
         const bool labelled = isBar && barIndex % barsPerLabel == 0;
         if (!beats && isBar && !labelled && pixelsPerBar < 8.0)
             continue;  // bars too dense to draw even unlabelled
-        ticks.append(QVariantMap{{QStringLiteral("x"), xForSample(double(i) * step)},
+        const double sample = double(i) * step;
+        ticks.append(QVariantMap{{QStringLiteral("x"), xForSample(sample)},
                                  {QStringLiteral("label"), labelled ? QString::number(barIndex + 1) : QString()},
+                                 {QStringLiteral("time"), labelled ? timeText(sample) : QString()},
                                  {QStringLiteral("major"), isBar}});
     }
     return ticks;

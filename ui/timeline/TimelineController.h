@@ -76,7 +76,9 @@ public:
     // Scrolls the least needed so that `sample` is in view, with a margin (the playhead while playing).
     Q_INVOKABLE void ensureVisible(double sample);
 
-    // Ruler ticks for the visible range: {x, label, major}. Bars are labelled at a spacing that keeps labels
+    // "1:05" (or "1:05.3" zoomed in) at `sample`.
+    QString timeText(double sample) const;
+    // Ruler ticks for the visible range: {x, label, time, major}. Bars are labelled at a spacing that keeps labels
     // at least ~70 px apart (every 1, 2, 4, 8… bars); beats show as minor ticks when they are 8 px or more apart.
     QVariantList rulerTicks() const;
 
