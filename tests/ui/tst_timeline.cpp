@@ -1,12 +1,18 @@
 // The editor's view models without QML: timeline geometry (zoom, scroll, snapping, hit-testing, ruler), the
 // section/track/take models following project edits, and the editor's section actions with undo.
+#include "AudioFixtures.h"
 #include "TestProjects.h"
+#include "core/persistence/ProjectBundle.h"
+#include "ui/viewmodels/DocumentController.h"
 #include "core/model/Project.h"
 #include "core/persistence/ProjectDocument.h"
 #include "ui/timeline/EditorController.h"
 #include "ui/timeline/TimelineController.h"
 
 #include <QSignalSpy>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace s2a;
@@ -269,6 +275,32 @@ private Q_SLOTS:
         document.project()->undoStack()->undo();
         QCOMPARE(document.project()->data(), song);
         QCOMPARE(takes->activeRow(), active);
+    }
+
+    void recentSongsRememberWhatWasOpened()
+    {
+        QTemporaryDir dir;
+        // A private settings folder, so the test neither reads nor rewrites the user's own list.
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(dir.filePath(QStringLiteral("config"))));
+        QCoreApplication::setOrganizationName(QStringLiteral("S2A-test"));
+        const QString a = dir.filePath(QStringLiteral("A.s2a"));
+        const QString b = dir.filePath(QStringLiteral("B.s2a"));
+        QVERIFY(core::bundle::save(test::makeSineSong(a, 1, 2.0), a));
+        QVERIFY(core::bundle::save(test::makeSineSong(b, 1, 2.0), b));
+        core::ProjectDocument document;
+        ui::DocumentController controller(&document, QStringLiteral("test"));
+        QSignalSpy changed(&controller, &ui::DocumentController::recentSongsChanged);
+        QCOMPARE(controller.open(QUrl::fromLocalFile(a)), QString());
+        QCOMPARE(controller.open(QUrl::fromLocalFile(b)), QString());
+        QCOMPARE(controller.open(QUrl::fromLocalFile(a)), QString());
+        QCOMPARE(changed.count(), 3);
+        QCOMPARE(controller.recentSongs(), (QStringList{a, b}));  // newest first, each once
+        QCOMPARE(controller.openRecent(1), QString());
+        QCOMPARE(document.bundlePath(), b);
+        // A song deleted from disk drops out of the menu; asking for it says so.
+        QVERIFY(QDir(a).removeRecursively());
+        QCOMPARE(controller.recentSongs(), QStringList{b});
+        QVERIFY(!controller.openRecent(5).isEmpty());
     }
 };
 
