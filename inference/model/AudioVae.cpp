@@ -1,0 +1,148 @@
+#include "inference/model/AudioVae.h"
+
+#include <torch/torch.h>
+
+namespace s2a::model {
+
+namespace {
+
+torch::nn::Conv1d conv(int64_t in, int64_t out, int64_t kernel, int64_t stride = 1, int64_t padding = 0,
+                       int64_t dilation = 1) {
+    return torch::nn::Conv1d(
+        torch::nn::Conv1dOptions(in, out, kernel).stride(stride).padding(padding).dilation(dilation));
+}
+
+}  // namespace
+
+VaeResidualUnitImpl::VaeResidualUnitImpl(int64_t channels, int64_t dilation) {
+    snake1 = register_module("snake1", Snake(channels));
+    // "Same" padding for a dilated k7 conv, so the unit keeps the length and can be residual.
+    conv1 = register_module("conv1", conv(channels, channels, 7, 1, 3 * dilation, dilation));
+    snake2 = register_module("snake2", Snake(channels));
+    conv2 = register_module("conv2", conv(channels, channels, 1));
+}
+
+torch::Tensor VaeResidualUnitImpl::forward(const torch::Tensor& x) {
+    return x + conv2->forward(snake2->forward(conv1->forward(snake1->forward(x))));
+}
+
+VaeEncoderBlockImpl::VaeEncoderBlockImpl(int64_t in, int64_t out, int64_t stride, const std::vector<int>& dilations) {
+    units = register_module("units", torch::nn::ModuleList());
+    for (int d : dilations) units->push_back(VaeResidualUnit(in, d));
+    snake = register_module("snake", Snake(in));
+    // Kernel 2s with padding ceil(s/2) maps a length that is a multiple of s to exactly length / s, for odd
+    // strides too; encode() pads the input so every stage sees such a length.
+    down = register_module("down", conv(in, out, 2 * stride, stride, (stride + 1) / 2));
+}
+
+torch::Tensor VaeEncoderBlockImpl::forward(const torch::Tensor& x) {
+    auto h = x;
+    for (const auto& unit : *units) h = unit->as<VaeResidualUnit>()->forward(h);
+    return down->forward(snake->forward(h));
+}
+
+VaeDecoderBlockImpl::VaeDecoderBlockImpl(int64_t in, int64_t out, int64_t stride, const std::vector<int>& dilations) {
+    snake = register_module("snake", Snake(in));
+    // Mirror of the encoder's conv: output length (L-1)s - 2ceil(s/2) + 2s + (s odd) = L*s exactly.
+    up = register_module("up", torch::nn::ConvTranspose1d(torch::nn::ConvTranspose1dOptions(in, out, 2 * stride)
+                                                              .stride(stride)
+                                                              .padding((stride + 1) / 2)
+                                                              .output_padding(stride % 2)));
+    units = register_module("units", torch::nn::ModuleList());
+    for (int d : dilations) units->push_back(VaeResidualUnit(out, d));
+}
+
+torch::Tensor VaeDecoderBlockImpl::forward(const torch::Tensor& x) {
+    auto h = up->forward(snake->forward(x));
+    for (const auto& unit : *units) h = unit->as<VaeResidualUnit>()->forward(h);
+    return h;
+}
+
+StructureHeadsImpl::StructureHeadsImpl(const VaeConfig& c) {
+    trunk1 = register_module("trunk1", conv(c.latentChannels, c.headHidden, 3, 1, 1));
+    trunk2 = register_module("trunk2", conv(c.headHidden, c.headHidden, 3, 1, 1));
+    melody = register_module("melody", conv(c.headHidden, c.melodyClasses, 1));
+    chroma = register_module("chroma", conv(c.headHidden, c.chromaBins, 1));
+    onset = register_module("onset", conv(c.headHidden, c.onsetChannels, 1));
+    bass = register_module("bass", conv(c.headHidden, c.bassClasses, 1));
+    chord = register_module("chord", conv(c.headHidden, c.chordClasses, 1));
+}
+
+StructureHeadOutputs StructureHeadsImpl::forward(const torch::Tensor& latent) {
+    auto h = torch::gelu(trunk2->forward(torch::gelu(trunk1->forward(latent))));
+    return {melody->forward(h), chroma->forward(h), onset->forward(h), bass->forward(h), chord->forward(h)};
+}
+
+AudioVaeImpl::AudioVaeImpl(const VaeConfig& config, int audioChannels)
+    : config_(config), audioChannels_(audioChannels), hop_(config.hopLength()) {
+    std::vector<int64_t> channels{config.baseChannels};
+    for (int m : config.channelMults) channels.push_back(int64_t(config.baseChannels) * m);
+    const size_t stages = config.strides.size();
+
+    encoder_ = register_module("encoder", std::make_shared<torch::nn::Module>());
+    encoderInput = encoder_->register_module("input", conv(audioChannels, channels[0], 7, 1, 3));
+    encoderBlocks = encoder_->register_module("blocks", torch::nn::ModuleList());
+    for (size_t i = 0; i < stages; ++i)
+        encoderBlocks->push_back(VaeEncoderBlock(channels[i], channels[i + 1], config.strides[i], config.dilations));
+    encoderSnake = encoder_->register_module("snake", Snake(channels[stages]));
+    encoderOutput = encoder_->register_module("output", conv(channels[stages], 2 * config.latentChannels, 3, 1, 1));
+
+    decoder_ = register_module("decoder", std::make_shared<torch::nn::Module>());
+    decoderInput = decoder_->register_module("input", conv(config.latentChannels, channels[stages], 7, 1, 3));
+    decoderBlocks = decoder_->register_module("blocks", torch::nn::ModuleList());
+    for (size_t i = stages; i-- > 0;)
+        decoderBlocks->push_back(VaeDecoderBlock(channels[i + 1], channels[i], config.strides[i], config.dilations));
+    decoderSnake = decoder_->register_module("snake", Snake(channels[0]));
+    decoderOutput = decoder_->register_module("output", conv(channels[0], audioChannels, 7, 1, 3));
+
+    heads = register_module("heads", StructureHeads(config));
+}
+
+VaeEncoding AudioVaeImpl::encode(const torch::Tensor& audio, bool sample, std::optional<torch::Generator> generator) {
+    TORCH_CHECK(audio.dim() == 3 && audio.size(1) == audioChannels_, "AudioVae::encode: expected audio [B, ",
+                audioChannels_, ", T], got ", audio.sizes());
+    TORCH_CHECK(audio.size(2) >= 1, "AudioVae::encode: empty audio");
+    const int64_t length = audio.size(2);
+    const int64_t padded = framesFor(length) * hop_;
+    auto h = padded == length ? audio : torch::constant_pad_nd(audio, {0, padded - length}, 0.0);
+    h = encoderInput->forward(h);
+    for (const auto& block : *encoderBlocks) h = block->as<VaeEncoderBlock>()->forward(h);
+    h = encoderOutput->forward(encoderSnake->forward(h));
+    auto parts = h.chunk(2, 1);
+    VaeEncoding out;
+    out.mean = parts[0];
+    // The clamp keeps exp() finite for an untrained or diverging encoder.
+    out.logVar = parts[1].clamp(-30.0, 20.0);
+    out.length = length;
+    if (sample) {
+        c10::optional<torch::Generator> gen;
+        if (generator) gen = *generator;
+        auto eps = at::randn(out.mean.sizes(), gen, out.mean.options());
+        out.latent = out.mean + torch::exp(0.5 * out.logVar) * eps;
+    } else {
+        out.latent = out.mean;
+    }
+    return out;
+}
+
+torch::Tensor AudioVaeImpl::decode(const torch::Tensor& latent, int64_t length) {
+    TORCH_CHECK(latent.dim() == 3 && latent.size(1) == config_.latentChannels, "AudioVae::decode: expected latent [B, ",
+                config_.latentChannels, ", frames], got ", latent.sizes());
+    const int64_t full = latent.size(2) * hop_;
+    TORCH_CHECK(length <= full, "AudioVae::decode: length ", length, " exceeds ", latent.size(2), " frames * hop ",
+                hop_);
+    auto h = decoderInput->forward(latent);
+    for (const auto& block : *decoderBlocks) h = block->as<VaeDecoderBlock>()->forward(h);
+    h = decoderOutput->forward(decoderSnake->forward(h));
+    return length > 0 && length < full ? h.narrow(2, 0, length) : h;
+}
+
+int64_t AudioVaeImpl::codecParameterCount() const {
+    return parameterCount(*encoder_) + parameterCount(*decoder_);
+}
+
+int64_t AudioVaeImpl::headParameterCount() const {
+    return parameterCount(*heads);
+}
+
+}  // namespace s2a::model

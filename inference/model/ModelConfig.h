@@ -1,0 +1,90 @@
+#pragma once
+
+// Qt-free: part of the s2a_model library (LibTorch + the standard library only).
+//
+// One JSON file describes every size of the diffusion model (resources/models/configs/*.json). The files are
+// the source of truth; the build embeds their text (see network.cmake) so code and tests can get a config
+// without knowing where the source tree is.
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace s2a::model {
+
+// Thrown for a config that is missing, not JSON, or has a missing/ill-typed/out-of-range field. The message
+// names the origin (file path or "builtin:<name>") and the JSON path of the field, e.g. "vae.strides[2]".
+class ConfigError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct VaeConfig {
+    int baseChannels = 16;                 // channels after the input conv
+    std::vector<int> channelMults;         // per encoder stage: channels = baseChannels * mult
+    std::vector<int> strides;              // per encoder stage; their product is the hop length (paper: 2048)
+    std::vector<int> dilations{1, 3, 9};   // one residual unit per dilation, in every stage
+    int latentChannels = 32;               // paper: 64; the encoder emits 2x this (mean, log-variance)
+    // Auxiliary lead-sheet heads (training only): classes per latent frame.
+    int headHidden = 128;
+    int melodyClasses = 129;               // 128 MIDI pitches + "no melody"
+    int chromaBins = 12;                   // sigmoid per pitch class
+    int onsetChannels = 2;                 // onset, beat (sigmoid)
+    int bassClasses = 13;                  // 12 pitch classes + "no bass"
+    int chordClasses = 25;                 // 12 major + 12 minor + "no chord"
+
+    int64_t hopLength() const;             // product of strides
+};
+
+struct DitConfig {
+    int width = 256;
+    int depth = 4;
+    int heads = 4;
+    double ffnRatio = 4.0;
+    int maxFrames = 1024;                  // longest latent window the model accepts (~47.5 s at 21.5 Hz)
+    int textWidth = 256;                   // width of the caption embeddings it cross-attends to
+    int timeEmbedDim = 256;                // sinusoidal timestep features before the MLP
+    int positionFeatures = 32;             // sinusoidal features of the position-in-section fraction
+};
+
+struct CaptionConfig {
+    int vocabSize = 2048;                  // embedding rows: reserved + word vocabulary + hash buckets (+ spare)
+    int hashBuckets = 512;                 // unknown words are hashed into this many ids
+    int width = 256;
+    int depth = 2;
+    int heads = 4;
+    double ffnRatio = 4.0;
+    int maxTokens = 64;
+};
+
+struct ModelConfig {
+    std::string name;
+    int sampleRate = 44100;
+    int audioChannels = 2;
+    VaeConfig vae;
+    DitConfig dit;
+    CaptionConfig caption;
+    std::vector<std::string> stemGroups;   // e.g. {"drums","bass","harmonic","lead"} or {"mix"}
+    int sectionLabelCount = 12;            // ids 0..count-1 (the app's SectionLabel order)
+
+    int stemGroupCount() const { return static_cast<int>(stemGroups.size()); }
+    // Channels of the stacked latent the DiT sees: latentChannels * stem groups.
+    int ditLatentChannels() const { return vae.latentChannels * stemGroupCount(); }
+    double latentFrameRate() const { return double(sampleRate) / double(vae.hopLength()); }
+};
+
+// Parses and validates; throws ConfigError. `origin` only goes into messages.
+ModelConfig parseModelConfig(const std::string& jsonText, const std::string& origin = "<string>");
+ModelConfig loadModelConfig(const std::string& path);
+
+// The configs embedded at build time from resources/models/configs/<name>.json.
+std::vector<std::string> builtinModelConfigNames();
+std::string builtinModelConfigJson(const std::string& name);   // throws ConfigError for an unknown name
+ModelConfig builtinModelConfig(const std::string& name);
+
+// resources/models/configs in the source tree this library was built from (for tests and tools run from a
+// build folder); empty when not known.
+std::string sourceConfigDirectory();
+
+}  // namespace s2a::model

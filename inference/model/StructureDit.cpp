@@ -1,0 +1,209 @@
+#include "inference/model/StructureDit.h"
+
+#include <torch/torch.h>
+
+#include <map>
+
+namespace s2a::model {
+
+namespace {
+
+torch::nn::LayerNorm plainNorm(int64_t width) {
+    // No affine: adaLN supplies the shift and scale (and the final layer too).
+    return torch::nn::LayerNorm(torch::nn::LayerNormOptions({width}).elementwise_affine(false).eps(1e-6));
+}
+
+void zeroLinear(torch::nn::Linear& l) {
+    torch::NoGradGuard guard;
+    l->weight.zero_();
+    if (l->bias.defined()) l->bias.zero_();
+}
+
+torch::Tensor flagsOrAll(const torch::Tensor& flags, int64_t batch, const torch::Device& device, const char* what) {
+    if (!flags.defined()) return torch::ones({batch}, torch::TensorOptions().dtype(torch::kBool).device(device));
+    TORCH_CHECK(flags.dim() == 1 && flags.size(0) == batch, "StructureDit: ", what, " must be [B] bool");
+    return flags.to(device, torch::kBool);
+}
+
+}  // namespace
+
+StructureFrames makeStructureFrames(const std::vector<std::vector<SectionSpan>>& layouts, int64_t frames) {
+    const auto b = int64_t(layouts.size());
+    StructureFrames s{torch::zeros({b, frames}, torch::kInt64), torch::zeros({b, frames}, torch::kFloat32),
+                      torch::zeros({b, frames}, torch::kInt64)};
+    auto labels = s.labels.accessor<int64_t, 2>();
+    auto pos = s.position.accessor<float, 2>();
+    auto index = s.sectionIndex.accessor<int64_t, 2>();
+    for (int64_t i = 0; i < b; ++i) {
+        for (size_t k = 0; k < layouts[size_t(i)].size(); ++k) {
+            const auto& span = layouts[size_t(i)][k];
+            const int64_t len = span.endFrame - span.startFrame;
+            for (int64_t f = std::max<int64_t>(0, span.startFrame); f < std::min(frames, span.endFrame); ++f) {
+                labels[i][f] = span.label;
+                pos[i][f] = float((double(f - span.startFrame) + 0.5) / double(len));
+                index[i][f] = int64_t(k);
+            }
+        }
+    }
+    return s;
+}
+
+DitBlockImpl::DitBlockImpl(int64_t width, int64_t heads_, int64_t hidden, int64_t textWidth) : heads(heads_) {
+    norm1 = register_module("norm1", plainNorm(width));
+    attn = register_module("attn", Attention(width, heads, width));
+    // Cross-attention is not modulated, so its input norm keeps its own affine parameters.
+    norm2 = register_module("norm2", torch::nn::LayerNorm(torch::nn::LayerNormOptions({width}).eps(1e-6)));
+    cross = register_module("cross", Attention(width, heads, textWidth));
+    norm3 = register_module("norm3", plainNorm(width));
+    mlp = register_module("mlp", FeedForward(width, hidden));
+    ada = register_module("ada", torch::nn::Linear(width, 6 * width));
+    zeroLinear(ada);
+}
+
+torch::Tensor DitBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& c, const torch::Tensor& text,
+                                    const torch::Tensor& textMask, const RotaryTables& rotary) {
+    auto mod = ada->forward(torch::silu(c)).unsqueeze(1).chunk(6, -1);
+    // mod: shift1, scale1, gate1 (self-attention), shift2, scale2, gate2 (MLP), each [B, 1, width].
+    auto h = norm1->forward(x) * (1 + mod[1]) + mod[0];
+    auto y = x + mod[2] * attn->forward(h, h, {}, &rotary);
+    y = y + cross->forward(norm2->forward(y), text, textMask);
+    h = norm3->forward(y) * (1 + mod[4]) + mod[3];
+    return y + mod[5] * mlp->forward(h);
+}
+
+StructureDitImpl::StructureDitImpl(const ModelConfig& config) : config_(config) {
+    const auto& d = config.dit;
+    const int64_t w = d.width, latent = config.ditLatentChannels(), groups = config.stemGroupCount();
+    // Per frame: noisy latent, context latent, keep-mask per group.
+    input = register_module("input", torch::nn::Linear(2 * latent + groups, w));
+    timeFc1 = register_module("time_fc1", torch::nn::Linear(d.timeEmbedDim, w));
+    timeFc2 = register_module("time_fc2", torch::nn::Linear(w, w));
+    captionPool = register_module("caption_pool", torch::nn::Linear(d.textWidth, w));
+    nullCaptionToken = register_parameter("null_caption_token", torch::randn({d.textWidth}) * 0.02);
+    nullCaptionPooled = register_parameter("null_caption_pooled", torch::randn({d.textWidth}) * 0.02);
+    sectionLabel = register_module("section_label", torch::nn::Embedding(config.sectionLabelCount, w));
+    positionFc1 = register_module("position_fc1", torch::nn::Linear(d.positionFeatures, w));
+    positionFc2 = register_module("position_fc2", torch::nn::Linear(w, w));
+    sectionCaption = register_module("section_caption", torch::nn::Linear(d.textWidth, w));
+    nullSectionCaption = register_parameter("null_section_caption", torch::randn({d.textWidth}) * 0.02);
+    blocks = register_module("blocks", torch::nn::ModuleList());
+    const auto hidden = int64_t(w * d.ffnRatio + 0.5);
+    for (int i = 0; i < d.depth; ++i) blocks->push_back(DitBlock(w, d.heads, hidden, d.textWidth));
+    finalNorm = register_module("final_norm", plainNorm(w));
+    finalAda = register_module("final_ada", torch::nn::Linear(w, 2 * w));
+    output = register_module("output", torch::nn::Linear(w, latent));
+    // adaLN-zero: the untrained model predicts zero velocity and every block starts near identity.
+    zeroLinear(finalAda);
+    zeroLinear(output);
+}
+
+torch::Tensor StructureDitImpl::forward(const torch::Tensor& xt, const torch::Tensor& t, const torch::Tensor& context,
+                                        const torch::Tensor& keepMask, const DitConditioning& cond) {
+    const int64_t latent = config_.ditLatentChannels(), groups = config_.stemGroupCount();
+    TORCH_CHECK(xt.dim() == 3 && xt.size(1) == latent, "StructureDit: expected xt [B, ", latent, ", N], got ",
+                xt.sizes());
+    TORCH_CHECK(context.sizes() == xt.sizes(), "StructureDit: context must match xt ", xt.sizes());
+    const int64_t b = xt.size(0), n = xt.size(2);
+    TORCH_CHECK(n >= 1 && n <= config_.dit.maxFrames, "StructureDit: ", n, " frames; the model takes 1..",
+                config_.dit.maxFrames);
+    TORCH_CHECK(keepMask.dim() == 3 && keepMask.size(0) == b && keepMask.size(2) == n &&
+                    (keepMask.size(1) == 1 || keepMask.size(1) == groups),
+                "StructureDit: keepMask must be [B, 1, N] or [B, ", groups, ", N], got ", keepMask.sizes());
+    TORCH_CHECK(!cond.referenceLatent.defined(), "StructureDit: reference-audio conditioning is not implemented");
+    const auto& text = cond.globalCaption;
+    TORCH_CHECK(text.tokens.dim() == 3 && text.tokens.size(0) == b && text.tokens.size(2) == config_.dit.textWidth,
+                "StructureDit: caption tokens must be [B, L, ", config_.dit.textWidth, "]");
+    TORCH_CHECK(cond.sectionCaptions.dim() == 3 && cond.sectionCaptions.size(0) == b,
+                "StructureDit: sectionCaptions must be [B, S, textWidth]");
+    TORCH_CHECK(cond.structure.labels.sizes() == torch::IntArrayRef({b, n}),
+                "StructureDit: structure frames must be [B, N] = [", b, ", ", n, "]");
+    const auto device = xt.device();
+    const auto dtype = xt.dtype();
+
+    // Caption drops for classifier-free guidance: a dropped item sees one learned null token (the others are
+    // padded out) and a learned null pooled vector; a dropped item's sections all see the null section caption.
+    auto useGlobal = flagsOrAll(cond.useGlobalCaption, b, device, "useGlobalCaption");
+    auto useSections = flagsOrAll(cond.useSectionCaptions, b, device, "useSectionCaptions");
+    auto keepG = useGlobal.view({b, 1, 1});
+    const int64_t len = text.tokens.size(1);
+    auto firstOnly = (torch::arange(len, torch::TensorOptions().device(device)) == 0).view({1, len, 1});
+    auto nullTokens = (nullCaptionToken.view({1, 1, -1}) * firstOnly.to(dtype)).expand_as(text.tokens);
+    auto tokens = torch::where(keepG, text.tokens.to(dtype), nullTokens);
+    auto tokenMask = torch::where(useGlobal.view({b, 1}), text.mask.to(device, torch::kBool),
+                                  firstOnly.view({1, len}).expand({b, len}));
+    auto pooled = torch::where(useGlobal.view({b, 1}), text.pooled.to(dtype), nullCaptionPooled.view({1, -1}));
+    auto sections = torch::where(useSections.view({b, 1, 1}), cond.sectionCaptions.to(dtype),
+                                 nullSectionCaption.view({1, 1, -1}));
+
+    // Conditioning vector for adaLN: timestep + pooled global caption.
+    auto tt = t.to(device).to(torch::kFloat32).reshape({-1}).expand({b});
+    auto temb = sinusoidalFeatures(tt * 1000.0, config_.dit.timeEmbedDim).to(dtype);
+    auto c = timeFc2->forward(torch::silu(timeFc1->forward(temb))) + captionPool->forward(pooled);
+
+    // Frames: [B, N, 2*latent + groups] -> width, plus the per-frame structure embedding.
+    auto mask = keepMask.to(dtype).expand({b, groups, n});
+    auto frames = torch::cat({xt, context.to(dtype), mask}, 1).transpose(1, 2);
+    auto x = input->forward(frames);
+    const auto& st = cond.structure;
+    auto labels = st.labels.to(device);
+    TORCH_CHECK(labels.min().item<int64_t>() >= 0 && labels.max().item<int64_t>() < config_.sectionLabelCount,
+                "StructureDit: section label out of range 0..", config_.sectionLabelCount - 1);
+    auto posFeat = sinusoidalFeatures(st.position.to(device).reshape({-1}) * 1000.0, config_.dit.positionFeatures)
+                       .to(dtype)
+                       .view({b, n, -1});
+    auto sectionEmb = sectionCaption->forward(sections);  // [B, S, width]
+    auto index = st.sectionIndex.to(device);
+    TORCH_CHECK(index.min().item<int64_t>() >= 0 && index.max().item<int64_t>() < sections.size(1),
+                "StructureDit: sectionIndex out of range for ", sections.size(1), " section captions");
+    auto perFrameCaption = torch::gather(sectionEmb, 1, index.unsqueeze(-1).expand({b, n, sectionEmb.size(2)}));
+    x = x + sectionLabel->forward(labels) + positionFc2->forward(torch::silu(positionFc1->forward(posFeat))) +
+        perFrameCaption;
+
+    const auto rotary = rotaryTables(n, config_.dit.width / config_.dit.heads, x.options());
+    for (const auto& block : *blocks) x = block->as<DitBlock>()->forward(x, c, tokens, tokenMask, rotary);
+
+    auto mod = finalAda->forward(torch::silu(c)).unsqueeze(1).chunk(2, -1);
+    x = finalNorm->forward(x) * (1 + mod[1]) + mod[0];
+    return output->forward(x).transpose(1, 2);
+}
+
+std::vector<std::pair<std::string, int64_t>> StructureDitImpl::parameterBreakdown() const {
+    static const std::map<std::string, std::string> kPart{
+        {"input", "input"},
+        {"time_fc1", "time"},
+        {"time_fc2", "time"},
+        {"caption_pool", "caption_conditioning"},
+        {"null_caption_token", "caption_conditioning"},
+        {"null_caption_pooled", "caption_conditioning"},
+        {"section_label", "structure"},
+        {"position_fc1", "structure"},
+        {"position_fc2", "structure"},
+        {"section_caption", "structure"},
+        {"null_section_caption", "structure"},
+        {"blocks", "blocks"},
+        {"final_norm", "final"},
+        {"final_ada", "final"},
+        {"output", "final"}};
+    std::vector<std::pair<std::string, int64_t>> parts{{"input", 0},     {"time", 0},  {"caption_conditioning", 0},
+                                                       {"structure", 0}, {"blocks", 0}, {"final", 0}};
+    for (const auto& item : named_parameters(true)) {
+        const std::string& name = item.key();
+        auto it = kPart.find(name.substr(0, name.find('.')));
+        TORCH_CHECK(it != kPart.end(), "StructureDit: parameter ", name, " belongs to no part");
+        for (auto& p : parts)
+            if (p.first == it->second) p.second += item.value().numel();
+    }
+    return parts;
+}
+
+std::vector<std::pair<std::string, int64_t>> conditionedDitParameterBreakdown(const StructureDit& dit,
+                                                                              const CaptionEncoder& captionEncoder) {
+    auto parts = dit->parameterBreakdown();
+    parts.emplace_back("caption_encoder", parameterCount(*captionEncoder));
+    int64_t total = 0;
+    for (const auto& p : parts) total += p.second;
+    parts.emplace_back("total", total);
+    return parts;
+}
+
+}  // namespace s2a::model

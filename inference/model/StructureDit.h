@@ -1,0 +1,103 @@
+#pragma once
+
+// Qt-free. The structure-guided diffusion transformer over latent frames (the S2Accompanist DiT).
+//
+// Layouts: latents are channels-first like the VAE's, [B, G*C, N] with G stem groups stacked along channels
+// (group g owns channels g*C .. g*C+C-1), N latent frames. The network predicts the flow-matching velocity
+// with the same shape.
+
+#include "inference/model/CaptionEncoder.h"
+#include "inference/model/Layers.h"
+#include "inference/model/ModelConfig.h"
+
+#include <torch/nn/modules/container/modulelist.h>
+#include <torch/nn/modules/embedding.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace s2a::model {
+
+// One section of a window, in latent frames [startFrame, endFrame). `label` is a section-label id
+// (0 .. sectionLabelCount-1); the section's caption is sectionCaptions[b][index of this span].
+struct SectionSpan {
+    int64_t startFrame = 0;
+    int64_t endFrame = 0;
+    int64_t label = 0;
+};
+
+// Per-frame structure tensors for a batch of section layouts (one vector of spans per item, any order).
+// Frames no span covers get label 0, section 0 and position 0.
+struct StructureFrames {
+    torch::Tensor labels;        // [B, N] int64
+    torch::Tensor position;      // [B, N] float: (frame - start + 0.5) / length, in (0, 1)
+    torch::Tensor sectionIndex;  // [B, N] int64: index of the span covering the frame
+};
+StructureFrames makeStructureFrames(const std::vector<std::vector<SectionSpan>>& layouts, int64_t frames);
+
+struct DitConditioning {
+    TextEncoding globalCaption;          // tokens [B, L, textWidth], mask [B, L], pooled [B, textWidth]
+    torch::Tensor sectionCaptions;       // [B, S, textWidth]: pooled caption embedding of each section
+    StructureFrames structure;           // per frame, indices into sectionCaptions
+    // Per item [B] bool; undefined = true for all. false replaces that item's global caption (tokens and
+    // pooled) or all its section captions by learned null embeddings: the two independent drops that
+    // two-scale classifier-free guidance needs. Section labels and positions are never dropped.
+    torch::Tensor useGlobalCaption;
+    torch::Tensor useSectionCaptions;
+    // Seam for reference-audio conditioning (e.g. a reference clip's latent to imitate its timbre). Not
+    // implemented: must stay undefined; forward() throws otherwise. Off by default in every config.
+    torch::Tensor referenceLatent;
+};
+
+// adaLN-zero transformer block: modulated self-attention with rotary positions, cross-attention to the
+// caption tokens, modulated MLP. The modulation ("ada", width -> 6*width from the conditioning vector) is
+// zero-initialised, so each block starts as identity on the self-attention / MLP paths (DiT, Peebles & Xie).
+// Names: norm1, attn, norm2, cross, norm3, mlp, ada.
+class DitBlockImpl : public torch::nn::Module {
+public:
+    DitBlockImpl(int64_t width, int64_t heads, int64_t hidden, int64_t textWidth);
+    // x [B, N, width], c [B, width], text [B, L, textWidth], textMask [B, L] bool, rotary tables [N, head].
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& c, const torch::Tensor& text,
+                          const torch::Tensor& textMask, const RotaryTables& rotary);
+    torch::nn::LayerNorm norm1{nullptr}, norm2{nullptr}, norm3{nullptr};
+    Attention attn{nullptr}, cross{nullptr};
+    FeedForward mlp{nullptr};
+    torch::nn::Linear ada{nullptr};
+    int64_t heads;
+};
+TORCH_MODULE(DitBlock);
+
+class StructureDitImpl : public torch::nn::Module {
+public:
+    explicit StructureDitImpl(const ModelConfig& config);
+
+    // xt: noisy latent [B, G*C, N]; t: [B] (or a scalar) flow time in [0, 1]; context: clean context latent
+    // [B, G*C, N] (zeros where unknown); keepMask: [B, 1, N] or [B, G, N], 1 where context frames are kept
+    // (0 = generate). N <= maxFrames. Returns the velocity [B, G*C, N].
+    torch::Tensor forward(const torch::Tensor& xt, const torch::Tensor& t, const torch::Tensor& context,
+                          const torch::Tensor& keepMask, const DitConditioning& cond);
+
+    const ModelConfig& config() const { return config_; }
+    // Parameters by part: input, time, caption_conditioning (pooled projection + null embeddings),
+    // structure (section label, position, section caption projection + null), blocks, final.
+    std::vector<std::pair<std::string, int64_t>> parameterBreakdown() const;
+
+    torch::nn::Linear input{nullptr}, timeFc1{nullptr}, timeFc2{nullptr}, captionPool{nullptr};
+    torch::nn::Embedding sectionLabel{nullptr};
+    torch::nn::Linear positionFc1{nullptr}, positionFc2{nullptr}, sectionCaption{nullptr};
+    torch::Tensor nullCaptionToken, nullCaptionPooled, nullSectionCaption;
+    torch::nn::ModuleList blocks{nullptr};
+    torch::nn::LayerNorm finalNorm{nullptr};
+    torch::nn::Linear finalAda{nullptr}, output{nullptr};
+
+private:
+    ModelConfig config_;
+};
+TORCH_MODULE(StructureDit);
+
+// The paper's "DiT with its conditioners": the DiT's parts plus "caption_encoder", then "total".
+std::vector<std::pair<std::string, int64_t>> conditionedDitParameterBreakdown(const StructureDit& dit,
+                                                                              const CaptionEncoder& captionEncoder);
+
+}  // namespace s2a::model
