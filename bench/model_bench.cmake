@@ -1,0 +1,1 @@
+# Qt-free benchmark of the diffusion model.

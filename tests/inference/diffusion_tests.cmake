@@ -1,0 +1,1 @@
+# Tests of the diffusion engine's Qt side.
