@@ -4,7 +4,9 @@
 #include <torch/utils.h>
 #include <torch/version.h>
 
+#include <algorithm>
 #include <sstream>
+#include <thread>
 
 namespace s2a::model {
 
@@ -17,8 +19,11 @@ torch::Device selectDevice(const std::string& preferred)
 
 void setCpuThreads(int threads)
 {
-    if (threads > 0)
-        torch::set_num_threads(threads);
+    // Debian's LibTorch starts with one intra-op thread on this kind of machine, so "default" means one per
+    // core here rather than whatever LibTorch chose.
+    if (threads <= 0)
+        threads = int(std::max(1u, std::thread::hardware_concurrency()));
+    torch::set_num_threads(threads);
 }
 
 std::string describeRuntime(const torch::Device& device)

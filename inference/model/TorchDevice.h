@@ -11,7 +11,7 @@ namespace s2a::model {
 // `preferred` is "auto", "cuda" or "cpu"; asking for CUDA where there is none falls back to the CPU.
 torch::Device selectDevice(const std::string& preferred = "auto");
 
-// Sets the CPU thread count for intra-op parallelism; 0 keeps LibTorch's default (one per core).
+// Sets the CPU thread count for intra-op parallelism; 0 means one per core.
 void setCpuThreads(int threads);
 
 // "LibTorch 1.13.1, CPU (2 threads)" or "LibTorch 2.x, CUDA (NVIDIA H100), ..."

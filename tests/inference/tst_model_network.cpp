@@ -120,7 +120,7 @@ private Q_SLOTS:
         QVERIFY2(e.contains("vae.strides") && e.contains("one entry per channelMults"), qPrintable(e));
         e = edit([](auto& j) { j["dit"]["heads"] = 5; });
         QVERIFY2(e.contains("dit.heads"), qPrintable(e));
-        e = edit([](auto& j) { j["caption"]["width"] = 128; });
+        e = edit([](auto& j) { j["caption"]["width"] = 96; });  // any width but the tiny textWidth (128)
         QVERIFY2(e.contains("dit.textWidth") && e.contains("caption.width"), qPrintable(e));
         e = edit([](auto& j) { j["stemGroups"] = nlohmann::json::array(); });
         QVERIFY2(e.contains("stemGroups"), qPrintable(e));
