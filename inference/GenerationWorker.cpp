@@ -1,6 +1,7 @@
 #include "inference/GenerationWorker.h"
 
 #include "inference/arranger/ArrangerEngine.h"
+#include "inference/diffusion/DiffusionEngine.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -79,6 +80,12 @@ GenerationWorker::GenerationWorker(QObject* parent) : QObject(parent)
     qRegisterMetaType<RenderedTake>();
     setEngineFactory(QStringLiteral("arranger"), []() -> Result<std::unique_ptr<Generator>> {
         return std::unique_ptr<Generator>(std::make_unique<arranger::ArrangerEngine>());
+    });
+    // Made once, on the first diffusion job; it loads its weights on first use and keeps them warm. Without
+    // weights every job fails with the engine's "no weights for config tiny" message (and the UI offers the
+    // arranger instead, see EngineCatalogue).
+    setEngineFactory(QStringLiteral("diffusion"), []() -> Result<std::unique_ptr<Generator>> {
+        return std::unique_ptr<Generator>(std::make_unique<diffusion::DiffusionEngine>());
     });
     m_thread.reset(QThread::create([this] { run(); }));
     m_thread->setObjectName(QStringLiteral("GenerationWorker"));

@@ -13,6 +13,7 @@
 #include "inference/arranger/ArrangerEngine.h"
 #include "inference/arranger/SongBundleWriter.h"
 #include "inference/arranger/SongPlanner.h"
+#include "inference/diffusion/DiffusionEngine.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -87,6 +88,25 @@ int understandCommand(const QStringList& args)
     return Ok;
 }
 
+namespace {
+
+// The engine --engine names: the arranger, or the diffusion engine with its weights loaded (so a missing file
+// is reported before any work, with the engine's "no weights for config tiny" message and EngineFailure).
+std::variant<int, std::unique_ptr<Generator>> chosenEngine(const QString& id)
+{
+    if (id == QLatin1String("arranger"))
+        return std::unique_ptr<Generator>(std::make_unique<arranger::ArrangerEngine>());
+    if (id == QLatin1String("diffusion")) {
+        auto engine = std::make_unique<diffusion::DiffusionEngine>();
+        if (Status loaded = engine->load(); !loaded)
+            return fail(EngineFailure, loaded.errorMessage());
+        return std::unique_ptr<Generator>(std::move(engine));
+    }
+    return fail(BadArguments, QStringLiteral("unknown engine \"%1\"; use arranger or diffusion").arg(id));
+}
+
+}  // namespace
+
 int newCommand(const QStringList& args)
 {
     QCommandLineParser parser;
@@ -97,16 +117,14 @@ int newCommand(const QStringList& args)
     const QCommandLineOption engine(QStringLiteral("engine"), QStringLiteral("arranger (default) or diffusion."), QStringLiteral("ENGINE"), QStringLiteral("arranger"));
     const QCommandLineOption title(QStringLiteral("title"), QStringLiteral("Song title."), QStringLiteral("TEXT"));
     const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The bundle to write (Song.s2a)."), QStringLiteral("PATH"));
-    parser.addOptions({caption, structure, templ, length, engine, title, output, kSeed, kQuiet, kJson});
+    const QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("Sampler steps (diffusion)."), QStringLiteral("N"), QStringLiteral("32"));
+    parser.addOptions({caption, structure, templ, length, engine, steps, title, output, kSeed, kQuiet, kJson});
     if (int code = parse(parser, args, QStringLiteral("Generate a new song into a .s2a bundle."), 0); code >= 0)
         return code;
     if (!parser.isSet(caption) || !parser.isSet(output))
         return fail(BadArguments, QStringLiteral("new needs --caption and -o; see --help"));
-    if (parser.value(engine) != QLatin1String("arranger"))
-        return fail(parser.value(engine) == QLatin1String("diffusion") ? EngineFailure : BadArguments,
-                    parser.value(engine) == QLatin1String("diffusion")
-                        ? QStringLiteral("the diffusion engine has no trained weights yet; use --engine arranger")
-                        : QStringLiteral("unknown engine \"%1\"").arg(parser.value(engine)));
+    if (parser.value(engine) != QLatin1String("arranger") && parser.value(engine) != QLatin1String("diffusion"))
+        return fail(BadArguments, QStringLiteral("unknown engine \"%1\"; use arranger or diffusion").arg(parser.value(engine)));
     QString path = parser.value(output);
     if (!path.endsWith(QLatin1String(".s2a")))
         path += QStringLiteral(".s2a");
@@ -136,11 +154,19 @@ int newCommand(const QStringList& args)
     auto planned = newSongRequest(spec);
     if (!planned)
         return fail(BadInput, planned.errorMessage());
-    const GenerationRequest& request = planned.value();
+    GenerationRequest& request = planned.value();
+    bool okSteps = false;
+    request.steps = parser.value(steps).toInt(&okSteps);
+    if (!okSteps || request.steps < 1)
+        return fail(BadArguments, QStringLiteral("--steps needs a whole number of 1 or more"));
+
+    auto chosen = chosenEngine(parser.value(engine));
+    if (const int* code = std::get_if<int>(&chosen))
+        return *code;
+    Generator& generator = *std::get<std::unique_ptr<Generator>>(chosen);
 
     CliProgress progress(parser.isSet(kQuiet));
-    arranger::ArrangerEngine arranger;
-    auto result = arranger.generate(request, progress);
+    auto result = generator.generate(request, progress);
     progress.finish();
     if (!result)
         return jobFailure(result.error());
@@ -166,17 +192,22 @@ int regenerateCommand(const QStringList& args)
     const QCommandLineOption caption(QStringLiteral("caption"), QStringLiteral("A new caption for the section."), QStringLiteral("TEXT"));
     const QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("Sampler steps (diffusion)."), QStringLiteral("N"), QStringLiteral("32"));
     const QCommandLineOption guidance(QStringLiteral("guidance"), QStringLiteral("Guidance scale (diffusion)."), QStringLiteral("X"), QStringLiteral("4"));
-    parser.addOptions({kSection, caption, steps, guidance, kSeed, kQuiet, kJson});
+    const QCommandLineOption engine(QStringLiteral("engine"), QStringLiteral("arranger (default) or diffusion."), QStringLiteral("ENGINE"), QStringLiteral("arranger"));
+    const QCommandLineOption context(QStringLiteral("context"), QStringLiteral("Seconds of the song either side the engine listens to (diffusion)."), QStringLiteral("S"), QStringLiteral("10"));
+    parser.addOptions({kSection, caption, steps, guidance, engine, context, kSeed, kQuiet, kJson});
     parser.addPositionalArgument(QStringLiteral("song"), QStringLiteral("A .s2a bundle."));
     if (int code = parse(parser, args, QStringLiteral("Make one section anew; the result becomes its active take."), 1); code >= 0)
         return code;
     RegenerateOptions options;
-    bool okSteps = false, okGuidance = false;
+    bool okSteps = false, okGuidance = false, okContext = false;
     options.steps = parser.value(steps).toInt(&okSteps);
     options.guidance = parser.value(guidance).toDouble(&okGuidance);
+    options.contextSeconds = parser.value(context).toDouble(&okContext);
     auto seed = seedFrom(parser);
-    if (!okSteps || options.steps < 1 || !okGuidance || !seed)
-        return fail(BadArguments, seed ? QStringLiteral("--steps and --guidance need numbers") : seed.errorMessage());
+    if (!okSteps || options.steps < 1 || !okGuidance || !okContext || options.contextSeconds < 0 || !seed)
+        return fail(BadArguments, seed ? QStringLiteral("--steps, --guidance and --context need numbers") : seed.errorMessage());
+    if (parser.value(engine) != QLatin1String("arranger") && parser.value(engine) != QLatin1String("diffusion"))
+        return fail(BadArguments, QStringLiteral("unknown engine \"%1\"; use arranger or diffusion").arg(parser.value(engine)));
     options.seed = seed.value();
     if (parser.isSet(caption))
         options.caption = parser.value(caption);
@@ -188,10 +219,14 @@ int regenerateCommand(const QStringList& args)
     const QString& path = song.path;
     const QString& sectionId = song.sectionId;
 
+    auto chosen = chosenEngine(parser.value(engine));
+    if (const int* code = std::get_if<int>(&chosen))
+        return *code;
+    Generator& generator = *std::get<std::unique_ptr<Generator>>(chosen);
+
     Project project(song.data);
     CliProgress progress(parser.isSet(kQuiet));
-    arranger::ArrangerEngine arranger;
-    auto takeId = regenerateSection(project, path, sectionId, options, arranger, progress);
+    auto takeId = regenerateSection(project, path, sectionId, options, generator, progress);
     progress.finish();
     if (!takeId)
         return jobFailure(takeId.error());

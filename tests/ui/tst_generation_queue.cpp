@@ -195,7 +195,7 @@ private Q_SLOTS:
         QVERIFY(engines[0].toMap().value(QStringLiteral("available")).toBool());
         QCOMPARE(engines[1].toMap().value(QStringLiteral("id")).toString(), QStringLiteral("diffusion"));
         QVERIFY(!engines[1].toMap().value(QStringLiteral("available")).toBool());
-        QCOMPARE(engines[1].toMap().value(QStringLiteral("reason")).toString(), QStringLiteral("no trained weights yet"));
+        QCOMPARE(engines[1].toMap().value(QStringLiteral("reason")).toString(), QStringLiteral("no weights for config tiny — the arranger is used instead"));
 
         QVERIFY(model.regenerate(QStringLiteral("sec-nope")).contains(QLatin1String("no section")));
         const QString verse = sectionId(*document, QStringLiteral("verse"));
@@ -205,7 +205,7 @@ private Q_SLOTS:
         QVERIFY(model.regenerate(intro, {{QStringLiteral("seed"), QStringLiteral("abc")}}).contains(QLatin1String("seed")));
         QVERIFY(model.regenerate(intro, {{QStringLiteral("seed"), -3}}).contains(QLatin1String("seed")));
         QVERIFY(model.regenerate(intro, {{QStringLiteral("steps"), 0}}).contains(QLatin1String("Steps")));
-        QVERIFY(model.regenerate(intro, {{QStringLiteral("engine"), QStringLiteral("diffusion")}}).contains(QLatin1String("no trained weights yet")));
+        QVERIFY(model.regenerate(intro, {{QStringLiteral("engine"), QStringLiteral("diffusion")}}).contains(QLatin1String("no weights for config tiny")));
         QVERIFY(model.regenerate(intro, {{QStringLiteral("engine"), QStringLiteral("xyz")}}).contains(QLatin1String("\"xyz\"")));
         QCOMPARE(model.count(), 0);
         QCOMPARE(document->project()->undoStack()->count(), 1);  // the lock only

@@ -95,7 +95,7 @@ private Q_SLOTS:
         QCOMPARE(engines[0].toMap().value("available").toBool(), true);
         QCOMPARE(engines[1].toMap().value("id").toString(), QStringLiteral("diffusion"));
         QCOMPARE(engines[1].toMap().value("available").toBool(), false);
-        QCOMPARE(engines[1].toMap().value("reason").toString(), QStringLiteral("no trained weights yet"));
+        QCOMPARE(engines[1].toMap().value("reason").toString(), QStringLiteral("no weights for config tiny — the arranger is used instead"));
     }
 
     void understoodLine()
@@ -125,7 +125,7 @@ private Q_SLOTS:
         QTest::newRow("fast tempo") << QVariantMap{{"tempo", 1000}} << "tempo must be between";
         QTest::newRow("bad key") << QVariantMap{{"key", "H major"}} << "\"H major\" is not a key";
         QTest::newRow("unknown engine") << QVariantMap{{"engine", "magic"}} << "no engine \"magic\"";
-        QTest::newRow("unavailable engine") << QVariantMap{{"engine", "diffusion"}} << "no trained weights";
+        QTest::newRow("unavailable engine") << QVariantMap{{"engine", "diffusion"}} << "no weights for config tiny";
         QTest::newRow("bad seed") << QVariantMap{{"seed", "lucky"}} << "seed \"lucky\" is not a whole number";
     }
 

@@ -1,6 +1,7 @@
 #include "ui/viewmodels/GenerationQueueModel.h"
 
 #include "core/persistence/ProjectBundle.h"
+#include "inference/EngineCatalogue.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -79,14 +80,18 @@ int GenerationQueueModel::activeCount() const
 
 QVariantList GenerationQueueModel::engines() const
 {
-    return {QVariantMap{{QStringLiteral("id"), QStringLiteral("arranger")},
-                        {QStringLiteral("name"), tr("Arranger (procedural)")},
-                        {QStringLiteral("available"), true},
-                        {QStringLiteral("reason"), QString()}},
-            QVariantMap{{QStringLiteral("id"), QStringLiteral("diffusion")},
-                        {QStringLiteral("name"), tr("Diffusion")},
-                        {QStringLiteral("available"), false},
-                        {QStringLiteral("reason"), tr("no trained weights yet")}}};
+    // The one list the CLI and the New Song dialog use too (availability checked anew: weights may appear).
+    QVariantList list;
+    for (const inference::EngineInfo& e : inference::availableEngines()) {
+        const QString name = e.id == QLatin1String("arranger") ? tr("Arranger (procedural)")
+                             : e.id == QLatin1String("diffusion") ? tr("Diffusion")
+                                                                  : e.name;
+        list.append(QVariantMap{{QStringLiteral("id"), e.id},
+                                {QStringLiteral("name"), name},
+                                {QStringLiteral("available"), e.available},
+                                {QStringLiteral("reason"), e.reason}});
+    }
+    return list;
 }
 
 QString GenerationQueueModel::regenerate(const QString& sectionId, const QVariantMap& options)

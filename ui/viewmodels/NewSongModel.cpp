@@ -1,7 +1,7 @@
 #include "ui/viewmodels/NewSongModel.h"
 
+#include "inference/EngineCatalogue.h"
 #include "inference/NewSongRequest.h"
-#include "inference/arranger/ArrangerEngine.h"
 #include "inference/arranger/SongBundleWriter.h"
 
 #include <QDir>
@@ -45,10 +45,13 @@ QStringList NewSongModel::templates() const { return inference::templateNames();
 
 QVariantList NewSongModel::engines() const
 {
-    return {QVariantMap{{QStringLiteral("id"), kArranger}, {QStringLiteral("name"), tr("Arranger")},
-                        {QStringLiteral("available"), true}, {QStringLiteral("reason"), QString()}},
-            QVariantMap{{QStringLiteral("id"), kDiffusion}, {QStringLiteral("name"), tr("Diffusion")},
-                        {QStringLiteral("available"), false}, {QStringLiteral("reason"), tr("no trained weights yet")}}};
+    QVariantList list;
+    for (const inference::EngineInfo& e : inference::availableEngines()) {
+        const QString name = e.id == kArranger ? tr("Arranger") : e.id == kDiffusion ? tr("Diffusion") : e.name;
+        list.append(QVariantMap{{QStringLiteral("id"), e.id}, {QStringLiteral("name"), name},
+                                {QStringLiteral("available"), e.available}, {QStringLiteral("reason"), e.reason}});
+    }
+    return list;
 }
 
 double NewSongModel::progress() const { return m_job ? m_job->fraction() : 0.0; }
@@ -90,10 +93,11 @@ QString NewSongModel::create(const QVariantMap& spec)
         return tr("Describe the song first: the caption is empty.");
 
     const QString engine = text(spec, "engine").isEmpty() ? kArranger : text(spec, "engine");
-    if (engine == kDiffusion)
-        return tr("The diffusion engine cannot make songs yet: it has no trained weights.");
-    if (engine != kArranger)
+    const auto info = inference::engineInfo(engine);
+    if (!info)
         return tr("There is no engine \"%1\".").arg(engine);
+    if (!info->available)
+        return tr("The %1 engine is not available: %2.").arg(engine, info->reason);
 
     song.structure = text(spec, "structure");
     song.templateName = text(spec, "template");
@@ -137,9 +141,11 @@ QString NewSongModel::create(const QVariantMap& spec)
     m_job->progress(0.0, tr("Starting…"));
     auto job = m_job;
     m_watcher.setFuture(QtConcurrent::run([this, job, request = std::move(planned.value()), bundle = m_bundle,
-                                           title = text(spec, "title")] {
-        inference::arranger::ArrangerEngine arranger;
-        auto result = arranger.generate(request, *job);
+                                           title = text(spec, "title"), engine] {
+        auto made = inference::makeEngine(engine);
+        if (!made)
+            return made.errorMessage();
+        auto result = made.value()->generate(request, *job);
         if (!result)
             return result.errorMessage();
         if (job->cancelled())

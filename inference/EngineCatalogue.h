@@ -1,0 +1,33 @@
+#pragma once
+
+// Which engines this build can run right now, for the UI's engine lists and the CLI: one list, so the New Song
+// dialog, the generation queue and `s2a` agree. Torch-free.
+#include "inference/Generator.h"
+
+#include <QString>
+#include <QVector>
+
+#include <memory>
+#include <optional>
+
+namespace s2a::inference {
+
+struct EngineInfo {
+    QString id;           // "arranger", "diffusion"
+    QString name;         // for the UI
+    bool available = false;
+    QString reason;       // why not, when not available
+};
+
+// The arranger (always available) and the diffusion engine, available exactly when the default weights of
+// its default config ("tiny") exist (see diffusion::defaultWeightsPath(); $S2A_WEIGHTS overrides). Checked
+// anew on every call.
+QVector<EngineInfo> availableEngines();
+std::optional<EngineInfo> engineInfo(const QString& id);
+
+// A fresh engine by id with its default options ("diffusion": config tiny, default weights, auto device).
+// Unknown ids fail; the diffusion engine is made even without weights and fails with its "no weights"
+// message when used.
+Result<std::unique_ptr<Generator>> makeEngine(const QString& id);
+
+}  // namespace s2a::inference

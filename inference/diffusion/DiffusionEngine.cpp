@@ -1,0 +1,602 @@
+#include "inference/diffusion/DiffusionEngine.h"
+
+#include "inference/model/AudioVae.h"
+#include "inference/model/CaptionEncoder.h"
+#include "inference/model/FlowSampler.h"
+#include "inference/model/LatentInpainting.h"
+#include "inference/model/ModelConfig.h"
+#include "inference/model/Splice.h"
+#include "inference/model/StructureDit.h"
+#include "inference/model/TorchDevice.h"
+#include "inference/model/WeightLoader.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QMutex>
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/autocast_mode.h>
+#include <torch/version.h>
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <optional>
+
+namespace s2a::inference::diffusion {
+
+namespace {
+
+using s2a::model::ModelConfig;
+
+std::string utf8(const QString& s) { return s.toStdString(); }
+
+// VAE + caption encoder + DiT under one module, so that strict loading covers the whole network.
+class NetworkImpl : public torch::nn::Module {
+public:
+    explicit NetworkImpl(const ModelConfig& config)
+        : vae(register_module("vae", model::AudioVae(config.vae, config.audioChannels))),
+          caption(register_module("caption", model::CaptionEncoder(config.caption))),
+          dit(register_module("dit", model::StructureDit(config)))
+    {
+    }
+    model::AudioVae vae;
+    model::CaptionEncoder caption;
+    model::StructureDit dit;
+};
+TORCH_MODULE(Network);
+
+Result<ModelConfig> configNamed(const QString& name)
+{
+    try {
+        return model::builtinModelConfig(utf8(name));
+    } catch (const std::exception& e) {
+        return Error{QStringLiteral("Unknown diffusion model config \"%1\": %2").arg(name, QString::fromStdString(e.what()))};
+    }
+}
+
+// Which stem group a track of `role` is summed into: drums, bass and lead by name, everything else into
+// "harmonic"; a model without such a group (mix-only) takes everything into its first group.
+int groupFor(core::TrackRole role, const std::vector<std::string>& groups)
+{
+    auto find = [&](const char* name) {
+        const auto it = std::find(groups.begin(), groups.end(), std::string(name));
+        return it == groups.end() ? -1 : int(it - groups.begin());
+    };
+    int g = -1;
+    switch (role) {
+    case core::TrackRole::Drums: g = find("drums"); break;
+    case core::TrackRole::Bass: g = find("bass"); break;
+    case core::TrackRole::Lead: g = find("lead"); break;
+    default: break;
+    }
+    if (g < 0)
+        g = find("harmonic");
+    if (g < 0)
+        g = find("mix");
+    return g < 0 ? 0 : g;
+}
+
+core::TrackRole roleForGroup(const std::string& group)
+{
+    if (group == "drums")
+        return core::TrackRole::Drums;
+    if (group == "bass")
+        return core::TrackRole::Bass;
+    if (group == "lead")
+        return core::TrackRole::Lead;
+    if (group == "mix")
+        return core::TrackRole::Mix;
+    if (group == "harmonic")
+        return core::TrackRole::Keys;
+    return core::TrackRole::Other;
+}
+
+QString nameForGroup(const std::string& group)
+{
+    QString name = QString::fromStdString(group);
+    if (!name.isEmpty())
+        name[0] = name[0].toUpper();
+    return name;
+}
+
+int64_t labelId(const SectionPlan& s, const ModelConfig& config)
+{
+    return std::clamp<int64_t>(int64_t(s.label), 0, std::max(0, config.sectionLabelCount - 1));
+}
+
+// Autocast on CUDA for the duration of a scope (no-op elsewhere).
+class AutocastScope {
+public:
+    AutocastScope(bool enable, bool half)
+        : m_enabled(enable)
+    {
+        if (!m_enabled)
+            return;
+        const auto dtype = half ? at::kHalf : at::kBFloat16;
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+        at::autocast::set_autocast_dtype(at::kCUDA, dtype);
+        at::autocast::set_autocast_enabled(at::kCUDA, true);
+#else
+        at::autocast::set_autocast_gpu_dtype(dtype);
+        at::autocast::set_enabled(true);
+#endif
+    }
+    ~AutocastScope()
+    {
+        if (!m_enabled)
+            return;
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+        at::autocast::set_autocast_enabled(at::kCUDA, false);
+#else
+        at::autocast::set_enabled(false);
+#endif
+        at::autocast::clear_cache();
+    }
+    AutocastScope(const AutocastScope&) = delete;
+    AutocastScope& operator=(const AutocastScope&) = delete;
+
+private:
+    bool m_enabled;
+};
+
+// [G, channels, T] float tensor from one buffer per group (all of length T).
+torch::Tensor toTensor(const std::vector<core::AudioBuffer>& groups, int channels, int64_t from, int64_t count)
+{
+    auto out = torch::zeros({int64_t(groups.size()), channels, count});
+    auto acc = out.accessor<float, 3>();
+    for (size_t g = 0; g < groups.size(); ++g)
+        for (int c = 0; c < channels; ++c) {
+            const auto& src = groups[g].channels[size_t(std::min(c, groups[g].channelCount() - 1))];
+            for (int64_t i = 0; i < count; ++i)
+                acc[int64_t(g)][c][i] = src[size_t(from + i)];
+        }
+    return out;
+}
+
+}  // namespace
+
+QStringList weightsSearchPaths(const QString& config)
+{
+    const QString override = qEnvironmentVariable("S2A_WEIGHTS");
+    if (!override.isEmpty())
+        return {override};
+    const QString relative = QStringLiteral("%1/model.safetensors").arg(config);
+    QStringList paths;
+    if (QCoreApplication::instance()) {
+        const QDir app(QCoreApplication::applicationDirPath());
+        paths << QDir::cleanPath(app.filePath(QStringLiteral("../share/s2a-studio/models/") + relative))
+              << QDir::cleanPath(app.filePath(QStringLiteral("resources/models/") + relative));
+    }
+    const QString configDir = QString::fromStdString(model::sourceConfigDirectory());
+    if (!configDir.isEmpty())
+        paths << QDir::cleanPath(configDir + QStringLiteral("/../") + relative);
+    paths.removeDuplicates();
+    return paths;
+}
+
+QString defaultWeightsPath(const QString& config)
+{
+    const QStringList paths = weightsSearchPaths(config);
+    for (const QString& p : paths)
+        if (QFileInfo(p).isFile())
+            return p;
+    return paths.isEmpty() ? QString() : paths.back();
+}
+
+bool hasDefaultWeights(const QString& config) { return QFileInfo(defaultWeightsPath(config)).isFile(); }
+
+QString noWeightsMessage(const QString& config, const QStringList& searched)
+{
+    return QStringLiteral("no weights for config %1: looked for %2; use the arranger engine instead")
+        .arg(config, searched.join(QStringLiteral(", ")));
+}
+
+Result<QString> writeRandomWeights(const QString& configName, const QString& path, quint64 seed)
+{
+    auto config = configNamed(configName);
+    if (!config)
+        return config.error();
+    // Module constructors draw from the global generator; serialise so two callers cannot interleave.
+    static QMutex mutex;
+    QMutexLocker lock(&mutex);
+    torch::NoGradGuard noGrad;
+    torch::manual_seed(seed);
+    Network net(config.value());
+    // adaLN-zero (and zero-initialised output layers and null embeddings) would make a fresh DiT predict
+    // exactly zero velocity; give those tensors small seeded values so the network does something.
+    auto generator = at::detail::createCPUGenerator(seed ^ 0x5eedULL);
+    for (auto& p : net->parameters())
+        if (p.numel() > 0 && p.abs().max().item<float>() == 0.0f)
+            p.copy_(at::normal(0.0, 0.02, p.sizes(), generator));
+    if (!QFileInfo(path).dir().exists())
+        QDir().mkpath(QFileInfo(path).absolutePath());
+    auto saved = model::saveWeights(*net, utf8(path),
+                                    {{"config", utf8(configName)}, {"init", "random"}, {"seed", std::to_string(seed)}});
+    if (!saved)
+        return Error{QString::fromStdString(saved.error)};
+    return QString::fromStdString(saved->sha256);
+}
+
+struct DiffusionEngine::Impl {
+    DiffusionOptions options;
+    QString weightsPath;
+    std::optional<ModelConfig> config;
+    torch::Device device{torch::kCPU};
+    Network net{nullptr};
+    std::unique_ptr<model::BuiltinTextEncoder> text;
+    QString sha256;
+    bool loaded = false;
+    int encodes = 0;
+    // Encoded context windows, newest last, keyed by a hash of the audio (and where it lies in the song).
+    std::deque<std::pair<QByteArray, torch::Tensor>> latentCache;
+    static constexpr size_t kCacheEntries = 8;
+
+    Status load();
+    bool autocast() const { return options.reducedPrecision && device.is_cuda(); }
+    model::DitConditioning conditioning(const GenerationRequest& request, int64_t windowFirst, int64_t windowFrames,
+                                        int64_t songFrames);
+    // Samples one window: frames with keep 1 follow `context`. Returns the latent, or cancelledError().
+    Result<torch::Tensor> sampleWindow(const GenerationRequest& request, const torch::Tensor& context,
+                                       const torch::Tensor& keep, const model::DitConditioning& cond, quint64 seed,
+                                       JobControl& job, double from, double to, const QString& stage);
+    torch::Tensor decodeGroups(const torch::Tensor& latent, int64_t samples);  // [1, G*C, F] -> [G, ch, samples]
+    torch::Tensor encodeGroups(const torch::Tensor& audio);                    // [G, ch, T] -> [1, G*C, F]
+    core::TakeOrigin origin(const GenerationRequest& request, const QString& caption) const;
+};
+
+DiffusionEngine::DiffusionEngine(DiffusionOptions options) : d(std::make_unique<Impl>())
+{
+    d->options = std::move(options);
+    d->weightsPath = d->options.weightsPath.isEmpty() ? defaultWeightsPath(d->options.config) : d->options.weightsPath;
+}
+
+DiffusionEngine::~DiffusionEngine() = default;
+
+bool DiffusionEngine::isLoaded() const { return d->loaded; }
+QString DiffusionEngine::weightsPath() const { return d->weightsPath; }
+QString DiffusionEngine::weightsSha256() const { return d->sha256; }
+QString DiffusionEngine::device() const { return d->loaded ? QString::fromStdString(d->device.str()) : QString(); }
+int DiffusionEngine::contextEncodeCount() const { return d->encodes; }
+Status DiffusionEngine::load() { return d->load(); }
+
+Status DiffusionEngine::Impl::load()
+{
+    if (loaded)
+        return Status::success();
+    if (!QFileInfo(weightsPath).isFile())
+        return Error{noWeightsMessage(options.config, options.weightsPath.isEmpty() ? weightsSearchPaths(options.config)
+                                                                                    : QStringList{weightsPath})};
+    auto parsed = configNamed(options.config);
+    if (!parsed)
+        return parsed.error();
+    try {
+        model::setCpuThreads(options.cpuThreads);
+        Network candidate(parsed.value());
+        auto report = model::loadWeights(*candidate, utf8(weightsPath), {utf8(options.config), {}});
+        if (!report)
+            return Error{QString::fromStdString(report.error)};
+        device = model::selectDevice(utf8(options.device));
+        candidate->to(device);
+        candidate->eval();
+        config = parsed.value();
+        net = candidate;
+        text = std::make_unique<model::BuiltinTextEncoder>(config->caption, net->caption);
+        sha256 = QString::fromStdString(report->sha256);
+        loaded = true;
+        return Status::success();
+    } catch (const std::exception& e) {
+        return Error{QStringLiteral("Could not load the diffusion weights %1: %2").arg(weightsPath, QString::fromStdString(e.what()))};
+    }
+}
+
+model::DitConditioning DiffusionEngine::Impl::conditioning(const GenerationRequest& request, int64_t windowFirst,
+                                                           int64_t windowFrames, int64_t songFrames)
+{
+    const int64_t hop = config->vae.hopLength();
+    std::vector<model::SectionSpan> spans;
+    std::vector<std::string> captions;
+    for (const SectionPlan& s : request.sections) {
+        const model::FrameSpan f = model::frameSpanForSamples(s.start, s.end, hop, songFrames);
+        const int64_t first = std::max(f.first, windowFirst) - windowFirst;
+        const int64_t end = std::min(f.end, windowFirst + windowFrames) - windowFirst;
+        if (end <= first)
+            continue;
+        spans.push_back({first, end, labelId(s, *config)});
+        captions.push_back(utf8(s.caption));
+    }
+    if (spans.empty()) {  // cannot happen for a window inside the song; keep the tensors well-formed anyway
+        spans.push_back({0, windowFrames, 0});
+        captions.emplace_back();
+    }
+    model::DitConditioning cond;
+    cond.globalCaption = text->encode({utf8(request.caption)});
+    cond.sectionCaptions = text->encode(captions).pooled.unsqueeze(0);  // [1, S, W]
+    cond.structure = model::makeStructureFrames({spans}, windowFrames);
+    cond.structure.labels = cond.structure.labels.to(device);
+    cond.structure.position = cond.structure.position.to(device);
+    cond.structure.sectionIndex = cond.structure.sectionIndex.to(device);
+    return cond;
+}
+
+Result<torch::Tensor> DiffusionEngine::Impl::sampleWindow(const GenerationRequest& request, const torch::Tensor& context,
+                                                          const torch::Tensor& keep, const model::DitConditioning& cond,
+                                                          quint64 seed, JobControl& job, double from, double to,
+                                                          const QString& stage)
+{
+    const auto yes = torch::tensor({true}, torch::TensorOptions().device(device));
+    const auto no = torch::tensor({false}, torch::TensorOptions().device(device));
+    const torch::Tensor keep3 = keep.view({1, 1, -1}).to(device);
+    const torch::Tensor ctx = context.to(device);
+    const bool cast = autocast();
+    model::VelocityFn velocity = [&](const torch::Tensor& x, const torch::Tensor& t, bool useGlobal, bool useSections) {
+        model::DitConditioning c = cond;
+        c.useGlobalCaption = useGlobal ? yes : no;
+        c.useSectionCaptions = useSections ? yes : no;
+        AutocastScope scope(cast, options.halfPrecision);
+        return net->dit->forward(x, t, ctx, keep3, c).to(x.scalar_type());
+    };
+    model::SamplerOptions so;
+    so.steps = std::max(1, request.steps);
+    so.guidance = request.guidance;
+    so.sectionGuidance = request.sectionGuidance;
+    so.seed = seed;
+    so.onStep = [&](int step, int steps) {
+        job.progress(from + (to - from) * double(step) / double(steps),
+                     QStringLiteral("%1: step %2 of %3").arg(stage).arg(step).arg(steps));
+        return !job.cancelled();
+    };
+    const model::SampleResult result = model::FlowSampler(so).inpaint(velocity, {ctx, keep3});
+    if (result.cancelled || job.cancelled())
+        return cancelledError();
+    return result.latent;
+}
+
+torch::Tensor DiffusionEngine::Impl::decodeGroups(const torch::Tensor& latent, int64_t samples)
+{
+    const int64_t groups = config->stemGroupCount();
+    const int64_t c = config->vae.latentChannels;
+    const auto perGroup = latent.reshape({groups, c, latent.size(-1)}).to(device);
+    AutocastScope scope(autocast(), options.halfPrecision);
+    auto audio = net->vae->decode(perGroup, samples).to(torch::kCPU, torch::kFloat32);
+    return torch::nan_to_num(audio, 0.0, 1.0, -1.0).clamp(-1.0, 1.0).contiguous();
+}
+
+torch::Tensor DiffusionEngine::Impl::encodeGroups(const torch::Tensor& audio)
+{
+    AutocastScope scope(autocast(), options.halfPrecision);
+    const auto enc = net->vae->encode(audio.to(device), false);
+    const auto latent = enc.latent.to(torch::kFloat32);  // [G, C, F]
+    return latent.reshape({1, -1, latent.size(-1)});
+}
+
+core::TakeOrigin DiffusionEngine::Impl::origin(const GenerationRequest& request, const QString& caption) const
+{
+    core::TakeOrigin o;
+    o.engine = QStringLiteral("diffusion");
+    o.modelId = options.config;
+    o.weightsHash = sha256;
+    o.caption = caption;
+    o.seed = request.seed;
+    o.steps = request.steps;
+    o.guidance = request.guidance;
+    o.contextSeconds = request.contextSeconds;
+    o.createdAt = QDateTime::currentDateTimeUtc();
+    return o;
+}
+
+Result<GenerationResult> DiffusionEngine::generate(const GenerationRequest& request, JobControl& job)
+{
+    if (job.cancelled())
+        return cancelledError();
+    job.progress(0.0, QStringLiteral("Loading the diffusion model"));
+    if (Status s = d->load(); !s)
+        return s.error();
+    const ModelConfig& config = *d->config;
+    if (request.sections.isEmpty())
+        return Error{QStringLiteral("The song has no sections to generate.")};
+    if (request.sampleRate != config.sampleRate)
+        return Error{QStringLiteral("The diffusion model %1 works at %2 Hz; the song is at %3 Hz.")
+                         .arg(d->options.config).arg(config.sampleRate).arg(request.sampleRate)};
+    const int64_t samples = request.sections.back().end;
+    if (samples <= 0)
+        return Error{QStringLiteral("The song is empty.")};
+    try {
+        torch::NoGradGuard noGrad;
+        const int64_t hop = config.vae.hopLength();
+        const int64_t frames = model::framesForSamples(samples, hop);
+        const int64_t maxFrames = config.dit.maxFrames;
+        const int64_t overlap = std::min<int64_t>(maxFrames / 4, std::max<int64_t>(0, frames - maxFrames));
+        const model::LatentWindowPlan plan = model::planLatentWindows(frames, maxFrames, overlap);
+        // Window i is sampled with its first `overlap` frames kept from window i - 1 (an extend), so the
+        // windows join without a seam and the kept frames equal the earlier result bit for bit.
+        auto song = torch::zeros({1, config.ditLatentChannels(), frames});
+        const double sampling = 0.9;
+        const int windows = int(plan.windows.size());
+        for (int i = 0; i < windows; ++i) {
+            const model::LatentWindow& w = plan.windows[size_t(i)];
+            const auto context = song.narrow(2, w.start, w.length).clone();
+            const auto keep = i == 0 ? torch::zeros({w.length}) : model::extendMask(w.length, plan.overlap);
+            const auto cond = d->conditioning(request, w.start, w.length, frames);
+            const QString stage = windows > 1 ? QStringLiteral("Sampling window %1 of %2").arg(i + 1).arg(windows)
+                                              : QStringLiteral("Sampling");
+            auto latent = d->sampleWindow(request, context, keep, cond, request.seed + quint64(i), job,
+                                          sampling * i / windows, sampling * (i + 1) / windows, stage);
+            if (!latent)
+                return latent.error();
+            song.narrow(2, w.start, w.length).copy_(latent.value().to(torch::kCPU, torch::kFloat32));
+        }
+        job.progress(sampling, QStringLiteral("Decoding"));
+        if (job.cancelled())
+            return cancelledError();
+        const auto audio = d->decodeGroups(song, samples);  // [G, ch, samples]
+        GenerationResult result;
+        result.start = 0;
+        result.end = samples;
+        for (int g = 0; g < config.stemGroupCount(); ++g) {
+            Stem stem;
+            stem.role = roleForGroup(config.stemGroups[size_t(g)]);
+            stem.name = nameForGroup(config.stemGroups[size_t(g)]);
+            stem.audio.sampleRate = request.sampleRate;
+            for (int c = 0; c < config.audioChannels; ++c) {
+                const float* p = audio[g][c].data_ptr<float>();
+                stem.audio.channels.emplace_back(p, p + samples);
+            }
+            result.stems.append(std::move(stem));
+        }
+        result.tempo = request.tempo > 0.0 ? request.tempo : 120.0;  // a latent model has no tempo of its own
+        result.key = request.key;
+        result.understood = QStringLiteral("diffusion model %1, %2 steps, guidance %3 / %4")
+                                .arg(d->options.config).arg(request.steps).arg(request.guidance).arg(request.sectionGuidance);
+        result.origin = d->origin(request, request.caption);
+        job.progress(1.0, QStringLiteral("Done"));
+        return result;
+    } catch (const std::exception& e) {
+        return Error{QStringLiteral("The diffusion engine failed: %1").arg(QString::fromStdString(e.what()))};
+    }
+}
+
+Result<GenerationResult> DiffusionEngine::regenerate(const GenerationRequest& request, JobControl& job)
+{
+    if (job.cancelled())
+        return cancelledError();
+    if (request.targetSection < 0 || request.targetSection >= request.sections.size())
+        return Error{QStringLiteral("There is no section %1 to regenerate.").arg(request.targetSection)};
+    job.progress(0.0, QStringLiteral("Loading the diffusion model"));
+    if (Status s = d->load(); !s)
+        return s.error();
+    const ModelConfig& config = *d->config;
+    if (request.sampleRate != config.sampleRate)
+        return Error{QStringLiteral("The diffusion model %1 works at %2 Hz; the song is at %3 Hz.")
+                         .arg(d->options.config).arg(config.sampleRate).arg(request.sampleRate)};
+    const SectionPlan& target = request.sections[request.targetSection];
+    const int64_t s0 = target.start, s1 = target.end;
+    if (s1 <= s0)
+        return Error{QStringLiteral("The section is empty.")};
+    try {
+        torch::NoGradGuard noGrad;
+        const int channels = config.audioChannels;
+        const int groups = config.stemGroupCount();
+        // The song as it plays now, summed into the model's stem groups, over the whole song (silence past the
+        // context's end: an extend).
+        int64_t contextLength = 0;
+        for (const Stem& s : request.context)
+            contextLength = std::max<int64_t>(contextLength, s.audio.frames());
+        const int64_t samples = std::max<int64_t>({request.sections.back().end, contextLength, s1});
+        std::vector<core::AudioBuffer> old(size_t(groups), core::AudioBuffer::silence(channels, samples, request.sampleRate));
+        for (const Stem& s : request.context) {
+            if (s.audio.channelCount() == 0)
+                continue;
+            core::AudioBuffer& dst = old[size_t(groupFor(s.role, config.stemGroups))];
+            for (int c = 0; c < channels; ++c) {
+                const auto& src = s.audio.channels[size_t(std::min(c, s.audio.channelCount() - 1))];
+                float* out = dst.channels[size_t(c)].data();
+                for (size_t i = 0; i < src.size(); ++i)
+                    out[i] += src[i];
+            }
+        }
+
+        // The window: +-contextSeconds around the section, clamped to the song and to the DiT's frames.
+        const int64_t hop = config.vae.hopLength();
+        const int64_t frames = model::framesForSamples(samples, hop);
+        const model::FrameSpan section = model::frameSpanForSamples(s0, s1, hop, frames);
+        const int64_t maxFrames = config.dit.maxFrames;
+        if (section.count() > maxFrames)
+            return Error{QStringLiteral("The section is longer than the diffusion model's window (%1 s); split it first.")
+                             .arg(double(maxFrames * hop) / config.sampleRate, 0, 'f', 1)};
+        int64_t contextFrames = int64_t(std::ceil(std::max(0.0, request.contextSeconds) * config.sampleRate / double(hop)));
+        contextFrames = std::min(contextFrames, (maxFrames - section.count()) / 2);
+        model::FrameSpan window{std::max<int64_t>(0, section.first - contextFrames),
+                                std::min<int64_t>(frames, section.end + contextFrames)};
+        // Room left on one side (at the song's start or end) goes to the other.
+        const int64_t spare = maxFrames - window.count();
+        if (spare > 0 && window.first == 0)
+            window.end = std::min<int64_t>(frames, std::min(window.end + spare, section.end + 2 * contextFrames));
+        else if (spare > 0 && window.end == frames)
+            window.first = std::max<int64_t>(0, std::max(window.first - spare, section.first - 2 * contextFrames));
+        const model::SampleSpan windowSamples = model::sampleSpanForFrames(window, hop, samples);
+
+        // Encode the window's current audio (cached by its content).
+        job.progress(0.02, QStringLiteral("Listening to the song"));
+        const auto audio = toTensor(old, channels, windowSamples.start, windowSamples.count());
+        QCryptographicHash hash(QCryptographicHash::Sha1);
+        hash.addData(QByteArrayView(reinterpret_cast<const char*>(audio.data_ptr<float>()), qsizetype(audio.numel() * 4)));
+        hash.addData(QByteArray::number(qint64(windowSamples.start)) + ':' + QByteArray::number(qint64(windowSamples.count())));
+        const QByteArray key = hash.result();
+        torch::Tensor latent;
+        for (const auto& [k, v] : d->latentCache)
+            if (k == key)
+                latent = v;
+        if (!latent.defined()) {
+            latent = d->encodeGroups(audio).to(torch::kCPU);
+            ++d->encodes;
+            d->latentCache.emplace_back(key, latent);
+            if (d->latentCache.size() > Impl::kCacheEntries)
+                d->latentCache.pop_front();
+        }
+        if (latent.size(-1) != window.count())
+            return Error{QStringLiteral("The VAE encoded %1 frames where %2 were expected.").arg(latent.size(-1)).arg(window.count())};
+        if (job.cancelled())
+            return cancelledError();
+
+        // Keep everything in the window but the section; a one-frame ramp at each inner seam pulls the frames
+        // next to it towards the old audio.
+        const auto keep = model::repaintMask(window.count(), section.first - window.first, section.end - window.first, 1);
+        const auto cond = d->conditioning(request, window.first, window.count(), frames);
+        auto sampled = d->sampleWindow(request, latent, keep, cond, request.seed, job, 0.05, 0.9, QStringLiteral("Sampling"));
+        if (!sampled)
+            return sampled.error();
+        job.progress(0.9, QStringLiteral("Decoding"));
+        const auto decoded = d->decodeGroups(sampled.value(), windowSamples.count());  // [G, ch, window samples]
+        if (job.cancelled())
+            return cancelledError();
+
+        // Splice: the section's samples of the decoded window, cross-faded (equal power, inside the section)
+        // with the old audio at each edge that has old audio on both sides of it.
+        const int64_t length = s1 - s0;
+        const int64_t fade = std::min<int64_t>(int64_t(0.03 * config.sampleRate), length / 2);
+        const std::vector<float> fadeIn = model::equalPowerCrossfade(fade);
+        const bool fadeStart = s0 > 0 && s0 < contextLength;
+        const bool fadeEnd = s1 < samples && s1 <= contextLength;
+        const int64_t offset = s0 - windowSamples.start;
+        GenerationResult result;
+        result.start = s0;
+        result.end = s1;
+        for (int g = 0; g < groups; ++g) {
+            Stem stem;
+            stem.role = roleForGroup(config.stemGroups[size_t(g)]);
+            stem.name = nameForGroup(config.stemGroups[size_t(g)]);
+            stem.audio.sampleRate = request.sampleRate;
+            for (int c = 0; c < channels; ++c) {
+                const float* fresh = decoded[g][c].data_ptr<float>() + offset;
+                const float* before = old[size_t(g)].channels[size_t(c)].data() + s0;
+                std::vector<float> out(fresh, fresh + length);
+                for (int64_t i = 0; i < fade; ++i) {
+                    const float in = fadeIn[size_t(i)], outW = fadeIn[size_t(fade - 1 - i)];
+                    if (fadeStart)
+                        out[size_t(i)] = before[i] * outW + fresh[i] * in;
+                    const int64_t j = length - 1 - i;
+                    if (fadeEnd)
+                        out[size_t(j)] = before[j] * outW + fresh[j] * in;
+                }
+                stem.audio.channels.push_back(std::move(out));
+            }
+            result.stems.append(std::move(stem));
+        }
+        result.tempo = request.tempo > 0.0 ? request.tempo : 120.0;  // a latent model has no tempo of its own
+        result.key = request.key;
+        result.understood = QStringLiteral("diffusion model %1, %2 steps, guidance %3 / %4, %5 s of context")
+                                .arg(d->options.config).arg(request.steps).arg(request.guidance)
+                                .arg(request.sectionGuidance).arg(request.contextSeconds);
+        result.origin = d->origin(request, target.caption.isEmpty() ? request.caption : target.caption);
+        job.progress(1.0, QStringLiteral("Done"));
+        return result;
+    } catch (const std::exception& e) {
+        return Error{QStringLiteral("The diffusion engine failed: %1").arg(QString::fromStdString(e.what()))};
+    }
+}
+
+}  // namespace s2a::inference::diffusion

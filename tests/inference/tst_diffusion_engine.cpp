@@ -1,0 +1,471 @@
+// The diffusion engine's Qt side with real LibTorch forward passes on the CPU: random-initialised tiny weights
+// (written with writeRandomWeights to a temporary file), so the audio is noise-like; what is tested is the
+// semantics: stems and lengths, seeds, progress and cancel, repaint splicing, the take's origin, the worker's
+// registration, the engine catalogue and the CLI.
+#include "AudioFixtures.h"
+
+#include "core/model/Project.h"
+#include "core/persistence/ProjectBundle.h"
+#include "inference/EngineCatalogue.h"
+#include "inference/GenerationWorker.h"
+#include "inference/SectionRegenerator.h"
+#include "inference/diffusion/DiffusionEngine.h"
+#include "inference/model/ModelConfig.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace s2a;
+using namespace s2a::inference;
+using namespace s2a::inference::diffusion;
+
+namespace {
+
+constexpr int kRate = 44100;
+
+// Records every progress report; cancels once a stage mentions `cancelAt`.
+class RecordingJob : public JobControl {
+public:
+    void progress(double fraction, const QString& stage) override
+    {
+        fractions.push_back(fraction);
+        stages << stage;
+        if (!cancelAt.isEmpty() && stage.contains(cancelAt))
+            cancelRequested = true;
+    }
+    bool cancelled() const override { return cancelRequested; }
+    std::vector<double> fractions;
+    QStringList stages;
+    QString cancelAt;
+    bool cancelRequested = false;
+};
+
+// Three sections over ~6 s; boundaries deliberately not multiples of the VAE hop.
+GenerationRequest songRequest(quint64 seed)
+{
+    GenerationRequest r;
+    r.caption = QStringLiteral("upbeat funk with slap bass");
+    r.sampleRate = kRate;
+    r.tempo = 110;
+    r.seed = seed;
+    r.steps = 2;
+    const core::SampleCount bounds[] = {0, 88211, 176399, 264601};
+    const core::SectionLabel labels[] = {core::SectionLabel::Intro, core::SectionLabel::Verse, core::SectionLabel::Chorus};
+    for (int i = 0; i < 3; ++i) {
+        SectionPlan s;
+        s.id = QStringLiteral("sec-%1").arg(i);
+        s.label = labels[i];
+        s.start = bounds[i];
+        s.end = bounds[i + 1];
+        s.caption = QStringList{"sparse intro", "tight groove", "big chorus"}[i];
+        r.sections.append(s);
+    }
+    return r;
+}
+
+bool sameAudio(const QVector<Stem>& a, const QVector<Stem>& b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (int i = 0; i < a.size(); ++i)
+        if (a[i].audio.channels != b[i].audio.channels)
+            return false;
+    return true;
+}
+
+QString fileSha256(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    return QString::fromLatin1(h.result().toHex());
+}
+
+// A sine song with three sections and three tracks (drums, bass, keys roles) in `bundle`, saved.
+core::ProjectData threeSectionSong(const QString& bundle)
+{
+    QDir().mkpath(bundle);
+    core::ProjectData data = test::makeSineSong(bundle, 3, 6.0);
+    data.tracks[0].role = core::TrackRole::Drums;
+    data.tracks[1].role = core::TrackRole::Bass;
+    data.tracks[2].role = core::TrackRole::Keys;
+    core::Project project(data);
+    const QString first = project.data().sections[0].id;
+    if (!project.splitSection(first, 88211) || !project.splitSection(project.data().sections[1].id, 176399))
+        qFatal("split failed");
+    project.setSectionLabel(project.data().sections[1].id, core::SectionLabel::Verse);
+    project.setSectionLabel(project.data().sections[2].id, core::SectionLabel::Chorus);
+    if (Status s = core::bundle::save(project.data(), bundle); !s)
+        qFatal("save failed: %s", qPrintable(s.errorMessage()));
+    return project.data();
+}
+
+// Every track's audio along the song, as the engine hears it.
+QVector<Stem> stemsOf(const core::ProjectData& data, const QString& bundle)
+{
+    auto r = requestFor(data, bundle, 0, RegenerateOptions{});
+    return r ? r->context : QVector<Stem>{};
+}
+
+struct CliRun {
+    int exitCode = -1;
+    QString out, err;
+};
+
+CliRun runCli(const QStringList& args, const QString& weights)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("S2A_WEIGHTS"), weights);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(S2A_CLI_PATH), args);
+    p.waitForFinished(120000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+}  // namespace
+
+class TestDiffusionEngine : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_weights;
+    QString m_sha;
+    model::ModelConfig m_config;
+
+    DiffusionOptions options() const
+    {
+        DiffusionOptions o;
+        o.weightsPath = m_weights;
+        o.device = QStringLiteral("cpu");
+        o.cpuThreads = 2;
+        return o;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qunsetenv("S2A_WEIGHTS");
+        QVERIFY(m_dir.isValid());
+        m_config = model::builtinModelConfig("tiny");
+        m_weights = m_dir.filePath(QStringLiteral("tiny.safetensors"));
+        auto written = writeRandomWeights(QStringLiteral("tiny"), m_weights, 7);
+        QVERIFY2(written, qPrintable(written.errorMessage()));
+        m_sha = written.value();
+        QCOMPARE(m_sha, fileSha256(m_weights));
+        // Deterministic: the same seed writes the same file.
+        const QString again = m_dir.filePath(QStringLiteral("again.safetensors"));
+        QCOMPARE(writeRandomWeights(QStringLiteral("tiny"), again, 7).value(), m_sha);
+        QVERIFY(writeRandomWeights(QStringLiteral("tiny"), again, 8).value() != m_sha);
+        QVERIFY(!writeRandomWeights(QStringLiteral("nope"), again, 8));
+    }
+
+    void missingWeightsAndTheCatalogue()
+    {
+        DiffusionOptions o = options();
+        o.weightsPath = m_dir.filePath(QStringLiteral("missing.safetensors"));
+        DiffusionEngine engine(o);
+        QCOMPARE(engine.id(), QStringLiteral("diffusion"));
+        QCOMPARE(engine.displayName(), QStringLiteral("Diffusion (S2A)"));
+        SimpleJobControl job;
+        auto result = engine.generate(songRequest(1), job);
+        QVERIFY(!result);
+        QVERIFY2(result.errorMessage().contains(QLatin1String("no weights for config tiny")), qPrintable(result.errorMessage()));
+        QVERIFY(result.errorMessage().contains(o.weightsPath));
+        QVERIFY(result.errorMessage().contains(QLatin1String("arranger")));
+
+        // Default weights: none in the source tree or next to the executable.
+        QVERIFY(!hasDefaultWeights());
+        auto engines = availableEngines();
+        QCOMPARE(engines.size(), 2);
+        QCOMPARE(engines[0].id, QStringLiteral("arranger"));
+        QVERIFY(engines[0].available);
+        QCOMPARE(engines[1].id, QStringLiteral("diffusion"));
+        QVERIFY(!engines[1].available);
+        QCOMPARE(engines[1].reason, QStringLiteral("no weights for config tiny — the arranger is used instead"));
+        DiffusionEngine byDefault;
+        GenerationRequest repaint = songRequest(1);
+        repaint.targetSection = 1;
+        auto failed = byDefault.regenerate(repaint, job);
+        QVERIFY(!failed);
+        QVERIFY(failed.errorMessage().contains(QLatin1String("no weights for config tiny")));
+        for (const QString& p : weightsSearchPaths())
+            QVERIFY2(failed.errorMessage().contains(p), qPrintable(failed.errorMessage()));
+
+        qputenv("S2A_WEIGHTS", m_weights.toUtf8());
+        QCOMPARE(defaultWeightsPath(), m_weights);
+        QVERIFY(availableEngines()[1].available);
+        QVERIFY(availableEngines()[1].reason.isEmpty());
+        qputenv("S2A_WEIGHTS", o.weightsPath.toUtf8());
+        QVERIFY(!availableEngines()[1].available);
+        qunsetenv("S2A_WEIGHTS");
+    }
+
+    void generatesOneStemPerGroup()
+    {
+        DiffusionEngine engine(options());
+        RecordingJob job;
+        const GenerationRequest request = songRequest(11);
+        auto result = engine.generate(request, job);
+        QVERIFY2(result, qPrintable(result.errorMessage()));
+        QVERIFY(engine.isLoaded());
+        QCOMPARE(engine.weightsSha256(), m_sha);
+        QCOMPARE(engine.device(), QStringLiteral("cpu"));
+        const core::SampleCount length = request.sections.back().end;
+        QCOMPARE(result->start, core::SampleCount(0));
+        QCOMPARE(result->end, length);
+        QCOMPARE(result->stems.size(), m_config.stemGroupCount());
+        for (int g = 0; g < result->stems.size(); ++g) {
+            const Stem& stem = result->stems[g];
+            QCOMPARE(stem.audio.frames(), length);
+            QCOMPARE(stem.audio.channelCount(), m_config.audioChannels);
+            QCOMPARE(stem.audio.sampleRate, kRate);
+            for (const auto& ch : stem.audio.channels)
+                for (float v : ch)
+                    QVERIFY(std::isfinite(v));
+        }
+        if (m_config.stemGroups == std::vector<std::string>{"drums", "bass", "harmonic", "lead"}) {
+            QVERIFY(result->stems[0].role == core::TrackRole::Drums);
+            QVERIFY(result->stems[1].role == core::TrackRole::Bass);
+            QVERIFY(result->stems[2].role == core::TrackRole::Keys);
+            QVERIFY(result->stems[3].role == core::TrackRole::Lead);
+        }
+        QCOMPARE(result->origin.engine, QStringLiteral("diffusion"));
+        QCOMPARE(result->origin.modelId, QStringLiteral("tiny"));
+        QCOMPARE(result->origin.weightsHash, m_sha);
+        QCOMPARE(result->origin.seed, quint64(11));
+        QCOMPARE(result->origin.steps, 2);
+
+        // Progress only goes up, reports every sampler step, and ends at 1.
+        QVERIFY(job.fractions.size() >= 3);
+        for (size_t i = 1; i < job.fractions.size(); ++i)
+            QVERIFY2(job.fractions[i] >= job.fractions[i - 1], qPrintable(job.stages.join(QLatin1Char('|'))));
+        QCOMPARE(job.fractions.back(), 1.0);
+        QVERIFY(job.stages.join(QLatin1Char('|')).contains(QLatin1String("step 2 of 2")));
+
+        // Same seed: bit-identical (the weights stay loaded); another seed: different.
+        SimpleJobControl quiet;
+        auto again = engine.generate(request, quiet);
+        QVERIFY(again);
+        QVERIFY(sameAudio(result->stems, again->stems));
+        auto other = engine.generate(songRequest(12), quiet);
+        QVERIFY(other);
+        QVERIFY(!sameAudio(result->stems, other->stems));
+    }
+
+    void cancelStopsWithinAStep()
+    {
+        DiffusionEngine engine(options());
+        RecordingJob job;
+        job.cancelAt = QStringLiteral("step 1 of");
+        GenerationRequest request = songRequest(3);
+        request.steps = 4;
+        auto result = engine.generate(request, job);
+        QVERIFY(!result);
+        QVERIFY(isCancelled(result.error()));
+        const QString stages = job.stages.join(QLatin1Char('|'));
+        QVERIFY2(stages.contains(QLatin1String("step 1 of 4")), qPrintable(stages));
+        QVERIFY2(!stages.contains(QLatin1String("step 2 of 4")), qPrintable(stages));
+        QVERIFY(!stages.contains(QLatin1String("Decoding")));
+    }
+
+    void repaintSplicesExactlyIntoTheSection_data()
+    {
+        QTest::addColumn<int>("section");
+        QTest::newRow("first") << 0;
+        QTest::newRow("middle") << 1;
+        QTest::newRow("last") << 2;
+    }
+
+    void repaintSplicesExactlyIntoTheSection()
+    {
+        QFETCH(int, section);
+        QTemporaryDir dir;
+        const QString bundle = dir.filePath(QStringLiteral("Song.s2a"));
+        const core::ProjectData data = threeSectionSong(bundle);
+        QCOMPARE(data.sections.size(), 3);
+        const core::Section target = data.sections[section];
+        RegenerateOptions opts;
+        opts.seed = 99;
+        opts.steps = 2;
+        opts.contextSeconds = 1.5;
+
+        // The engine's own result: exactly the section, seams fading from the old audio inside it.
+        DiffusionEngine engine(options());
+        auto request = requestFor(data, bundle, section, opts);
+        QVERIFY(request);
+        SimpleJobControl job;
+        auto result = engine.regenerate(request.value(), job);
+        QVERIFY2(result, qPrintable(result.errorMessage()));
+        QCOMPARE(engine.contextEncodeCount(), 1);
+        QCOMPARE(result->start, target.start);
+        QCOMPARE(result->end, target.end);
+        QCOMPARE(result->stems.size(), m_config.stemGroupCount());
+        const core::SampleCount length = target.end - target.start;
+        auto oldMix = [&](core::SampleCount i, int c) {
+            float sum = 0.0f;
+            for (const Stem& s : request->context)
+                sum += s.audio.channels[size_t(c)][size_t(i)];
+            return sum;
+        };
+        auto newMix = [&](core::SampleCount i, int c) {
+            float sum = 0.0f;
+            for (const Stem& s : result->stems)
+                sum += s.audio.channels[size_t(c)][size_t(i)];
+            return sum;
+        };
+        for (const Stem& s : result->stems)
+            QCOMPARE(s.audio.frames(), length);
+        // A seam with a neighbour starts (or ends) almost exactly on the old audio: the cross-fade's first
+        // weight of the new take is sin(pi/2 / (n + 1)), tiny.
+        if (section > 0)
+            QVERIFY(std::abs(newMix(0, 0) - oldMix(target.start, 0)) < 0.02f);
+        if (section < 2)
+            QVERIFY(std::abs(newMix(length - 1, 1) - oldMix(target.end - 1, 1)) < 0.02f);
+        QCOMPARE(result->origin.engine, QStringLiteral("diffusion"));
+        QCOMPARE(result->origin.weightsHash, m_sha);
+        QCOMPARE(result->origin.seed, quint64(99));
+        QCOMPARE(result->origin.steps, 2);
+        QCOMPARE(result->origin.contextSeconds, 1.5);
+
+        // End to end through regenerateSection: every sample outside the section is as it was.
+        core::Project project(data);
+        const QVector<Stem> before = stemsOf(project.data(), bundle);
+        auto takeId = regenerateSection(project, bundle, target.id, opts, engine, job);
+        QVERIFY2(takeId, qPrintable(takeId.errorMessage()));
+        const core::Section& after = project.data().sections[section];
+        QCOMPARE(after.activeTakeId, takeId.value());
+        QCOMPARE(after.activeTake()->origin.engine, QStringLiteral("diffusion"));
+        QCOMPARE(after.activeTake()->origin.weightsHash, m_sha);
+        // The same song again: the encoded context came from the cache.
+        QCOMPARE(engine.contextEncodeCount(), 1);
+        const QVector<Stem> now = stemsOf(project.data(), bundle);
+        QVERIFY(now.size() >= before.size());
+        bool insideDiffers = false;
+        for (int t = 0; t < now.size(); ++t) {
+            for (int c = 0; c < 2; ++c) {
+                const auto& a = now[t].audio.channels[size_t(c)];
+                for (core::SampleCount i = 0; i < core::SampleCount(a.size()); ++i) {
+                    const float old = t < before.size() ? before[t].audio.channels[size_t(c)][size_t(i)] : 0.0f;
+                    const bool inside = i >= target.start && i < target.end;
+                    if (inside)
+                        insideDiffers = insideDiffers || a[size_t(i)] != old;
+                    else if (a[size_t(i)] != old)
+                        QFAIL(qPrintable(QStringLiteral("track %1 sample %2 outside the section changed").arg(t).arg(i)));
+                }
+            }
+        }
+        QVERIFY(insideDiffers);
+    }
+
+    void extendAfterTheEndOfTheContext()
+    {
+        // The last section lies past the audio the song has: generated with everything before it kept.
+        GenerationRequest request = songRequest(5);
+        request.targetSection = 2;
+        Stem old;
+        old.role = core::TrackRole::Bass;
+        old.audio = test::makeAudio(kRate, request.sections[2].start, [](int, core::SampleCount i) {
+            return float(0.1 * std::sin(double(i) * 0.01));
+        });
+        request.context = {old};
+        request.contextSeconds = 1.0;
+        DiffusionEngine engine(options());
+        SimpleJobControl job;
+        auto result = engine.regenerate(request, job);
+        QVERIFY2(result, qPrintable(result.errorMessage()));
+        QCOMPARE(result->start, request.sections[2].start);
+        QCOMPARE(result->end, request.sections[2].end);
+        for (const Stem& s : result->stems)
+            QCOMPARE(s.audio.frames(), request.sections[2].end - request.sections[2].start);
+    }
+
+    void workerRunsTheRegisteredDiffusionEngine()
+    {
+        qputenv("S2A_WEIGHTS", m_weights.toUtf8());
+        QTemporaryDir dir;
+        const QString bundle = dir.filePath(QStringLiteral("Song.s2a"));
+        const core::ProjectData data = threeSectionSong(bundle);
+        GenerationWorker worker;
+        QVERIFY(worker.hasEngine(QStringLiteral("diffusion")));
+        QSignalSpy finished(&worker, &GenerationWorker::jobFinished);
+        QSignalSpy failed(&worker, &GenerationWorker::jobFailed);
+        QSignalSpy progress(&worker, &GenerationWorker::jobProgress);
+        GenerationJob job;
+        job.snapshot = data;
+        job.bundlePath = bundle;
+        job.sectionId = data.sections[1].id;
+        job.engine = QStringLiteral("diffusion");
+        job.options.seed = 4;
+        job.options.steps = 2;
+        job.options.contextSeconds = 1.0;
+        const int id = worker.enqueue(job);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() + failed.size() == 1, 120000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
+        QCOMPARE(finished.first().at(0).toInt(), id);
+        const auto take = finished.first().at(1).value<RenderedTake>();
+        QCOMPARE(take.origin.engine, QStringLiteral("diffusion"));
+        QCOMPARE(take.origin.weightsHash, m_sha);
+        QCOMPARE(take.start, data.sections[1].start);
+        QCOMPARE(take.end, data.sections[1].end);
+        double last = -1.0;
+        for (const auto& p : progress) {
+            QVERIFY(p.at(1).toDouble() >= last);
+            last = p.at(1).toDouble();
+        }
+        core::Project project(data);
+        auto added = addRenderedTake(project, take);
+        QVERIFY2(added, qPrintable(added.errorMessage()));
+        QCOMPARE(project.data().sections[1].activeTake()->origin.engine, QStringLiteral("diffusion"));
+        qunsetenv("S2A_WEIGHTS");
+    }
+
+    void cliRegeneratesWithTheDiffusionEngine()
+    {
+        QTemporaryDir dir;
+        const QString bundle = dir.filePath(QStringLiteral("Song.s2a"));
+        const core::ProjectData data = threeSectionSong(bundle);
+        const QString section = data.sections[1].id;
+        const QStringList args{QStringLiteral("regenerate"), bundle, QStringLiteral("--section"), section,
+                               QStringLiteral("--engine"), QStringLiteral("diffusion"), QStringLiteral("--steps"),
+                               QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("5"),
+                               QStringLiteral("--context"), QStringLiteral("1"), QStringLiteral("--quiet")};
+        const CliRun missing = runCli(args, dir.filePath(QStringLiteral("none.safetensors")));
+        QCOMPARE(missing.exitCode, 4);
+        QVERIFY2(missing.err.contains(QLatin1String("no weights for config tiny")), qPrintable(missing.err));
+        QCOMPARE(core::bundle::load(bundle)->sections[1].takes.size(), data.sections[1].takes.size());
+
+        const CliRun ran = runCli(args, m_weights);
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+        const auto loaded = core::bundle::load(bundle);
+        QVERIFY(loaded);
+        const core::Take* take = loaded->sections[1].activeTake();
+        QVERIFY(take);
+        QCOMPARE(take->origin.engine, QStringLiteral("diffusion"));
+        QCOMPARE(take->origin.weightsHash, m_sha);
+        QCOMPARE(take->origin.seed, quint64(5));
+
+        const CliRun made = runCli({QStringLiteral("new"), QStringLiteral("--caption"), QStringLiteral("funk, 120 bpm"),
+                                    QStringLiteral("--structure"), QStringLiteral("intro:1,verse:2"),
+                                    QStringLiteral("--engine"), QStringLiteral("diffusion"), QStringLiteral("--steps"),
+                                    QStringLiteral("2"), QStringLiteral("-o"),
+                                    dir.filePath(QStringLiteral("New.s2a")), QStringLiteral("--quiet")},
+                                   m_weights);
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        const auto song = core::bundle::load(dir.filePath(QStringLiteral("New.s2a")));
+        QVERIFY(song);
+        QCOMPARE(song->sections.size(), 2);
+        QCOMPARE(song->sections[0].activeTake()->origin.engine, QStringLiteral("diffusion"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDiffusionEngine)
+#include "tst_diffusion_engine.moc"
