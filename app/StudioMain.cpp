@@ -8,6 +8,7 @@
 #include "ui/i18n/Translations.h"
 #include "ui/viewmodels/DocumentController.h"
 #include "ui/timeline/EditorController.h"
+#include "ui/viewmodels/EngineSettings.h"
 #include "ui/viewmodels/ExportModel.h"
 #include "ui/viewmodels/GenerationQueueModel.h"
 #include "ui/viewmodels/NewSongModel.h"
@@ -70,6 +71,7 @@ int main(int argc, char* argv[])
     s2a::ui::EditorController editor(&document, &transport);
     s2a::ui::GenerationQueueModel queue(&document);
     s2a::ui::NewSongModel newSong(&document);
+    s2a::ui::EngineSettings engineSettings(queue.worker());
 
     QString startupError;
     QFutureWatcher<QString> demo;
@@ -91,7 +93,8 @@ int main(int argc, char* argv[])
                                  {QStringLiteral("exporter"), QVariant::fromValue(&exporter)},
                                  {QStringLiteral("editor"), QVariant::fromValue(&editor)},
                                  {QStringLiteral("queue"), QVariant::fromValue(&queue)},
-                                 {QStringLiteral("newSong"), QVariant::fromValue(&newSong)}});
+                                 {QStringLiteral("newSong"), QVariant::fromValue(&newSong)},
+                                 {QStringLiteral("engineSettings"), QVariant::fromValue(&engineSettings)}});
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
                      Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/S2A/Ui/qml/Main.qml")));

@@ -3,6 +3,10 @@
 #include "inference/arranger/ArrangerEngine.h"
 #include "inference/diffusion/DiffusionEngine.h"
 
+#include <QSettings>
+
+#include <algorithm>
+
 namespace s2a::inference {
 
 QVector<EngineInfo> availableEngines()
@@ -13,6 +17,24 @@ QVector<EngineInfo> availableEngines()
             EngineInfo{QStringLiteral("diffusion"), QStringLiteral("Diffusion (S2A)"), weights,
                        weights ? QString()
                                : QStringLiteral("no weights for config %1 — the arranger is used instead").arg(config)}};
+}
+
+DiffusionSettings diffusionSettings()
+{
+    const QSettings settings;
+    DiffusionSettings s;
+    const QString device = settings.value(QStringLiteral("engines/diffusion/device"), s.device).toString();
+    if (device == QLatin1String("cpu") || device == QLatin1String("cuda"))
+        s.device = device;
+    s.threads = std::max(0, settings.value(QStringLiteral("engines/diffusion/threads"), 0).toInt());
+    return s;
+}
+
+void setDiffusionSettings(const DiffusionSettings& s)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("engines/diffusion/device"), s.device);
+    settings.setValue(QStringLiteral("engines/diffusion/threads"), s.threads);
 }
 
 std::optional<EngineInfo> engineInfo(const QString& id)
@@ -27,8 +49,13 @@ Result<std::unique_ptr<Generator>> makeEngine(const QString& id)
 {
     if (id == QLatin1String("arranger"))
         return std::unique_ptr<Generator>(std::make_unique<arranger::ArrangerEngine>());
-    if (id == QLatin1String("diffusion"))
-        return std::unique_ptr<Generator>(std::make_unique<diffusion::DiffusionEngine>());
+    if (id == QLatin1String("diffusion")) {
+        const DiffusionSettings chosen = diffusionSettings();
+        diffusion::DiffusionOptions options;
+        options.device = chosen.device;
+        options.cpuThreads = chosen.threads;
+        return std::unique_ptr<Generator>(std::make_unique<diffusion::DiffusionEngine>(options));
+    }
     return Error{QStringLiteral("There is no engine \"%1\".").arg(id)};
 }
 

@@ -25,7 +25,16 @@ struct EngineInfo {
 QVector<EngineInfo> availableEngines();
 std::optional<EngineInfo> engineInfo(const QString& id);
 
-// A fresh engine by id with its default options ("diffusion": config tiny, default weights, auto device).
+// The user's choices for the diffusion engine (Generate > Engine Settings…), kept in QSettings under
+// engines/diffusion/: "device" ("auto", "cpu", "cuda") and "threads" (0 = one per core).
+struct DiffusionSettings {
+    QString device = QStringLiteral("auto");
+    int threads = 0;
+};
+DiffusionSettings diffusionSettings();
+void setDiffusionSettings(const DiffusionSettings& settings);
+
+// A fresh engine by id ("diffusion": config tiny, default weights, the device and threads of diffusionSettings()).
 // Unknown ids fail; the diffusion engine is made even without weights and fails with its "no weights"
 // message when used.
 Result<std::unique_ptr<Generator>> makeEngine(const QString& id);

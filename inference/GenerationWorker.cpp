@@ -1,7 +1,6 @@
 #include "inference/GenerationWorker.h"
 
-#include "inference/arranger/ArrangerEngine.h"
-#include "inference/diffusion/DiffusionEngine.h"
+#include "inference/EngineCatalogue.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -78,15 +77,11 @@ private:
 GenerationWorker::GenerationWorker(QObject* parent) : QObject(parent)
 {
     qRegisterMetaType<RenderedTake>();
-    setEngineFactory(QStringLiteral("arranger"), []() -> Result<std::unique_ptr<Generator>> {
-        return std::unique_ptr<Generator>(std::make_unique<arranger::ArrangerEngine>());
-    });
-    // Made once, on the first diffusion job; it loads its weights on first use and keeps them warm. Without
-    // weights every job fails with the engine's "no weights for config tiny" message (and the UI offers the
+    // Each made once, on its first job, and kept warm (the diffusion engine loads its weights on first use;
+    // without weights its jobs fail with its "no weights for config tiny" message and the UI offers the
     // arranger instead, see EngineCatalogue).
-    setEngineFactory(QStringLiteral("diffusion"), []() -> Result<std::unique_ptr<Generator>> {
-        return std::unique_ptr<Generator>(std::make_unique<diffusion::DiffusionEngine>());
-    });
+    for (const QString& id : {QStringLiteral("arranger"), QStringLiteral("diffusion")})
+        setEngineFactory(id, [id] { return makeEngine(id); });
     m_thread.reset(QThread::create([this] { run(); }));
     m_thread->setObjectName(QStringLiteral("GenerationWorker"));
     m_thread->start();
@@ -109,6 +104,12 @@ void GenerationWorker::setEngineFactory(const QString& id, EngineFactory factory
 {
     QMutexLocker lock(&m_mutex);
     m_factories[id] = std::move(factory);
+}
+
+void GenerationWorker::restartEngine(const QString& id)
+{
+    QMutexLocker lock(&m_mutex);
+    m_restart.insert(id);
 }
 
 bool GenerationWorker::hasEngine(const QString& id) const
@@ -217,6 +218,13 @@ void GenerationWorker::postCancelled(int jobId)
 
 Result<Generator*> GenerationWorker::engineFor(const QString& id)
 {
+    bool restart = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        restart = m_restart.erase(id) > 0;
+    }
+    if (restart)
+        m_engines.erase(id);
     if (const auto it = m_engines.find(id); it != m_engines.end())
         return it->second.get();
     EngineFactory factory;

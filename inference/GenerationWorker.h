@@ -19,6 +19,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <set>
 #include <memory>
 
 class QThread;
@@ -48,6 +49,9 @@ public:
 
     // Registers (or replaces, for jobs whose engine is not made yet) the factory for an engine id. Any thread.
     void setEngineFactory(const QString& id, EngineFactory factory);
+    // The next job of `id` makes its engine anew (new settings: another device, other threads); a running
+    // job keeps the engine it has. Any thread.
+    void restartEngine(const QString& id);
     bool hasEngine(const QString& id) const;
     QStringList engineIds() const;
 
@@ -98,6 +102,7 @@ private:
     std::shared_ptr<Control> m_running;
     bool m_stopping = false;
     std::map<QString, EngineFactory> m_factories;
+    std::set<QString> m_restart;  // engines to make anew before their next job
 
     // Worker thread only.
     std::map<QString, std::unique_ptr<Generator>> m_engines;

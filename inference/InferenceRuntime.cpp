@@ -14,4 +14,9 @@ RuntimeInfo probeRuntime(const QString& preferredDevice, int cpuThreads)
     return info;
 }
 
+bool cudaAvailable()
+{
+    return model::selectDevice("cuda").is_cuda();
+}
+
 }  // namespace s2a::inference

@@ -13,5 +13,7 @@ struct RuntimeInfo {
 
 // Picks the device the engines will use ("auto", "cuda", "cpu") and reports what was chosen.
 RuntimeInfo probeRuntime(const QString& preferredDevice = QStringLiteral("auto"), int cpuThreads = 0);
+// Whether this LibTorch sees a CUDA device; unlike probeRuntime, changes nothing.
+bool cudaAvailable();
 
 }  // namespace s2a::inference

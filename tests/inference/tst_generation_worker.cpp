@@ -280,6 +280,28 @@ private Q_SLOTS:
         QVERIFY(rec.idsOf(QStringLiteral("finished")).isEmpty());
     }
 
+    void restartMakesTheEngineAnewForTheNextJob()
+    {
+        // New engine settings (device, threads) reach the next job: the warm engine is dropped and made again.
+        GenerationWorker worker;
+        std::atomic<int> made{0};
+        worker.setEngineFactory(QStringLiteral("arranger"), [&]() -> Result<std::unique_ptr<Generator>> {
+            ++made;
+            return std::unique_ptr<Generator>(std::make_unique<arranger::ArrangerEngine>());
+        });
+        Recorder rec(worker);
+        const int a = worker.enqueue(job(QStringLiteral("intro"), 31));
+        QTRY_VERIFY_WITH_TIMEOUT(rec.ended(a), 60000);
+        const int b = worker.enqueue(job(QStringLiteral("intro"), 32));
+        QTRY_VERIFY_WITH_TIMEOUT(rec.ended(b), 60000);
+        QCOMPARE(made.load(), 1);  // kept warm
+        worker.restartEngine(QStringLiteral("arranger"));
+        const int c = worker.enqueue(job(QStringLiteral("intro"), 33));
+        QTRY_VERIFY_WITH_TIMEOUT(rec.ended(c), 60000);
+        QCOMPARE(made.load(), 2);
+        QCOMPARE(rec.idsOf(QStringLiteral("finished")), (QList<int>{a, b, c}));
+    }
+
     void unknownEnginesFailWithAReason()
     {
         GenerationWorker worker;

@@ -11,6 +11,7 @@
 #include "ui/i18n/Translations.h"
 #include "ui/timeline/EditorController.h"
 #include "ui/viewmodels/DocumentController.h"
+#include "ui/viewmodels/EngineSettings.h"
 #include "ui/viewmodels/ExportModel.h"
 #include "ui/viewmodels/GenerationQueueModel.h"
 #include "ui/viewmodels/NewSongModel.h"
@@ -80,6 +81,7 @@ struct App {
     ui::EditorController editor{&document, &transport};
     ui::GenerationQueueModel queue{&document};
     ui::NewSongModel newSong{&document};
+    ui::EngineSettings engineSettings{queue.worker()};
     QQmlEngine engine;
     std::unique_ptr<QObject> root;
     QQuickWindow* window = nullptr;
@@ -93,7 +95,8 @@ struct App {
              {QStringLiteral("exporter"), QVariant::fromValue(&exporter)},
              {QStringLiteral("editor"), QVariant::fromValue(&editor)},
              {QStringLiteral("queue"), QVariant::fromValue(&queue)},
-             {QStringLiteral("newSong"), QVariant::fromValue(&newSong)}}));
+             {QStringLiteral("newSong"), QVariant::fromValue(&newSong)},
+             {QStringLiteral("engineSettings"), QVariant::fromValue(&engineSettings)}}));
         window = qobject_cast<QQuickWindow*>(root.get());
         if (!window) {
             qWarning() << component.errorString();

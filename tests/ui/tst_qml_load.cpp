@@ -4,6 +4,7 @@
 #include "ui/i18n/Translations.h"
 #include "ui/viewmodels/DocumentController.h"
 #include "ui/viewmodels/TransportModel.h"
+#include "ui/viewmodels/EngineSettings.h"
 #include "ui/viewmodels/ExportModel.h"
 #include "ui/viewmodels/GenerationQueueModel.h"
 #include "ui/viewmodels/NewSongModel.h"
@@ -57,6 +58,7 @@ struct AppModels {
     s2a::ui::EditorController editor{&document, &transport};
     s2a::ui::GenerationQueueModel queue{&document};
     s2a::ui::NewSongModel newSong{&document};
+    s2a::ui::EngineSettings engineSettings{queue.worker()};
 
     QVariantMap properties()
     {
@@ -66,6 +68,8 @@ struct AppModels {
                 {QStringLiteral("editor"), QVariant::fromValue(&editor)},
                 {QStringLiteral("queue"), QVariant::fromValue(&queue)},
                 {QStringLiteral("newSong"), QVariant::fromValue(&newSong)},
+                {QStringLiteral("engineSettings"), QVariant::fromValue(&engineSettings)},
+                {QStringLiteral("settings"), QVariant::fromValue(&engineSettings)},
                 // Views that take one part of the editor.
                 {QStringLiteral("timeline"), QVariant::fromValue(editor.timeline())},
                 {QStringLiteral("takes"), QVariant::fromValue(editor.takes())},

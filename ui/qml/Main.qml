@@ -14,6 +14,7 @@ ApplicationWindow {
     required property EditorController editor
     required property GenerationQueueModel queue
     required property NewSongModel newSong
+    required property EngineSettings engineSettings
     property bool closeConfirmed: false
 
     width: 1280
@@ -138,6 +139,8 @@ ApplicationWindow {
             }
             Action { text: qsTr("&New Song…"); onTriggered: window.askBeforeReplacing(function () { newSongDialog.open() }) }
             Action { text: qsTr("&Cancel All Jobs"); enabled: window.queue.busy; onTriggered: window.queue.cancelAll() }
+            MenuSeparator {}
+            Action { text: qsTr("Engine &Settings…"); onTriggered: engineSettingsDialog.open() }
         }
         Menu {
             id: audioMenu
@@ -281,6 +284,14 @@ ApplicationWindow {
     }
 
     ShortcutsDialog { id: shortcutsDialog; anchors.centerIn: parent }
+
+    EngineSettingsDialog {
+        id: engineSettingsDialog
+        objectName: "engineSettingsDialog"
+        anchors.centerIn: parent
+        settings: window.engineSettings
+        runtime: window.document.runtimeDescription
+    }
 
     MessageDialog {
         id: aboutDialog

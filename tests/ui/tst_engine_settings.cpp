@@ -1,0 +1,98 @@
+// Generate > Engine Settings…: the diffusion engine's device and threads are kept in the user's settings,
+// refused when invalid, read back by the engine catalogue, and the dialog edits them in a real window.
+#include "inference/EngineCatalogue.h"
+#include "ui/viewmodels/EngineSettings.h"
+
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtTest>
+
+#include <functional>
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(S2A_UiPlugin)
+
+class EngineSettingsTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // A private settings folder, so the test neither reads nor rewrites the user's own choices.
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_dir.path()));
+        QCoreApplication::setOrganizationName(QStringLiteral("S2A-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("engine-settings"));
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    }
+
+    void choicesAreKeptAndReadBack()
+    {
+        s2a::ui::EngineSettings settings(nullptr);
+        QCOMPARE(settings.device(), QStringLiteral("auto"));
+        QCOMPARE(settings.threads(), 0);
+        QVERIFY(settings.devices().contains(QStringLiteral("cpu")));
+        QSignalSpy changed(&settings, &s2a::ui::EngineSettings::changed);
+        settings.setDevice(QStringLiteral("cpu"));
+        settings.setThreads(1);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(s2a::inference::diffusionSettings().device, QStringLiteral("cpu"));
+        QCOMPARE(s2a::inference::diffusionSettings().threads, 1);
+        // Nonsense is refused or clamped; the same value again is no change.
+        settings.setDevice(QStringLiteral("tpu"));
+        settings.setThreads(1);
+        QCOMPARE(changed.count(), 2);
+        settings.setThreads(10000);
+        QCOMPARE(settings.threads(), settings.maxThreads());
+        // A second instance (the next launch) sees the same choices.
+        s2a::ui::EngineSettings again(nullptr);
+        QCOMPARE(again.device(), QStringLiteral("cpu"));
+        QCOMPARE(again.threads(), settings.maxThreads());
+        settings.setDevice(QStringLiteral("auto"));
+        settings.setThreads(0);
+    }
+
+    void dialogEditsTheSettings()
+    {
+        s2a::ui::EngineSettings settings(nullptr);
+        QQmlEngine engine;
+        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/S2A/Ui/qml/EngineSettingsDialog.qml")));
+        QQuickWindow window;
+        window.resize(600, 400);
+        std::unique_ptr<QObject> dialog(component.createWithInitialProperties(
+            {{QStringLiteral("settings"), QVariant::fromValue(&settings)},
+             {QStringLiteral("runtime"), QStringLiteral("test runtime")}}));
+        QVERIFY2(dialog, qPrintable(component.errorString()));
+        dialog->setProperty("parent", QVariant::fromValue(window.contentItem()));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(QMetaObject::invokeMethod(dialog.get(), "open"));
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        // The dialog's contents live under the window's overlay: walk the visual tree.
+        std::function<QQuickItem*(QQuickItem*)> find = [&](QQuickItem* root) -> QQuickItem* {
+            if (root->objectName() == QLatin1String("threadsChoice"))
+                return root;
+            for (QQuickItem* child : root->childItems())
+                if (QQuickItem* found = find(child))
+                    return found;
+            return nullptr;
+        };
+        QQuickItem* threads = find(window.contentItem());
+        QVERIFY(threads);
+        QVERIFY(QMetaObject::invokeMethod(threads, "increase"));
+        QMetaObject::invokeMethod(threads, "valueModified");
+        QTRY_COMPARE(settings.threads(), 1);
+        settings.setThreads(0);
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_MAIN(EngineSettingsTest)
+#include "tst_engine_settings.moc"
