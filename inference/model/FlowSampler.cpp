@@ -1,5 +1,7 @@
 #include "inference/model/FlowSampler.h"
 
+#include "inference/model/ShapeText.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>
 
@@ -9,13 +11,6 @@
 namespace s2a::model {
 
 namespace {
-
-std::string shapeText(at::IntArrayRef sizes)
-{
-    std::ostringstream out;
-    out << sizes;
-    return out.str();
-}
 
 // The network's answer must be shaped like its input; a silent broadcast would integrate nonsense.
 torch::Tensor checkedVelocity(const VelocityFn& velocity, const torch::Tensor& x, const torch::Tensor& t,

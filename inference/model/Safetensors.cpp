@@ -1,5 +1,7 @@
 #include "inference/model/Safetensors.h"
 
+#include "inference/model/ShapeText.h"
+
 #include "inference/model/Sha256.h"
 
 #include <nlohmann/json.hpp>
@@ -52,15 +54,6 @@ const DTypeRow& row(SafeDType dtype)
     return kDTypes[0];
 }
 
-std::string shapeText(const std::vector<std::int64_t>& shape)
-{
-    std::ostringstream out;
-    out << '[';
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        out << (i ? ", " : "") << shape[i];
-    out << ']';
-    return out.str();
-}
 
 std::string spanText(std::uint64_t begin, std::uint64_t end)
 {

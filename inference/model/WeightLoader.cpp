@@ -1,5 +1,7 @@
 #include "inference/model/WeightLoader.h"
 
+#include "inference/model/ShapeText.h"
+
 #include "inference/model/Safetensors.h"
 
 #include <torch/utils.h>
@@ -55,15 +57,6 @@ std::optional<SafeDType> fromTorch(torch::ScalarType type)
     }
 }
 
-std::string shapeText(c10::IntArrayRef shape)
-{
-    std::ostringstream out;
-    out << '[';
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        out << (i ? ", " : "") << shape[i];
-    out << ']';
-    return out.str();
-}
 
 // A CPU tensor holding a copy of the file's bytes for `info` (the mapping goes away with the file).
 torch::Tensor copyOut(const SafetensorsFile& file, const SafeTensorInfo& info, torch::ScalarType type)

@@ -3,6 +3,7 @@
 # torch translation unit of this part.
 find_package(nlohmann_json 3.2 REQUIRED)
 target_sources(s2a_model PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/ShapeText.h
   ${CMAKE_CURRENT_LIST_DIR}/ModelResult.h
   ${CMAKE_CURRENT_LIST_DIR}/Safetensors.h ${CMAKE_CURRENT_LIST_DIR}/Safetensors.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Sha256.h ${CMAKE_CURRENT_LIST_DIR}/Sha256.cpp
