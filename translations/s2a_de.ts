@@ -12,6 +12,41 @@
     </message>
 </context>
 <context>
+    <name>EngineSettingsDialog</name>
+    <message>
+        <source>Engine settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Diffusion device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Automatic (GPU when there is one)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changes apply from the next generation. Running now: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -455,6 +490,10 @@
 Runtime: %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Engine &amp;Settings…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>NewSongDialog</name>
@@ -869,10 +908,6 @@ Runtime: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>no trained weights yet</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The %1 engine is not available: %2.</source>
         <translation type="unfinished" />
     </message>
@@ -986,10 +1021,6 @@ Runtime: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>no trained weights yet</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>%1 (default style)</source>
         <translation type="unfinished" />
     </message>
@@ -1034,10 +1065,6 @@ Runtime: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The diffusion engine cannot make songs yet: it has no trained weights.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>There is no engine "%1".</source>
         <translation type="unfinished" />
     </message>
@@ -1063,6 +1090,10 @@ Runtime: %1</source>
     </message>
     <message>
         <source>Could not make the song: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 engine is not available: %2.</source>
         <translation type="unfinished" />
     </message>
 </context>
