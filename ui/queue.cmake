@@ -3,6 +3,8 @@
 list(APPEND S2A_UI_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/viewmodels/GenerationQueueModel.h
   ${CMAKE_CURRENT_LIST_DIR}/viewmodels/GenerationQueueModel.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/viewmodels/EngineChoices.h
+  ${CMAKE_CURRENT_LIST_DIR}/viewmodels/EngineChoices.cpp
   ${CMAKE_CURRENT_LIST_DIR}/viewmodels/EngineSettings.h
   ${CMAKE_CURRENT_LIST_DIR}/viewmodels/EngineSettings.cpp
 )

@@ -1,5 +1,7 @@
 #include "ui/viewmodels/GenerationQueueModel.h"
 
+#include "ui/viewmodels/EngineChoices.h"
+
 #include "core/persistence/ProjectBundle.h"
 #include "inference/EngineCatalogue.h"
 
@@ -80,18 +82,7 @@ int GenerationQueueModel::activeCount() const
 
 QVariantList GenerationQueueModel::engines() const
 {
-    // The one list the CLI and the New Song dialog use too (availability checked anew: weights may appear).
-    QVariantList list;
-    for (const inference::EngineInfo& e : inference::availableEngines()) {
-        const QString name = e.id == QLatin1String("arranger") ? tr("Arranger (procedural)")
-                             : e.id == QLatin1String("diffusion") ? tr("Diffusion")
-                                                                  : e.name;
-        list.append(QVariantMap{{QStringLiteral("id"), e.id},
-                                {QStringLiteral("name"), name},
-                                {QStringLiteral("available"), e.available},
-                                {QStringLiteral("reason"), e.reason}});
-    }
-    return list;
+    return engineChoices();
 }
 
 QString GenerationQueueModel::regenerate(const QString& sectionId, const QVariantMap& options)

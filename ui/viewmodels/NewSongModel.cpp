@@ -1,5 +1,7 @@
 #include "ui/viewmodels/NewSongModel.h"
 
+#include "ui/viewmodels/EngineChoices.h"
+
 #include "inference/EngineCatalogue.h"
 #include "inference/NewSongRequest.h"
 #include "inference/arranger/SongBundleWriter.h"
@@ -14,7 +16,6 @@ namespace s2a::ui {
 namespace {
 
 const QString kArranger = QStringLiteral("arranger");
-const QString kDiffusion = QStringLiteral("diffusion");
 
 // A spec value as trimmed text: QML hands numbers for some fields and strings for others.
 QString text(const QVariantMap& spec, const char* key)
@@ -45,13 +46,7 @@ QStringList NewSongModel::templates() const { return inference::templateNames();
 
 QVariantList NewSongModel::engines() const
 {
-    QVariantList list;
-    for (const inference::EngineInfo& e : inference::availableEngines()) {
-        const QString name = e.id == kArranger ? tr("Arranger") : e.id == kDiffusion ? tr("Diffusion") : e.name;
-        list.append(QVariantMap{{QStringLiteral("id"), e.id}, {QStringLiteral("name"), name},
-                                {QStringLiteral("available"), e.available}, {QStringLiteral("reason"), e.reason}});
-    }
-    return list;
+    return engineChoices();
 }
 
 double NewSongModel::progress() const { return m_job ? m_job->fraction() : 0.0; }
