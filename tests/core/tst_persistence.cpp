@@ -1,5 +1,6 @@
 // Saving and loading bundles: round trips, every class of bad file, crashes and full disks mid-save,
 // schema migration, content-addressed audio.
+#include "TestFiles.h"
 #include "TestProjects.h"
 
 #include "core/persistence/ProjectBundle.h"
@@ -20,18 +21,8 @@ using namespace s2a::core;
 
 namespace {
 
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-void writeAll(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(bytes);
-}
+using s2a::test::readAll;
+using s2a::test::writeAll;
 
 // Saves a song, then rewrites its project.json through `mutate` so each test can break one thing.
 QString savedBundle(const QTemporaryDir& dir, const ProjectData& data)

@@ -1,6 +1,7 @@
 // The diffusion model's weights: safetensors round trips and every corruption class, interchange with a
 // file written by an independent (Python, stdlib-only) writer in both directions, strict module loading,
 // and SHA-256 against the standard vectors and sha256sum.
+#include "TestFiles.h"
 #include "inference/model/ModelResult.h"
 #include "inference/model/Safetensors.h"
 #include "inference/model/Sha256.h"
@@ -62,18 +63,8 @@ struct TinyNetImpl : torch::nn::Module {
 };
 TORCH_MODULE(TinyNet);
 
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-void writeAll(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
+using s2a::test::readAll;
+using s2a::test::writeAll;
 
 // A safetensors file made by hand, for corruptions the writer would never produce.
 QByteArray craft(const QByteArray& header, const QByteArray& data)
