@@ -17,6 +17,7 @@
 #include "inference/model/AudioVae.h"
 #include "inference/model/CaptionEncoder.h"
 #include "inference/model/FlowSampler.h"
+#include "inference/model/GuidedDitVelocity.h"
 #include "inference/model/LatentInpainting.h"
 #include "inference/model/ModelConfig.h"
 #include "inference/model/StructureDit.h"
@@ -218,70 +219,18 @@ Layout makeLayout(Model& m, int64_t frames, const std::vector<std::pair<double, 
     return l;
 }
 
-// Repeats batch-1 conditioning `n` times with per-item caption flags (the batched CFG forward).
-DitConditioning batchConditioning(const DitConditioning& one, const std::vector<bool>& global,
-                                  const std::vector<bool>& sections) {
-    const auto n = int64_t(global.size());
-    DitConditioning c;
-    c.globalCaption.tokens = one.globalCaption.tokens.expand({n, -1, -1});
-    c.globalCaption.mask = one.globalCaption.mask.expand({n, -1});
-    c.globalCaption.pooled = one.globalCaption.pooled.expand({n, -1});
-    c.sectionCaptions = one.sectionCaptions.expand({n, -1, -1});
-    c.structure = {one.structure.labels.expand({n, -1}), one.structure.position.expand({n, -1}),
-                   one.structure.sectionIndex.expand({n, -1})};
-    auto flags = [&](const std::vector<bool>& f) {
-        auto t = torch::empty({n}, torch::kBool);
-        for (int64_t i = 0; i < n; ++i) t[i] = bool(f[size_t(i)]);
-        return t.to(gDevice);
-    };
-    c.useGlobalCaption = flags(global);
-    c.useSectionCaptions = flags(sections);
-    return c;
-}
-
-// The two ways of evaluating the three CFG branches.
+// The two ways of evaluating the three CFG branches (s2a::model::GuidedDitVelocity's batched flag).
 enum class Cfg { Sequential, Batched };
 
-// VelocityFn over the DiT. Sequential: one batch-1 forward per call, as the sampler asks. Batched: the first
-// call of a step (the sampler always asks (0,0), (c,0), (c,c_s) in that order on the same x and t) runs one
-// batch-3 forward and the other two calls are answered from it.
-struct Velocity {
-    Model& m;
-    const DitConditioning& cond;
-    torch::Tensor context, keep;
-    Cfg mode;
-    int forwards = 0;
-    DitConditioning batched;
-    torch::Tensor cache;
-    const void* cacheX = nullptr;
-    double cacheT = -1.0;
-
-    Velocity(Model& model, const DitConditioning& c, torch::Tensor ctx, torch::Tensor k, Cfg md)
-        : m(model), cond(c), context(std::move(ctx)), keep(std::move(k)), mode(md) {
-        if (mode == Cfg::Batched) batched = batchConditioning(cond, {false, true, true}, {false, false, true});
-    }
-
-    torch::Tensor operator()(const torch::Tensor& x, const torch::Tensor& t, bool g, bool s) {
-        if (mode == Cfg::Sequential || (g && s && cacheX == nullptr)) {
-            DitConditioning c = cond;
-            c.useGlobalCaption = torch::full({1}, g, torch::TensorOptions().dtype(torch::kBool).device(gDevice));
-            c.useSectionCaptions = torch::full({1}, s, torch::TensorOptions().dtype(torch::kBool).device(gDevice));
-            ++forwards;
-            return m.dit->forward(x, t, context, keep, c);
-        }
-        const double tv = t[0].item<double>();
-        if (cacheX != x.data_ptr() || cacheT != tv) {
-            const int64_t b = 3;
-            auto xs = x.expand({b, -1, -1});
-            ++forwards;
-            cache = m.dit->forward(xs, t.expand({b}), context.expand({b, -1, -1}), keep.expand({b, -1, -1}), batched);
-            cacheX = x.data_ptr();
-            cacheT = tv;
-        }
-        const int64_t index = !g ? 0 : (!s ? 1 : 2);
-        return cache.narrow(0, index, 1);
-    }
-};
+// VelocityFn over the bench's DiT: the engine's own adapter, so the figures are the engine's.
+s2a::model::GuidedDitVelocity velocityFor(Model& m, const DitConditioning& cond, torch::Tensor context, torch::Tensor keep,
+                                     Cfg mode) {
+    s2a::model::DitForwardFn forward = [&m](const torch::Tensor& x, const torch::Tensor& t, const torch::Tensor& c,
+                                       const torch::Tensor& k, const DitConditioning& cd) {
+        return m.dit->forward(x, t, c, k, cd);
+    };
+    return s2a::model::GuidedDitVelocity(forward, cond, std::move(context), std::move(keep), 3.0, 2.0, mode == Cfg::Batched);
+}
 
 // Two-scale CFG as in the paper's setting: global 3, section 2 -> weights (1-g) = -2, (g-s) = 1, s = 2: three
 // branches per step.
@@ -318,12 +267,12 @@ GenerationTimes generate(Model& m, double seconds, int steps, Cfg mode) {
 
     const auto opts = torch::TensorOptions().dtype(m.dtype).device(gDevice);
     const int64_t ch = m.cfg.ditLatentChannels();
-    Velocity v(m, layout.cond, torch::zeros({1, ch, frames}, opts), torch::zeros({1, 1, frames}, opts), mode);
+    auto v = velocityFor(m, layout.cond, torch::zeros({1, ch, frames}, opts), torch::zeros({1, 1, frames}, opts), mode);
     FlowSampler sampler(samplerOptions(steps));
     const auto ditStart = Clock::now();
     auto result = sampler.sample(std::ref(v), {1, ch, frames}, opts);
     r.dit = secondsSince(ditStart);
-    r.forwards = v.forwards;
+    r.forwards = v.forwards();
 
     const auto decStart = Clock::now();
     r.audio = m.vae->decode(groupsAsBatch(m, result.latent), samples);
@@ -360,7 +309,7 @@ RepaintTimes repaint(Model& m, const torch::Tensor& stems, double section, doubl
     auto layout = makeLayout(m, frames,
                              {{margin / (section + 2 * margin), 1}, {section / (section + 2 * margin), 3},
                               {margin / (section + 2 * margin), 1}});
-    Velocity v(m, layout.cond, latent, keep.view({1, 1, frames}), Cfg::Sequential);
+    auto v = velocityFor(m, layout.cond, latent, keep.view({1, 1, frames}), Cfg::Batched);
     FlowSampler sampler(samplerOptions(steps));
     auto result = sampler.inpaint(std::ref(v), {latent, keep});
     r.inpaint = secondsSince(inpStart);
@@ -447,7 +396,7 @@ void benchTiny(const Options& o) {
         dec.add(r.decode);
         total.add(r.total);
     }
-    std::printf("tiny repaint of 10 s with +-10 s context (%d steps, CFG sequential):\n", o.steps);
+    std::printf("tiny repaint of 10 s with +-10 s context (%d steps, CFG batched):\n", o.steps);
     std::printf("  VAE encode 30 s    %s\n", enc.ms().c_str());
     std::printf("  inpaint            %s\n", inp.ms().c_str());
     std::printf("  VAE decode section %s\n", dec.ms().c_str());
@@ -481,7 +430,7 @@ void bench402m(const Options& o) {
     auto ctx = torch::zeros({1, ch, frames}, opts);
     auto keep = torch::zeros({1, 1, frames}, opts);
     auto t = torch::full({1}, 0.5, opts);
-    auto cond3 = batchConditioning(layout.cond, {false, true, true}, {false, false, true});
+    auto cond3 = s2a::model::conditioningForBranches(layout.cond, FlowSampler::guidanceBranches(3.0, 2.0));
 
     auto step = [&](torch::Dtype dtype, const char* label) {
         c10::InferenceMode inference;

@@ -1,10 +1,14 @@
 #include "inference/diffusion/DiffusionEngine.h"
 
+#include "inference/StemGroups.h"
+
 #include "inference/model/AudioVae.h"
 #include "inference/model/CaptionEncoder.h"
 #include "inference/model/FlowSampler.h"
+#include "inference/model/GuidedDitVelocity.h"
 #include "inference/model/LatentInpainting.h"
 #include "inference/model/ModelConfig.h"
+#include "inference/model/Network.h"
 #include "inference/model/Splice.h"
 #include "inference/model/StructureDit.h"
 #include "inference/model/TorchDevice.h"
@@ -34,20 +38,7 @@ using s2a::model::ModelConfig;
 
 std::string utf8(const QString& s) { return s.toStdString(); }
 
-// VAE + caption encoder + DiT under one module, so that strict loading covers the whole network.
-class NetworkImpl : public torch::nn::Module {
-public:
-    explicit NetworkImpl(const ModelConfig& config)
-        : vae(register_module("vae", model::AudioVae(config.vae, config.audioChannels))),
-          caption(register_module("caption", model::CaptionEncoder(config.caption))),
-          dit(register_module("dit", model::StructureDit(config)))
-    {
-    }
-    model::AudioVae vae;
-    model::CaptionEncoder caption;
-    model::StructureDit dit;
-};
-TORCH_MODULE(Network);
+using model::Network;
 
 Result<ModelConfig> configNamed(const QString& name)
 {
@@ -56,43 +47,6 @@ Result<ModelConfig> configNamed(const QString& name)
     } catch (const std::exception& e) {
         return Error{QStringLiteral("Unknown diffusion model config \"%1\": %2").arg(name, QString::fromStdString(e.what()))};
     }
-}
-
-// Which stem group a track of `role` is summed into: drums, bass and lead by name, everything else into
-// "harmonic"; a model without such a group (mix-only) takes everything into its first group.
-int groupFor(core::TrackRole role, const std::vector<std::string>& groups)
-{
-    auto find = [&](const char* name) {
-        const auto it = std::find(groups.begin(), groups.end(), std::string(name));
-        return it == groups.end() ? -1 : int(it - groups.begin());
-    };
-    int g = -1;
-    switch (role) {
-    case core::TrackRole::Drums: g = find("drums"); break;
-    case core::TrackRole::Bass: g = find("bass"); break;
-    case core::TrackRole::Lead: g = find("lead"); break;
-    default: break;
-    }
-    if (g < 0)
-        g = find("harmonic");
-    if (g < 0)
-        g = find("mix");
-    return g < 0 ? 0 : g;
-}
-
-core::TrackRole roleForGroup(const std::string& group)
-{
-    if (group == "drums")
-        return core::TrackRole::Drums;
-    if (group == "bass")
-        return core::TrackRole::Bass;
-    if (group == "lead")
-        return core::TrackRole::Lead;
-    if (group == "mix")
-        return core::TrackRole::Mix;
-    if (group == "harmonic")
-        return core::TrackRole::Keys;
-    return core::TrackRole::Other;
 }
 
 QString nameForGroup(const std::string& group)
@@ -193,6 +147,7 @@ struct DiffusionEngine::Impl {
     Network net{nullptr};
     std::unique_ptr<model::BuiltinTextEncoder> text;
     QString sha256;
+    double latentScale = 1.0;  // DiT latents = VAE latents / latentScale (model::kLatentScaleKey)
     bool loaded = false;
     int encodes = 0;
     // Encoded context windows, newest last, keyed by a hash of the audio (and where it lies in the song).
@@ -250,6 +205,7 @@ Status DiffusionEngine::Impl::load()
         net = candidate;
         text = std::make_unique<model::BuiltinTextEncoder>(config->caption, net->caption);
         sha256 = QString::fromStdString(report->sha256);
+        latentScale = model::latentScaleOf(report->metadata);
         loaded = true;
         return Status::success();
     } catch (const std::exception& e) {
@@ -265,11 +221,11 @@ model::DitConditioning DiffusionEngine::Impl::conditioning(const GenerationReque
     std::vector<std::string> captions;
     for (const SectionPlan& s : request.sections) {
         const model::FrameSpan f = model::frameSpanForSamples(s.start, s.end, hop, songFrames);
-        const int64_t first = std::max(f.first, windowFirst) - windowFirst;
-        const int64_t end = std::min(f.end, windowFirst + windowFrames) - windowFirst;
-        if (end <= first)
+        if (std::min(f.end, windowFirst + windowFrames) <= std::max(f.first, windowFirst))
             continue;
-        spans.push_back({first, end, labelId(s, *config)});
+        // The whole section in window coordinates (it may start before or end after the window): the position
+        // in section stays the section's own, as in training crops.
+        spans.push_back({f.first - windowFirst, f.end - windowFirst, labelId(s, *config)});
         captions.push_back(utf8(s.caption));
     }
     if (spans.empty()) {  // cannot happen for a window inside the song; keep the tensors well-formed anyway
@@ -291,18 +247,17 @@ Result<torch::Tensor> DiffusionEngine::Impl::sampleWindow(const GenerationReques
                                                           quint64 seed, JobControl& job, double from, double to,
                                                           const QString& stage)
 {
-    const auto yes = torch::tensor({true}, torch::TensorOptions().device(device));
-    const auto no = torch::tensor({false}, torch::TensorOptions().device(device));
     const torch::Tensor keep3 = keep.view({1, 1, -1}).to(device);
     const torch::Tensor ctx = context.to(device);
     const bool cast = autocast();
-    model::VelocityFn velocity = [&](const torch::Tensor& x, const torch::Tensor& t, bool useGlobal, bool useSections) {
-        model::DitConditioning c = cond;
-        c.useGlobalCaption = useGlobal ? yes : no;
-        c.useSectionCaptions = useSections ? yes : no;
+    model::DitForwardFn forward = [&](const torch::Tensor& x, const torch::Tensor& t, const torch::Tensor& c,
+                                      const torch::Tensor& k, const model::DitConditioning& cd) {
         AutocastScope scope(cast, options.halfPrecision);
-        return net->dit->forward(x, t, ctx, keep3, c).to(x.scalar_type());
+        return net->dit->forward(x, t, c, k, cd).to(x.scalar_type());
     };
+    // All guidance branches of a step in one batched forward (see GuidedDitVelocity.h).
+    model::GuidedDitVelocity guided(forward, cond, ctx, keep3, request.guidance, request.sectionGuidance);
+    const model::VelocityFn velocity = std::ref(guided);
     model::SamplerOptions so;
     so.steps = std::max(1, request.steps);
     so.guidance = request.guidance;
@@ -325,7 +280,7 @@ torch::Tensor DiffusionEngine::Impl::decodeGroups(const torch::Tensor& latent, i
     const int64_t c = config->vae.latentChannels;
     const auto perGroup = latent.reshape({groups, c, latent.size(-1)}).to(device);
     AutocastScope scope(autocast(), options.halfPrecision);
-    auto audio = net->vae->decode(perGroup, samples).to(torch::kCPU, torch::kFloat32);
+    auto audio = net->vae->decode(perGroup * latentScale, samples).to(torch::kCPU, torch::kFloat32);
     return torch::nan_to_num(audio, 0.0, 1.0, -1.0).clamp(-1.0, 1.0).contiguous();
 }
 
@@ -333,7 +288,7 @@ torch::Tensor DiffusionEngine::Impl::encodeGroups(const torch::Tensor& audio)
 {
     AutocastScope scope(autocast(), options.halfPrecision);
     const auto enc = net->vae->encode(audio.to(device), false);
-    const auto latent = enc.latent.to(torch::kFloat32);  // [G, C, F]
+    const auto latent = enc.latent.to(torch::kFloat32) / latentScale;  // [G, C, F]
     return latent.reshape({1, -1, latent.size(-1)});
 }
 
@@ -402,7 +357,7 @@ Result<GenerationResult> DiffusionEngine::generate(const GenerationRequest& requ
         result.end = samples;
         for (int g = 0; g < config.stemGroupCount(); ++g) {
             Stem stem;
-            stem.role = roleForGroup(config.stemGroups[size_t(g)]);
+            stem.role = roleForStemGroup(config.stemGroups[size_t(g)]);
             stem.name = nameForGroup(config.stemGroups[size_t(g)]);
             stem.audio.sampleRate = request.sampleRate;
             for (int c = 0; c < config.audioChannels; ++c) {
@@ -454,7 +409,7 @@ Result<GenerationResult> DiffusionEngine::regenerate(const GenerationRequest& re
         for (const Stem& s : request.context) {
             if (s.audio.channelCount() == 0)
                 continue;
-            core::AudioBuffer& dst = old[size_t(groupFor(s.role, config.stemGroups))];
+            core::AudioBuffer& dst = old[size_t(stemGroupFor(s.role, config.stemGroups))];
             for (int c = 0; c < channels; ++c) {
                 const auto& src = s.audio.channels[size_t(std::min(c, s.audio.channelCount() - 1))];
                 float* out = dst.channels[size_t(c)].data();
@@ -463,23 +418,24 @@ Result<GenerationResult> DiffusionEngine::regenerate(const GenerationRequest& re
             }
         }
 
-        // The window: +-contextSeconds around the section, clamped to the song and to the DiT's frames.
+        // The window: +-contextSeconds around the section, clamped to the song and to the DiT's frames. A
+        // section longer than the DiT's frames is repainted window by window (below) inside a region of the
+        // section plus up to a quarter window of context on each side.
         const int64_t hop = config.vae.hopLength();
         const int64_t frames = model::framesForSamples(samples, hop);
         const model::FrameSpan section = model::frameSpanForSamples(s0, s1, hop, frames);
         const int64_t maxFrames = config.dit.maxFrames;
-        if (section.count() > maxFrames)
-            return Error{QStringLiteral("The section is longer than the diffusion model's window (%1 s); split it first.")
-                             .arg(double(maxFrames * hop) / config.sampleRate, 0, 'f', 1)};
+        const bool windowed = section.count() > maxFrames / 2;
         int64_t contextFrames = int64_t(std::ceil(std::max(0.0, request.contextSeconds) * config.sampleRate / double(hop)));
-        contextFrames = std::min(contextFrames, (maxFrames - section.count()) / 2);
+        contextFrames = windowed ? std::min(contextFrames, maxFrames / 4)
+                                 : std::min(contextFrames, (maxFrames - section.count()) / 2);
         model::FrameSpan window{std::max<int64_t>(0, section.first - contextFrames),
                                 std::min<int64_t>(frames, section.end + contextFrames)};
         // Room left on one side (at the song's start or end) goes to the other.
         const int64_t spare = maxFrames - window.count();
-        if (spare > 0 && window.first == 0)
+        if (!windowed && spare > 0 && window.first == 0)
             window.end = std::min<int64_t>(frames, std::min(window.end + spare, section.end + 2 * contextFrames));
-        else if (spare > 0 && window.end == frames)
+        else if (!windowed && spare > 0 && window.end == frames)
             window.first = std::max<int64_t>(0, std::max(window.first - spare, section.first - 2 * contextFrames));
         const model::SampleSpan windowSamples = model::sampleSpanForFrames(window, hop, samples);
 
@@ -507,14 +463,37 @@ Result<GenerationResult> DiffusionEngine::regenerate(const GenerationRequest& re
             return cancelledError();
 
         // Keep everything in the window but the section; a one-frame ramp at each inner seam pulls the frames
-        // next to it towards the old audio.
-        const auto keep = model::repaintMask(window.count(), section.first - window.first, section.end - window.first, 1);
-        const auto cond = d->conditioning(request, window.first, window.count(), frames);
-        auto sampled = d->sampleWindow(request, latent, keep, cond, request.seed, job, 0.05, 0.9, QStringLiteral("Sampling"));
-        if (!sampled)
-            return sampled.error();
+        // next to it towards the old audio. Long sections: DiT windows with a quarter-window overlap, each
+        // keeping what the previous one generated (an extend inside the section), so the windows join
+        // without a seam and the context on both sides is honoured by the first and the last.
+        const model::LatentWindowPlan plan =
+            model::planLatentWindows(window.count(), std::min(maxFrames, window.count()),
+                                     window.count() > maxFrames ? maxFrames / 4 : 0);
+        torch::Tensor region = latent.clone();
+        const int64_t sectionFirst = section.first - window.first, sectionEnd = section.end - window.first;
+        int64_t generatedEnd = sectionFirst;  // section frames before this are done
+        const int windows = int(plan.windows.size());
+        for (int i = 0; i < windows; ++i) {
+            const model::LatentWindow& w = plan.windows[size_t(i)];
+            const int64_t genFirst = std::max(sectionFirst, generatedEnd) - w.start;
+            const int64_t genEnd = std::min(sectionEnd, w.end()) - w.start;
+            if (genEnd <= genFirst)
+                continue;
+            const auto keep = model::repaintMask(w.length, genFirst, genEnd, 1);
+            const auto cond = d->conditioning(request, window.first + w.start, w.length, frames);
+            const QString stage = windows > 1 ? QStringLiteral("Sampling window %1 of %2").arg(i + 1).arg(windows)
+                                              : QStringLiteral("Sampling");
+            auto sampled = d->sampleWindow(request, region.narrow(2, w.start, w.length).clone(), keep, cond,
+                                           request.seed + quint64(i), job, 0.05 + 0.85 * i / windows,
+                                           0.05 + 0.85 * (i + 1) / windows, stage);
+            if (!sampled)
+                return sampled.error();
+            region.narrow(2, w.start + genFirst, genEnd - genFirst)
+                .copy_(sampled.value().to(torch::kCPU, torch::kFloat32).narrow(2, genFirst, genEnd - genFirst));
+            generatedEnd = w.start + genEnd;
+        }
         job.progress(0.9, QStringLiteral("Decoding"));
-        const auto decoded = d->decodeGroups(sampled.value(), windowSamples.count());  // [G, ch, window samples]
+        const auto decoded = d->decodeGroups(region, windowSamples.count());  // [G, ch, window samples]
         if (job.cancelled())
             return cancelledError();
 
@@ -531,7 +510,7 @@ Result<GenerationResult> DiffusionEngine::regenerate(const GenerationRequest& re
         result.end = s1;
         for (int g = 0; g < groups; ++g) {
             Stem stem;
-            stem.role = roleForGroup(config.stemGroups[size_t(g)]);
+            stem.role = roleForStemGroup(config.stemGroups[size_t(g)]);
             stem.name = nameForGroup(config.stemGroups[size_t(g)]);
             stem.audio.sampleRate = request.sampleRate;
             for (int c = 0; c < channels; ++c) {

@@ -72,8 +72,7 @@ torch::Tensor FlowSampler::drawNoise(at::IntArrayRef shape, uint64_t seed, const
     return noise.to(tensorOptions.device(), tensorOptions.dtype().toScalarType());
 }
 
-torch::Tensor FlowSampler::guidedVelocity(const VelocityFn& velocity, const torch::Tensor& x, const torch::Tensor& t,
-                                          double guidance, double sectionGuidance, int* calls)
+std::vector<GuidanceBranch> FlowSampler::guidanceBranches(double guidance, double sectionGuidance)
 {
     // Weights of the three branches after expanding the formula; a branch with weight exactly 0 is never
     // evaluated (g = s = 1 leaves only the conditional one, g = 1 drops the unconditional one, s = 0 drops
@@ -81,23 +80,30 @@ torch::Tensor FlowSampler::guidedVelocity(const VelocityFn& velocity, const torc
     const double wFull = sectionGuidance;              // v(c, c_s)
     const double wGlobal = guidance - sectionGuidance;  // v(c, 0)
     const double wNone = 1.0 - guidance;                // v(0, 0)
-    if (wFull == 1.0 && wGlobal == 0.0 && wNone == 0.0) {
+    std::vector<GuidanceBranch> branches;
+    for (const GuidanceBranch& b : {GuidanceBranch{false, false, wNone}, GuidanceBranch{true, false, wGlobal},
+                                    GuidanceBranch{true, true, wFull}})
+        if (b.weight != 0.0)
+            branches.push_back(b);
+    return branches;
+}
+
+torch::Tensor FlowSampler::guidedVelocity(const VelocityFn& velocity, const torch::Tensor& x, const torch::Tensor& t,
+                                          double guidance, double sectionGuidance, int* calls)
+{
+    const std::vector<GuidanceBranch> branches = guidanceBranches(guidance, sectionGuidance);
+    if (branches.size() == 1 && branches[0].weight == 1.0) {
         if (calls)
             ++*calls;
-        return checkedVelocity(velocity, x, t, true, true);
+        return checkedVelocity(velocity, x, t, branches[0].global, branches[0].sections);
     }
     torch::Tensor sum;
-    const auto add = [&](double weight, bool global, bool sections) {
-        if (weight == 0.0)
-            return;
+    for (const GuidanceBranch& b : branches) {
         if (calls)
             ++*calls;
-        const torch::Tensor term = checkedVelocity(velocity, x, t, global, sections) * weight;
+        const torch::Tensor term = checkedVelocity(velocity, x, t, b.global, b.sections) * b.weight;
         sum = sum.defined() ? sum + term : term;
-    };
-    add(wNone, false, false);
-    add(wGlobal, true, false);
-    add(wFull, true, true);
+    }
     // All three weights zero cannot happen (they sum to 1), but keep the result defined regardless.
     return sum.defined() ? sum : torch::zeros_like(x);
 }

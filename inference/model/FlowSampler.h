@@ -61,6 +61,13 @@ struct SamplerOptions {
 // Repaint / extend: frames where keepMask is 1 are held on the context's own flow path, frames where it is 0
 // are generated, values in between blend the two (soft seams). `latent` is [B, C, F]; `keepMask` is [F],
 // [B, 1, F] or [B, C, F] (anything that broadcasts to the latent). Build masks with LatentInpainting.h.
+// One classifier-free guidance branch: which captions the network sees, and the branch's weight in the sum.
+struct GuidanceBranch {
+    bool global = true;
+    bool sections = true;
+    double weight = 1.0;
+};
+
 struct InpaintingContext {
     torch::Tensor latent;
     torch::Tensor keepMask;
@@ -96,8 +103,13 @@ public:
     // The N + 1 time points t_0 = 0 < ... < t_N = 1 (exact endpoints) for `steps` and `shift`.
     static std::vector<double> timeGrid(int steps, double shift = 1.0);
 
+    // The branches guidedVelocity() evaluates for the two scales, in the order it asks for them: (0, 0),
+    // (c, 0), (c, c_s), leaving out those of weight 0.
+    static std::vector<GuidanceBranch> guidanceBranches(double guidance, double sectionGuidance);
+
     // One guided velocity evaluation per the formula in SamplerOptions; adds the number of network calls made
     // to *calls when given.
+
     static torch::Tensor guidedVelocity(const VelocityFn& velocity, const torch::Tensor& x, const torch::Tensor& t,
                                         double guidance, double sectionGuidance, int* calls = nullptr);
 

@@ -141,8 +141,12 @@ torch::Tensor StructureDitImpl::forward(const torch::Tensor& xt, const torch::Te
     auto c = timeFc2->forward(torch::silu(timeFc1->forward(temb))) + captionPool->forward(pooled);
 
     // Frames: [B, N, 2*latent + groups] -> width, plus the per-frame structure embedding.
+    // The context is seen only where it is kept (scaled by soft seam values): what the model must generate
+    // reads as zeros, the same in training (random span masks) and in a repaint, whose context still holds
+    // the section's old audio.
     auto mask = keepMask.to(dtype).expand({b, groups, n});
-    auto frames = torch::cat({xt, context.to(dtype), mask}, 1).transpose(1, 2);
+    auto keptContext = context.to(dtype) * mask.repeat_interleave(latent / groups, 1);
+    auto frames = torch::cat({xt, keptContext, mask}, 1).transpose(1, 2);
     auto x = input->forward(frames);
     const auto& st = cond.structure;
     auto labels = st.labels.to(device);

@@ -182,7 +182,9 @@ private Q_SLOTS:
         QVERIFY(result.errorMessage().contains(o.weightsPath));
         QVERIFY(result.errorMessage().contains(QLatin1String("arranger")));
 
-        // Default weights: none in the source tree or next to the executable.
+        // A machine without the shipped weights: $S2A_WEIGHTS, when set, is the only place looked at.
+        qputenv("S2A_WEIGHTS", o.weightsPath.toUtf8());
+        QCOMPARE(weightsSearchPaths(), QStringList{o.weightsPath});
         QVERIFY(!hasDefaultWeights());
         auto engines = availableEngines();
         QCOMPARE(engines.size(), 2);
@@ -386,6 +388,41 @@ private Q_SLOTS:
         QCOMPARE(result->end, request.sections[2].end);
         for (const Stem& s : result->stems)
             QCOMPARE(s.audio.frames(), request.sections[2].end - request.sections[2].start);
+    }
+
+    void repaintsASectionLongerThanTheWindow()
+    {
+        // A 60 s verse is more frames than the DiT takes (1024, ~47.5 s): it is repainted in two windows, the
+        // second keeping what the first generated, and still covers exactly the section.
+        GenerationRequest request = songRequest(8);
+        request.sections[0].end = 5 * kRate;
+        request.sections[1].start = 5 * kRate;
+        request.sections[1].end = 65 * kRate;
+        request.sections[2].start = 65 * kRate;
+        request.sections[2].end = 70 * kRate;
+        request.targetSection = 1;
+        request.contextSeconds = 3.0;
+        Stem old;
+        old.role = core::TrackRole::Bass;
+        old.audio = test::makeAudio(kRate, request.sections[2].end, [](int, core::SampleCount i) {
+            return float(0.1 * std::sin(double(i) * 0.01));
+        });
+        request.context = {old};
+        DiffusionEngine engine(options());
+        RecordingJob job;
+        auto result = engine.regenerate(request, job);
+        QVERIFY2(result, qPrintable(result.errorMessage()));
+        QCOMPARE(result->start, request.sections[1].start);
+        QCOMPARE(result->end, request.sections[1].end);
+        QVERIFY(job.stages.contains(QStringLiteral("Sampling window 2 of 2: step 2 of 2")));
+        QVERIFY(!job.stages.contains(QStringLiteral("Sampling window 3 of 3: step 2 of 2")));
+        for (const Stem& s : result->stems) {
+            QCOMPARE(s.audio.frames(), request.sections[1].end - request.sections[1].start);
+            for (const auto& ch : s.audio.channels)
+                for (float v : ch)
+                    QVERIFY(std::isfinite(v));
+        }
+        QVERIFY(std::is_sorted(job.fractions.begin(), job.fractions.end()));
     }
 
     void workerRunsTheRegisteredDiffusionEngine()

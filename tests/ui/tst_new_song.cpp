@@ -73,6 +73,8 @@ class NewSongTest : public QObject {
 private Q_SLOTS:
     void init()
     {
+        // As on a machine without the shipped diffusion weights: the diffusion engine is unavailable.
+        qputenv("S2A_WEIGHTS", "/nonexistent/s2a/model.safetensors");
         m_dir = std::make_unique<QTemporaryDir>();
         m_document = std::make_unique<ProjectDocument>();
         m_document->setUntitledRecoveryDir(recoveryDir());

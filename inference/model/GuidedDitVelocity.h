@@ -1,0 +1,53 @@
+#pragma once
+
+// Qt-free: part of the model library (s2a_model) that builds with LibTorch alone.
+//
+// The structure-guided DiT as the sampler's VelocityFn for one item (batch 1): the engine, the evaluation and
+// the benchmark sample through this one adapter. With `batched`, the first call the sampler makes for an
+// (x, t) evaluates every guidance branch it will ask for (FlowSampler::guidanceBranches) in one forward of
+// batch 2 or 3, and the other calls are answered from that result: on two CPU cores a small DiT runs about
+// 2.5x faster that way (bench/bench_model), because three batch-1 forwards are mostly per-op overhead.
+// Sequential mode (one forward per call) is kept for comparison and for memory-bound GPUs.
+#include "inference/model/FlowSampler.h"
+#include "inference/model/StructureDit.h"
+
+#include <functional>
+#include <vector>
+
+namespace s2a::model {
+
+// One DiT forward (the engine wraps autocast around it; the benchmark calls the module directly).
+using DitForwardFn = std::function<torch::Tensor(const torch::Tensor& xt, const torch::Tensor& t,
+                                                 const torch::Tensor& context, const torch::Tensor& keepMask,
+                                                 const DitConditioning& cond)>;
+
+// `one` (batch 1) repeated once per branch, with that branch's caption flags.
+DitConditioning conditioningForBranches(const DitConditioning& one, const std::vector<GuidanceBranch>& branches);
+
+class GuidedDitVelocity {
+public:
+    GuidedDitVelocity(DitForwardFn forward, DitConditioning cond, torch::Tensor context, torch::Tensor keepMask,
+                      double guidance, double sectionGuidance, bool batched = true);
+
+    // The VelocityFn: velocity of branch (useGlobal, useSections) at (x, t).
+    torch::Tensor operator()(const torch::Tensor& x, const torch::Tensor& t, bool useGlobal, bool useSections);
+
+    int forwards() const { return m_forwards; }  // DiT forwards run so far
+
+private:
+    DitForwardFn m_forward;
+    DitConditioning m_cond, m_batchedCond;
+    torch::Tensor m_context, m_keep;
+    std::vector<GuidanceBranch> m_branches;
+    bool m_batched;
+    int m_forwards = 0;
+    // The batched result of the current (x, t) and which of its branches are still to be handed out: once
+    // every branch was served the cache is dropped, so a later x that happens to reuse the same memory at the
+    // same t (Heun's corrector, then the next predictor) cannot read a stale answer.
+    torch::Tensor m_cache;
+    const void* m_cacheX = nullptr;
+    double m_cacheT = -1.0;
+    std::vector<bool> m_served;
+};
+
+}  // namespace s2a::model
