@@ -1,0 +1,198 @@
+#include "inference/evaluation/EvalReport.h"
+
+#include "inference/evaluation/Adherence.h"
+#include "inference/evaluation/EvalFeatures.h"
+#include "inference/evaluation/SeamMetric.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+#include <cmath>
+
+namespace s2a::inference::evaluation {
+namespace {
+
+QJsonValue number(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null); }
+
+QString cell(double v, int decimals) { return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("n/a"); }
+
+QString withCount(double v, int decimals, int count)
+{
+    return QStringLiteral("%1 (%2)").arg(cell(v, decimals)).arg(count);
+}
+
+QJsonArray numbers(const std::vector<double>& values)
+{
+    QJsonArray a;
+    for (double v : values)
+        a.append(number(v));
+    return a;
+}
+
+QJsonObject itemJson(const ItemResult& r)
+{
+    QJsonArray instruments;
+    for (const InstrumentResult& i : r.instruments)
+        instruments.append(QJsonObject{{QStringLiteral("phrase"), i.phrase}, {QStringLiteral("group"), i.group},
+                                       {QStringLiteral("groupDb"), number(i.groupDb)}, {QStringLiteral("present"), i.present}});
+    QJsonObject levels;
+    for (size_t g = 0; g < r.groupDb.size() && g < evalStemGroups().size(); ++g)
+        levels.insert(QString::fromStdString(evalStemGroups()[g]), number(r.groupDb[g]));
+    QJsonObject o{{QStringLiteral("index"), r.index},
+                  {QStringLiteral("folder"), r.folder},
+                  {QStringLiteral("seconds"), r.seconds},
+                  {QStringLiteral("generationSeconds"), r.generationSeconds >= 0.0 ? number(r.generationSeconds) : QJsonValue()},
+                  {QStringLiteral("tempoTarget"), r.tempoTarget},
+                  {QStringLiteral("tempoEstimated"), number(r.tempoEstimated)},
+                  {QStringLiteral("tempoHit"), r.tempoHit},
+                  {QStringLiteral("groupDb"), levels},
+                  {QStringLiteral("instruments"), instruments},
+                  {QStringLiteral("energyApplicable"), r.energyApplicable},
+                  {QStringLiteral("chorusDb"), number(r.chorusDb)},
+                  {QStringLiteral("verseDb"), number(r.verseDb)}};
+    if (r.energyApplicable)
+        o.insert(QStringLiteral("chorusLouder"), r.chorusLouder);
+    if (!r.seamJumps.empty()) {
+        o.insert(QStringLiteral("repaintStartSeconds"), r.repaintStart);
+        o.insert(QStringLiteral("repaintEndSeconds"), r.repaintEnd);
+        o.insert(QStringLiteral("seamJumps"), numbers(r.seamJumps));
+        o.insert(QStringLiteral("seamBaseline"), numbers(r.seamBaseline));
+    }
+    return o;
+}
+
+QJsonObject rowJson(const RowResult& row)
+{
+    QJsonArray items;
+    for (const ItemResult& r : row.items)
+        items.append(itemJson(r));
+    const double perItem = row.items.isEmpty() || row.kind == QLatin1String("reference")
+                               ? std::nan("") : row.generationSeconds / row.items.size();
+    return QJsonObject{
+        {QStringLiteral("name"), row.name},
+        {QStringLiteral("kind"), row.kind},
+        {QStringLiteral("source"), row.source},
+        {QStringLiteral("weightsSha256"), row.weightsSha256},
+        {QStringLiteral("tempoPercent"), number(row.tempoPercent)},
+        {QStringLiteral("tempoItems"), row.tempoItems},
+        {QStringLiteral("instrumentPercent"), number(row.instrumentPercent)},
+        {QStringLiteral("instrumentCount"), row.instrumentCount},
+        {QStringLiteral("energyOrderPercent"), number(row.energyPercent)},
+        {QStringLiteral("energyOrderItems"), row.energyItems},
+        {QStringLiteral("fd"), number(row.fd)},
+        {QStringLiteral("fdItems"), QJsonArray{row.fdItemsA, row.fdItemsB}},
+        {QStringLiteral("seamJumpMedian"), number(row.seamMedian)},
+        {QStringLiteral("seamJumpP90"), number(row.seamP90)},
+        {QStringLiteral("seamBaselineMedian"), number(row.seamBaselineMedian)},
+        {QStringLiteral("seamCount"), row.seamCount},
+        {QStringLiteral("realTimeFactor"), number(row.realTimeFactor)},
+        {QStringLiteral("audioSeconds"), row.audioSeconds},
+        {QStringLiteral("generationSeconds"), row.generationSeconds},
+        {QStringLiteral("secondsPerItem"), number(perItem)},
+        {QStringLiteral("loadSeconds"), row.loadSeconds},
+        {QStringLiteral("rowSeconds"), row.rowSeconds},
+        {QStringLiteral("items"), items},
+    };
+}
+
+QJsonObject metricDefinitions()
+{
+    return QJsonObject{
+        {QStringLiteral("tempo"), QStringLiteral("analysis tempo estimate of the mono mix within +-%1 BPM of the item's "
+                                                 "tempo; half or double tempo is a miss").arg(kTempoToleranceBpm)},
+        {QStringLiteral("instruments"),
+         QStringLiteral("each instrument the caption names (CaptionParser vocabulary) -> its stem group (drums, bass, "
+                        "lead by role, the rest harmonic); present when the group's RMS is within %1 dB of the "
+                        "loudest group and above %2 dBFS").arg(kPresenceRangeDb).arg(kPresenceFloorDbfs)},
+        {QStringLiteral("energyOrder"),
+         QStringLiteral("clips with >= %1 s of both chorus/drop and verse: chorus/drop RMS > verse RMS")
+             .arg(kMinSectionSeconds)},
+        {QStringLiteral("fd"), QStringLiteral("Frechet distance between Gaussians fitted to the embeddings of a row's "
+                                              "clips and of the held-out mixes (same crop); the held-out row compares "
+                                              "its first half of items with its second half")},
+        {QStringLiteral("seam"),
+         QStringLiteral("middle section (or beat-snapped middle third) regenerated with its neighbours as context; "
+                        "spectral flux per %1-sample hop (%2-point Hann, ln(1 + 1000|X|), half-wave rectified, bin "
+                        "mean); jump = max flux within +-%3 hops of a seam / max(median flux of the clip, %4); baseline = "
+                        "the same at the same positions before the repaint; median and p90 (linear) over all seams")
+             .arg(kFluxHop).arg(kFluxFrame).arg(kSeamHops).arg(kFluxFloor)},
+        {QStringLiteral("realTimeFactor"), QStringLiteral("audio seconds / wall seconds of generate() alone "
+                                                          "(no loading, repaints or measuring)")},
+        {QStringLiteral("shuffled"), QStringLiteral("the first variant; item i gets the global and section captions of "
+                                                    "item (i + 1) mod N, keeps its own structure and tempo, and is "
+                                                    "measured against its own caption")},
+        {QStringLiteral("seeds"), QStringLiteral("generation seed = item index; repaint seed = item index + 1000003")},
+    };
+}
+
+}  // namespace
+
+QString formatTable(const EvalResult& result)
+{
+    const QStringList header{QStringLiteral("row"), QStringLiteral("tempo %"), QStringLiteral("instr % (n)"),
+                             QStringLiteral("energy % (n)"), QStringLiteral("FD"), QStringLiteral("seam med"),
+                             QStringLiteral("seam p90"), QStringLiteral("seam base"), QStringLiteral("RTF"),
+                             QStringLiteral("s/item")};
+    QVector<QStringList> lines{header};
+    for (const RowResult& row : result.rows) {
+        const double perItem = row.kind == QLatin1String("reference") || row.items.isEmpty()
+                                   ? std::nan("") : row.generationSeconds / row.items.size();
+        lines.append({row.name, cell(row.tempoPercent, 1), withCount(row.instrumentPercent, 1, row.instrumentCount),
+                      withCount(row.energyPercent, 1, row.energyItems), cell(row.fd, 2), cell(row.seamMedian, 2),
+                      cell(row.seamP90, 2), cell(row.seamBaselineMedian, 2), cell(row.realTimeFactor, 2),
+                      cell(perItem, 2)});
+    }
+    QVector<int> widths(header.size(), 0);
+    for (const QStringList& l : lines)
+        for (int c = 0; c < l.size(); ++c)
+            widths[c] = std::max(widths[c], int(l[c].size()));
+    QString out;
+    for (const QStringList& l : lines) {
+        QStringList cells;
+        for (int c = 0; c < l.size(); ++c)
+            cells << (c == 0 ? l[c].leftJustified(widths[c]) : l[c].rightJustified(widths[c]));
+        out += cells.join(QStringLiteral("  ")) + QLatin1Char('\n');
+    }
+    out += QStringLiteral("%1 item(s), %2 s clips, %3 steps; seam: %4 item(s) repainted; %5 s in all\n")
+               .arg(result.itemFolders.size()).arg(result.options.seconds).arg(result.options.steps)
+               .arg(std::min<qsizetype>(result.options.seamItems, result.itemFolders.size()))
+               .arg(result.wallSeconds, 0, 'f', 1);
+    return out;
+}
+
+QJsonObject toJson(const EvalResult& result)
+{
+    const EvalOptions& o = result.options;
+    QJsonArray variants;
+    for (const VariantSpec& v : o.variants)
+        variants.append(QJsonObject{{QStringLiteral("name"), v.name}, {QStringLiteral("path"), v.path}});
+    QJsonArray rows;
+    for (const RowResult& row : result.rows)
+        rows.append(rowJson(row));
+    const QJsonObject config{
+        {QStringLiteral("heldOut"), o.heldOutDir},
+        {QStringLiteral("items"), int(result.itemFolders.size())},
+        {QStringLiteral("requestedItems"), o.count},
+        {QStringLiteral("itemFolders"), QJsonArray::fromStringList(result.itemFolders)},
+        {QStringLiteral("seconds"), o.seconds},
+        {QStringLiteral("steps"), o.steps},
+        {QStringLiteral("guidance"), o.guidance},
+        {QStringLiteral("sectionGuidance"), o.sectionGuidance},
+        {QStringLiteral("modelConfig"), o.config},
+        {QStringLiteral("device"), o.device},
+        {QStringLiteral("threads"), o.threads},
+        {QStringLiteral("seamItems"), o.seamItems},
+        {QStringLiteral("arranger"), o.arranger},
+        {QStringLiteral("shuffled"), o.shuffled},
+        {QStringLiteral("variants"), variants},
+        {QStringLiteral("featureDefinition"), embeddingDefinition()},
+        {QStringLiteral("metrics"), metricDefinitions()},
+    };
+    return QJsonObject{{QStringLiteral("tool"), QStringLiteral("s2a-eval")},
+                       {QStringLiteral("createdAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                       {QStringLiteral("wallSeconds"), result.wallSeconds},
+                       {QStringLiteral("config"), config},
+                       {QStringLiteral("rows"), rows}};
+}
+
+}  // namespace s2a::inference::evaluation

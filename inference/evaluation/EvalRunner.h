@@ -1,0 +1,108 @@
+#pragma once
+
+// The s2a-eval run: held-out items, one row of figures per model variant, the baselines and the reference.
+//
+// Rows, in order:
+//   one per variant (kind "model"): the diffusion engine with that weights file generates every item;
+//   "shuffled captions" (kind "shuffled"): the first variant again, item i asked with the captions of item
+//       (i + 1) mod N (global and per section; its own structure and tempo), measured against item i's own
+//       caption: what adherence looks like when the caption is ignored;
+//   "arranger" (kind "arranger"): the procedural engine on the same requests;
+//   "held-out audio" (kind "reference"): the real corpus audio, measured like a model's output (its FD is its
+//       first half of items against its second half, a floor for the FD of a model).
+// Adherence is always measured against the held-out item's caption, tempo and sections.
+#include "inference/Generator.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace s2a::inference::evaluation {
+
+struct VariantSpec {
+    QString name;  // "main", "plain-vae", "no-sft"
+    QString path;  // the .safetensors file
+};
+
+struct EvalOptions {
+    QVector<VariantSpec> variants;
+    QString heldOutDir;
+    QString config = QStringLiteral("tiny");
+    int count = 100;
+    double seconds = 12.0;
+    int steps = 32;
+    double guidance = 4.0;
+    double sectionGuidance = 4.0;
+    int seamItems = 10;     // items (the first ones) whose middle section is repainted for the seam metric
+    bool arranger = true;
+    bool shuffled = true;
+    int threads = 0;        // LibTorch CPU threads; 0 = its default
+    QString device = QStringLiteral("auto");
+};
+
+struct InstrumentResult {
+    QString phrase;
+    QString group;
+    double groupDb = -120.0;
+    bool present = false;
+};
+
+// What one row measured on one item.
+struct ItemResult {
+    int index = 0;
+    QString folder;
+    double seconds = 0.0;           // audio length
+    double generationSeconds = -1;  // wall time of generate(); negative for the reference row
+    double tempoTarget = 0.0;
+    double tempoEstimated = 0.0;
+    bool tempoHit = false;
+    std::vector<double> groupDb;    // per evaluation stem group
+    QVector<InstrumentResult> instruments;
+    bool energyApplicable = false;
+    bool chorusLouder = false;
+    double chorusDb = -120.0, verseDb = -120.0;
+    // Repaint probe (empty when this item was not probed): one value per seam.
+    std::vector<double> seamJumps, seamBaseline;
+    double repaintStart = 0.0, repaintEnd = 0.0;  // seconds
+};
+
+struct RowResult {
+    QString name;
+    QString kind;      // "model", "shuffled", "arranger", "reference"
+    QString source;    // weights file, engine, or held-out folder
+    QString weightsSha256;
+    QVector<ItemResult> items;
+    // Summary figures; NaN where a figure has no data (no named instrument, no clip with chorus and verse...).
+    double tempoPercent = 0.0;
+    int tempoItems = 0;
+    double instrumentPercent = 0.0;
+    int instrumentCount = 0;
+    double energyPercent = 0.0;
+    int energyItems = 0;
+    double fd = 0.0;
+    int fdItemsA = 0, fdItemsB = 0;  // the two sets compared
+    double seamMedian = 0.0, seamP90 = 0.0, seamBaselineMedian = 0.0;
+    int seamCount = 0;               // seams measured
+    double realTimeFactor = 0.0;     // audio seconds / generation seconds; NaN for the reference row
+    double audioSeconds = 0.0, generationSeconds = 0.0, loadSeconds = 0.0;
+    double rowSeconds = 0.0;         // wall time of the whole row: generation, repaints and measuring
+};
+
+struct EvalResult {
+    EvalOptions options;
+    QStringList itemFolders;
+    QVector<RowResult> rows;
+    double wallSeconds = 0.0;
+};
+
+using EvalLog = std::function<void(const QString&)>;
+
+// Runs everything; fails on the first engine error (a broken weights file, a missing soundfont) with a message
+// that names the row and the item.
+Result<EvalResult> runEvaluation(const EvalOptions& options, const EvalLog& log);
+
+}  // namespace s2a::inference::evaluation

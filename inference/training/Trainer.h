@@ -1,0 +1,86 @@
+#pragma once
+
+// s2a-train's engine: the paper's four-stage recipe on a corpus of arranger songs, in LibTorch (kept out of
+// this header, like the rest of the app's headers):
+//   1 "vae"        audio VAE on stems: multi-resolution STFT + waveform L1 + KL
+//   2 "structure"  structure-guided VAE fine-tuning: + auxiliary heads (melody, chroma, onset/beat, bass,
+//                  chord per latent frame; exact targets from the arranger's MIDI)
+//      "latents"   every kept song's stem groups encoded once with the stage-2 VAE (the DiT's data)
+//   3 "dit"        DiT pre-training with flow matching on all kept songs: caption dropout (global and section
+//                  captions independently) for guidance, random repaint/extend/generate masks
+//   4 "sft"        fine-tuning on the top-graded ~20 % (the paper's pretrain -> SFT-on-best)
+// and, with `ablation`, stages 3 and 4 again on the plain stage-1 VAE ("ablation-*"), so that the evaluation
+// can set the structure-guided latent against the plain one.
+//
+// Every stage uses AdamW with linear warm-up and cosine decay, EMA weights, gradient clipping, and checkpoints
+// (model, EMA, optimiser, step) every `checkpointEvery` steps and at the end of a time slice: a run stopped
+// anywhere resumes where it was, and the loss of the next step is the same as in an uninterrupted run (the data
+// and noise of step k are drawn from a generator seeded by (seed, stage, k), not from a running stream).
+//
+// The output folder holds pipeline.json (what was kept and dropped, and why), loss.csv, state.json,
+// checkpoints/, one full-network safetensors per stage (EMA weights) and model.safetensors, the final one.
+#include "core/util/JobControl.h"
+#include "core/util/Result.h"
+#include "inference/training/TrainingData.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace s2a::inference::training {
+
+struct TrainOptions {
+    QString config = QStringLiteral("tiny");
+    QString corpusDir;
+    QString outDir;
+    QString device = QStringLiteral("cpu");  // "cpu", "cuda", "auto"
+    int threads = 0;                          // CPU threads (0: one per core)
+    quint64 seed = 1;
+
+    // The defaults are the shipped tiny model's recipe, sized to about two hours on two CPU cores (see
+    // docs/training/README.md for the figures); a GPU run scales them up.
+    int vaeSteps = 1200;
+    int structureSteps = 500;
+    int ditSteps = 1000;
+    int sftSteps = 250;
+    bool ablation = true;                     // also stages 3-4 on the plain VAE
+
+    int vaeBatch = 2;                         // songs per VAE step (each gives one crop per stem group)
+    int vaeCropFrames = 8;                    // VAE crop in latent frames (x hop samples): ~0.37 s
+    int ditBatch = 8;
+    int ditCropFrames = 320;                  // ~15 s at 21.5 Hz
+    double vaeLearningRate = 1e-3;
+    double ditLearningRate = 6e-4;
+    double sftLearningRate = 1.5e-4;
+    int warmupSteps = 100;
+    double emaDecay = 0.999;
+    double gradientClip = 1.0;
+    double captionDropout = 0.15;             // each of global / section captions, independently
+    double headWeight = 0.5;                  // stage 2: weight of the structure-head losses
+    double klWeight = 1e-4;
+    double sftFraction = 0.2;
+    int checkpointEvery = 50;
+
+    // Time slicing: stop after a checkpoint once this many minutes have passed (0: run to the end), or once
+    // this many steps were taken in this invocation (0: no limit; the tests' resume check).
+    double minutes = 0.0;
+    int stopAfterSteps = 0;
+
+    PipelineOptions pipeline;
+};
+
+struct TrainSummary {
+    QStringList stagesDone;                   // in order, including those finished by earlier invocations
+    bool finished = false;                    // every stage done (false: the time slice ended first)
+    QString modelPath;                        // model.safetensors once finished
+    QString modelSha256;
+};
+
+using TrainLog = std::function<void(const QString& line)>;
+
+// Runs (or resumes) the recipe in options.outDir. Errors: unreadable corpus, no kept songs, missing config,
+// an unwritable output folder. Cancelling `job` checkpoints and returns with finished = false.
+Result<TrainSummary> runTraining(const TrainOptions& options, const TrainLog& log, JobControl& job);
+
+}  // namespace s2a::inference::training

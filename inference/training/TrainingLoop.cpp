@@ -1,0 +1,195 @@
+#include "inference/training/TrainingLoop.h"
+
+#include <torch/serialize.h>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <cmath>
+#include <stdexcept>
+
+namespace s2a::inference::training::detail {
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+QString pathIn(const QString& dir, const std::string& stage, const char* suffix)
+{
+    return QDir(dir).filePath(QString::fromStdString(stage) + QLatin1String(suffix));
+}
+
+// torch::save writes in place; a crash half way through must not leave a checkpoint that resumes wrongly.
+template <typename T>
+void saveAtomically(const T& value, const QString& path)
+{
+    const QString temp = path + QStringLiteral(".tmp");
+    torch::save(value, temp.toStdString());
+    QFile::remove(path);
+    if (!QFile::rename(temp, path))
+        throw std::runtime_error("cannot write checkpoint " + path.toStdString());
+}
+
+}  // namespace
+
+double scheduledRate(const ScheduleOptions& o, int step)
+{
+    if (o.warmupSteps > 0 && step < o.warmupSteps)
+        return o.learningRate * double(step + 1) / double(o.warmupSteps);
+    const int span = std::max(1, o.totalSteps - o.warmupSteps);
+    const double progress = std::clamp(double(step - o.warmupSteps) / double(span), 0.0, 1.0);
+    return o.learningRate * (o.minFactor + (1.0 - o.minFactor) * 0.5 * (1.0 + std::cos(kPi * progress)));
+}
+
+uint64_t stepSeed(uint64_t seed, const std::string& stage, int step)
+{
+    // splitmix64 over (seed, FNV-1a(stage), step): cheap, well mixed, stable across platforms.
+    uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : stage)
+        h = (h ^ c) * 1099511628211ULL;
+    uint64_t x = seed ^ (h * 0x9E3779B97F4A7C15ULL) ^ (uint64_t(step) * 0xD1B54A32D192ED03ULL);
+    x += 0x9E3779B97F4A7C15ULL;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+    return x ^ (x >> 31);
+}
+
+StageRun::StageRun(std::string stage, model::Network net, model::Network ema, std::vector<torch::Tensor> parameters,
+                   ScheduleOptions options, QString checkpointDir)
+    : m_stage(std::move(stage)), m_net(std::move(net)), m_ema(std::move(ema)), m_parameters(std::move(parameters)),
+      m_options(options), m_dir(std::move(checkpointDir))
+{
+    // The EMA follows every tensor of the network (frozen ones simply stay equal), so it is a whole model.
+    auto live = m_net->named_parameters(true);
+    auto avg = m_ema->named_parameters(true);
+    for (const auto& item : live)
+        m_emaPairs.emplace_back(avg[item.key()], item.value());
+    auto liveBuffers = m_net->named_buffers(true);
+    auto avgBuffers = m_ema->named_buffers(true);
+    for (const auto& item : liveBuffers)
+        m_emaPairs.emplace_back(avgBuffers[item.key()], item.value());
+    torch::optim::AdamWOptions adam(m_options.learningRate);
+    adam.betas({0.9, 0.99}).weight_decay(0.01).eps(1e-8);
+    m_optimizer = std::make_unique<torch::optim::AdamW>(m_parameters, adam);
+    QDir().mkpath(m_dir);
+}
+
+bool StageRun::resume()
+{
+    QFile stateFile(pathIn(m_dir, m_stage, ".json"));
+    if (!stateFile.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonObject state = QJsonDocument::fromJson(stateFile.readAll()).object();
+    torch::load(m_net, pathIn(m_dir, m_stage, "-model.pt").toStdString());
+    torch::load(m_ema, pathIn(m_dir, m_stage, "-ema.pt").toStdString());
+    torch::load(*m_optimizer, pathIn(m_dir, m_stage, "-optim.pt").toStdString());
+    m_step = state.value(QStringLiteral("step")).toInt();
+    return true;
+}
+
+double StageRun::update(const torch::Tensor& loss)
+{
+    for (auto& group : m_optimizer->param_groups())
+        static_cast<torch::optim::AdamWOptions&>(group.options()).lr(rate());
+    m_optimizer->zero_grad();
+    loss.backward();
+    const double norm = torch::nn::utils::clip_grad_norm_(m_parameters, m_options.gradientClip);
+    m_optimizer->step();
+    ++m_step;
+    // Warm-up of the average itself: early on the EMA would otherwise be mostly the random initialisation.
+    const double decay = std::min(m_options.emaDecay, (1.0 + m_step) / (10.0 + m_step));
+    torch::NoGradGuard noGrad;
+    for (auto& [avg, live] : m_emaPairs) {
+        if (avg.is_floating_point())
+            avg.mul_(decay).add_(live.detach(), 1.0 - decay);
+        else
+            avg.copy_(live);
+    }
+    return norm;
+}
+
+void StageRun::checkpoint() const
+{
+    saveAtomically(m_net, pathIn(m_dir, m_stage, "-model.pt"));
+    saveAtomically(m_ema, pathIn(m_dir, m_stage, "-ema.pt"));
+    saveAtomically(*m_optimizer, pathIn(m_dir, m_stage, "-optim.pt"));
+    QSaveFile state(pathIn(m_dir, m_stage, ".json"));
+    if (!state.open(QIODevice::WriteOnly))
+        throw std::runtime_error("cannot write " + state.fileName().toStdString());
+    state.write(QJsonDocument(QJsonObject{{QStringLiteral("stage"), QString::fromStdString(m_stage)},
+                                          {QStringLiteral("step"), m_step},
+                                          {QStringLiteral("steps"), m_options.totalSteps}})
+                    .toJson());
+    if (!state.commit())
+        throw std::runtime_error("cannot write " + state.fileName().toStdString());
+}
+
+const std::vector<std::string>& LossLog::columns()
+{
+    static const std::vector<std::string> kColumns{"loss", "stft", "waveform", "kl", "heads", "melody", "chroma",
+                                                   "onset", "bass", "chord", "flow", "grad_norm", "seconds"};
+    return kColumns;
+}
+
+LossLog::LossLog(QString path) : m_path(std::move(path)) {}
+
+void LossLog::append(const std::string& stage, int step, double rate, const std::map<std::string, double>& terms)
+{
+    const QString stageName = QString::fromStdString(stage);
+    if (!m_trimmed[stage]) {
+        m_trimmed[stage] = true;
+        QFile in(m_path);
+        if (in.open(QIODevice::ReadOnly)) {
+            QStringList keep;
+            for (const QString& line : QString::fromUtf8(in.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                const QStringList cells = line.split(QLatin1Char(','));
+                if (cells.size() > 1 && cells[0] == stageName && cells[1].toInt() >= step)
+                    continue;
+                keep << line;
+            }
+            in.close();
+            QSaveFile out(m_path);
+            if (out.open(QIODevice::WriteOnly)) {
+                out.write((keep.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
+                out.commit();
+            }
+        }
+    }
+    QFile file(m_path);
+    const bool fresh = !file.exists() || file.size() == 0;
+    if (!file.open(QIODevice::Append))
+        throw std::runtime_error("cannot write " + m_path.toStdString());
+    QTextStream out(&file);
+    if (fresh) {
+        out << "stage,step,lr";
+        for (const auto& c : columns())
+            out << ',' << QString::fromStdString(c);
+        out << '\n';
+    }
+    out << stageName << ',' << step << ',' << QString::number(rate, 'g', 6);
+    for (const auto& c : columns()) {
+        out << ',';
+        const auto it = terms.find(c);
+        if (it != terms.end())
+            out << QString::number(it->second, 'g', 9);
+    }
+    out << '\n';
+}
+
+void copyWeights(const model::Network& from, model::Network& to)
+{
+    torch::NoGradGuard noGrad;
+    auto src = from->named_parameters(true);
+    for (auto& item : to->named_parameters(true))
+        item.value().copy_(src[item.key()]);
+    auto srcBuffers = from->named_buffers(true);
+    for (auto& item : to->named_buffers(true))
+        item.value().copy_(srcBuffers[item.key()]);
+}
+
+}  // namespace s2a::inference::training::detail

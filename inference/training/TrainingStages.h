@@ -1,0 +1,62 @@
+#pragma once
+
+// Private to the trainer (includes LibTorch): the two kinds of stage. VaeStage.cpp trains the audio VAE
+// (stage 1, and with the structure heads stage 2); DitStage.cpp trains the DiT and the caption encoder by flow
+// matching (stages 3 and 4, and their ablation twins). Trainer.cpp chains them.
+#include "inference/training/Trainer.h"
+#include "inference/training/TrainingLoop.h"
+
+#include <QElapsedTimer>
+
+#include <string>
+#include <vector>
+
+namespace s2a::inference::training::detail {
+
+// What a stage needs from the run around it.
+struct TrainContext {
+    const TrainOptions& options;
+    model::ModelConfig config;
+    torch::Device device{torch::kCPU};
+    LossLog& log;
+    const TrainLog& say;
+    JobControl& job;
+    QElapsedTimer clock;
+    int stepsThisRun = 0;
+
+    // The time slice is over (minutes or stopAfterSteps reached) or the job was cancelled.
+    bool sliceOver() const;
+};
+
+// One song's stem groups as half-precision audio [G, channels, samples] (halves the memory of hours of stems).
+struct VaeSong {
+    torch::Tensor audio;
+    const TrainingSong* song = nullptr;
+};
+
+// One song's DiT data: the latent [G*C, frames], already divided by the latent scale.
+struct DitSong {
+    torch::Tensor latent;
+    const TrainingSong* song = nullptr;
+};
+
+struct StageSpec {
+    std::string name;
+    int steps = 0;
+    double learningRate = 1e-3;
+};
+
+// Trains net->vae (codec; with `withHeads` also the structure heads) from its current weights. Returns true
+// when the stage is complete, false when the time slice ended (after a checkpoint).
+bool trainVae(TrainContext& context, const StageSpec& spec, bool withHeads, const std::vector<VaeSong>& songs,
+              model::Network net, model::Network ema);
+
+// Trains net->dit and net->caption on latents from their current weights; same contract as trainVae.
+bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<DitSong>& songs, model::Network net,
+              model::Network ema);
+
+// Multi-resolution STFT distance (spectral convergence + log-magnitude L1, averaged over 2048/512/128-point
+// FFTs) between two [B, T] signals.
+torch::Tensor multiResolutionStftLoss(const torch::Tensor& reference, const torch::Tensor& estimate);
+
+}  // namespace s2a::inference::training::detail

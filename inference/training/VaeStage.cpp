@@ -1,0 +1,202 @@
+// Stages 1 and 2: the audio VAE on stem crops. Stage 2 adds the structure heads (the paper's structure-guided
+// VAE fine-tuning): each head reads the latent of the stem group whose content it names, so the targets are
+// that group's own music: melody from the lead group, bass pitch class from the bass group, chord and chroma
+// from the harmonic group, onsets and beats from the drum group.
+#include "inference/training/TrainingStages.h"
+
+#include <torch/nn/functional/loss.h>
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <QDir>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+namespace s2a::inference::training::detail {
+
+namespace F = torch::nn::functional;
+
+namespace {
+
+torch::Tensor magnitude(const torch::Tensor& signal, int64_t fft)
+{
+    const auto window = torch::hann_window(fft, signal.options());
+    const auto spec = torch::stft(signal, fft, fft / 4, fft, window, /*normalized=*/false, /*onesided=*/true,
+                                  /*return_complex=*/true);
+    // sqrt(re^2 + im^2 + eps): |z| itself has an infinite gradient at 0 (silent crops are common).
+    return torch::sqrt(torch::view_as_real(spec).pow(2).sum(-1) + 1e-7);
+}
+
+int groupIndex(const std::vector<std::string>& groups, const char* name)
+{
+    const auto it = std::find(groups.begin(), groups.end(), std::string(name));
+    return it == groups.end() ? -1 : int(it - groups.begin());
+}
+
+struct Batch {
+    torch::Tensor audio;                       // [B*G, channels, T]
+    std::vector<const TrainingSong*> songs;    // per song of the batch
+    std::vector<int64_t> firstFrame;
+};
+
+Batch drawBatch(const std::vector<VaeSong>& songs, int batch, int64_t frames, int64_t hop, std::mt19937_64& rng)
+{
+    Batch b;
+    std::vector<torch::Tensor> crops;
+    const int64_t length = frames * hop;
+    for (int i = 0; i < batch; ++i) {
+        const VaeSong& s = songs[std::uniform_int_distribution<size_t>(0, songs.size() - 1)(rng)];
+        const int64_t songFrames = s.audio.size(2) / hop;
+        const int64_t first = std::uniform_int_distribution<int64_t>(0, std::max<int64_t>(0, songFrames - frames))(rng);
+        auto crop = s.audio.narrow(2, first * hop, std::min(length, s.audio.size(2) - first * hop)).to(torch::kFloat32);
+        if (crop.size(2) < length)
+            crop = torch::constant_pad_nd(crop, {0, length - crop.size(2)}, 0.0);
+        crops.push_back(crop);
+        b.songs.push_back(s.song);
+        b.firstFrame.push_back(first);
+    }
+    b.audio = torch::cat(crops, 0);
+    return b;
+}
+
+// Targets of frames [first, first + frames) of a song, as tensors for one batch.
+struct HeadTargets {
+    torch::Tensor melody, bass, chord;  // [B, N] int64
+    torch::Tensor chroma, onset;        // [B, 12, N], [B, 2, N] float
+};
+
+HeadTargets targetsOf(const Batch& b, int64_t frames)
+{
+    const int64_t n = int64_t(b.songs.size());
+    HeadTargets t;
+    t.melody = torch::full({n, frames}, 128, torch::kLong);
+    t.bass = torch::full({n, frames}, 12, torch::kLong);
+    t.chord = torch::full({n, frames}, 24, torch::kLong);
+    t.chroma = torch::zeros({n, 12, frames});
+    t.onset = torch::zeros({n, 2, frames});
+    auto melody = t.melody.accessor<int64_t, 2>();
+    auto bass = t.bass.accessor<int64_t, 2>();
+    auto chord = t.chord.accessor<int64_t, 2>();
+    auto chroma = t.chroma.accessor<float, 3>();
+    auto onset = t.onset.accessor<float, 3>();
+    for (int64_t i = 0; i < n; ++i) {
+        const FrameTargets& ft = b.songs[size_t(i)]->targets;
+        for (int64_t f = 0; f < frames; ++f) {
+            const int64_t src = b.firstFrame[size_t(i)] + f;
+            if (src >= ft.frames)
+                break;
+            melody[i][f] = ft.melody[size_t(src)];
+            bass[i][f] = ft.bass[size_t(src)];
+            chord[i][f] = ft.chord[size_t(src)];
+            for (int k = 0; k < 12; ++k)
+                chroma[i][k][f] = ft.chroma[size_t(src * 12 + k)];
+            onset[i][0][f] = ft.onset[size_t(src)];
+            onset[i][1][f] = ft.beat[size_t(src)];
+        }
+    }
+    return t;
+}
+
+}  // namespace
+
+torch::Tensor multiResolutionStftLoss(const torch::Tensor& reference, const torch::Tensor& estimate)
+{
+    torch::Tensor total = torch::zeros({}, reference.options());
+    const int64_t ffts[] = {2048, 512, 128};
+    for (int64_t fft : ffts) {
+        const auto s = magnitude(reference, fft);
+        const auto e = magnitude(estimate, fft);
+        const auto convergence = (s - e).norm() / (s.norm() + 1e-6);
+        const auto logMagnitude = (torch::log(s) - torch::log(e)).abs().mean();
+        total = total + convergence + logMagnitude;
+    }
+    return total / double(std::size(ffts));
+}
+
+bool trainVae(TrainContext& context, const StageSpec& spec, bool withHeads, const std::vector<VaeSong>& songs,
+              model::Network net, model::Network ema)
+{
+    const TrainOptions& o = context.options;
+    std::vector<torch::Tensor> parameters;
+    for (const auto& item : net->vae->named_parameters(true))
+        if (withHeads || item.key().rfind("heads.", 0) != 0)
+            parameters.push_back(item.value());
+    for (auto& p : net->parameters())
+        p.set_requires_grad(false);
+    for (auto& p : parameters)
+        p.set_requires_grad(true);
+
+    ScheduleOptions schedule{spec.learningRate, spec.steps, o.warmupSteps, o.emaDecay, o.gradientClip};
+    StageRun run(spec.name, net, ema, parameters, schedule, QDir(o.outDir).filePath(QStringLiteral("checkpoints")));
+    if (run.resume())
+        context.say(QStringLiteral("%1: resuming at step %2 of %3").arg(QString::fromStdString(spec.name)).arg(run.step()).arg(spec.steps));
+    const int64_t hop = context.config.vae.hopLength();
+    const int64_t frames = o.vaeCropFrames;
+    const int groups = context.config.stemGroupCount();
+    const auto& names = context.config.stemGroups;
+    const int lead = groupIndex(names, "lead"), bassGroup = groupIndex(names, "bass");
+    const int harmonic = groupIndex(names, "harmonic"), drums = groupIndex(names, "drums");
+    net->train();
+    QElapsedTimer stepClock;
+    stepClock.start();
+    while (!run.done()) {
+        if (context.sliceOver()) {
+            run.checkpoint();
+            return false;
+        }
+        const int step = run.step();
+        std::mt19937_64 rng(stepSeed(o.seed, spec.name, step));
+        auto generator = at::detail::createCPUGenerator(stepSeed(o.seed, spec.name + "/noise", step));
+        const Batch batch = drawBatch(songs, o.vaeBatch, frames, hop, rng);
+        const auto audio = batch.audio.to(context.device);  // [B*G, ch, T]
+        const auto enc = net->vae->encode(audio, true, generator);
+        const auto decoded = net->vae->decode(enc.latent, audio.size(2));
+        const auto flatRef = audio.reshape({-1, audio.size(2)});
+        const auto flatOut = decoded.reshape({-1, audio.size(2)});
+        const auto stft = multiResolutionStftLoss(flatRef, flatOut);
+        const auto waveform = (flatRef - flatOut).abs().mean();
+        const auto kl = 0.5 * (enc.mean.pow(2) + enc.logVar.exp() - 1.0 - enc.logVar).mean();
+        auto loss = stft + waveform + o.klWeight * kl;
+        std::map<std::string, double> terms{{"stft", stft.item<double>()}, {"waveform", waveform.item<double>()},
+                                            {"kl", kl.item<double>()}};
+        if (withHeads) {
+            const HeadTargets t = targetsOf(batch, frames);
+            const auto heads = net->vae->predictStructure(enc.mean);  // [B*G, classes, N]
+            const int64_t b = int64_t(batch.songs.size());
+            auto of = [&](const torch::Tensor& all, int group) {
+                return all.view({b, groups, all.size(1), all.size(2)}).select(1, std::max(group, 0));
+            };
+            const auto dev = [&](const torch::Tensor& x) { return x.to(context.device); };
+            const auto melody = F::cross_entropy(of(heads.melody, lead), dev(t.melody));
+            const auto bass = F::cross_entropy(of(heads.bass, bassGroup), dev(t.bass));
+            const auto chord = F::cross_entropy(of(heads.chord, harmonic), dev(t.chord));
+            const auto chroma = F::binary_cross_entropy_with_logits(of(heads.chroma, harmonic), dev(t.chroma));
+            const auto onset = F::binary_cross_entropy_with_logits(of(heads.onset, drums), dev(t.onset));
+            const auto headLoss = melody + bass + chord + chroma + onset;
+            loss = loss + o.headWeight * headLoss;
+            terms.insert({{"heads", headLoss.item<double>()}, {"melody", melody.item<double>()},
+                          {"chroma", chroma.item<double>()}, {"onset", onset.item<double>()},
+                          {"bass", bass.item<double>()}, {"chord", chord.item<double>()}});
+        }
+        const double rate = run.rate();
+        terms["loss"] = loss.item<double>();
+        if (!std::isfinite(terms["loss"]))
+            throw std::runtime_error(spec.name + ": the loss is not finite at step " + std::to_string(step));
+        terms["grad_norm"] = run.update(loss);
+        terms["seconds"] = stepClock.restart() / 1000.0;
+        context.log.append(spec.name, step, rate, terms);
+        ++context.stepsThisRun;
+        if (step % 20 == 0 || run.done())
+            context.say(QStringLiteral("%1 step %2/%3  loss %4  stft %5  (%6 s/step)")
+                            .arg(QString::fromStdString(spec.name)).arg(step + 1).arg(spec.steps)
+                            .arg(terms["loss"], 0, 'f', 4).arg(terms["stft"], 0, 'f', 4).arg(terms["seconds"], 0, 'f', 2));
+        context.job.progress(double(run.step()) / spec.steps, QString::fromStdString(spec.name));
+        if (run.step() % o.checkpointEvery == 0 || run.done())
+            run.checkpoint();
+    }
+    return true;
+}
+
+}  // namespace s2a::inference::training::detail
