@@ -7,6 +7,7 @@
 //            [--config NAME] [--device auto|cpu|cuda]
 //
 // Exit status: 0 done, 1 an engine or file failed during the run, 2 bad arguments or missing inputs.
+#include "inference/model/ProcessTuning.h"
 #include "inference/evaluation/EvalReport.h"
 #include "inference/evaluation/EvalRunner.h"
 
@@ -61,6 +62,7 @@ int usage(const QString& why)
 
 int main(int argc, char** argv)
 {
+    s2a::model::reexecWithTunedEnvironment(argv);  // before anything starts OpenMP (ProcessTuning.h)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("s2a-eval"));
     QCommandLineParser parser;

@@ -1,5 +1,6 @@
 // s2a-studio [Song.s2a]: opens the editor window on a song; with no argument, on the demo song (made by the
 // arranger on first run, so a new user hears something at once).
+#include "inference/model/ProcessTuning.h"
 #include "core/persistence/ProjectBundle.h"
 #include "core/persistence/ProjectDocument.h"
 #include "core/playback/PlaybackController.h"
@@ -42,6 +43,7 @@ QString demoSongPath()
 
 int main(int argc, char* argv[])
 {
+    s2a::model::reexecWithTunedEnvironment(argv);  // before anything starts OpenMP (ProcessTuning.h)
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("S2A Studio"));
     QGuiApplication::setOrganizationName(QStringLiteral("S2A"));

@@ -20,6 +20,7 @@
 #include "inference/model/GuidedDitVelocity.h"
 #include "inference/model/LatentInpainting.h"
 #include "inference/model/ModelConfig.h"
+#include "inference/model/ProcessTuning.h"
 #include "inference/model/StructureDit.h"
 #include "inference/model/TorchDevice.h"
 
@@ -469,34 +470,11 @@ void bench402m(const Options& o) {
     }
 }
 
-// Two process settings that LibTorch's CPU path needs on a small machine, read by the C library and OpenMP
-// before main() runs, so the benchmark re-executes itself once with them (unless they are set already):
-// - OMP_WAIT_POLICY=passive: idle OpenMP workers sleep instead of spinning, so they do not steal the cores of
-//   the BLAS library's own threads (OpenBLAS-pthread) during every matmul (~2x on the DiT on 2 cores).
-// - glibc malloc thresholds: keep freed tensor buffers in the heap instead of unmapping them, so the next
-//   full-rate VAE activation does not page-fault its memory in again (~3x on the VAE's elementwise ops).
-void tuneEnvironment(char** argv) {
-    if (std::getenv("S2A_BENCH_NO_ENV")) return;
-    bool changed = false;
-    if (!std::getenv("OMP_WAIT_POLICY")) {
-        setenv("OMP_WAIT_POLICY", "passive", 1);
-        changed = true;
-    }
-    if (!std::getenv("GLIBC_TUNABLES")) {
-        setenv("GLIBC_TUNABLES", "glibc.malloc.mmap_threshold=2147483647:glibc.malloc.trim_threshold=4294967295", 1);
-        changed = true;
-    }
-    if (!changed) return;
-    setenv("S2A_BENCH_NO_ENV", "1", 1);
-    execv("/proc/self/exe", argv);
-    // exec failed: run as is.
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
     const Options o = parseOptions(argc, argv);
-    tuneEnvironment(argv);
+    reexecWithTunedEnvironment(argv);
     setCpuThreads(o.threads < 0 ? int(std::max(1u, std::thread::hardware_concurrency())) : o.threads);
     gDevice = selectDevice(o.device);
     if (o.device == "cuda" && !gDevice.is_cuda()) std::printf("(CUDA asked for but not available: CPU)\n");
@@ -505,7 +483,7 @@ int main(int argc, char** argv) {
     std::printf("bench_model: %s; %d steps; %d repeat(s)\n", describeRuntime(gDevice).c_str(), o.steps, o.repeat);
     const char* wait = std::getenv("OMP_WAIT_POLICY");
     const char* tunables = std::getenv("GLIBC_TUNABLES");
-    std::printf("environment: OMP_WAIT_POLICY=%s GLIBC_TUNABLES=%s (S2A_BENCH_NO_ENV=1 runs without the re-exec)\n",
+    std::printf("environment: OMP_WAIT_POLICY=%s GLIBC_TUNABLES=%s (S2A_NO_ENV_TUNING=1 runs without the re-exec)\n",
                 wait ? wait : "(unset)", tunables ? tunables : "(unset)");
     try {
         if (o.only.empty() || o.only == "tiny") benchTiny(o);

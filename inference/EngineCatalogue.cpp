@@ -11,7 +11,7 @@ namespace s2a::inference {
 
 QVector<EngineInfo> availableEngines()
 {
-    const QString config = QStringLiteral("tiny");
+    const QString config = diffusionSettings().config;
     const bool weights = diffusion::hasDefaultWeights(config);
     return {EngineInfo{QStringLiteral("arranger"), QStringLiteral("Arranger (procedural)"), true, QString()},
             EngineInfo{QStringLiteral("diffusion"), QStringLiteral("Diffusion (S2A)"), weights,
@@ -27,6 +27,8 @@ DiffusionSettings diffusionSettings()
     if (device == QLatin1String("cpu") || device == QLatin1String("cuda"))
         s.device = device;
     s.threads = std::max(0, settings.value(QStringLiteral("engines/diffusion/threads"), 0).toInt());
+    s.config = qEnvironmentVariable("S2A_MODEL_CONFIG", settings.value(QStringLiteral("engines/diffusion/config"), s.config).toString());
+    s.textEncoder = qEnvironmentVariable("S2A_TEXT_ENCODER", settings.value(QStringLiteral("engines/diffusion/textEncoder")).toString());
     return s;
 }
 
@@ -35,6 +37,8 @@ void setDiffusionSettings(const DiffusionSettings& s)
     QSettings settings;
     settings.setValue(QStringLiteral("engines/diffusion/device"), s.device);
     settings.setValue(QStringLiteral("engines/diffusion/threads"), s.threads);
+    settings.setValue(QStringLiteral("engines/diffusion/config"), s.config);
+    settings.setValue(QStringLiteral("engines/diffusion/textEncoder"), s.textEncoder);
 }
 
 std::optional<EngineInfo> engineInfo(const QString& id)
@@ -54,6 +58,8 @@ Result<std::unique_ptr<Generator>> makeEngine(const QString& id)
         diffusion::DiffusionOptions options;
         options.device = chosen.device;
         options.cpuThreads = chosen.threads;
+        options.config = chosen.config;
+        options.textEncoderPath = chosen.textEncoder;
         return std::unique_ptr<Generator>(std::make_unique<diffusion::DiffusionEngine>(options));
     }
     return Error{QStringLiteral("There is no engine \"%1\".").arg(id)};

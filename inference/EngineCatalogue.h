@@ -30,11 +30,16 @@ std::optional<EngineInfo> engineInfo(const QString& id);
 struct DiffusionSettings {
     QString device = QStringLiteral("auto");
     int threads = 0;
+    // Larger trained weights plug in here: a built-in config name (its weights are looked for where
+    // diffusion::weightsSearchPaths says, or at $S2A_WEIGHTS), and optionally a TorchScript text encoder.
+    // $S2A_MODEL_CONFIG and $S2A_TEXT_ENCODER override the stored values.
+    QString config = QStringLiteral("tiny");
+    QString textEncoder;
 };
 DiffusionSettings diffusionSettings();
 void setDiffusionSettings(const DiffusionSettings& settings);
 
-// A fresh engine by id ("diffusion": config tiny, default weights, the device and threads of diffusionSettings()).
+// A fresh engine by id ("diffusion": the settings' config, its default weights, the device and threads of diffusionSettings()).
 // Unknown ids fail; the diffusion engine is made even without weights and fails with its "no weights"
 // message when used.
 Result<std::unique_ptr<Generator>> makeEngine(const QString& id);

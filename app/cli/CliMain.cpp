@@ -1,4 +1,5 @@
 // s2a: S2A Studio without a window. Each command lives in CliCommands.cpp; this file only dispatches.
+#include "inference/model/ProcessTuning.h"
 #include "app/cli/CliCommands.h"
 
 #include <QCoreApplication>
@@ -9,6 +10,7 @@
 
 int main(int argc, char* argv[])
 {
+    s2a::model::reexecWithTunedEnvironment(argv);  // before anything starts OpenMP (ProcessTuning.h)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("s2a"));
     QCoreApplication::setApplicationVersion(QStringLiteral(S2A_VERSION));

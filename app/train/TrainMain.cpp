@@ -6,6 +6,7 @@
 //
 // A run stopped by --minutes (or Ctrl-C... the process simply dies; the last checkpoint is at most
 // --checkpoint-every steps old) resumes when the same command is run again.
+#include "inference/model/ProcessTuning.h"
 #include "app/train/LossPlot.h"
 #include "inference/training/Trainer.h"
 
@@ -35,6 +36,7 @@ public:
 
 int main(int argc, char** argv)
 {
+    s2a::model::reexecWithTunedEnvironment(argv);  // before anything starts OpenMP (ProcessTuning.h)
     // QImage needs a QGuiApplication for fonts; the offscreen platform needs no display.
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);

@@ -12,6 +12,7 @@
 #include "inference/model/Splice.h"
 #include "inference/model/StructureDit.h"
 #include "inference/model/TorchDevice.h"
+#include "inference/model/TorchScriptTextEncoder.h"
 #include "inference/model/WeightLoader.h"
 
 #include <QCoreApplication>
@@ -145,7 +146,7 @@ struct DiffusionEngine::Impl {
     std::optional<ModelConfig> config;
     torch::Device device{torch::kCPU};
     Network net{nullptr};
-    std::unique_ptr<model::BuiltinTextEncoder> text;
+    std::shared_ptr<model::TextEncoder> text;  // built-in, or the user's TorchScript encoder
     QString sha256;
     double latentScale = 1.0;  // DiT latents = VAE latents / latentScale (model::kLatentScaleKey)
     bool loaded = false;
@@ -203,7 +204,18 @@ Status DiffusionEngine::Impl::load()
         candidate->eval();
         config = parsed.value();
         net = candidate;
-        text = std::make_unique<model::BuiltinTextEncoder>(config->caption, net->caption);
+        if (options.textEncoderPath.isEmpty()) {
+            text = std::make_shared<model::BuiltinTextEncoder>(config->caption, net->caption);
+        } else {
+            auto external = model::TorchScriptTextEncoder::load(utf8(options.textEncoderPath), device);
+            if (!external)
+                return Error{QString::fromStdString(external.error)};
+            if ((*external)->outputWidth() != config->dit.textWidth)
+                return Error{QStringLiteral("The text encoder %1 gives %2-wide embeddings; the %3 model's DiT takes %4.")
+                                 .arg(options.textEncoderPath).arg((*external)->outputWidth()).arg(options.config)
+                                 .arg(config->dit.textWidth)};
+            text = *external;
+        }
         sha256 = QString::fromStdString(report->sha256);
         latentScale = model::latentScaleOf(report->metadata);
         loaded = true;

@@ -33,6 +33,9 @@ struct DiffusionOptions {
     // CPU always runs float32, so CPU results stay bit-reproducible.
     bool reducedPrecision = false;
     bool halfPrecision = false;
+    // A TorchScript text encoder (model/TorchScriptTextEncoder.h) in place of the built-in caption encoder;
+    // its width must match the DiT's textWidth, and the DiT must have been trained with it.
+    QString textEncoderPath;
 };
 
 // Where the weights of `config` are looked for, in order: $S2A_WEIGHTS when set (then nothing else),

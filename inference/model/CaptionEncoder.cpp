@@ -179,9 +179,12 @@ TextEncoding CaptionEncoderImpl::forward(const torch::Tensor& ids, const torch::
     auto x = token->forward(ids) + position.narrow(0, 0, len).unsqueeze(0);
     for (const auto& layer : *layers) x = layer->as<CaptionLayer>()->forward(x, mask);
     x = norm->forward(x);
-    auto m = mask.to(x.dtype()).unsqueeze(-1);
-    auto pooled = (x * m).sum(1) / m.sum(1).clamp_min(1.0);
-    return {x, mask, pooled};
+    return {x, mask, maskedMeanPool(x, mask)};
+}
+
+torch::Tensor maskedMeanPool(const torch::Tensor& tokens, const torch::Tensor& mask) {
+    const auto weights = mask.to(tokens.dtype()).unsqueeze(-1);  // [B, L, 1]
+    return (tokens * weights).sum(1) / weights.sum(1).clamp_min(1.0);
 }
 
 BuiltinTextEncoder::BuiltinTextEncoder(const CaptionConfig& config)

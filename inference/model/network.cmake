@@ -9,6 +9,7 @@ target_sources(s2a_model PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/CaptionEncoder.h ${CMAKE_CURRENT_LIST_DIR}/CaptionEncoder.cpp
   ${CMAKE_CURRENT_LIST_DIR}/StructureDit.h ${CMAKE_CURRENT_LIST_DIR}/StructureDit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Network.h
+  ${CMAKE_CURRENT_LIST_DIR}/TorchScriptTextEncoder.h ${CMAKE_CURRENT_LIST_DIR}/TorchScriptTextEncoder.cpp
 )
 target_link_libraries(s2a_model PRIVATE nlohmann_json::nlohmann_json)
 

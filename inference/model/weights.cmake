@@ -7,6 +7,7 @@ target_sources(s2a_model PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/ModelResult.h
   ${CMAKE_CURRENT_LIST_DIR}/Safetensors.h ${CMAKE_CURRENT_LIST_DIR}/Safetensors.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Sha256.h ${CMAKE_CURRENT_LIST_DIR}/Sha256.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ProcessTuning.h ${CMAKE_CURRENT_LIST_DIR}/ProcessTuning.cpp
   ${CMAKE_CURRENT_LIST_DIR}/WeightLoader.h ${CMAKE_CURRENT_LIST_DIR}/WeightLoader.cpp
 )
 # Header-only and used only inside Safetensors.cpp, so it stays private.

@@ -38,7 +38,10 @@ void EngineSettings::apply(const QString& device, int threads)
     const inference::DiffusionSettings before = inference::diffusionSettings();
     if (before.device == device && before.threads == threads)
         return;
-    inference::setDiffusionSettings({device, threads});
+    inference::DiffusionSettings after = before;  // keeps the model config and text encoder
+    after.device = device;
+    after.threads = threads;
+    inference::setDiffusionSettings(after);
     if (m_worker)
         m_worker->restartEngine(QStringLiteral("diffusion"));
     Q_EMIT changed();
