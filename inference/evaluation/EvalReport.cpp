@@ -121,7 +121,7 @@ QJsonObject metricDefinitions()
         {QStringLiteral("shuffled"), QStringLiteral("the first variant; item i gets the global and section captions of "
                                                     "item (i + 1) mod N, keeps its own structure and tempo, and is "
                                                     "measured against its own caption")},
-        {QStringLiteral("seeds"), QStringLiteral("generation seed = item index; repaint seed = item index + 1000003")},
+        {QStringLiteral("seeds"), QStringLiteral("generation seed = item index + 1; repaint seed = that + 1000003")},
     };
 }
 

@@ -230,7 +230,8 @@ Result<EvalResult> runEvaluation(const EvalOptions& options, const EvalLog& log)
         return reference.error();
 
     const auto plainRequest = [&](int i) {
-        return requestFor(items[i], quint64(i), options.steps, options.guidance, options.sectionGuidance);
+        // Seed = item index + 1: seed 0 reads as "no seed recorded" to the arranger.
+        return requestFor(items[i], quint64(i) + 1, options.steps, options.guidance, options.sectionGuidance);
     };
     for (int v = 0; v < options.variants.size(); ++v) {
         const VariantSpec& spec = options.variants[v];
