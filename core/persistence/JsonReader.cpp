@@ -5,9 +5,8 @@
 #include <cmath>
 
 namespace s2a::core {
-namespace {
 
-QString typeName(const QJsonValue& value)
+QString jsonTypeName(const QJsonValue& value)
 {
     switch (value.type()) {
     case QJsonValue::Null: return QStringLiteral("null");
@@ -20,6 +19,8 @@ QString typeName(const QJsonValue& value)
     }
     return QStringLiteral("nothing");
 }
+
+namespace {
 
 // Sample positions must survive the trip through a double exactly.
 constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53
@@ -57,7 +58,7 @@ bool JsonReader::present(const QString& key, bool optional)
 
 #define S2A_EXPECT(test, expected)                                                                           \
     if (!(test)) {                                                                                           \
-        fail(key, QStringLiteral("expected " expected ", found %1").arg(typeName(value)));                   \
+        fail(key, QStringLiteral("expected " expected ", found %1").arg(jsonTypeName(value)));                   \
         return {};                                                                                           \
     }
 
@@ -133,7 +134,7 @@ QStringList JsonReader::optionalStringList(const QString& key)
     for (int i = 0; i < array.size(); ++i) {
         if (!array[i].isString()) {
             fail(QStringLiteral("%1[%2]").arg(key).arg(i),
-                 QStringLiteral("expected a string, found %1").arg(typeName(array[i])));
+                 QStringLiteral("expected a string, found %1").arg(jsonTypeName(array[i])));
             return {};
         }
         out << array[i].toString();
@@ -159,7 +160,7 @@ JsonReader JsonReader::object(const QString& key)
         const QJsonValue value = m_object.value(key);
         if (value.isObject())
             return JsonReader(value.toObject(), pathOf(key), m_error);
-        fail(key, QStringLiteral("expected an object, found %1").arg(typeName(value)));
+        fail(key, QStringLiteral("expected an object, found %1").arg(jsonTypeName(value)));
     }
     return JsonReader(QJsonObject(), pathOf(key), m_error);
 }
@@ -171,14 +172,14 @@ QVector<JsonReader> JsonReader::objects(const QString& key, bool optional)
         return out;
     const QJsonValue value = m_object.value(key);
     if (!value.isArray()) {
-        fail(key, QStringLiteral("expected an array, found %1").arg(typeName(value)));
+        fail(key, QStringLiteral("expected an array, found %1").arg(jsonTypeName(value)));
         return out;
     }
     const QJsonArray array = value.toArray();
     for (int i = 0; i < array.size(); ++i) {
         const QString element = QStringLiteral("%1[%2]").arg(key).arg(i);
         if (!array[i].isObject()) {
-            fail(element, QStringLiteral("expected an object, found %1").arg(typeName(array[i])));
+            fail(element, QStringLiteral("expected an object, found %1").arg(jsonTypeName(array[i])));
             return {};
         }
         out.append(JsonReader(array[i].toObject(), pathOf(element), m_error));

@@ -10,6 +10,9 @@
 
 namespace s2a::core {
 
+// "a number", "a string", "null", ...: how an error message names what a JSON value is.
+QString jsonTypeName(const QJsonValue& value);
+
 // Reads one JSON object field by field, checking types and keeping the JSON path of every value, so that a
 // bad file is refused with "project.json: $.sections[3].start: expected an integer, found a string" rather
 // than a crash or a silent default. The first error wins; later reads become no-ops that return defaults.

@@ -2,10 +2,12 @@
 
 // Deterministic randomness for the arranger. std::uniform_*_distribution is implementation-defined, so the
 // same seed could give different songs with another standard library; everything here is spelled out.
+#include <QString>
 #include <QtGlobal>
 
 #include <cstdint>
 #include <initializer_list>
+#include <string_view>
 
 namespace s2a::inference::arranger {
 
@@ -17,6 +19,18 @@ inline quint64 mix64(quint64 x)
     x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
     return x ^ (x >> 31);
 }
+
+// FNV-1a: a seed tag from text (qHash is salted per process, and derived seeds must not change between runs).
+inline quint64 stableHash(std::string_view bytes)
+{
+    quint64 h = 0xcbf29ce484222325ull;
+    for (char c : bytes) {
+        h ^= quint8(c);
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+inline quint64 stableHash(const QString& text) { return stableHash(std::string_view(text.toUtf8().toStdString())); }
 
 // A seed derived from a parent seed and a few tags (section index, role, ...), so that each decision has its
 // own stream: changing how many numbers the bass draws never changes the drums.

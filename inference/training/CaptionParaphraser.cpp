@@ -15,17 +15,6 @@ namespace {
 using arranger::CaptionIntent;
 using arranger::parseCaption;
 
-// FNV-1a: qHash is salted per process, and paraphrases must not change between runs.
-quint64 stableHash(const QString& text)
-{
-    quint64 h = 0xcbf29ce484222325ull;
-    for (char c : text.toUtf8()) {
-        h ^= quint8(c);
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
-
 bool sameIntent(const CaptionIntent& a, const CaptionIntent& b)
 {
     auto instrumentsEqual = [&] {
@@ -248,7 +237,7 @@ QStringList choose(const QString& caption, std::vector<QStringList> groups, int 
         g = kept;
     }
     groups.erase(std::remove_if(groups.begin(), groups.end(), [](const QStringList& g) { return g.isEmpty(); }), groups.end());
-    arranger::Rng rng(arranger::deriveSeed(seed, {stableHash(caption)}));
+    arranger::Rng rng(arranger::deriveSeed(seed, {arranger::stableHash(caption)}));
     for (size_t i = groups.size(); i > 1; --i)
         std::swap(groups[i - 1], groups[size_t(rng.range(0, int(i) - 1))]);
     while (out.size() <= count) {

@@ -1,6 +1,7 @@
 #include "inference/training/CorpusSong.h"
 
 #include "core/model/Labels.h"
+#include "core/persistence/JsonReader.h"
 #include "inference/StemGroups.h"
 #include "inference/arranger/Random.h"
 #include "inference/training/CaptionParaphraser.h"
@@ -16,31 +17,9 @@
 namespace s2a::inference::training {
 namespace {
 
-QString typeName(const QJsonValue& v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
-    }
-    return QStringLiteral("nothing");
-}
 
 QString member(const QString& path, const QString& key) { return path + QLatin1Char('.') + key; }
 
-quint64 stableHash(const QString& text)
-{
-    quint64 h = 0xcbf29ce484222325ull;
-    for (char c : text.toUtf8()) {
-        h ^= quint8(c);
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
 
 }  // namespace
 
@@ -77,7 +56,7 @@ QString JsonFields::string(const QJsonObject& o, const QString& key, const QStri
 {
     const QJsonValue v = field(o, key, path);
     if (!v.isUndefined() && !v.isString())
-        fail(member(path, key), QStringLiteral("expected a string, found %1").arg(typeName(v)));
+        fail(member(path, key), QStringLiteral("expected a string, found %1").arg(core::jsonTypeName(v)));
     return v.toString();
 }
 
@@ -85,7 +64,7 @@ double JsonFields::number(const QJsonObject& o, const QString& key, const QStrin
 {
     const QJsonValue v = field(o, key, path);
     if (!v.isUndefined() && !v.isDouble())
-        fail(member(path, key), QStringLiteral("expected a number, found %1").arg(typeName(v)));
+        fail(member(path, key), QStringLiteral("expected a number, found %1").arg(core::jsonTypeName(v)));
     return v.toDouble();
 }
 
@@ -101,7 +80,7 @@ bool JsonFields::boolean(const QJsonObject& o, const QString& key, const QString
 {
     const QJsonValue v = field(o, key, path);
     if (!v.isUndefined() && !v.isBool())
-        fail(member(path, key), QStringLiteral("expected a boolean, found %1").arg(typeName(v)));
+        fail(member(path, key), QStringLiteral("expected a boolean, found %1").arg(core::jsonTypeName(v)));
     return v.toBool();
 }
 
@@ -109,14 +88,14 @@ QJsonArray JsonFields::array(const QJsonObject& o, const QString& key, const QSt
 {
     const QJsonValue v = field(o, key, path);
     if (!v.isUndefined() && !v.isArray())
-        fail(member(path, key), QStringLiteral("expected an array, found %1").arg(typeName(v)));
+        fail(member(path, key), QStringLiteral("expected an array, found %1").arg(core::jsonTypeName(v)));
     return v.toArray();
 }
 
 QJsonObject JsonFields::object(const QJsonValue& v, const QString& path)
 {
     if (!v.isObject())
-        fail(path, QStringLiteral("expected an object, found %1").arg(typeName(v)));
+        fail(path, QStringLiteral("expected an object, found %1").arg(core::jsonTypeName(v)));
     return v.toObject();
 }
 
@@ -126,7 +105,7 @@ QStringList JsonFields::strings(const QJsonObject& o, const QString& key, const 
     const QJsonArray a = array(o, key, path);
     for (qsizetype i = 0; i < a.size(); ++i) {
         if (!a[i].isString())
-            fail(QStringLiteral("%1[%2]").arg(member(path, key)).arg(i), QStringLiteral("expected a string, found %1").arg(typeName(a[i])));
+            fail(QStringLiteral("%1[%2]").arg(member(path, key)).arg(i), QStringLiteral("expected a string, found %1").arg(core::jsonTypeName(a[i])));
         out << a[i].toString();
     }
     return out;
@@ -235,7 +214,7 @@ Result<FrameTargets> targetsFromMidi(const TrainingSong& song, int64_t hop)
 
 void addParaphrases(TrainingSong& song, int count, quint64 seed)
 {
-    const quint64 songSeed = arranger::deriveSeed(seed, {stableHash(song.id)});
+    const quint64 songSeed = arranger::deriveSeed(seed, {arranger::stableHash(song.id)});
     song.captionParaphrases = paraphraseCaption(song.caption, count, songSeed);
     for (qsizetype i = 0; i < song.sections.size(); ++i)
         song.sections[i].paraphrases = paraphraseSectionCaption(song.sections[i].caption, count,

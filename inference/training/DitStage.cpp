@@ -7,7 +7,6 @@
 
 #include "inference/model/LatentInpainting.h"
 
-#include <ATen/CPUGeneratorImpl.h>
 
 #include <QDir>
 
@@ -98,8 +97,7 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
         }
     ScheduleOptions schedule{spec.learningRate, spec.steps, o.warmupSteps, o.emaDecay, o.gradientClip};
     StageRun run(spec.name, net, ema, parameters, schedule, QDir(o.outDir).filePath(QStringLiteral("checkpoints")));
-    if (run.resume())
-        context.say(QStringLiteral("%1: resuming at step %2 of %3").arg(QString::fromStdString(spec.name)).arg(run.step()).arg(spec.steps));
+    run.resume(context.say);
     model::BuiltinTextEncoder text(context.config.caption, net->caption);
     const int64_t hop = context.config.vae.hopLength();
     const int64_t crop = std::min<int64_t>(o.ditCropFrames, context.config.dit.maxFrames);
@@ -113,8 +111,7 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
             return false;
         }
         const int step = run.step();
-        std::mt19937_64 rng(stepSeed(o.seed, spec.name, step));
-        auto generator = at::detail::createCPUGenerator(stepSeed(o.seed, spec.name + "/noise", step));
+        auto [rng, generator] = drawsFor(o.seed, spec.name, step);
         std::vector<Item> items;
         for (int i = 0; i < o.ditBatch; ++i)
             items.push_back(drawItem(songs[std::uniform_int_distribution<size_t>(0, songs.size() - 1)(rng)], crop, hop, rng));

@@ -42,8 +42,8 @@ struct TrainOptions {
     // docs/training/README.md for the figures); a GPU run scales them up.
     int vaeSteps = 1200;
     int structureSteps = 500;
-    int ditSteps = 1000;
-    int sftSteps = 250;
+    int ditSteps = 2000;
+    int sftSteps = 500;
     bool ablation = true;                     // also stages 3-4 on the plain VAE
 
     int vaeBatch = 2;                         // songs per VAE step (each gives one crop per stem group)

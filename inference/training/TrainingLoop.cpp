@@ -1,6 +1,10 @@
 #include "inference/training/TrainingLoop.h"
 
+#include "inference/arranger/Random.h"
+
 #include <torch/serialize.h>
+
+#include <ATen/CPUGeneratorImpl.h>
 
 #include <QDir>
 #include <QFile>
@@ -48,15 +52,14 @@ double scheduledRate(const ScheduleOptions& o, int step)
 
 uint64_t stepSeed(uint64_t seed, const std::string& stage, int step)
 {
-    // splitmix64 over (seed, FNV-1a(stage), step): cheap, well mixed, stable across platforms.
-    uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : stage)
-        h = (h ^ c) * 1099511628211ULL;
-    uint64_t x = seed ^ (h * 0x9E3779B97F4A7C15ULL) ^ (uint64_t(step) * 0xD1B54A32D192ED03ULL);
-    x += 0x9E3779B97F4A7C15ULL;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-    return x ^ (x >> 31);
+    // SplitMix64's finaliser over (seed, FNV-1a(stage), step): cheap, well mixed, stable across platforms.
+    return arranger::mix64(seed ^ (arranger::stableHash(stage) * 0x9E3779B97F4A7C15ULL) ^
+                           (uint64_t(step) * 0xD1B54A32D192ED03ULL));
+}
+
+StepDraws drawsFor(uint64_t seed, const std::string& stage, int step)
+{
+    return {std::mt19937_64(stepSeed(seed, stage, step)), at::detail::createCPUGenerator(stepSeed(seed, stage + "/noise", step))};
 }
 
 StageRun::StageRun(std::string stage, model::Network net, model::Network ema, std::vector<torch::Tensor> parameters,
@@ -79,7 +82,7 @@ StageRun::StageRun(std::string stage, model::Network net, model::Network ema, st
     QDir().mkpath(m_dir);
 }
 
-bool StageRun::resume()
+bool StageRun::resume(const std::function<void(const QString&)>& say)
 {
     QFile stateFile(pathIn(m_dir, m_stage, ".json"));
     if (!stateFile.open(QIODevice::ReadOnly))
@@ -89,6 +92,8 @@ bool StageRun::resume()
     torch::load(m_ema, pathIn(m_dir, m_stage, "-ema.pt").toStdString());
     torch::load(*m_optimizer, pathIn(m_dir, m_stage, "-optim.pt").toStdString());
     m_step = state.value(QStringLiteral("step")).toInt();
+    if (say)
+        say(QStringLiteral("%1: resuming at step %2 of %3").arg(QString::fromStdString(m_stage)).arg(m_step).arg(m_options.totalSteps));
     return true;
 }
 

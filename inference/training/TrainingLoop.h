@@ -9,6 +9,8 @@
 
 #include <QString>
 
+#include <functional>
+
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -34,6 +36,13 @@ double scheduledRate(const ScheduleOptions& options, int step);
 // run draws exactly what an uninterrupted one would.
 uint64_t stepSeed(uint64_t seed, const std::string& stage, int step);
 
+// The random draws of one step: discrete choices (crops, songs, masks) and tensor noise, both from stepSeed.
+struct StepDraws {
+    std::mt19937_64 choices;
+    at::Generator noise;
+};
+StepDraws drawsFor(uint64_t seed, const std::string& stage, int step);
+
 // One stage's optimisation state over `parameters` of `net` (the rest of the network stays frozen).
 class StageRun {
 public:
@@ -46,8 +55,8 @@ public:
     bool done() const { return m_step >= m_options.totalSteps; }
     double rate() const { return scheduledRate(m_options, m_step); }
 
-    // Loads the stage's checkpoint when there is one; false when starting fresh.
-    bool resume();
+    // Loads the stage's checkpoint when there is one (and says so through `say`); false when starting fresh.
+    bool resume(const std::function<void(const QString&)>& say = {});
     // One optimiser step on `loss`: backward, clip, AdamW at the scheduled rate, EMA. Returns the gradient
     // norm before clipping.
     double update(const torch::Tensor& loss);

@@ -6,7 +6,6 @@
 
 #include <torch/nn/functional/loss.h>
 
-#include <ATen/CPUGeneratorImpl.h>
 
 #include <QDir>
 
@@ -130,8 +129,7 @@ bool trainVae(TrainContext& context, const StageSpec& spec, bool withHeads, cons
 
     ScheduleOptions schedule{spec.learningRate, spec.steps, o.warmupSteps, o.emaDecay, o.gradientClip};
     StageRun run(spec.name, net, ema, parameters, schedule, QDir(o.outDir).filePath(QStringLiteral("checkpoints")));
-    if (run.resume())
-        context.say(QStringLiteral("%1: resuming at step %2 of %3").arg(QString::fromStdString(spec.name)).arg(run.step()).arg(spec.steps));
+    run.resume(context.say);
     const int64_t hop = context.config.vae.hopLength();
     const int64_t frames = o.vaeCropFrames;
     const int groups = context.config.stemGroupCount();
@@ -147,8 +145,7 @@ bool trainVae(TrainContext& context, const StageSpec& spec, bool withHeads, cons
             return false;
         }
         const int step = run.step();
-        std::mt19937_64 rng(stepSeed(o.seed, spec.name, step));
-        auto generator = at::detail::createCPUGenerator(stepSeed(o.seed, spec.name + "/noise", step));
+        auto [rng, generator] = drawsFor(o.seed, spec.name, step);
         const Batch batch = drawBatch(songs, o.vaeBatch, frames, hop, rng);
         const auto audio = batch.audio.to(context.device);  // [B*G, ch, T]
         const auto enc = net->vae->encode(audio, true, generator);
