@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -177,11 +178,22 @@ private Q_SLOTS:
         QProcess p;
         p.start(QStringLiteral(S2A_CLI_PATH), {QStringLiteral("regenerate"), song, QStringLiteral("--section"), QStringLiteral("verse")});
         QVERIFY(p.waitForStarted());
-        QTest::qWait(1500);  // well into the render
+        // Interrupt once the job reports progress (the render is under way and its handler installed): a fixed
+        // wait is too short on a loaded machine, where starting a LibTorch process takes a while.
+        QByteArray err;
+        QElapsedTimer waited;
+        waited.start();
+        while (!err.contains('%') && waited.elapsed() < 60000 && p.state() == QProcess::Running) {
+            p.waitForReadyRead(200);
+            err += p.readAllStandardError();
+        }
+        QVERIFY2(err.contains('%'), err.constData());
+        QTest::qWait(300);  // into the render
         ::kill(pid_t(p.processId()), SIGINT);
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 5);
-        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("cancelled")));
+        err += p.readAllStandardError();
+        QVERIFY(QString::fromUtf8(err).contains(QStringLiteral("cancelled")));
         QFile f(s2a::core::bundle::projectFile(song));
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), before);
