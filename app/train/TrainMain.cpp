@@ -140,6 +140,8 @@ int main(int argc, char** argv)
     }
     const TrainSummary& s = result.value();
     out() << "stages done: " << s.stagesDone.join(QStringLiteral(", ")) << "\n";
+    for (const QString& w : s.warnings)
+        out() << "warning: " << w << "\n";
     if (s.finished)
         out() << "finished: " << s.modelPath << " sha256 " << s.modelSha256 << "\n";
     else

@@ -172,6 +172,44 @@ std::vector<DitSong> readLatents(const QString& path, const QVector<TrainingSong
     return out;
 }
 
+// Probes the VAE just trained, says how it does and records it as <stage>-probe.json.
+void recordProbe(const Run& run, const QString& stage, model::Network net, const std::vector<VaeSong>& audio,
+                 const torch::Device& device, const TrainLog& say)
+{
+    const VaeProbe p = probeVae(net, audio, device);
+    say(QStringLiteral("%1 VAE probe: SNR %2 dB, level %3 -> %4 dB, latent spread %5 over %6 crops%7")
+            .arg(stage).arg(p.snrDb, 0, 'f', 2).arg(p.inputDb, 0, 'f', 1).arg(p.outputDb, 0, 'f', 1)
+            .arg(p.latentSpread, 0, 'f', 3).arg(p.crops)
+            .arg(p.usable() ? QString() : QStringLiteral(": NOT USABLE (it does not reconstruct its input)")));
+    QSaveFile f(run.file(stage + QStringLiteral("-probe.json")));
+    if (!f.open(QIODevice::WriteOnly))
+        throw std::runtime_error("cannot write " + utf8(f.fileName()));
+    f.write(QJsonDocument(QJsonObject{{QStringLiteral("snrDb"), p.snrDb}, {QStringLiteral("inputDb"), p.inputDb},
+                                      {QStringLiteral("outputDb"), p.outputDb},
+                                      {QStringLiteral("latentSpread"), p.latentSpread},
+                                      {QStringLiteral("crops"), p.crops}, {QStringLiteral("usable"), p.usable()}})
+                .toJson());
+    if (!f.commit())
+        throw std::runtime_error("cannot write " + utf8(f.fileName()));
+}
+
+QStringList probeWarnings(const Run& run)
+{
+    QStringList out;
+    for (const QString& stage : {QStringLiteral("vae"), QStringLiteral("structure")}) {
+        QFile f(run.file(stage + QStringLiteral("-probe.json")));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonObject p = QJsonDocument::fromJson(f.readAll()).object();
+        if (!p.value(QStringLiteral("usable")).toBool())
+            out << QStringLiteral("The %1 VAE does not reconstruct its input (SNR %2 dB, latent spread %3): train it "
+                                  "longer or on a GPU before shipping these weights.")
+                       .arg(stage).arg(p.value(QStringLiteral("snrDb")).toDouble(), 0, 'f', 2)
+                       .arg(p.value(QStringLiteral("latentSpread")).toDouble(), 0, 'f', 3);
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<TrainSummary> runTraining(const TrainOptions& options, const TrainLog& say, JobControl& job)
@@ -184,6 +222,7 @@ Result<TrainSummary> runTraining(const TrainOptions& options, const TrainLog& sa
     // A time slice that ends early still says how far the recipe got.
     auto partial = [&] {
         summary.stagesDone = run.done;
+        summary.warnings = probeWarnings(run);
         return summary;
     };
     try {
@@ -246,6 +285,7 @@ Result<TrainSummary> runTraining(const TrainOptions& options, const TrainLog& sa
             if (!trainVae(context, {"vae", options.vaeSteps, options.vaeLearningRate}, false, audio, net, ema))
                 return partial();
             save(ema, stage1, metadataFor(options, QStringLiteral("vae"), kept, 0.0));
+            recordProbe(run, QStringLiteral("vae"), ema, audio, context.device, say);
             finishStage(QStringLiteral("vae"));
         }
         if (!run.isDone(QStringLiteral("structure"))) {
@@ -254,6 +294,7 @@ Result<TrainSummary> runTraining(const TrainOptions& options, const TrainLog& sa
             if (!trainVae(context, {"structure", options.structureSteps, options.vaeLearningRate * 0.5}, true, audio, net, ema))
                 return partial();
             save(ema, stage2, metadataFor(options, QStringLiteral("structure"), kept, 0.0));
+            recordProbe(run, QStringLiteral("structure"), ema, audio, context.device, say);
             finishStage(QStringLiteral("structure"));
         }
         if (!run.isDone(QStringLiteral("latents"))) {
@@ -301,6 +342,7 @@ Result<TrainSummary> runTraining(const TrainOptions& options, const TrainLog& sa
             return partial();
         summary.finished = true;
         summary.stagesDone = run.done;
+        summary.warnings = probeWarnings(run);
         summary.modelPath = run.file(QStringLiteral("model.safetensors"));
         auto sha = model::readTensors(utf8(summary.modelPath));
         if (sha)

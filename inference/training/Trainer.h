@@ -59,6 +59,7 @@ struct TrainOptions {
     double captionDropout = 0.15;             // each of global / section captions, independently
     double headWeight = 0.5;                  // stage 2: weight of the structure-head losses
     double klWeight = 1e-4;
+    bool vaeSampleLatent = false;             // decode a posterior sample instead of the mean (see VaeStage.cpp)
     double sftFraction = 0.2;
     int checkpointEvery = 50;
 
@@ -75,6 +76,9 @@ struct TrainSummary {
     bool finished = false;                    // every stage done (false: the time slice ended first)
     QString modelPath;                        // model.safetensors once finished
     QString modelSha256;
+    // Reasons the weights are not fit to ship, e.g. a VAE whose reconstructions do not depend on its input
+    // (from the probes after stages 1 and 2: <stage>-probe.json in the output folder).
+    QStringList warnings;
 };
 
 using TrainLog = std::function<void(const QString& line)>;

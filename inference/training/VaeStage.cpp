@@ -114,6 +114,44 @@ torch::Tensor multiResolutionStftLoss(const torch::Tensor& reference, const torc
     return total / double(std::size(ffts));
 }
 
+VaeProbe probeVae(model::Network net, const std::vector<VaeSong>& songs, const torch::Device& device)
+{
+    torch::NoGradGuard noGrad;
+    net->eval();
+    VaeProbe probe;
+    const int64_t length = 2 * 44100;
+    double signal = 0.0, error = 0.0, output = 0.0, samples = 0.0;
+    std::vector<torch::Tensor> means;
+    std::vector<torch::Tensor> latents;
+    const size_t count = std::min<size_t>(8, songs.size());
+    for (size_t k = 0; k < count; ++k) {
+        const auto& audio = songs[k * songs.size() / count].audio;  // [G, ch, T]
+        if (audio.size(2) < length)
+            continue;
+        const auto window = audio.narrow(2, (audio.size(2) - length) / 2, length).to(torch::kFloat32);
+        const int64_t loudest = window.pow(2).sum({1, 2}).argmax().item<int64_t>();
+        const auto x = window.narrow(0, loudest, 1).to(device);
+        const auto latent = net->vae->encode(x, false).mean;
+        const auto y = net->vae->decode(latent, length);
+        signal += x.pow(2).sum().item<double>();
+        error += (x - y).pow(2).sum().item<double>();
+        output += y.pow(2).sum().item<double>();
+        samples += double(x.numel());
+        means.push_back(latent.mean(2).reshape({-1}).to(torch::kCPU));
+        latents.push_back(latent.reshape({latent.size(1), -1}).to(torch::kCPU));
+        ++probe.crops;
+    }
+    net->train();
+    if (probe.crops < 2)
+        return probe;
+    probe.snrDb = 10.0 * std::log10((signal + 1e-12) / (error + 1e-12));
+    probe.inputDb = 10.0 * std::log10(signal / samples + 1e-12);
+    probe.outputDb = 10.0 * std::log10(output / samples + 1e-12);
+    const double overall = torch::cat(latents, 1).std().item<double>();
+    probe.latentSpread = torch::stack(means).std(0).mean().item<double>() / std::max(overall, 1e-12);
+    return probe;
+}
+
 bool trainVae(TrainContext& context, const StageSpec& spec, bool withHeads, const std::vector<VaeSong>& songs,
               model::Network net, model::Network ema)
 {
@@ -148,7 +186,11 @@ bool trainVae(TrainContext& context, const StageSpec& spec, bool withHeads, cons
         auto [rng, generator] = drawsFor(o.seed, spec.name, step);
         const Batch batch = drawBatch(songs, o.vaeBatch, frames, hop, rng);
         const auto audio = batch.audio.to(context.device);  // [B*G, ch, T]
-        const auto enc = net->vae->encode(audio, true, generator);
+        // The decoder reads the mean latent (an autoencoder with a small KL penalty). Sampling the posterior
+        // from the start buries the encoder's still tiny signal under unit noise, and the decoder then
+        // settles on the corpus's average spectrum whatever the input (measured: a 1700-step run collapsed
+        // that way, see docs/training); the engine only ever uses the mean.
+        const auto enc = net->vae->encode(audio, o.vaeSampleLatent, generator);
         const auto decoded = net->vae->decode(enc.latent, audio.size(2));
         const auto flatRef = audio.reshape({-1, audio.size(2)});
         const auto flatOut = decoded.reshape({-1, audio.size(2)});

@@ -6,6 +6,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -116,6 +118,18 @@ private Q_SLOTS:
         QVERIFY(vaeLast < vaeFirst);
         QVERIFY(ditLast < ditFirst);
         QVERIFY(l.contains(QStringLiteral("structure")));
+        // Each VAE stage is probed; a dozen steps cannot make a codec, and the summary says so.
+        for (const char* stage : {"vae", "structure"}) {
+            QFile probe(QDir(out).filePath(QString::fromLatin1(stage) + QStringLiteral("-probe.json")));
+            QVERIFY(probe.open(QIODevice::ReadOnly));
+            const QJsonObject p = QJsonDocument::fromJson(probe.readAll()).object();
+            QCOMPARE(p.value(QStringLiteral("crops")).toInt(), 2);
+            QVERIFY(std::isfinite(p.value(QStringLiteral("snrDb")).toDouble()));
+            QVERIFY(std::isfinite(p.value(QStringLiteral("latentSpread")).toDouble()));
+            QCOMPARE(p.value(QStringLiteral("usable")).toBool(), false);
+        }
+        QCOMPARE(result.value().warnings.size(), 2);
+        QVERIFY(result.value().warnings[0].contains(QLatin1String("does not reconstruct")));
 
         // The weights load in the engine and make finite, non-silent audio.
         diffusion::DiffusionOptions options;
