@@ -103,15 +103,9 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
     const int64_t crop = std::min<int64_t>(o.ditCropFrames, context.config.dit.maxFrames);
     const auto& device = context.device;
     net->train();
-    QElapsedTimer stepClock;
-    stepClock.start();
-    while (!run.done()) {
-        if (context.sliceOver()) {
-            run.checkpoint();
-            return false;
-        }
-        const int step = run.step();
-        auto [rng, generator] = drawsFor(o.seed, spec.name, step);
+    return runStageLoop(context, run, spec, [&](int, StepDraws& draws) {
+        auto& rng = draws.choices;
+        auto& generator = draws.noise;
         std::vector<Item> items;
         for (int i = 0; i < o.ditBatch; ++i)
             items.push_back(drawItem(songs[std::uniform_int_distribution<size_t>(0, songs.size() - 1)(rng)], crop, hop, rng));
@@ -172,23 +166,8 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
         const auto predicted = net->dit->forward(xt, t, x1, keep, cond);
         const auto weight = (1.0 - keep).clamp_min(0.0);  // generated frames only
         const auto flow = ((predicted - target).pow(2) * weight).sum() / (weight.sum() * x1.size(1) + 1e-6);
-        std::map<std::string, double> terms{{"flow", flow.item<double>()}, {"loss", flow.item<double>()}};
-        if (!std::isfinite(terms["loss"]))
-            throw std::runtime_error(spec.name + ": the loss is not finite at step " + std::to_string(step));
-        const double rate = run.rate();
-        terms["grad_norm"] = run.update(flow);
-        terms["seconds"] = stepClock.restart() / 1000.0;
-        context.log.append(spec.name, step, rate, terms);
-        ++context.stepsThisRun;
-        if (step % 20 == 0 || run.done())
-            context.say(QStringLiteral("%1 step %2/%3  flow loss %4  (%5 s/step)")
-                            .arg(QString::fromStdString(spec.name)).arg(step + 1).arg(spec.steps)
-                            .arg(terms["flow"], 0, 'f', 4).arg(terms["seconds"], 0, 'f', 2));
-        context.job.progress(double(run.step()) / spec.steps, QString::fromStdString(spec.name));
-        if (run.step() % o.checkpointEvery == 0 || run.done())
-            run.checkpoint();
-    }
-    return true;
+        return StepLoss{flow, {{"flow", flow.item<double>()}}};
+    });
 }
 
 }  // namespace s2a::inference::training::detail

@@ -1,5 +1,7 @@
 #include "inference/training/TrainingLoop.h"
 
+#include "inference/training/TrainingStages.h"
+
 #include "inference/arranger/Random.h"
 
 #include <torch/serialize.h>
@@ -184,6 +186,39 @@ void LossLog::append(const std::string& stage, int step, double rate, const std:
             out << QString::number(it->second, 'g', 9);
     }
     out << '\n';
+}
+
+bool runStageLoop(TrainContext& context, StageRun& run, const StageSpec& spec,
+                  const std::function<StepLoss(int step, StepDraws& draws)>& step)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!run.done()) {
+        if (context.sliceOver()) {
+            run.checkpoint();
+            return false;
+        }
+        const int index = run.step();
+        StepDraws draws = drawsFor(context.options.seed, spec.name, index);
+        StepLoss result = step(index, draws);
+        std::map<std::string, double>& terms = result.terms;
+        const double rate = run.rate();
+        terms["loss"] = result.loss.item<double>();
+        if (!std::isfinite(terms["loss"]))
+            throw std::runtime_error(spec.name + ": the loss is not finite at step " + std::to_string(index));
+        terms["grad_norm"] = run.update(result.loss);
+        terms["seconds"] = clock.restart() / 1000.0;
+        context.log.append(spec.name, index, rate, terms);
+        ++context.stepsThisRun;
+        if (index % 20 == 0 || run.done())
+            context.say(QStringLiteral("%1 step %2/%3  loss %4  (%5 s/step)")
+                            .arg(QString::fromStdString(spec.name)).arg(index + 1).arg(spec.steps)
+                            .arg(terms["loss"], 0, 'f', 4).arg(terms["seconds"], 0, 'f', 2));
+        context.job.progress(double(run.step()) / spec.steps, QString::fromStdString(spec.name));
+        if (run.step() % context.options.checkpointEvery == 0 || run.done())
+            run.checkpoint();
+    }
+    return true;
 }
 
 void copyWeights(const model::Network& from, model::Network& to)

@@ -8,6 +8,9 @@
 
 #include <QElapsedTimer>
 
+#include <functional>
+#include <map>
+
 #include <string>
 #include <vector>
 
@@ -45,6 +48,17 @@ struct StageSpec {
     int steps = 0;
     double learningRate = 1e-3;
 };
+
+// One optimiser step's loss and the terms to log (loss.csv columns, LossLog::columns()).
+struct StepLoss {
+    torch::Tensor loss;
+    std::map<std::string, double> terms;
+};
+
+// The loop every stage runs: until `run` is done or the time slice is over (then a checkpoint and false), draw
+// the step's randomness, ask `step` for the loss, update, log, report progress and checkpoint on schedule.
+bool runStageLoop(TrainContext& context, StageRun& run, const StageSpec& spec,
+                  const std::function<StepLoss(int step, StepDraws& draws)>& step);
 
 // Trains net->vae (codec; with `withHeads` also the structure heads) from its current weights. Returns true
 // when the stage is complete, false when the time slice ended (after a checkpoint).

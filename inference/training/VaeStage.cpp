@@ -175,15 +175,9 @@ bool trainVae(TrainContext& context, const StageSpec& spec, bool withHeads, cons
     const int lead = groupIndex(names, "lead"), bassGroup = groupIndex(names, "bass");
     const int harmonic = groupIndex(names, "harmonic"), drums = groupIndex(names, "drums");
     net->train();
-    QElapsedTimer stepClock;
-    stepClock.start();
-    while (!run.done()) {
-        if (context.sliceOver()) {
-            run.checkpoint();
-            return false;
-        }
-        const int step = run.step();
-        auto [rng, generator] = drawsFor(o.seed, spec.name, step);
+    return runStageLoop(context, run, spec, [&](int, StepDraws& draws) {
+        auto& rng = draws.choices;
+        auto& generator = draws.noise;
         const Batch batch = drawBatch(songs, o.vaeBatch, frames, hop, rng);
         const auto audio = batch.audio.to(context.device);  // [B*G, ch, T]
         // The decoder reads the mean latent (an autoencoder with a small KL penalty). Sampling the posterior
@@ -219,23 +213,8 @@ bool trainVae(TrainContext& context, const StageSpec& spec, bool withHeads, cons
                           {"chroma", chroma.item<double>()}, {"onset", onset.item<double>()},
                           {"bass", bass.item<double>()}, {"chord", chord.item<double>()}});
         }
-        const double rate = run.rate();
-        terms["loss"] = loss.item<double>();
-        if (!std::isfinite(terms["loss"]))
-            throw std::runtime_error(spec.name + ": the loss is not finite at step " + std::to_string(step));
-        terms["grad_norm"] = run.update(loss);
-        terms["seconds"] = stepClock.restart() / 1000.0;
-        context.log.append(spec.name, step, rate, terms);
-        ++context.stepsThisRun;
-        if (step % 20 == 0 || run.done())
-            context.say(QStringLiteral("%1 step %2/%3  loss %4  stft %5  (%6 s/step)")
-                            .arg(QString::fromStdString(spec.name)).arg(step + 1).arg(spec.steps)
-                            .arg(terms["loss"], 0, 'f', 4).arg(terms["stft"], 0, 'f', 4).arg(terms["seconds"], 0, 'f', 2));
-        context.job.progress(double(run.step()) / spec.steps, QString::fromStdString(spec.name));
-        if (run.step() % o.checkpointEvery == 0 || run.done())
-            run.checkpoint();
-    }
-    return true;
+        return StepLoss{loss, terms};
+    });
 }
 
 }  // namespace s2a::inference::training::detail
