@@ -38,8 +38,8 @@ struct TrainOptions {
     int threads = 0;                          // CPU threads (0: one per core)
     quint64 seed = 1;
 
-    // The defaults are the shipped tiny model's recipe, sized to about two hours on two CPU cores (see
-    // docs/training/README.md for the figures); a GPU run scales them up.
+    // The defaults are run 1's recipe (docs/training/README.md), sized to about 75 minutes on two CPU cores;
+    // a GPU run scales them up.
     int vaeSteps = 1200;
     int structureSteps = 500;
     int ditSteps = 2000;
