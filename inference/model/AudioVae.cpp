@@ -1,5 +1,7 @@
 #include "inference/model/AudioVae.h"
 
+#include <cmath>
+
 #include <torch/torch.h>
 
 namespace s2a::model {
@@ -96,6 +98,33 @@ AudioVaeImpl::AudioVaeImpl(const VaeConfig& config, int audioChannels)
     decoderOutput = decoder_->register_module("output", conv(channels[0], audioChannels, 7, 1, 3));
 
     heads = register_module("heads", StructureHeads(config));
+    initialiseCodec();
+}
+
+// LibTorch's default conv init (kaiming-uniform, a = sqrt(5): std 1/sqrt(3 fan_in)) loses ~5 dB per layer, and
+// a transposed conv of kernel 2s and stride s sums only 2 of its taps per output sample, so a fresh codec passed
+// its input at about -70 dB while the default biases made its output an input-independent -9 dBFS: training
+// then only learned to turn that offset down (docs/training/README.md, checks 1-4). Here every conv keeps the
+// signal's level (std 1/sqrt(taps summed per output)), biases start at zero, and each residual branch starts
+// small, so a fresh codec is close to identity-preserving in level and its output depends on its input.
+void AudioVaeImpl::initialiseCodec() {
+    torch::NoGradGuard noGrad;
+    for (const auto& part : {encoder_, decoder_}) {
+        for (const auto& item : part->named_modules()) {
+            const std::string& name = item.key();
+            const bool residual = name.find("conv2") != std::string::npos;
+            if (auto* c = item.value()->as<torch::nn::Conv1d>()) {
+                const double taps = double(c->weight.size(1) * c->weight.size(2));
+                c->weight.normal_(0.0, (residual ? 0.1 : 1.0) / std::sqrt(taps));
+                if (c->bias.defined()) c->bias.zero_();
+            } else if (auto* t = item.value()->as<torch::nn::ConvTranspose1d>()) {
+                const int64_t stride = t->options.stride()->front();
+                const double taps = double(t->weight.size(0) * t->weight.size(2) / stride);
+                t->weight.normal_(0.0, 1.0 / std::sqrt(taps));
+                if (t->bias.defined()) t->bias.zero_();
+            }
+        }
+    }
 }
 
 VaeEncoding AudioVaeImpl::encode(const torch::Tensor& audio, bool sample, std::optional<torch::Generator> generator) {

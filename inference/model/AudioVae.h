@@ -109,6 +109,7 @@ public:
     StructureHeads heads{nullptr};
 
 private:
+    void initialiseCodec();
     std::shared_ptr<torch::nn::Module> encoder_, decoder_;
     VaeConfig config_;
     int audioChannels_;

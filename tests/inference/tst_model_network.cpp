@@ -169,6 +169,26 @@ private Q_SLOTS:
         QVERIFY(torch::allclose(again.pooled[0], out.pooled[0], 1e-5, 1e-5));
     }
 
+    void freshCodecPassesItsInput()
+    {
+        // At initialisation the codec must carry its input through at about its level, and its latent must
+        // follow the input: LibTorch's default init lost ~70 dB and let biases make the output
+        // input-independent, which training never recovered from (docs/training/README.md).
+        torch::NoGradGuard noGrad;
+        torch::manual_seed(3);
+        AudioVae vae(builtinModelConfig("tiny").vae, 2);
+        const auto quiet = torch::randn({1, 2, 44100}) * 0.03;
+        const auto loud = torch::randn({1, 2, 44100}) * 0.3;
+        auto level = [](const torch::Tensor& x) { return 20.0 * std::log10(x.pow(2).mean().sqrt().item<double>() + 1e-12); };
+        const auto zq = vae->encode(quiet, false).mean, zl = vae->encode(loud, false).mean;
+        const double out = level(vae->decode(zq, 44100));
+        qInfo("fresh codec: input %.1f dB -> output %.1f dB; latent std %.4f, change for a 10x input %.4f", level(quiet), out,
+              zq.std().item<double>(), (zl - zq).abs().mean().item<double>());
+        QVERIFY2(std::abs(out - level(quiet)) < 12.0, "a fresh codec keeps its input's level within 12 dB");
+        QVERIFY((zl - zq).abs().mean().item<double>() > 2.0 * zq.std().item<double>());
+        QCOMPARE(level(vae->decode(torch::zeros_like(zq), 44100)) < -200.0, true);  // no bias offset at start
+    }
+
     void vaeShapesAndExactLengths()
     {
         torch::manual_seed(2);
