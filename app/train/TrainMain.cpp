@@ -26,12 +26,6 @@ QTextStream& out()
     return s;
 }
 
-class PrintingJob : public JobControl {
-public:
-    void progress(double, const QString&) override {}
-    bool cancelled() const override { return false; }
-};
-
 }  // namespace
 
 int main(int argc, char** argv)
@@ -126,7 +120,7 @@ int main(int argc, char** argv)
     o.sftSteps = intOr(sftSteps, o.sftSteps);
     o.checkpointEvery = std::max(1, intOr(checkpointEvery, o.checkpointEvery));
 
-    PrintingJob job;
+    SimpleJobControl job;  // the stages print their own progress lines
     auto result = runTraining(o, [](const QString& line) { out() << line << Qt::endl; }, job);
     if (!result) {
         QTextStream(stderr) << result.error().message << "\n";

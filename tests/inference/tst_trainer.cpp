@@ -20,12 +20,6 @@ using namespace s2a::inference::training;
 
 namespace {
 
-class Job : public JobControl {
-public:
-    void progress(double, const QString&) override {}
-    bool cancelled() const override { return false; }
-};
-
 TrainOptions smokeOptions(const QString& corpus, const QString& out)
 {
     TrainOptions o;
@@ -97,7 +91,7 @@ private Q_SLOTS:
     {
         const QString out = m_dir.filePath(QStringLiteral("full"));
         QStringList said;
-        Job job;
+        SimpleJobControl job;
         auto result = runTraining(smokeOptions(m_corpus, out), [&](const QString& l) { said << l; }, job);
         QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
         QVERIFY(result.value().finished);
@@ -164,7 +158,7 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(cut));
         // The same pipeline record, so both runs see the same songs.
         QVERIFY(QFile::copy(QDir(whole).filePath(QStringLiteral("pipeline.json")), QDir(cut).filePath(QStringLiteral("pipeline.json"))));
-        Job job;
+        SimpleJobControl job;
         TrainOptions o = smokeOptions(m_corpus, cut);
         o.ablation = false;
         // Stop inside stage 1 (step 7: past the checkpoint at 6, so 7 is recomputed) and inside stage 3.
