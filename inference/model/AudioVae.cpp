@@ -16,7 +16,8 @@ torch::nn::Conv1d conv(int64_t in, int64_t out, int64_t kernel, int64_t stride =
 
 }  // namespace
 
-VaeResidualUnitImpl::VaeResidualUnitImpl(int64_t channels, int64_t dilation) {
+VaeResidualUnitImpl::VaeResidualUnitImpl(int64_t channels, int64_t dilation, bool normalised) {
+    if (normalised) norm = register_module("norm", torch::nn::GroupNorm(1, channels));
     snake1 = register_module("snake1", Snake(channels));
     // "Same" padding for a dilated k7 conv, so the unit keeps the length and can be residual.
     conv1 = register_module("conv1", conv(channels, channels, 7, 1, 3 * dilation, dilation));
@@ -25,12 +26,14 @@ VaeResidualUnitImpl::VaeResidualUnitImpl(int64_t channels, int64_t dilation) {
 }
 
 torch::Tensor VaeResidualUnitImpl::forward(const torch::Tensor& x) {
-    return x + conv2->forward(snake2->forward(conv1->forward(snake1->forward(x))));
+    const auto h = norm ? norm->forward(x) : x;
+    return x + conv2->forward(snake2->forward(conv1->forward(snake1->forward(h))));
 }
 
-VaeEncoderBlockImpl::VaeEncoderBlockImpl(int64_t in, int64_t out, int64_t stride, const std::vector<int>& dilations) {
+VaeEncoderBlockImpl::VaeEncoderBlockImpl(int64_t in, int64_t out, int64_t stride, const std::vector<int>& dilations,
+                                         bool normalised) {
     units = register_module("units", torch::nn::ModuleList());
-    for (int d : dilations) units->push_back(VaeResidualUnit(in, d));
+    for (int d : dilations) units->push_back(VaeResidualUnit(in, d, normalised));
     snake = register_module("snake", Snake(in));
     // Kernel 2s with padding ceil(s/2) maps a length that is a multiple of s to exactly length / s, for odd
     // strides too; encode() pads the input so every stage sees such a length.
@@ -43,7 +46,8 @@ torch::Tensor VaeEncoderBlockImpl::forward(const torch::Tensor& x) {
     return down->forward(snake->forward(h));
 }
 
-VaeDecoderBlockImpl::VaeDecoderBlockImpl(int64_t in, int64_t out, int64_t stride, const std::vector<int>& dilations) {
+VaeDecoderBlockImpl::VaeDecoderBlockImpl(int64_t in, int64_t out, int64_t stride, const std::vector<int>& dilations,
+                                         bool normalised) {
     snake = register_module("snake", Snake(in));
     // Mirror of the encoder's conv: output length (L-1)s - 2ceil(s/2) + 2s + (s odd) = L*s exactly.
     up = register_module("up", torch::nn::ConvTranspose1d(torch::nn::ConvTranspose1dOptions(in, out, 2 * stride)
@@ -51,7 +55,7 @@ VaeDecoderBlockImpl::VaeDecoderBlockImpl(int64_t in, int64_t out, int64_t stride
                                                               .padding((stride + 1) / 2)
                                                               .output_padding(stride % 2)));
     units = register_module("units", torch::nn::ModuleList());
-    for (int d : dilations) units->push_back(VaeResidualUnit(out, d));
+    for (int d : dilations) units->push_back(VaeResidualUnit(out, d, normalised));
 }
 
 torch::Tensor VaeDecoderBlockImpl::forward(const torch::Tensor& x) {
@@ -80,12 +84,18 @@ AudioVaeImpl::AudioVaeImpl(const VaeConfig& config, int audioChannels)
     std::vector<int64_t> channels{config.baseChannels};
     for (int m : config.channelMults) channels.push_back(int64_t(config.baseChannels) * m);
     const size_t stages = config.strides.size();
+    // Spectral: the input is one log-magnitude per (channel, bin), the output a log-magnitude and a phase per
+    // (channel, bin). The output is a k1 conv (a per-frame linear map, as in Vocos): the widest layer.
+    const int64_t bins = config.fft / 2 + 1;
+    const bool spectral = config.spectral();
 
     encoder_ = register_module("encoder", std::make_shared<torch::nn::Module>());
-    encoderInput = encoder_->register_module("input", conv(audioChannels, channels[0], 7, 1, 3));
+    encoderInput = encoder_->register_module(
+        "input", spectral ? conv(audioChannels * bins, channels[0], 3, 1, 1) : conv(audioChannels, channels[0], 7, 1, 3));
     encoderBlocks = encoder_->register_module("blocks", torch::nn::ModuleList());
     for (size_t i = 0; i < stages; ++i)
-        encoderBlocks->push_back(VaeEncoderBlock(channels[i], channels[i + 1], config.strides[i], config.dilations));
+        encoderBlocks->push_back(
+            VaeEncoderBlock(channels[i], channels[i + 1], config.strides[i], config.dilations, spectral));
     encoderSnake = encoder_->register_module("snake", Snake(channels[stages]));
     encoderOutput = encoder_->register_module("output", conv(channels[stages], 2 * config.latentChannels, 3, 1, 1));
 
@@ -93,9 +103,11 @@ AudioVaeImpl::AudioVaeImpl(const VaeConfig& config, int audioChannels)
     decoderInput = decoder_->register_module("input", conv(config.latentChannels, channels[stages], 7, 1, 3));
     decoderBlocks = decoder_->register_module("blocks", torch::nn::ModuleList());
     for (size_t i = stages; i-- > 0;)
-        decoderBlocks->push_back(VaeDecoderBlock(channels[i + 1], channels[i], config.strides[i], config.dilations));
+        decoderBlocks->push_back(
+            VaeDecoderBlock(channels[i + 1], channels[i], config.strides[i], config.dilations, spectral));
     decoderSnake = decoder_->register_module("snake", Snake(channels[0]));
-    decoderOutput = decoder_->register_module("output", conv(channels[0], audioChannels, 7, 1, 3));
+    decoderOutput = decoder_->register_module(
+        "output", spectral ? conv(channels[0], audioChannels * 2 * bins, 1) : conv(channels[0], audioChannels, 7, 1, 3));
 
     heads = register_module("heads", StructureHeads(config));
     initialiseCodec();
@@ -117,6 +129,12 @@ void AudioVaeImpl::initialiseCodec() {
                 const double taps = double(c->weight.size(1) * c->weight.size(2));
                 c->weight.normal_(0.0, (residual ? 0.1 : 1.0) / std::sqrt(taps));
                 if (c->bias.defined()) c->bias.zero_();
+                // The spectral head starts quiet (magnitudes around e^-4 per bin) instead of at unit magnitude
+                // in every bin, i.e. loud broadband noise.
+                if (config_.spectral() && c == decoderOutput.get()) {
+                    c->weight.mul_(0.1);
+                    c->bias.view({audioChannels_, 2, -1}).select(1, 0).fill_(-4.0);
+                }
             } else if (auto* t = item.value()->as<torch::nn::ConvTranspose1d>()) {
                 const int64_t stride = t->options.stride()->front();
                 const double taps = double(t->weight.size(0) * t->weight.size(2) / stride);
@@ -134,6 +152,7 @@ VaeEncoding AudioVaeImpl::encode(const torch::Tensor& audio, bool sample, std::o
     const int64_t length = audio.size(2);
     const int64_t padded = framesFor(length) * hop_;
     auto h = padded == length ? audio : torch::constant_pad_nd(audio, {0, padded - length}, 0.0);
+    if (config_.spectral()) h = spectralFeatures(h);
     h = encoderInput->forward(h);
     for (const auto& block : *encoderBlocks) h = block->as<VaeEncoderBlock>()->forward(h);
     h = encoderOutput->forward(encoderSnake->forward(h));
@@ -163,7 +182,38 @@ torch::Tensor AudioVaeImpl::decode(const torch::Tensor& latent, int64_t length) 
     auto h = decoderInput->forward(latent);
     for (const auto& block : *decoderBlocks) h = block->as<VaeDecoderBlock>()->forward(h);
     h = decoderOutput->forward(decoderSnake->forward(h));
+    if (config_.spectral()) h = spectralSynthesis(h);
     return length > 0 && length < full ? h.narrow(2, 0, length) : h;
+}
+
+torch::Tensor AudioVaeImpl::spectralFeatures(const torch::Tensor& audio) const {
+    const int64_t b = audio.size(0), channels = audio.size(1), t = audio.size(2);
+    const int64_t frames = t / config_.fftHop;  // t is a multiple of the hop (encode pads it)
+    const auto window = torch::hann_window(config_.fft, audio.options());
+    // Centred frames: frame f is centred on sample f * fftHop, so the codec frame grid is the latent grid; the
+    // one extra frame a centred STFT yields at the end is dropped.
+    auto spec = torch::stft(audio.reshape({b * channels, t}), config_.fft, config_.fftHop, config_.fft, window,
+                            /*center=*/true, "reflect", /*normalized=*/false, /*onesided=*/true,
+                            /*return_complex=*/true)
+                    .narrow(-1, 0, frames);
+    // Log-magnitudes only: a linear layer over real and imaginary parts cannot tell a loud partial from a quiet
+    // one (their sign follows the phase, so they average out), and a latent this small has no room for phase
+    // anyway: the decoder makes its own. The 1e-3 floor is ~60 dB under a -30 dBFS crop's partials.
+    auto magnitude = torch::view_as_real(spec).pow(2).sum(-1).add_(1e-12).sqrt_();  // [B*ch, bins, F]
+    return torch::log(magnitude + 1e-3).add_(3.0).div_(3.0).reshape({b, -1, frames});
+}
+
+torch::Tensor AudioVaeImpl::spectralSynthesis(const torch::Tensor& head) const {
+    const int64_t b = head.size(0), frames = head.size(2), bins = config_.fft / 2 + 1;
+    const auto h = head.view({b * audioChannels_, 2, bins, frames});
+    // Vocos: magnitude = exp(log-magnitude), capped so an untrained head cannot overflow; phase as an angle.
+    const auto magnitude = torch::exp(h.select(1, 0).clamp_max(6.0));
+    const auto phase = h.select(1, 1);
+    const auto spec = torch::complex(magnitude * torch::cos(phase), magnitude * torch::sin(phase));
+    const auto window = torch::hann_window(config_.fft, head.options());
+    auto audio = torch::istft(spec, config_.fft, config_.fftHop, config_.fft, window, /*center=*/true,
+                              /*normalized=*/false, /*onesided=*/true, /*length=*/frames * config_.fftHop);
+    return audio.view({b, audioChannels_, frames * config_.fftHop});
 }
 
 int64_t AudioVaeImpl::codecParameterCount() const {

@@ -5,6 +5,10 @@
 // paper's structure-guided VAE fine-tuning. Layouts are channels-first: audio [B, channels, T],
 // latent [B, latentChannels, frames].
 //
+// With VaeConfig::kind "spectral" the same residual conv stack runs at STFT frame rate instead: the encoder
+// reads log-magnitude STFT frames (per bin and channel) and the decoder ends in a Vocos-style head that predicts log-magnitude and phase per bin, turned
+// into audio by an inverse STFT. Names are the same; encoder.input and decoder.output change shape.
+//
 // Convolutions are plain (no weight normalisation): weight norm only reparameterises training and can be
 // folded into the plain weight on export, so inference weights stay one tensor per conv.
 
@@ -19,10 +23,14 @@
 namespace s2a::model {
 
 // Snake -> conv k7 (dilated) -> Snake -> conv k1, added to the input. Names: snake1, conv1, snake2, conv2.
+// `normalised` (the spectral codec) puts a layer norm over channels ("norm") before snake1, as Vocos's ConvNeXt
+// blocks do: without it the unnormalised residual stream of a codec fed log-spectra grew until the latent and the
+// output diverged within a hundred steps.
 class VaeResidualUnitImpl : public torch::nn::Module {
 public:
-    VaeResidualUnitImpl(int64_t channels, int64_t dilation);
+    VaeResidualUnitImpl(int64_t channels, int64_t dilation, bool normalised = false);
     torch::Tensor forward(const torch::Tensor& x);
+    torch::nn::GroupNorm norm{nullptr};
     Snake snake1{nullptr}, snake2{nullptr};
     torch::nn::Conv1d conv1{nullptr}, conv2{nullptr};
 };
@@ -32,7 +40,7 @@ TORCH_MODULE(VaeResidualUnit);
 // Names: units.<i>, snake, down.
 class VaeEncoderBlockImpl : public torch::nn::Module {
 public:
-    VaeEncoderBlockImpl(int64_t in, int64_t out, int64_t stride, const std::vector<int>& dilations);
+    VaeEncoderBlockImpl(int64_t in, int64_t out, int64_t stride, const std::vector<int>& dilations, bool normalised = false);
     torch::Tensor forward(const torch::Tensor& x);
     torch::nn::ModuleList units{nullptr};
     Snake snake{nullptr};
@@ -44,7 +52,7 @@ TORCH_MODULE(VaeEncoderBlock);
 // residual units at `out` channels. Names: snake, up, units.<i>.
 class VaeDecoderBlockImpl : public torch::nn::Module {
 public:
-    VaeDecoderBlockImpl(int64_t in, int64_t out, int64_t stride, const std::vector<int>& dilations);
+    VaeDecoderBlockImpl(int64_t in, int64_t out, int64_t stride, const std::vector<int>& dilations, bool normalised = false);
     torch::Tensor forward(const torch::Tensor& x);
     Snake snake{nullptr};
     torch::nn::ConvTranspose1d up{nullptr};
@@ -110,6 +118,8 @@ public:
 
 private:
     void initialiseCodec();
+    torch::Tensor spectralFeatures(const torch::Tensor& audio) const;   // [B, ch, T] -> [B, ch*bins, T/fftHop]
+    torch::Tensor spectralSynthesis(const torch::Tensor& head) const;   // [B, ch*2*bins, F] -> [B, ch, F*fftHop]
     std::shared_ptr<torch::nn::Module> encoder_, decoder_;
     VaeConfig config_;
     int audioChannels_;

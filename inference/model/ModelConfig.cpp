@@ -101,7 +101,7 @@ private:
 }  // namespace
 
 int64_t VaeConfig::hopLength() const {
-    int64_t hop = 1;
+    int64_t hop = spectral() ? fftHop : 1;
     for (int s : strides) hop *= s;
     return hop;
 }
@@ -122,6 +122,18 @@ ModelConfig parseModelConfig(const std::string& jsonText, const std::string& ori
     c.sectionLabelCount = top.integer("sectionLabelCount", 1, 4096);
 
     const Reader vae = top.child("vae");
+    if (vae.has("kind")) {
+        c.vae.kind = vae.string("kind");
+        if (c.vae.kind != "waveform" && c.vae.kind != "spectral")
+            vae.fail("kind", "must be \"waveform\" or \"spectral\", got \"" + c.vae.kind + "\"");
+    }
+    if (c.vae.spectral()) {
+        c.vae.fftHop = vae.integer("fftHop", 16, 8192);
+        c.vae.fft = vae.integer("fft", 32, 32768);
+        // A Hann window overlap-adds to a non-vanishing envelope only with at least 50 % overlap.
+        if (c.vae.fft % 2 != 0 || c.vae.fft < 2 * c.vae.fftHop)
+            vae.fail("fft", "must be even and at least 2 * fftHop (" + std::to_string(2 * c.vae.fftHop) + ")");
+    }
     c.vae.baseChannels = vae.integer("baseChannels", 1, 4096);
     c.vae.channelMults = vae.integers("channelMults", 1, 256);
     c.vae.strides = vae.integers("strides", 1, 64);

@@ -21,6 +21,14 @@ public:
 };
 
 struct VaeConfig {
+    // "waveform": the Oobleck-style codec, strided convs from and to the waveform (the paper's; hop = product
+    // of strides). "spectral": the same conv stack run at STFT frame rate, fed compressed complex STFT frames
+    // and ending in a Vocos-style iSTFT head (magnitude and phase per bin; hop = fftHop * product of strides).
+    // The tiny config uses it: on two CPU cores a waveform codec did not learn (docs/training/README.md) and
+    // its full-rate layers dominated decode time.
+    std::string kind = "waveform";
+    int fft = 1024;                        // spectral: STFT size (Hann window)
+    int fftHop = 256;                      // spectral: STFT hop, samples per codec frame
     int baseChannels = 16;                 // channels after the input conv
     std::vector<int> channelMults;         // per encoder stage: channels = baseChannels * mult
     std::vector<int> strides;              // per encoder stage; their product is the hop length (paper: 2048)
@@ -34,7 +42,8 @@ struct VaeConfig {
     int bassClasses = 13;                  // 12 pitch classes + "no bass"
     int chordClasses = 25;                 // 12 major + 12 minor + "no chord"
 
-    int64_t hopLength() const;             // product of strides
+    bool spectral() const { return kind == "spectral"; }
+    int64_t hopLength() const;             // samples per latent frame
 };
 
 struct DitConfig {

@@ -177,14 +177,19 @@ void recordProbe(const Run& run, const QString& stage, model::Network net, const
                  const torch::Device& device, const TrainLog& say)
 {
     const VaeProbe p = probeVae(net, audio, device);
-    say(QStringLiteral("%1 VAE probe: SNR %2 dB, level %3 -> %4 dB, latent spread %5 over %6 crops%7")
-            .arg(stage).arg(p.snrDb, 0, 'f', 2).arg(p.inputDb, 0, 'f', 1).arg(p.outputDb, 0, 'f', 1)
+    say(QStringLiteral("%1 VAE probe: spectral distance %2, log-spectral distance %3 dB, SNR %4 dB, level %5 -> %6 dB, "
+                       "latent spread %7 over %8 crops%9")
+            .arg(stage).arg(p.spectralDistance, 0, 'f', 3).arg(p.logSpectralDb, 0, 'f', 1).arg(p.snrDb, 0, 'f', 2)
+            .arg(p.inputDb, 0, 'f', 1).arg(p.outputDb, 0, 'f', 1)
             .arg(p.latentSpread, 0, 'f', 3).arg(p.crops)
             .arg(p.usable() ? QString() : QStringLiteral(": NOT USABLE (it does not reconstruct its input)")));
     QSaveFile f(run.file(stage + QStringLiteral("-probe.json")));
     if (!f.open(QIODevice::WriteOnly))
         throw std::runtime_error("cannot write " + utf8(f.fileName()));
-    f.write(QJsonDocument(QJsonObject{{QStringLiteral("snrDb"), p.snrDb}, {QStringLiteral("inputDb"), p.inputDb},
+    f.write(QJsonDocument(QJsonObject{{QStringLiteral("snrDb"), p.snrDb},
+                                      {QStringLiteral("spectralDistance"), p.spectralDistance},
+                                      {QStringLiteral("logSpectralDb"), p.logSpectralDb},
+                                      {QStringLiteral("inputDb"), p.inputDb},
                                       {QStringLiteral("outputDb"), p.outputDb},
                                       {QStringLiteral("latentSpread"), p.latentSpread},
                                       {QStringLiteral("crops"), p.crops}, {QStringLiteral("usable"), p.usable()}})
@@ -202,9 +207,9 @@ QStringList probeWarnings(const Run& run)
             continue;
         const QJsonObject p = QJsonDocument::fromJson(f.readAll()).object();
         if (!p.value(QStringLiteral("usable")).toBool())
-            out << QStringLiteral("The %1 VAE does not reconstruct its input (SNR %2 dB, latent spread %3): train it "
-                                  "longer or on a GPU before shipping these weights.")
-                       .arg(stage).arg(p.value(QStringLiteral("snrDb")).toDouble(), 0, 'f', 2)
+            out << QStringLiteral("The %1 VAE does not reconstruct its input (spectral distance %2, latent spread %3): "
+                                  "train it longer or on a GPU before shipping these weights.")
+                       .arg(stage).arg(p.value(QStringLiteral("spectralDistance")).toDouble(), 0, 'f', 3)
                        .arg(p.value(QStringLiteral("latentSpread")).toDouble(), 0, 'f', 3);
     }
     return out;

@@ -38,19 +38,19 @@ struct TrainOptions {
     int threads = 0;                          // CPU threads (0: one per core)
     quint64 seed = 1;
 
-    // The defaults are run 1's recipe (docs/training/README.md), sized to about 75 minutes on two CPU cores;
-    // a GPU run scales them up.
-    int vaeSteps = 1200;
-    int structureSteps = 500;
-    int ditSteps = 2000;
-    int sftSteps = 500;
+    // The defaults are run 2's recipe (docs/training/README.md), sized to about an hour on two CPU cores; a GPU
+    // run scales them up.
+    int vaeSteps = 2400;
+    int structureSteps = 600;
+    int ditSteps = 3000;
+    int sftSteps = 600;
     bool ablation = true;                     // also stages 3-4 on the plain VAE
 
     int vaeBatch = 2;                         // songs per VAE step (each gives one crop per stem group)
-    int vaeCropFrames = 8;                    // VAE crop in latent frames (x hop samples): ~0.37 s
+    int vaeCropFrames = 8;                    // VAE crop in latent frames (x hop samples): ~0.74 s for tiny
     int ditBatch = 8;
-    int ditCropFrames = 320;                  // ~15 s at 21.5 Hz
-    double vaeLearningRate = 1e-3;
+    int ditCropFrames = 160;                  // ~15 s at tiny's 10.8 Hz (7.4 s at the paper's 21.5 Hz)
+    double vaeLearningRate = 6e-4;
     double ditLearningRate = 6e-4;
     double sftLearningRate = 1.5e-4;
     int warmupSteps = 100;

@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 
+#include <cmath>
 #include <functional>
 #include <map>
 
@@ -71,19 +72,25 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
 
 // How well a VAE reconstructs: fixed 2 s crops (the middle of up to 8 songs, the loudest stem group of each)
 // encoded to the mean latent and decoded. A VAE that learned only the corpus's average spectrum (the failure
-// of a from-scratch codec trained too briefly) shows an SNR near 0 dB and a latent that barely depends on its
-// input (spread near 0): nothing built on it can make music.
+// of a from-scratch codec trained too briefly) shows a spectral distance near 1 and a latent that barely
+// depends on its input (spread near 0): nothing built on it can make music. The spectral codec makes up its
+// own phase, so its waveform SNR stays near 0 dB even when it sounds right: the spectrum is what is judged.
 struct VaeProbe {
-    double snrDb = 0.0;          // 10 log10(sum x^2 / sum (x - y)^2) over all crops
+    double snrDb = 0.0;          // 10 log10(sum x^2 / sum (x - y)^2) over all crops (phase-sensitive)
+    double spectralDistance = 1.0;  // ||S - S'|| / ||S|| of 1024-point STFT magnitudes over all crops
+    double logSpectralDb = 0.0;  // RMS over bins above -60 dB of the reference of the dB difference
     double inputDb = -120.0;     // RMS level of the crops
     double outputDb = -120.0;    // RMS level of the reconstructions
     double latentSpread = 0.0;   // std across crops of the time-averaged latent / std of the latent overall
     int crops = 0;
-    bool usable() const { return snrDb >= 3.0 && latentSpread >= 0.05; }
+    bool usable() const
+    {
+        return spectralDistance <= 0.6 && std::abs(outputDb - inputDb) <= 6.0 && latentSpread >= 0.05;
+    }
 };
 VaeProbe probeVae(model::Network net, const std::vector<VaeSong>& songs, const torch::Device& device);
 
-// Multi-resolution STFT distance (spectral convergence + log-magnitude L1, averaged over 2048/512/128-point
+// Multi-resolution STFT distance (spectral convergence + log-magnitude L1, averaged over 2048/1024/512/128-point
 // FFTs) between two [B, T] signals.
 torch::Tensor multiResolutionStftLoss(const torch::Tensor& reference, const torch::Tensor& estimate);
 

@@ -78,6 +78,18 @@ torch::Tensor readTensor(const QString& path, torch::IntArrayRef shape) {
 
 }  // namespace
 
+// A small waveform (Oobleck-style) codec: the paper's kind, which the tiny config no longer uses.
+VaeConfig waveformVae()
+{
+    VaeConfig v = builtinModelConfig("tiny").vae;
+    v.kind = "waveform";
+    v.baseChannels = 8;
+    v.channelMults = {1, 2, 4, 8};
+    v.strides = {8, 8, 8, 4};
+    v.latentChannels = 32;
+    return v;
+}
+
 class ModelNetworkTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -93,14 +105,16 @@ private Q_SLOTS:
             QCOMPARE(file.stemGroups, builtin.stemGroups);
             QCOMPARE(builtin.sampleRate, 44100);
             QCOMPARE(builtin.audioChannels, 2);
-            QCOMPARE(builtin.vae.hopLength(), int64_t(2048));
+            QCOMPARE(builtin.vae.hopLength(), int64_t(name == "tiny" ? 4096 : 2048));
         }
         QCOMPARE(QString::fromStdString(sourceConfigDirectory()), QStringLiteral(S2A_MODEL_CONFIG_DIR));
         const ModelConfig paper = builtinModelConfig("s2a-402m");
         QCOMPARE(paper.vae.latentChannels, 64);
         QCOMPARE(paper.stemGroups, (std::vector<std::string>{"mix"}));
         QVERIFY(qAbs(paper.latentFrameRate() - 21.533) < 0.01);
-        QCOMPARE(builtinModelConfig("tiny").ditLatentChannels(), 32 * 4);
+        QCOMPARE(builtinModelConfig("tiny").ditLatentChannels(), 64 * 4);
+        QCOMPARE(builtinModelConfig("tiny").vae.kind, std::string("spectral"));
+        QCOMPARE(paper.vae.kind, std::string("waveform"));
     }
 
     void badConfigsGiveClearErrors()
@@ -116,7 +130,7 @@ private Q_SLOTS:
         QVERIFY2(e.contains("test.json") && e.contains("dit.width") && e.contains("missing"), qPrintable(e));
         e = edit([](auto& j) { j["vae"]["strides"][1] = "eight"; });
         QVERIFY2(e.contains("vae.strides[1]") && e.contains("integer"), qPrintable(e));
-        e = edit([](auto& j) { j["vae"]["strides"] = {4, 8}; });
+        e = edit([](auto& j) { j["vae"]["strides"] = {4, 8, 8}; });
         QVERIFY2(e.contains("vae.strides") && e.contains("one entry per channelMults"), qPrintable(e));
         e = edit([](auto& j) { j["dit"]["heads"] = 5; });
         QVERIFY2(e.contains("dit.heads"), qPrintable(e));
@@ -171,39 +185,58 @@ private Q_SLOTS:
 
     void freshCodecPassesItsInput()
     {
-        // At initialisation the codec must carry its input through at about its level, and its latent must
-        // follow the input: LibTorch's default init lost ~70 dB and let biases make the output
-        // input-independent, which training never recovered from (docs/training/README.md).
+        // At initialisation the waveform codec must carry its input through at about its level, and its latent
+        // must follow the input: LibTorch's default init lost ~70 dB and let biases make the output
+        // input-independent, which training never recovered from (docs/training/README.md). The spectral codec's
+        // head starts quiet by design, but its latent must follow its input too.
         torch::NoGradGuard noGrad;
         torch::manual_seed(3);
-        AudioVae vae(builtinModelConfig("tiny").vae, 2);
         const auto quiet = torch::randn({1, 2, 44100}) * 0.03;
         const auto loud = torch::randn({1, 2, 44100}) * 0.3;
         auto level = [](const torch::Tensor& x) { return 20.0 * std::log10(x.pow(2).mean().sqrt().item<double>() + 1e-12); };
-        const auto zq = vae->encode(quiet, false).mean, zl = vae->encode(loud, false).mean;
-        const double out = level(vae->decode(zq, 44100));
-        qInfo("fresh codec: input %.1f dB -> output %.1f dB; latent std %.4f, change for a 10x input %.4f", level(quiet), out,
-              zq.std().item<double>(), (zl - zq).abs().mean().item<double>());
-        QVERIFY2(std::abs(out - level(quiet)) < 12.0, "a fresh codec keeps its input's level within 12 dB");
-        QVERIFY((zl - zq).abs().mean().item<double>() > 2.0 * zq.std().item<double>());
-        QCOMPARE(level(vae->decode(torch::zeros_like(zq), 44100)) < -200.0, true);  // no bias offset at start
+        for (const VaeConfig& config : {waveformVae(), builtinModelConfig("tiny").vae}) {
+            AudioVae vae(config, 2);
+            const auto zq = vae->encode(quiet, false).mean, zl = vae->encode(loud, false).mean;
+            const double out = level(vae->decode(zq, 44100));
+            qInfo("fresh %s codec: input %.1f dB -> output %.1f dB; latent std %.4f, change for a 10x input %.4f",
+                  config.kind.c_str(), level(quiet), out, zq.std().item<double>(), (zl - zq).abs().mean().item<double>());
+            if (config.spectral()) {
+                // Log-magnitude features: a 10x louder input shifts every one by log(10) / 3, a clear move.
+                QVERIFY((zl - zq).abs().mean().item<double>() > 0.5 * zq.std().item<double>());
+                QVERIFY(out < level(quiet));  // quiet at start, not unit-magnitude noise in every bin
+                continue;
+            }
+            QVERIFY2(std::abs(out - level(quiet)) < 12.0, "a fresh codec keeps its input's level within 12 dB");
+            QVERIFY((zl - zq).abs().mean().item<double>() > 2.0 * zq.std().item<double>());
+            QCOMPARE(level(vae->decode(torch::zeros_like(zq), 44100)) < -200.0, true);  // no bias offset at start
+        }
+    }
+
+    void vaeShapesAndExactLengths_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("spectral (tiny)") << QStringLiteral("spectral");
+        QTest::newRow("waveform") << QStringLiteral("waveform");
     }
 
     void vaeShapesAndExactLengths()
     {
+        QFETCH(QString, kind);
         torch::manual_seed(2);
         torch::NoGradGuard guard;
-        const auto cfg = builtinModelConfig("tiny");
-        AudioVae vae(cfg.vae, cfg.audioChannels);
+        const VaeConfig v = kind == QLatin1String("spectral") ? builtinModelConfig("tiny").vae : waveformVae();
+        QCOMPARE(QString::fromStdString(v.kind), kind);
+        const int64_t hop = v.hopLength();
+        AudioVae vae(v, 2);
         vae->eval();
-        qInfo("tiny VAE: codec %lld params, structure heads %lld params", qint64(vae->codecParameterCount()),
-              qint64(vae->headParameterCount()));
+        qInfo("%s VAE: codec %lld params, structure heads %lld params", v.kind.c_str(),
+              qint64(vae->codecParameterCount()), qint64(vae->headParameterCount()));
         QVERIFY(vae->codecParameterCount() <= 5'000'000);
-        for (int64_t length : {int64_t(1), int64_t(2047), int64_t(2049), int64_t(5001), int64_t(44103)}) {
+        for (int64_t length : {int64_t(1), hop - 1, hop + 1, int64_t(5001), int64_t(44103)}) {
             const auto audio = torch::randn({2, 2, length}) * 0.3;
             const auto enc = vae->encode(audio);
-            const int64_t frames = (length + 2047) / 2048;
-            QCOMPARE(enc.mean.sizes().vec(), (std::vector<int64_t>{2, cfg.vae.latentChannels, frames}));
+            const int64_t frames = (length + hop - 1) / hop;
+            QCOMPARE(enc.mean.sizes().vec(), (std::vector<int64_t>{2, v.latentChannels, frames}));
             QCOMPARE(enc.logVar.sizes(), enc.mean.sizes());
             QCOMPARE(enc.length, length);
             QVERIFY(torch::equal(enc.latent, enc.mean));
@@ -213,29 +246,28 @@ private Q_SLOTS:
             QVERIFY(torch::isfinite(decoded).all().item<bool>());
         }
         // Reparameterised sampling follows the generator.
-        const auto audio = torch::randn({1, 2, 4096});
+        const auto audio = torch::randn({1, 2, 2 * hop});
         auto g1 = at::make_generator<at::CPUGeneratorImpl>(11);
         auto g2 = at::make_generator<at::CPUGeneratorImpl>(11);
         const auto a = vae->encode(audio, true, g1);
         const auto b = vae->encode(audio, true, g2);
         QVERIFY(torch::equal(a.latent, b.latent));
         QVERIFY(!torch::equal(a.latent, a.mean));
-        QVERIFY_THROWS_EXCEPTION(c10::Error, vae->decode(a.latent, 3 * 2048));
+        QVERIFY_THROWS_EXCEPTION(c10::Error, vae->decode(a.latent, 3 * hop));
 
         const auto heads = vae->predictStructure(a.latent);
-        const auto& v = cfg.vae;
         QCOMPARE(heads.melody.sizes().vec(), (std::vector<int64_t>{1, v.melodyClasses, 2}));
         QCOMPARE(heads.chroma.sizes().vec(), (std::vector<int64_t>{1, v.chromaBins, 2}));
         QCOMPARE(heads.onset.sizes().vec(), (std::vector<int64_t>{1, v.onsetChannels, 2}));
         QCOMPARE(heads.bass.sizes().vec(), (std::vector<int64_t>{1, v.bassClasses, 2}));
         QCOMPARE(heads.chord.sizes().vec(), (std::vector<int64_t>{1, v.chordClasses, 2}));
 
-        // Speed hint for the tiny config (not asserted: the bench measures it): decode 5 s of one stem.
-        const auto latent = torch::randn({1, v.latentChannels, (5 * 44100 + 2047) / 2048});
+        // Speed hint (not asserted: the bench measures it): decode 5 s of one stem.
+        const auto latent = torch::randn({1, v.latentChannels, (5 * 44100 + hop - 1) / hop});
         QElapsedTimer timer;
         timer.start();
         vae->decode(latent, 5 * 44100);
-        qInfo("tiny VAE decode of 5 s (one stem): %lld ms", qint64(timer.elapsed()));
+        qInfo("%s VAE decode of 5 s (one stem): %lld ms", v.kind.c_str(), qint64(timer.elapsed()));
     }
 
     void ditForwardWithStructureAndDrops()

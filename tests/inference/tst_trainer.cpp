@@ -119,6 +119,8 @@ private Q_SLOTS:
             const QJsonObject p = QJsonDocument::fromJson(probe.readAll()).object();
             QCOMPARE(p.value(QStringLiteral("crops")).toInt(), 2);
             QVERIFY(std::isfinite(p.value(QStringLiteral("snrDb")).toDouble()));
+            QVERIFY(p.value(QStringLiteral("spectralDistance")).toDouble() > 0.0);
+            QVERIFY(std::isfinite(p.value(QStringLiteral("logSpectralDb")).toDouble()));
             QVERIFY(std::isfinite(p.value(QStringLiteral("latentSpread")).toDouble()));
             QCOMPARE(p.value(QStringLiteral("usable")).toBool(), false);
         }
