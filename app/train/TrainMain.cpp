@@ -108,7 +108,7 @@ int main(int argc, char** argv)
         o.ditCropFrames = 64;
         o.warmupSteps = 2;
         o.checkpointEvery = 3;
-        o.vaeLearningRate = 3e-3;
+        o.vaeLearningRate = 1e-3;
         o.ditLearningRate = 2e-3;
     }
     auto intOr = [&](const QCommandLineOption& option, int fallback) {

@@ -182,7 +182,9 @@ void recordProbe(const Run& run, const QString& stage, model::Network net, const
             .arg(stage).arg(p.spectralDistance, 0, 'f', 3).arg(p.logSpectralDb, 0, 'f', 1).arg(p.snrDb, 0, 'f', 2)
             .arg(p.inputDb, 0, 'f', 1).arg(p.outputDb, 0, 'f', 1)
             .arg(p.latentSpread, 0, 'f', 3).arg(p.crops)
-            .arg(p.usable() ? QString() : QStringLiteral(": NOT USABLE (it does not reconstruct its input)")));
+            .arg(!p.usable()    ? QStringLiteral(": NOT USABLE (it does not reconstruct its input)")
+                 : !p.faithful() ? QStringLiteral(": coarse (envelopes and level, not partials)")
+                                 : QString()));
     QSaveFile f(run.file(stage + QStringLiteral("-probe.json")));
     if (!f.open(QIODevice::WriteOnly))
         throw std::runtime_error("cannot write " + utf8(f.fileName()));
@@ -192,7 +194,8 @@ void recordProbe(const Run& run, const QString& stage, model::Network net, const
                                       {QStringLiteral("inputDb"), p.inputDb},
                                       {QStringLiteral("outputDb"), p.outputDb},
                                       {QStringLiteral("latentSpread"), p.latentSpread},
-                                      {QStringLiteral("crops"), p.crops}, {QStringLiteral("usable"), p.usable()}})
+                                      {QStringLiteral("crops"), p.crops}, {QStringLiteral("usable"), p.usable()},
+                                      {QStringLiteral("faithful"), p.faithful()}})
                 .toJson());
     if (!f.commit())
         throw std::runtime_error("cannot write " + utf8(f.fileName()));
@@ -207,10 +210,18 @@ QStringList probeWarnings(const Run& run)
             continue;
         const QJsonObject p = QJsonDocument::fromJson(f.readAll()).object();
         if (!p.value(QStringLiteral("usable")).toBool())
-            out << QStringLiteral("The %1 VAE does not reconstruct its input (spectral distance %2, latent spread %3): "
-                                  "train it longer or on a GPU before shipping these weights.")
-                       .arg(stage).arg(p.value(QStringLiteral("spectralDistance")).toDouble(), 0, 'f', 3)
+            out << QStringLiteral("The %1 VAE does not reconstruct its input (log-spectral distance %2 dB, level %3 -> "
+                                  "%4 dB, latent spread %5): train it longer or on a GPU before shipping these weights.")
+                       .arg(stage).arg(p.value(QStringLiteral("logSpectralDb")).toDouble(), 0, 'f', 1)
+                       .arg(p.value(QStringLiteral("inputDb")).toDouble(), 0, 'f', 1)
+                       .arg(p.value(QStringLiteral("outputDb")).toDouble(), 0, 'f', 1)
                        .arg(p.value(QStringLiteral("latentSpread")).toDouble(), 0, 'f', 3);
+        else if (!p.value(QStringLiteral("faithful")).toBool())
+            out << QStringLiteral("The %1 VAE is coarse (log-spectral distance %2 dB, spectral distance %3): it keeps "
+                                  "level, rhythm and spectral envelope but not the partials, so pitched parts come "
+                                  "out as shaped noise.")
+                       .arg(stage).arg(p.value(QStringLiteral("logSpectralDb")).toDouble(), 0, 'f', 1)
+                       .arg(p.value(QStringLiteral("spectralDistance")).toDouble(), 0, 'f', 3);
     }
     return out;
 }

@@ -83,10 +83,15 @@ struct VaeProbe {
     double outputDb = -120.0;    // RMS level of the reconstructions
     double latentSpread = 0.0;   // std across crops of the time-averaged latent / std of the latent overall
     int crops = 0;
+    // Usable: not collapsed. Its reconstructions follow the input's level and spectral envelope and its latent
+    // depends on the input, so a DiT can learn rhythm, dynamics and timbre from it (run 1's codec failed all
+    // three: every input came back as the same -56 dBFS floor). Faithful: the spectrum itself comes back,
+    // partials included, which needs far more training than two CPU cores give (docs/training/README.md).
     bool usable() const
     {
-        return spectralDistance <= 0.6 && std::abs(outputDb - inputDb) <= 6.0 && latentSpread >= 0.05;
+        return logSpectralDb <= 12.0 && std::abs(outputDb - inputDb) <= 6.0 && latentSpread >= 0.05;
     }
+    bool faithful() const { return usable() && spectralDistance <= 0.6 && logSpectralDb <= 6.0; }
 };
 VaeProbe probeVae(model::Network net, const std::vector<VaeSong>& songs, const torch::Device& device);
 

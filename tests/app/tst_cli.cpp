@@ -23,16 +23,18 @@ struct Run {
     QString err;
 };
 
-Run runCli(const QStringList& args)
+Run runCli(const QStringList& args, const QMap<QString, QString>& extraEnv = {})
 {
     QProcess p;
-    p.setProcessEnvironment([] {
+    p.setProcessEnvironment([&] {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("S2A_SOUNDFONT"), QStringLiteral("/usr/share/sounds/sf2/TimGM6mb.sf2"));
+        for (auto it = extraEnv.begin(); it != extraEnv.end(); ++it)
+            env.insert(it.key(), it.value());
         return env;
     }());
     p.start(QStringLiteral(S2A_CLI_PATH), args);
-    p.waitForFinished(30000);
+    p.waitForFinished(60000);
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 
@@ -130,8 +132,20 @@ private Q_SLOTS:
         QCOMPARE(s2a::core::bundle::load(song)->sections[chorus].activeTakeId, firstTake);
         QCOMPARE(runCli({QStringLiteral("takes"), song, QStringLiteral("--section"), span.id, QStringLiteral("--activate"), QStringLiteral("nope")}).exitCode, 2);
         QCOMPARE(runCli({QStringLiteral("regenerate"), song, QStringLiteral("--section"), QStringLiteral("bridge")}).exitCode, 2);
-        QCOMPARE(runCli({QStringLiteral("new"), QStringLiteral("--caption"), QStringLiteral("x"), QStringLiteral("-o"),
-                         dir.filePath(QStringLiteral("D.s2a")), QStringLiteral("--engine"), QStringLiteral("diffusion")}).exitCode, 4);
+        // Diffusion: the shipped tiny model by default; without weights, exit code 4 and the reason.
+        const QStringList diffusionNew{QStringLiteral("new"), QStringLiteral("--caption"), QStringLiteral("funk with slap bass"),
+                                       QStringLiteral("--structure"), QStringLiteral("intro:2,verse:2"),
+                                       QStringLiteral("--steps"), QStringLiteral("8"), QStringLiteral("--engine"),
+                                       QStringLiteral("diffusion"), QStringLiteral("-o")};
+        const Run noWeights = runCli(diffusionNew + QStringList{dir.filePath(QStringLiteral("D.s2a"))},
+                                     {{QStringLiteral("S2A_WEIGHTS"), dir.filePath(QStringLiteral("none.safetensors"))}});
+        QCOMPARE(noWeights.exitCode, 4);
+        QVERIFY2(noWeights.err.contains(QLatin1String("no weights for config tiny")), qPrintable(noWeights.err));
+        const Run shipped = runCli(diffusionNew + QStringList{dir.filePath(QStringLiteral("E.s2a"))});
+        QVERIFY2(shipped.exitCode == 0, qPrintable(shipped.err));
+        const auto generated = s2a::core::bundle::load(dir.filePath(QStringLiteral("E.s2a")));
+        QVERIFY(generated);
+        QCOMPARE(generated->sections.size(), 2);
         QCOMPARE(runCli({QStringLiteral("new"), QStringLiteral("--help")}).exitCode, 0);
 
         // Export: stems + mix with a loudness report; a second export into the same folder is refused.

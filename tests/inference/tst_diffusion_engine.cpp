@@ -209,6 +209,10 @@ private Q_SLOTS:
         qputenv("S2A_WEIGHTS", o.weightsPath.toUtf8());
         QVERIFY(!availableEngines()[1].available);
         qunsetenv("S2A_WEIGHTS");
+        // Without the override the shipped model (resources/models/tiny) is found.
+        QVERIFY(hasDefaultWeights());
+        QVERIFY2(defaultWeightsPath().endsWith(QLatin1String("models/tiny/model.safetensors")), qPrintable(defaultWeightsPath()));
+        QVERIFY(availableEngines()[1].available);
     }
 
     void generatesOneStemPerGroup()
@@ -392,14 +396,17 @@ private Q_SLOTS:
 
     void repaintsASectionLongerThanTheWindow()
     {
-        // A 60 s verse is more frames than the DiT takes (1024, ~47.5 s): it is repainted in two windows, the
-        // second keeping what the first generated, and still covers exactly the section.
+        // A verse of 1.26 DiT windows (1024 frames: ~95 s for tiny) is more frames than the DiT takes: it is
+        // repainted in two windows, the second keeping what the first generated, and still covers exactly the
+        // section.
+        const model::ModelConfig config = model::builtinModelConfig("tiny");
+        const int verseSeconds = int(std::lround(1.26 * config.dit.maxFrames / config.latentFrameRate()));
         GenerationRequest request = songRequest(8);
         request.sections[0].end = 5 * kRate;
         request.sections[1].start = 5 * kRate;
-        request.sections[1].end = 65 * kRate;
-        request.sections[2].start = 65 * kRate;
-        request.sections[2].end = 70 * kRate;
+        request.sections[1].end = (5 + verseSeconds) * kRate;
+        request.sections[2].start = request.sections[1].end;
+        request.sections[2].end = request.sections[1].end + 5 * kRate;
         request.targetSection = 1;
         request.contextSeconds = 3.0;
         Stem old;

@@ -36,7 +36,7 @@ TrainOptions smokeOptions(const QString& corpus, const QString& out)
     o.ditCropFrames = 48;
     o.warmupSteps = 2;
     o.checkpointEvery = 3;
-    o.vaeLearningRate = 3e-3;
+    o.vaeLearningRate = 1e-3;
     o.ditLearningRate = 2e-3;
     o.pipeline.keepFraction = 1.0;
     o.pipeline.minScore = 0.0;
