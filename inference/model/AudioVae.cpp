@@ -86,7 +86,7 @@ AudioVaeImpl::AudioVaeImpl(const VaeConfig& config, int audioChannels)
     const size_t stages = config.strides.size();
     // Spectral: the input is one log-magnitude per (channel, bin), the output a log-magnitude and a phase per
     // (channel, bin). The output is a k1 conv (a per-frame linear map, as in Vocos): the widest layer.
-    const int64_t bins = config.fft / 2 + 1;
+    const int64_t bins = config.fftBins();
     const bool spectral = config.spectral();
 
     encoder_ = register_module("encoder", std::make_shared<torch::nn::Module>());
@@ -204,7 +204,7 @@ torch::Tensor AudioVaeImpl::spectralFeatures(const torch::Tensor& audio) const {
 }
 
 torch::Tensor AudioVaeImpl::spectralSynthesis(const torch::Tensor& head) const {
-    const int64_t b = head.size(0), frames = head.size(2), bins = config_.fft / 2 + 1;
+    const int64_t b = head.size(0), frames = head.size(2), bins = config_.fftBins();
     const auto h = head.view({b * audioChannels_, 2, bins, frames});
     // Vocos: magnitude = exp(log-magnitude), capped so an untrained head cannot overflow; phase as an angle.
     const auto magnitude = torch::exp(h.select(1, 0).clamp_max(6.0));

@@ -6,8 +6,9 @@
 // latent [B, latentChannels, frames].
 //
 // With VaeConfig::kind "spectral" the same residual conv stack runs at STFT frame rate instead: the encoder
-// reads log-magnitude STFT frames (per bin and channel) and the decoder ends in a Vocos-style head that predicts log-magnitude and phase per bin, turned
-// into audio by an inverse STFT. Names are the same; encoder.input and decoder.output change shape.
+// reads log-magnitude STFT frames (per bin and channel) and the decoder ends in a Vocos-style head that
+// predicts log-magnitude and phase per bin, turned into audio by an inverse STFT. Names are the same;
+// encoder.input and decoder.output change shape.
 //
 // Convolutions are plain (no weight normalisation): weight norm only reparameterises training and can be
 // folded into the plain weight on export, so inference weights stay one tensor per conv.

@@ -21,14 +21,14 @@ struct TextEncoding {
     torch::Tensor pooled;  // [B, width] float: mean of the real tokens
 };
 
-// The seam for other text encoders. An external TorchScript export (CLAP / T5 / MuLan) can implement this
-// with torch::jit::load: it must return the layout above with width == outputWidth(), and the model config's
-// dit.textWidth must equal that width (the DiT's cross-attention keys and section-caption projection are
-// sized by it). Not implemented here: the built-in encoder below is trained with the model.
 // The masked mean over tokens [B, L, W] with mask [B, L] (true = real token): the pooled caption vector, for
 // the built-in encoder and external ones alike.
 torch::Tensor maskedMeanPool(const torch::Tensor& tokens, const torch::Tensor& mask);
 
+// The seam for other text encoders: the built-in encoder below (trained with the model) and an external
+// TorchScript export (CLAP / T5 / MuLan; TorchScriptTextEncoder.h). Each returns the layout above with
+// width == outputWidth(), and the model config's dit.textWidth must equal that width (the DiT's
+// cross-attention keys and section-caption projection are sized by it).
 class TextEncoder {
 public:
     virtual ~TextEncoder() = default;

@@ -22,8 +22,8 @@ public:
 
 struct VaeConfig {
     // "waveform": the Oobleck-style codec, strided convs from and to the waveform (the paper's; hop = product
-    // of strides). "spectral": the same conv stack run at STFT frame rate, fed compressed complex STFT frames
-    // and ending in a Vocos-style iSTFT head (magnitude and phase per bin; hop = fftHop * product of strides).
+    // of strides). "spectral": the same conv stack run at STFT frame rate, fed log-magnitude STFT frames and
+    // ending in a Vocos-style iSTFT head (magnitude and phase per bin; hop = fftHop * product of strides).
     // The tiny config uses it: on two CPU cores a waveform codec did not learn (docs/training/README.md) and
     // its full-rate layers dominated decode time.
     std::string kind = "waveform";
@@ -43,6 +43,7 @@ struct VaeConfig {
     int chordClasses = 25;                 // 12 major + 12 minor + "no chord"
 
     bool spectral() const { return kind == "spectral"; }
+    int64_t fftBins() const { return fft / 2 + 1; }  // spectral: one-sided STFT bins
     int64_t hopLength() const;             // samples per latent frame
 };
 
