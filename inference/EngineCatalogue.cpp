@@ -19,7 +19,7 @@ QVector<EngineInfo> availableEngines()
                                : QStringLiteral("no weights for config %1 — the arranger is used instead").arg(config)}};
 }
 
-DiffusionSettings diffusionSettings()
+DiffusionSettings storedDiffusionSettings()
 {
     const QSettings settings;
     DiffusionSettings s;
@@ -27,8 +27,16 @@ DiffusionSettings diffusionSettings()
     if (device == QLatin1String("cpu") || device == QLatin1String("cuda"))
         s.device = device;
     s.threads = std::max(0, settings.value(QStringLiteral("engines/diffusion/threads"), 0).toInt());
-    s.config = qEnvironmentVariable("S2A_MODEL_CONFIG", settings.value(QStringLiteral("engines/diffusion/config"), s.config).toString());
-    s.textEncoder = qEnvironmentVariable("S2A_TEXT_ENCODER", settings.value(QStringLiteral("engines/diffusion/textEncoder")).toString());
+    s.config = settings.value(QStringLiteral("engines/diffusion/config"), s.config).toString();
+    s.textEncoder = settings.value(QStringLiteral("engines/diffusion/textEncoder")).toString();
+    return s;
+}
+
+DiffusionSettings diffusionSettings()
+{
+    DiffusionSettings s = storedDiffusionSettings();
+    s.config = qEnvironmentVariable("S2A_MODEL_CONFIG", s.config);
+    s.textEncoder = qEnvironmentVariable("S2A_TEXT_ENCODER", s.textEncoder);
     return s;
 }
 

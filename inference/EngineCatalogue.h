@@ -36,7 +36,10 @@ struct DiffusionSettings {
     QString config = QStringLiteral("tiny");
     QString textEncoder;
 };
+// What the engine uses: the stored settings with the environment's overrides.
 DiffusionSettings diffusionSettings();
+// The user's stored choices alone: what an edit starts from, so that an override of one launch is never saved.
+DiffusionSettings storedDiffusionSettings();
 void setDiffusionSettings(const DiffusionSettings& settings);
 
 // A fresh engine by id ("diffusion": the settings' config, its default weights, the device and threads of diffusionSettings()).

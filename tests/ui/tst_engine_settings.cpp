@@ -53,8 +53,13 @@ private Q_SLOTS:
         s2a::ui::EngineSettings again(nullptr);
         QCOMPARE(again.device(), QStringLiteral("cpu"));
         QCOMPARE(again.threads(), settings.maxThreads());
+        // A one-launch override of the model config is used but never saved by an edit.
+        qputenv("S2A_MODEL_CONFIG", "s2a-402m");
+        QCOMPARE(s2a::inference::diffusionSettings().config, QStringLiteral("s2a-402m"));
         settings.setDevice(QStringLiteral("auto"));
         settings.setThreads(0);
+        qunsetenv("S2A_MODEL_CONFIG");
+        QCOMPARE(s2a::inference::diffusionSettings().config, QStringLiteral("tiny"));
     }
 
     void dialogEditsTheSettings()

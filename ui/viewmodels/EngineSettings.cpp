@@ -35,10 +35,10 @@ void EngineSettings::setThreads(int threads)
 
 void EngineSettings::apply(const QString& device, int threads)
 {
-    const inference::DiffusionSettings before = inference::diffusionSettings();
+    const inference::DiffusionSettings before = inference::storedDiffusionSettings();
     if (before.device == device && before.threads == threads)
         return;
-    inference::DiffusionSettings after = before;  // keeps the model config and text encoder
+    inference::DiffusionSettings after = before;  // keeps the stored model config and text encoder
     after.device = device;
     after.threads = threads;
     inference::setDiffusionSettings(after);
