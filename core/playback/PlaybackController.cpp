@@ -136,7 +136,7 @@ void PlaybackController::play()
 {
     if (!hasDevice())
         return;
-    m_engine->resetPeakLoad();  // the load shown is this playback's worst buffer
+    m_engine->resetLoad();  // the load shown is this playback's worst buffer
     m_engine->play();
 }
 

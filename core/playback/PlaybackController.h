@@ -59,6 +59,8 @@ public:
     SampleCount enginePosition() const { return m_enginePosition; }
     std::uint64_t xruns() const { return m_earlierXruns + (m_engine ? m_engine->xruns() : 0); }
     double peakLoad() const { return m_engine ? m_engine->peakLoad() : 0.0; }
+    double meanLoad() const { return m_engine ? m_engine->meanLoad() : 0.0; }
+    double peakCpuLoad() const { return m_engine ? m_engine->peakCpuLoad() : 0.0; }
     LevelMeter masterMeter(int channel) const { return channel == 0 ? m_masterLeft : m_masterRight; }
     LevelMeter trackMeter(int track) const { return m_engine ? m_engine->trackMeter(track) : LevelMeter{}; }
     PlaybackEngine* engine() { return m_engine.get(); }

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <ctime>
 
 namespace s2a::core {
 namespace {
@@ -185,11 +186,34 @@ void PlaybackEngine::renderTimeline(const RenderPlan* plan, SampleCount& positio
     }
 }
 
+namespace {
+
+// This thread's CPU time in nanoseconds: one clock_gettime system call (the vDSO does not serve thread
+// clocks), bounded and lock-free. 0 where the platform has no thread clock, so the CPU peak reads 0 there.
+std::int64_t threadCpuNanos()
+{
+#ifdef CLOCK_THREAD_CPUTIME_ID
+    timespec now{};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) == 0)
+        return std::int64_t(now.tv_sec) * 1000000000 + now.tv_nsec;
+#endif
+    return 0;
+}
+
+void raiseTo(std::atomic<double>& peak, double value)
+{
+    if (value > peak.load(std::memory_order_relaxed))
+        peak.store(value, std::memory_order_relaxed);  // only the audio thread raises it
+}
+
+}  // namespace
+
 void PlaybackEngine::process(float* left, float* right, int frames)
 {
     const realtime::Scope realtimeScope;
     // steady_clock reads the vDSO clock: no system call, no allocation.
     const auto started = std::chrono::steady_clock::now();
+    const std::int64_t cpuStarted = threadCpuNanos();
     const int total = frames;
     // Larger buffers than kMaxFrames are split; the scratch never grows.
     while (frames > kMaxFrames) {
@@ -199,10 +223,29 @@ void PlaybackEngine::process(float* left, float* right, int frames)
         frames -= kMaxFrames;
     }
     processBlock(left, right, frames);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    const double load = seconds * m_sampleRate / std::max(1, total);
-    if (load > m_peakLoad.load(std::memory_order_relaxed))
-        m_peakLoad.store(load, std::memory_order_relaxed);
+    const auto busy = std::chrono::steady_clock::now() - started;
+    m_busyNanos.fetch_add(std::uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(busy).count()),
+                          std::memory_order_relaxed);
+    m_processedFrames.fetch_add(std::uint64_t(total), std::memory_order_relaxed);
+    const double bufferSeconds = double(std::max(1, total)) / m_sampleRate;
+    raiseTo(m_peakLoad, std::chrono::duration<double>(busy).count() / bufferSeconds);
+    raiseTo(m_peakCpuLoad, double(threadCpuNanos() - cpuStarted) * 1e-9 / bufferSeconds);
+}
+
+double PlaybackEngine::meanLoad() const
+{
+    const std::uint64_t frames = m_processedFrames.load(std::memory_order_relaxed);
+    if (frames == 0)
+        return 0.0;
+    return double(m_busyNanos.load(std::memory_order_relaxed)) * 1e-9 * m_sampleRate / double(frames);
+}
+
+void PlaybackEngine::resetLoad()
+{
+    m_peakLoad.store(0.0, std::memory_order_relaxed);
+    m_peakCpuLoad.store(0.0, std::memory_order_relaxed);
+    m_busyNanos.store(0, std::memory_order_relaxed);
+    m_processedFrames.store(0, std::memory_order_relaxed);
 }
 
 void PlaybackEngine::processBlock(float* left, float* right, int frames)

@@ -56,7 +56,15 @@ public:
     // The longest process() call since the last reset, as a fraction of its buffer's duration (the "CPU" the
     // transport shows; above 1 the callback itself missed the deadline).
     double peakLoad() const { return m_peakLoad.load(std::memory_order_relaxed); }
-    void resetPeakLoad() { m_peakLoad.store(0.0, std::memory_order_relaxed); }
+    // The time spent in process() since the last reset over the audio it produced. Unlike the peak, one
+    // buffer during which the scheduler took the thread away (a virtual machine, a non-real-time JACK) barely
+    // moves it, so it says what the mixing itself costs.
+    double meanLoad() const;
+    // The largest CPU time this thread spent in one process() call, as a fraction of its buffer. Wall time
+    // (peakLoad) is what a deadline sees; CPU time is what the mixing itself costs, without the time the
+    // scheduler gave to others. A callback that is heavy shows in both; a preempted one only in the first.
+    double peakCpuLoad() const { return m_peakCpuLoad.load(std::memory_order_relaxed); }
+    void resetLoad();
 
     // ---- audio thread ---------------------------------------------------------------------------------
     void process(float* left, float* right, int frames);
@@ -115,6 +123,9 @@ private:
     std::array<std::atomic<float>, kMaxTracks * 2> m_trackMeters{};
     std::atomic<std::uint64_t> m_xruns{0};
     std::atomic<double> m_peakLoad{0.0};
+    std::atomic<double> m_peakCpuLoad{0.0};
+    std::atomic<std::uint64_t> m_busyNanos{0};       // integers: fetch_add on them is lock-free
+    std::atomic<std::uint64_t> m_processedFrames{0};
 };
 
 }  // namespace s2a::core

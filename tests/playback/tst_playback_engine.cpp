@@ -207,6 +207,29 @@ private Q_SLOTS:
         QCOMPARE(out.back(), 0.0f);
     }
 
+    void loadMetersMeasureTheCallbacksSinceTheirReset()
+    {
+        const std::vector<float> a = sineSignal(kRate, 440.0, 0.5f);
+        PlaybackEngine engine(kRate);
+        engine.publishPlan(planOf(a));
+        engine.play();
+        QCOMPARE(engine.meanLoad(), 0.0);  // nothing processed yet: no division by zero
+        run(engine, 50);
+        // The mean is the busy time over the audio produced, so it can never exceed the worst buffer.
+        QVERIFY(engine.meanLoad() > 0.0);
+        QVERIFY(engine.meanLoad() <= engine.peakLoad());
+        // CPU time is never more than the wall time it was spent in (allowing the two clocks' granularity).
+        QVERIFY(engine.peakCpuLoad() > 0.0);
+        QVERIFY(engine.peakCpuLoad() <= engine.peakLoad() + 0.01);
+        QVERIFY2(engine.meanLoad() < 0.05, qPrintable(QString::number(engine.meanLoad())));
+        engine.resetLoad();
+        QCOMPARE(engine.peakLoad(), 0.0);
+        QCOMPARE(engine.peakCpuLoad(), 0.0);
+        QCOMPARE(engine.meanLoad(), 0.0);
+        run(engine, 1);
+        QVERIFY(engine.meanLoad() > 0.0);
+    }
+
     void theCallbackNeverAllocates()
     {
         const std::vector<float> a = sineSignal(kRate, 440.0, 0.5f);

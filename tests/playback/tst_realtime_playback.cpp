@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <limits>
+
 using namespace s2a;
 using namespace s2a::core;
 
@@ -48,34 +50,51 @@ private Q_SLOTS:
         QVERIFY(playback.waitForPlan());
         QVERIFY(playback.planProblems().isEmpty());
 
+        // How late this machine makes a client that does nothing: 10 s of the open stream, stopped, writing
+        // silence. JACK's dummy driver counts its own timer's late wake-ups as xruns, and a virtual machine's
+        // scheduler sometimes holds a real-time thread for milliseconds (seen here: a silent PortAudio client
+        // "not finished" ten times in 30 s on an idle machine), so the xruns while playing are judged
+        // against this.
+        m_jack.takeXruns();
+        QTest::qWait(10000);
+        const test::JackDummyServer::Xruns idle = m_jack.takeXruns();
+        qInfo("stopped, 10 s: JACK reports %d late timer wake-ups and %d cycles the silent client had not "
+              "finished", idle.driverLate, idle.clientLate);
+
         QSignalSpy positions(&playback, &PlaybackController::positionChanged);
         const std::uint64_t allocationsBefore = test::realtimeAllocations();
         playback.play();
         QTRY_VERIFY_WITH_TIMEOUT(playback.isPlaying() && playback.enginePosition() > 0, 2000);
-        // Each 10 s window must advance at real time (within 2 %) with the callback far from its deadline. JACK
-        // reports every late cycle of its graph as an xrun, and a virtual machine's scheduler occasionally wakes
-        // a thread late whatever the thread does (seen here with an idle client too), so a window with an xrun
-        // is measured again, up to three windows; at least one must be free of them.
-        std::uint64_t bestXruns = ~std::uint64_t(0);
-        for (int window = 0; window < 3 && bestXruns != 0; ++window) {
-            playback.engine()->resetPeakLoad();
+        // Each 10 s window must advance at real time and cost the callback little CPU: under 5 % of each
+        // buffer on average and never half of one (CPU time, so the scheduler's stalls do not count). Up to
+        // four windows are measured until JACK finds one where the playing client was late no more often
+        // than the silent one: never, on a machine that keeps a silent client on time.
+        int fewestLate = std::numeric_limits<int>::max();
+        for (int window = 0; window < 4 && fewestLate > idle.clientLate; ++window) {
+            playback.engine()->resetLoad();
+            m_jack.takeXruns();
             QElapsedTimer clock;
             clock.start();
             const SampleCount startPosition = playback.enginePosition();
-            const std::uint64_t xrunsBefore = playback.xruns();
             QTest::qWait(10000);
             const double wallSeconds = double(clock.nsecsElapsed()) / 1e9;
             const double audioSeconds = double(playback.enginePosition() - startPosition) / 44100.0;
             const double ratio = audioSeconds / wallSeconds;
-            const std::uint64_t xruns = playback.xruns() - xrunsBefore;
-            qInfo("window %d: %.3f s of audio in %.3f s of wall time (ratio %.4f), %llu xruns, peak callback load "
-                  "%.1f %% of a buffer", window + 1, audioSeconds, wallSeconds, ratio, (unsigned long long)xruns,
-                  100.0 * playback.peakLoad());
-            QVERIFY2(std::abs(ratio - 1.0) <= 0.02, qPrintable(QString::number(ratio)));
-            QVERIFY2(playback.peakLoad() < 0.5, "the callback itself must never come near its deadline");
-            bestXruns = std::min(bestXruns, xruns);
+            const test::JackDummyServer::Xruns late = m_jack.takeXruns();
+            qInfo("window %d: %.3f s of audio in %.3f s of wall time (ratio %.4f); callback load mean %.2f %%, "
+                  "peak CPU %.1f %%, peak wall %.1f %% of a buffer; JACK: %d late timer wake-ups, %d cycles "
+                  "not finished", window + 1, audioSeconds, wallSeconds, ratio, 100.0 * playback.meanLoad(),
+                  100.0 * playback.peakCpuLoad(), 100.0 * playback.peakLoad(), late.driverLate, late.clientLate);
+            // The dummy driver drops the time its timer lost, so a window with late wake-ups may run short.
+            QVERIFY2(std::abs(ratio - 1.0) <= (late.driverLate == 0 ? 0.02 : 0.05), qPrintable(QString::number(ratio)));
+            QVERIFY2(playback.meanLoad() < 0.05, "mixing 16 stems must cost under 5 % of each buffer");
+            QVERIFY2(playback.peakCpuLoad() < 0.5, "the callback itself must never come near its deadline");
+            fewestLate = std::min(fewestLate, late.clientLate);
         }
-        QCOMPARE(bestXruns, std::uint64_t(0));
+        QVERIFY2(fewestLate <= idle.clientLate,
+                 qPrintable(QStringLiteral("playing, the client was late in %1 cycles at best in 10 s; stopped, %2")
+                                .arg(fewestLate).arg(idle.clientLate)));
+        QVERIFY(playback.xruns() > 0 || fewestLate == 0);  // the transport's counter sees what JACK reports
         QVERIFY2(positions.size() >= 30 * 9, "the playhead must update at 30 Hz or more");  // over >= 10 s
         QCOMPARE(test::realtimeAllocations(), allocationsBefore);
         QVERIFY(playback.masterMeter(0).peak > 0.1f);  // 16 sines of 0.05: clearly audible

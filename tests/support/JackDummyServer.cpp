@@ -50,6 +50,25 @@ bool JackDummyServer::startServer(const QString& jackd, const QString& jackWait,
     return true;
 }
 
+JackDummyServer::Xruns JackDummyServer::takeXruns()
+{
+    Xruns counted;
+    if (m_process.state() == QProcess::NotRunning)
+        return counted;
+    while (m_process.waitForReadyRead(50)) {
+    }
+    m_unparsed += m_process.readAll();
+    const qsizetype complete = m_unparsed.lastIndexOf('\n') + 1;
+    for (const QByteArray& line : m_unparsed.left(complete).split('\n')) {
+        if (line.contains("was not finished"))
+            ++counted.clientLate;
+        else if (line.contains("Process XRun"))
+            ++counted.driverLate;
+    }
+    m_unparsed.remove(0, complete);
+    return counted;
+}
+
 void JackDummyServer::stop()
 {
     if (m_process.state() == QProcess::NotRunning)

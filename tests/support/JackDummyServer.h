@@ -10,6 +10,16 @@ namespace s2a::test {
 // on destruction. JACK_NO_START_SERVER keeps clients from spawning servers of their own.
 class JackDummyServer {
 public:
+    // What the server reported since the last call, read from its log. JACK says which side was late: its
+    // own timer woke late ("JackTimedDriver::Process XRun", the machine's scheduling), or a client had not
+    // finished its cycle when the next one began ("client = ... was not finished": that client's callback,
+    // or its thread held up by the scheduler).
+    struct Xruns {
+        int driverLate = 0;
+        int clientLate = 0;
+    };
+    Xruns takeXruns();
+
     explicit JackDummyServer(int sampleRate = 48000, int period = 256);
     ~JackDummyServer();
 
@@ -24,6 +34,7 @@ private:
     int m_period;
     QString m_name;
     QProcess m_process;
+    QByteArray m_unparsed;  // a log line not yet complete
 };
 
 }  // namespace s2a::test
