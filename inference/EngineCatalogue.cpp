@@ -73,4 +73,13 @@ Result<std::unique_ptr<Generator>> makeEngine(const QString& id)
     return Error{QStringLiteral("There is no engine \"%1\".").arg(id)};
 }
 
+QString engineIdentity(const QString& id)
+{
+    if (id != QLatin1String("diffusion"))
+        return id;
+    const DiffusionSettings s = diffusionSettings();
+    return QStringList{id, s.device, QString::number(s.threads), s.config, s.textEncoder,
+                       diffusion::defaultWeightsPath(s.config)}.join(QLatin1Char('|'));
+}
+
 }  // namespace s2a::inference

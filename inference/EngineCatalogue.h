@@ -47,4 +47,8 @@ void setDiffusionSettings(const DiffusionSettings& settings);
 // message when used.
 Result<std::unique_ptr<Generator>> makeEngine(const QString& id);
 
+// What makeEngine(id) would make now, as a string: the id and, for diffusion, the settings and the weights
+// file it would load. A caller that keeps an engine warm between jobs makes a new one when this changes.
+QString engineIdentity(const QString& id);
+
 }  // namespace s2a::inference

@@ -62,6 +62,25 @@ private Q_SLOTS:
         QCOMPARE(s2a::inference::diffusionSettings().config, QStringLiteral("tiny"));
     }
 
+    void aWarmEngineIsRemadeWhenItsSettingsChange()
+    {
+        using s2a::inference::engineIdentity;
+        s2a::ui::EngineSettings settings(nullptr);
+        settings.setDevice(QStringLiteral("auto"));
+        const QString before = engineIdentity(QStringLiteral("diffusion"));
+        QVERIFY(before.contains(QLatin1String("tiny")));
+        QCOMPARE(engineIdentity(QStringLiteral("diffusion")), before);  // nothing changed: keep it
+        settings.setDevice(QStringLiteral("cpu"));
+        const QString onCpu = engineIdentity(QStringLiteral("diffusion"));
+        QVERIFY(onCpu != before);
+        qputenv("S2A_WEIGHTS", QFile::encodeName(m_dir.filePath(QStringLiteral("other.safetensors"))));
+        QVERIFY(engineIdentity(QStringLiteral("diffusion")) != onCpu);  // other weights
+        qunsetenv("S2A_WEIGHTS");
+        QCOMPARE(engineIdentity(QStringLiteral("diffusion")), onCpu);
+        settings.setDevice(QStringLiteral("auto"));
+        QCOMPARE(engineIdentity(QStringLiteral("arranger")), QStringLiteral("arranger"));
+    }
+
     void dialogEditsTheSettings()
     {
         s2a::ui::EngineSettings settings(nullptr);

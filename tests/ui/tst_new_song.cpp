@@ -194,6 +194,17 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(loudest > 0.01f, qPrintable(QString::number(loudest)));
+
+        // The next song uses the same engine, kept warm.
+        QCOMPARE(m_model->enginesMade(), 1);
+        QCOMPARE(m_model->create({{"caption", "slow blues"}, {"structure", "verse:1"}, {"engine", "arranger"},
+                                  {"seed", "8"}}),
+                 QString());
+        QVERIFY(m_model->waitForIdle(kRenderTimeoutMs));
+        QCOMPARE(finished.size(), 2);
+        QCOMPARE(finished[1][0].toString(), QString());
+        QCOMPARE(sectionLabels(*m_document), (QStringList{"verse"}));
+        QCOMPARE(m_model->enginesMade(), 1);
     }
 
     void cancelLeavesTheOpenSongAsItWas()

@@ -131,16 +131,25 @@ QString NewSongModel::create(const QVariantMap& spec)
     if (!planned)
         return planned.errorMessage();
 
+    // The engine is made here, on the UI thread, and only when the choice or its settings changed since the
+    // last song: the weights a diffusion engine loads on its first song stay loaded for the next.
+    if (const QString identity = inference::engineIdentity(engine); !m_engine || identity != m_engineIdentity) {
+        m_engine.reset();  // the old one's weights go before the new one's load
+        auto made = inference::makeEngine(engine);
+        if (!made)
+            return made.errorMessage();
+        m_engine = std::move(made.value());
+        m_engineIdentity = identity;
+        ++m_enginesMade;
+    }
+
     m_bundle = m_document->newUntitledBundlePath();
     m_job = std::make_shared<BackgroundJob>();
     m_job->progress(0.0, tr("Starting…"));
     auto job = m_job;
     m_watcher.setFuture(QtConcurrent::run([this, job, request = std::move(planned.value()), bundle = m_bundle,
-                                           title = text(spec, "title"), engine] {
-        auto made = inference::makeEngine(engine);
-        if (!made)
-            return made.errorMessage();
-        auto result = made.value()->generate(request, *job);
+                                           title = text(spec, "title"), generator = m_engine] {
+        auto result = generator->generate(request, *job);
         if (!result)
             return result.errorMessage();
         if (job->cancelled())

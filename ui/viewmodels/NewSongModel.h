@@ -13,6 +13,10 @@
 
 #include <memory>
 
+namespace s2a::inference {
+class Generator;
+}
+
 namespace s2a::ui {
 
 // The New Song dialog's job: checks what the user asked for, generates the song on a worker thread into a
@@ -51,6 +55,9 @@ public:
     Q_INVOKABLE void cancel();
     // For tests: processes events until no job runs (finished() has been emitted). False on timeout.
     Q_INVOKABLE bool waitForIdle(int timeoutMs);
+    // Engines made so far. The last one is kept warm for the next song (the diffusion engine keeps its weights
+    // loaded) until the engine chosen or its settings change.
+    int enginesMade() const { return m_enginesMade; }
 
 Q_SIGNALS:
     void busyChanged();
@@ -69,6 +76,10 @@ private:
     bool m_busy = false;
     QString m_bundle;          // the untitled bundle the running job writes into
     core::ProjectData m_made;  // written by the worker before it finishes, read on the UI thread after
+    // Used by one job at a time (create() refuses while busy), so the pool thread owns it while it runs.
+    std::shared_ptr<inference::Generator> m_engine;
+    QString m_engineIdentity;  // inference::engineIdentity() when m_engine was made
+    int m_enginesMade = 0;
 };
 
 }  // namespace s2a::ui
