@@ -216,7 +216,11 @@ Layout makeLayout(Model& m, int64_t frames, const std::vector<std::pair<double, 
     l.cond.globalCaption = m.text->encode({"upbeat funk with slap bass, clavinet and horns, 108 bpm"});
     l.cond.sectionCaptions = m.text->encode(captions).pooled.unsqueeze(0);
     auto st = makeStructureFrames({spans}, frames);
-    l.cond.structure = {st.labels.to(gDevice), st.position.to(gDevice), st.sectionIndex.to(gDevice)};
+    l.cond.structure = {st.labels.to(gDevice), st.position.to(gDevice), st.sectionIndex.to(gDevice), {}};
+    if (m.cfg.dit.beatGrid) {
+        const double frameSeconds = 1.0 / m.cfg.latentFrameRate();
+        l.cond.structure.beatPhase = makeBeatPhases({{108.0, 4, 0.0}}, frames, frameSeconds).to(gDevice);
+    }
     return l;
 }
 

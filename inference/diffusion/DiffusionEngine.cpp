@@ -1,6 +1,7 @@
 #include "inference/diffusion/DiffusionEngine.h"
 
 #include "inference/StemGroups.h"
+#include "inference/arranger/CaptionParser.h"
 
 #include "inference/model/AudioVae.h"
 #include "inference/model/CaptionEncoder.h"
@@ -56,6 +57,23 @@ QString nameForGroup(const std::string& group)
     if (!name.isEmpty())
         name[0] = name[0].toUpper();
     return name;
+}
+
+// The tempo the model's beat grid runs at, and the take records: the request's, else one the caption names
+// ("92 bpm"), else the middle of a named style's range, else 120. Deterministic, unlike the arranger's pick
+// within the range: a take must be re-creatable from its seed.
+double tempoOf(const GenerationRequest& request)
+{
+    if (request.tempo > 0.0)
+        return request.tempo;
+    const arranger::CaptionIntent intent = arranger::parseCaption(request.caption);
+    if (intent.tempo)
+        return *intent.tempo;
+    if (intent.style) {
+        const arranger::StyleDef& style = arranger::styleDef(*intent.style);
+        return std::round(style.tempoMin + (style.tempoMax - style.tempoMin) * intent.tempoFeel.value_or(0.5));
+    }
+    return 120.0;
 }
 
 int64_t labelId(const SectionPlan& s, const ModelConfig& config)
@@ -248,6 +266,12 @@ model::DitConditioning DiffusionEngine::Impl::conditioning(const GenerationReque
     cond.globalCaption = text->encode({utf8(request.caption)});
     cond.sectionCaptions = text->encode(captions).pooled.unsqueeze(0);  // [1, S, W]
     cond.structure = model::makeStructureFrames({spans}, windowFrames);
+    if (config->dit.beatGrid) {
+        const double frameSeconds = double(hop) / double(config->sampleRate);
+        const model::BeatGrid grid{tempoOf(request), std::max(1, request.timeSignature.numerator),
+                                   double(windowFirst) * frameSeconds};
+        cond.structure.beatPhase = model::makeBeatPhases({grid}, windowFrames, frameSeconds).to(device);
+    }
     cond.structure.labels = cond.structure.labels.to(device);
     cond.structure.position = cond.structure.position.to(device);
     cond.structure.sectionIndex = cond.structure.sectionIndex.to(device);
@@ -378,7 +402,7 @@ Result<GenerationResult> DiffusionEngine::generate(const GenerationRequest& requ
             }
             result.stems.append(std::move(stem));
         }
-        result.tempo = request.tempo > 0.0 ? request.tempo : 120.0;  // a latent model has no tempo of its own
+        result.tempo = tempoOf(request);
         result.key = request.key;
         result.understood = QStringLiteral("diffusion model %1, %2 steps, guidance %3 / %4")
                                 .arg(d->options.config).arg(request.steps).arg(request.guidance).arg(request.sectionGuidance);
@@ -541,7 +565,7 @@ Result<GenerationResult> DiffusionEngine::regenerate(const GenerationRequest& re
             }
             result.stems.append(std::move(stem));
         }
-        result.tempo = request.tempo > 0.0 ? request.tempo : 120.0;  // a latent model has no tempo of its own
+        result.tempo = tempoOf(request);
         result.key = request.key;
         result.understood = QStringLiteral("diffusion model %1, %2 steps, guidance %3 / %4, %5 s of context")
                                 .arg(d->options.config).arg(request.steps).arg(request.guidance)

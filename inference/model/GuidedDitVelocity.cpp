@@ -13,7 +13,8 @@ DitConditioning conditioningForBranches(const DitConditioning& one, const std::v
     c.globalCaption.pooled = one.globalCaption.pooled.expand({n, -1});
     c.sectionCaptions = one.sectionCaptions.expand({n, -1, -1});
     c.structure = {one.structure.labels.expand({n, -1}), one.structure.position.expand({n, -1}),
-                   one.structure.sectionIndex.expand({n, -1})};
+                   one.structure.sectionIndex.expand({n, -1}),
+                   one.structure.beatPhase.defined() ? one.structure.beatPhase.expand({n, -1, -1}) : torch::Tensor()};
     auto global = torch::empty({n}, torch::kBool), sections = torch::empty({n}, torch::kBool);
     for (int64_t i = 0; i < n; ++i) {
         global[i] = branches[size_t(i)].global;

@@ -52,6 +52,12 @@ public:
             fail(field, "must be in [" + std::to_string(minValue) + ", " + std::to_string(maxValue) + "]");
         return x;
     }
+    bool flagOr(const std::string& field, bool fallback) const {
+        if (!has(field)) return fallback;
+        const json& v = require(field);
+        if (!v.is_boolean()) fail(field, "expected true or false");
+        return v.get<bool>();
+    }
     std::string string(const std::string& field) const {
         const json& v = require(field);
         if (!v.is_string() || v.get<std::string>().empty()) fail(field, "expected a non-empty string");
@@ -159,6 +165,7 @@ ModelConfig parseModelConfig(const std::string& jsonText, const std::string& ori
     c.dit.textWidth = dit.integer("textWidth", 1, 16384);
     c.dit.timeEmbedDim = dit.integerOr("timeEmbedDim", 256, 2, 8192);
     c.dit.positionFeatures = dit.integerOr("positionFeatures", 32, 2, 8192);
+    c.dit.beatGrid = dit.flagOr("beatGrid", false);
     // Rotary embeddings rotate pairs of channels, so each head needs an even width.
     if (c.dit.width % c.dit.heads != 0 || (c.dit.width / c.dit.heads) % 2 != 0)
         dit.fail("heads", "width / heads must be an even integer (width " + std::to_string(c.dit.width) + ")");

@@ -56,6 +56,9 @@ struct DitConfig {
     int textWidth = 256;                   // width of the caption embeddings it cross-attends to
     int timeEmbedDim = 256;                // sinusoidal timestep features before the MLP
     int positionFeatures = 32;             // sinusoidal features of the position-in-section fraction
+    // Per-frame beat and bar phase from the song's tempo and metre (StructureFrames::beatPhase): the
+    // musical clock a latent model has no other way to read. Off in configs written before it.
+    bool beatGrid = false;
 };
 
 struct CaptionConfig {

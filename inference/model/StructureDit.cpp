@@ -2,6 +2,8 @@
 
 #include <torch/torch.h>
 
+#include <cmath>
+#include <iterator>
 #include <map>
 
 namespace s2a::model {
@@ -25,12 +27,49 @@ torch::Tensor flagsOrAll(const torch::Tensor& flags, int64_t batch, const torch:
     return flags.to(device, torch::kBool);
 }
 
+// Harmonics of the beat phase (quarter, eighth and sixteenth notes) and of the bar phase (bar, half bar)
+// whose sine and cosine the beat-grid MLP reads: a smooth clock that wraps without a jump.
+constexpr double kBeatHarmonics[] = {1.0, 2.0, 4.0};
+constexpr double kBarHarmonics[] = {1.0, 2.0};
+constexpr int64_t kBeatFeatures = 2 * (std::size(kBeatHarmonics) + std::size(kBarHarmonics));
+
+torch::Tensor beatFeatures(const torch::Tensor& phase) {  // [B, N, 2] -> [B, N, kBeatFeatures]
+    std::vector<torch::Tensor> parts;
+    auto addHarmonics = [&](const torch::Tensor& p, const auto& harmonics) {
+        for (double h : harmonics) {
+            auto angle = p * (2.0 * M_PI * h);
+            parts.push_back(torch::sin(angle));
+            parts.push_back(torch::cos(angle));
+        }
+    };
+    addHarmonics(phase.select(2, 0), kBeatHarmonics);
+    addHarmonics(phase.select(2, 1), kBarHarmonics);
+    return torch::stack(parts, -1);
+}
+
 }  // namespace
+
+torch::Tensor makeBeatPhases(const std::vector<BeatGrid>& grids, int64_t frames, double frameSeconds) {
+    auto phases = torch::zeros({int64_t(grids.size()), frames, 2}, torch::kFloat32);
+    auto p = phases.accessor<float, 3>();
+    for (size_t i = 0; i < grids.size(); ++i) {
+        const BeatGrid& g = grids[i];
+        TORCH_CHECK(g.bpm > 0.0 && g.beatsPerBar >= 1, "makeBeatPhases: tempo and beats per bar must be positive");
+        for (int64_t f = 0; f < frames; ++f) {
+            // Beats counted in double precision from the song's start: a long song does not drift.
+            const double beats = (g.startSeconds + (double(f) + 0.5) * frameSeconds) * g.bpm / 60.0;
+            const double bars = beats / double(g.beatsPerBar);
+            p[int64_t(i)][f][0] = float(beats - std::floor(beats));
+            p[int64_t(i)][f][1] = float(bars - std::floor(bars));
+        }
+    }
+    return phases;
+}
 
 StructureFrames makeStructureFrames(const std::vector<std::vector<SectionSpan>>& layouts, int64_t frames) {
     const auto b = int64_t(layouts.size());
     StructureFrames s{torch::zeros({b, frames}, torch::kInt64), torch::zeros({b, frames}, torch::kFloat32),
-                      torch::zeros({b, frames}, torch::kInt64)};
+                      torch::zeros({b, frames}, torch::kInt64), {}};
     auto labels = s.labels.accessor<int64_t, 2>();
     auto pos = s.position.accessor<float, 2>();
     auto index = s.sectionIndex.accessor<int64_t, 2>();
@@ -86,6 +125,10 @@ StructureDitImpl::StructureDitImpl(const ModelConfig& config) : config_(config) 
     positionFc2 = register_module("position_fc2", torch::nn::Linear(w, w));
     sectionCaption = register_module("section_caption", torch::nn::Linear(d.textWidth, w));
     nullSectionCaption = register_parameter("null_section_caption", torch::randn({d.textWidth}) * 0.02);
+    if (d.beatGrid) {
+        beatFc1 = register_module("beat_fc1", torch::nn::Linear(kBeatFeatures, w));
+        beatFc2 = register_module("beat_fc2", torch::nn::Linear(w, w));
+    }
     blocks = register_module("blocks", torch::nn::ModuleList());
     const auto hidden = int64_t(w * d.ffnRatio + 0.5);
     for (int i = 0; i < d.depth; ++i) blocks->push_back(DitBlock(w, d.heads, hidden, d.textWidth));
@@ -162,6 +205,15 @@ torch::Tensor StructureDitImpl::forward(const torch::Tensor& xt, const torch::Te
     auto perFrameCaption = torch::gather(sectionEmb, 1, index.unsqueeze(-1).expand({b, n, sectionEmb.size(2)}));
     x = x + sectionLabel->forward(labels) + positionFc2->forward(torch::silu(positionFc1->forward(posFeat))) +
         perFrameCaption;
+    if (config_.dit.beatGrid) {
+        TORCH_CHECK(st.beatPhase.defined() && st.beatPhase.sizes() == torch::IntArrayRef({b, n, 2}),
+                    "StructureDit: this model reads the beat grid; structure.beatPhase must be [", b, ", ", n,
+                    ", 2] (makeBeatPhases)");
+        auto beat = beatFeatures(st.beatPhase.to(device).to(torch::kFloat32)).to(dtype);
+        // The grid is global conditioning, as the tempo a caption names is: it is dropped with the global
+        // caption, so the global guidance scale sharpens the rhythm along with the caption.
+        x = x + beatFc2->forward(torch::silu(beatFc1->forward(beat))) * useGlobal.view({b, 1, 1}).to(dtype);
+    }
 
     const auto rotary = rotaryTables(n, config_.dit.width / config_.dit.heads, x.options());
     for (const auto& block : *blocks) x = block->as<DitBlock>()->forward(x, c, tokens, tokenMask, rotary);
@@ -184,6 +236,8 @@ std::vector<std::pair<std::string, int64_t>> StructureDitImpl::parameterBreakdow
         {"position_fc2", "structure"},
         {"section_caption", "structure"},
         {"null_section_caption", "structure"},
+        {"beat_fc1", "structure"},
+        {"beat_fc2", "structure"},
         {"blocks", "blocks"},
         {"final_norm", "final"},
         {"final_ada", "final"},

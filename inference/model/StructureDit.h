@@ -33,8 +33,21 @@ struct StructureFrames {
     torch::Tensor labels;        // [B, N] int64
     torch::Tensor position;      // [B, N] float: (frame - start + 0.5) / length, in (0, 1)
     torch::Tensor sectionIndex;  // [B, N] int64: index of the span covering the frame
+    // [B, N, 2] float: beat phase and bar phase in [0, 1) at each frame's centre (makeBeatPhases). Required
+    // by a config with dit.beatGrid, ignored otherwise.
+    torch::Tensor beatPhase;
 };
 StructureFrames makeStructureFrames(const std::vector<std::vector<SectionSpan>>& layouts, int64_t frames);
+
+// The song's clock seen from a window: its tempo, its metre, and where the window's first frame begins on
+// the song's timeline (bar 1, beat 1 at 0 s, as the arranger and the editor's ruler count).
+struct BeatGrid {
+    double bpm = 120.0;
+    int beatsPerBar = 4;
+    double startSeconds = 0.0;
+};
+// One grid per batch item; frameSeconds is the duration of a latent frame (hop / sample rate).
+torch::Tensor makeBeatPhases(const std::vector<BeatGrid>& grids, int64_t frames, double frameSeconds);
 
 struct DitConditioning {
     TextEncoding globalCaption;          // tokens [B, L, textWidth], mask [B, L], pooled [B, textWidth]
@@ -42,7 +55,8 @@ struct DitConditioning {
     StructureFrames structure;           // per frame, indices into sectionCaptions
     // Per item [B] bool; undefined = true for all. false replaces that item's global caption (tokens and
     // pooled) or all its section captions by learned null embeddings: the two independent drops that
-    // two-scale classifier-free guidance needs. Section labels and positions are never dropped.
+    // two-scale classifier-free guidance needs. Section labels and positions are never dropped; the beat
+    // grid goes with the global caption.
     torch::Tensor useGlobalCaption;
     torch::Tensor useSectionCaptions;
     // Seam for reference-audio conditioning (e.g. a reference clip's latent to imitate its timbre). Not
@@ -86,6 +100,7 @@ public:
     torch::nn::Linear input{nullptr}, timeFc1{nullptr}, timeFc2{nullptr}, captionPool{nullptr};
     torch::nn::Embedding sectionLabel{nullptr};
     torch::nn::Linear positionFc1{nullptr}, positionFc2{nullptr}, sectionCaption{nullptr};
+    torch::nn::Linear beatFc1{nullptr}, beatFc2{nullptr};  // only with config.dit.beatGrid
     torch::Tensor nullCaptionToken, nullCaptionPooled, nullSectionCaption;
     torch::nn::ModuleList blocks{nullptr};
     torch::nn::LayerNorm finalNorm{nullptr};

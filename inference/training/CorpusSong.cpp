@@ -131,6 +131,11 @@ Result<CorpusSong> readCorpusSong(const QString& folder, const std::vector<std::
     s.caption = j.string(*root, QStringLiteral("caption"), top);
     s.tempo = j.number(*root, QStringLiteral("tempo"), top);
     s.key = j.string(*root, QStringLiteral("key"), top);
+    // "3/4": older corpora wrote none, and every style then was in 4/4.
+    const QString metre = root->value(QStringLiteral("timeSignature")).toString(QStringLiteral("4/4"));
+    s.beatsPerBar = metre.section(QLatin1Char('/'), 0, 0).toInt();
+    if (j.ok() && s.beatsPerBar <= 0)
+        j.fail(QStringLiteral("$.timeSignature"), QStringLiteral("expected a time signature like 4/4, found %1").arg(metre));
     s.sampleRate = int(j.integer(*root, QStringLiteral("sampleRate"), top));
     s.samples = j.integer(*root, QStringLiteral("length"), top);
     s.style = j.string(j.object(root->value(QStringLiteral("plan")), QStringLiteral("$.plan")), QStringLiteral("style"), QStringLiteral("$.plan"));

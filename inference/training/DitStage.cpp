@@ -30,6 +30,7 @@ struct Item {
     torch::Tensor latent;                       // [GC, N]
     torch::Tensor keep;                         // [N]
     std::vector<model::SectionSpan> spans;      // in crop coordinates (whole sections)
+    model::BeatGrid grid;                       // the song's clock from the crop's first frame
     std::vector<std::string> sectionCaptions;
     std::string caption;
 };
@@ -57,7 +58,7 @@ torch::Tensor drawKeepMask(int64_t n, const std::vector<model::SectionSpan>& spa
     return model::extendMask(n, keepFrames, 0);
 }
 
-Item drawItem(const DitSong& s, int64_t cropFrames, int64_t hop, std::mt19937_64& rng)
+Item drawItem(const DitSong& s, int64_t cropFrames, int64_t hop, double frameSeconds, std::mt19937_64& rng)
 {
     const TrainingSong& song = *s.song;
     const int64_t frames = s.latent.size(1);
@@ -65,6 +66,7 @@ Item drawItem(const DitSong& s, int64_t cropFrames, int64_t hop, std::mt19937_64
     const int64_t first = std::uniform_int_distribution<int64_t>(0, frames - n)(rng);
     Item item;
     item.latent = s.latent.narrow(1, first, n);
+    item.grid = {song.tempo, song.beatsPerBar, double(first) * frameSeconds};
     item.caption = utf8(pickFrom(song.captionParaphrases, rng));
     for (const TrainingSection& sec : song.sections) {
         const model::FrameSpan f = model::frameSpanForSamples(sec.start, sec.end, hop, frames);
@@ -100,6 +102,7 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
     run.resume(context.say);
     model::BuiltinTextEncoder text(context.config.caption, net->caption);
     const int64_t hop = context.config.vae.hopLength();
+    const double frameSeconds = 1.0 / context.config.latentFrameRate();
     const int64_t crop = std::min<int64_t>(o.ditCropFrames, context.config.dit.maxFrames);
     const auto& device = context.device;
     net->train();
@@ -108,7 +111,7 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
         auto& generator = draws.noise;
         std::vector<Item> items;
         for (int i = 0; i < o.ditBatch; ++i)
-            items.push_back(drawItem(songs[std::uniform_int_distribution<size_t>(0, songs.size() - 1)(rng)], crop, hop, rng));
+            items.push_back(drawItem(songs[std::uniform_int_distribution<size_t>(0, songs.size() - 1)(rng)], crop, hop, frameSeconds, rng));
         // One crop length per batch (the shortest song bounds it), so the items stack.
         int64_t n = crop;
         for (const Item& it : items)
@@ -116,6 +119,7 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
         const int64_t b = int64_t(items.size());
         std::vector<torch::Tensor> latents, keeps;
         std::vector<std::vector<model::SectionSpan>> layouts;
+        std::vector<model::BeatGrid> grids;
         std::vector<std::string> captions, sectionCaptions;
         std::vector<int64_t> sectionCounts;
         std::uniform_real_distribution<double> u(0.0, 1.0);
@@ -130,6 +134,7 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
             const size_t kept = std::max<size_t>(1, spans.size());
             spans.resize(kept, it.spans.front());
             layouts.push_back(spans);
+            grids.push_back(it.grid);
             captions.push_back(it.caption);
             sectionCaptions.insert(sectionCaptions.end(), it.sectionCaptions.begin(), it.sectionCaptions.begin() + int64_t(kept));
             sectionCounts.push_back(int64_t(kept));
@@ -160,6 +165,8 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
         }
         cond.sectionCaptions = torch::stack(rows);
         cond.structure = model::makeStructureFrames(layouts, n);
+        if (context.config.dit.beatGrid)
+            cond.structure.beatPhase = model::makeBeatPhases(grids, n, frameSeconds).to(device);
         cond.useGlobalCaption = torch::tensor(std::vector<int64_t>(useGlobal.begin(), useGlobal.end())).to(torch::kBool).to(device);
         cond.useSectionCaptions = torch::tensor(std::vector<int64_t>(useSections.begin(), useSections.end())).to(torch::kBool).to(device);
 

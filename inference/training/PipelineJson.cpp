@@ -47,6 +47,7 @@ QJsonObject songJson(const TrainingSong& s, bool kept)
                        {QStringLiteral("caption"), s.caption},
                        {QStringLiteral("captionParaphrases"), toArray(s.captionParaphrases)},
                        {QStringLiteral("tempo"), s.tempo},
+                       {QStringLiteral("beatsPerBar"), s.beatsPerBar},
                        {QStringLiteral("key"), s.key},
                        {QStringLiteral("style"), s.style},
                        {QStringLiteral("instruments"), toArray(s.instruments)},
@@ -97,6 +98,7 @@ std::optional<TrainingSong> readSong(JsonFields& j, const QJsonObject& o, const 
     s.caption = j.string(o, QStringLiteral("caption"), p);
     s.captionParaphrases = j.strings(o, QStringLiteral("captionParaphrases"), p);
     s.tempo = j.number(o, QStringLiteral("tempo"), p);
+    s.beatsPerBar = o.value(QStringLiteral("beatsPerBar")).toInt(4);  // absent in records before it
     s.key = j.string(o, QStringLiteral("key"), p);
     s.style = j.string(o, QStringLiteral("style"), p);
     s.instruments = j.strings(o, QStringLiteral("instruments"), p);

@@ -56,6 +56,7 @@ struct TrainingSong {
     QString caption;                     // global caption as written by the corpus tool
     QStringList captionParaphrases;      // caption + template rewordings (first = caption); never empty
     double tempo = 0.0;                  // exact BPM
+    int beatsPerBar = 4;                 // the time signature's numerator; bar 1 starts at sample 0
     QString key;
     QString style;
     QStringList instruments;             // roles present (core::toString(TrackRole)), e.g. drums, bass, keys

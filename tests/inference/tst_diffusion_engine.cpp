@@ -265,6 +265,23 @@ private Q_SLOTS:
         auto other = engine.generate(songRequest(12), quiet);
         QVERIFY(other);
         QVERIFY(!sameAudio(result->stems, other->stems));
+
+        // The model hears the tempo through its beat grid: the same seed at another tempo sounds different.
+        // The take says which tempo it ran at: the request's, else the caption's, else 120.
+        QVERIFY(m_config.dit.beatGrid);
+        QCOMPARE(result->tempo, 110.0);
+        GenerationRequest faster = request;
+        faster.tempo = 140;
+        auto fasterResult = engine.generate(faster, quiet);
+        QVERIFY(fasterResult);
+        QCOMPARE(fasterResult->tempo, 140.0);
+        QVERIFY(!sameAudio(result->stems, fasterResult->stems));
+        GenerationRequest fromCaption = request;
+        fromCaption.tempo = 0;
+        fromCaption.caption = QStringLiteral("slow soul ballad at 72 bpm");
+        QCOMPARE(engine.generate(fromCaption, quiet)->tempo, 72.0);
+        fromCaption.caption = QStringLiteral("something");
+        QCOMPARE(engine.generate(fromCaption, quiet)->tempo, 120.0);
     }
 
     void cancelStopsWithinAStep()

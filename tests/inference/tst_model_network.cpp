@@ -296,6 +296,19 @@ private Q_SLOTS:
         QCOMPARE(cond.structure.labels[0][9].item<int64_t>(), int64_t(1));
         QVERIFY(qAbs(cond.structure.position[1][0].item<float>() - 0.5f / 30.f) < 1e-6f);
         QCOMPARE(cond.structure.sectionIndex[1][35].item<int64_t>(), int64_t(1));
+        // The clock: item 0 at 110 BPM in 4/4 from the song's start, item 1 at 72 BPM in 3/4 from 600 s in.
+        QVERIFY(cfg.dit.beatGrid);
+        const double frameSeconds = 1.0 / cfg.latentFrameRate();
+        cond.structure.beatPhase = makeBeatPhases({{110.0, 4, 0.0}, {72.0, 3, 600.0}}, n, frameSeconds);
+        QCOMPARE(cond.structure.beatPhase.sizes().vec(), (std::vector<int64_t>{2, n, 2}));
+        for (int64_t f : {int64_t(0), int64_t(7), n - 1}) {
+            const double beats0 = (double(f) + 0.5) * frameSeconds * 110.0 / 60.0;
+            const double beats1 = (600.0 + (double(f) + 0.5) * frameSeconds) * 72.0 / 60.0;
+            QVERIFY(qAbs(cond.structure.beatPhase[0][f][0].item<float>() - (beats0 - std::floor(beats0))) < 1e-5);
+            QVERIFY(qAbs(cond.structure.beatPhase[0][f][1].item<float>() - (beats0 / 4 - std::floor(beats0 / 4))) < 1e-5);
+            QVERIFY(qAbs(cond.structure.beatPhase[1][f][0].item<float>() - (beats1 - std::floor(beats1))) < 1e-5);
+            QVERIFY(qAbs(cond.structure.beatPhase[1][f][1].item<float>() - (beats1 / 3 - std::floor(beats1 / 3))) < 1e-5);
+        }
 
         const auto t = torch::tensor({0.3f, 0.8f});
         // adaLN-zero: a fresh model predicts exactly zero velocity.
@@ -333,7 +346,22 @@ private Q_SLOTS:
         // The section layout matters, and so does the keep-mask channel.
         DitConditioning other = cond;
         other.structure = makeStructureFrames({{{0, 40, 3}}, {{0, 30, 1}, {30, 40, 9}}}, n);
+        other.structure.beatPhase = cond.structure.beatPhase;
         QVERIFY((dit->forward(xt, t, context, keep, other)[0] - full[0]).abs().max().item<float>() > 1e-4f);
+        // So does the tempo, through the beat grid; and a beat-grid model refuses a structure without one.
+        DitConditioning faster = cond;
+        faster.structure.beatPhase = makeBeatPhases({{140.0, 4, 0.0}, {72.0, 3, 600.0}}, n, frameSeconds);
+        const auto fasterOut = dit->forward(xt, t, context, keep, faster);
+        QVERIFY((fasterOut[0] - full[0]).abs().max().item<float>() > 1e-4f);
+        QVERIFY(torch::allclose(fasterOut[1], full[1], 1e-5, 1e-6));
+        // The grid is dropped with the global caption: without it, the tempo is not heard.
+        DitConditioning fasterNoGlobal = faster;
+        fasterNoGlobal.useGlobalCaption = no;
+        fasterNoGlobal.useSectionCaptions = yes;
+        QVERIFY(torch::allclose(dit->forward(xt, t, context, keep, fasterNoGlobal), noGlobal, 1e-5, 1e-6));
+        DitConditioning noGrid = cond;
+        noGrid.structure.beatPhase = torch::Tensor();
+        QVERIFY_THROWS_EXCEPTION(c10::Error, dit->forward(xt, t, context, keep, noGrid));
         QVERIFY((dit->forward(xt, t, context, torch::ones({2, 1, n}), cond) - full).abs().max().item<float>() > 1e-4f);
         // A per-group keep-mask is accepted too.
         QCOMPARE(dit->forward(xt, t, context, torch::ones({2, cfg.stemGroupCount(), n}), cond).sizes(), xt.sizes());
@@ -370,6 +398,7 @@ private Q_SLOTS:
         DitConditioning cond;
         cond.globalCaption = text.encode({"cinematic orchestral build"});
         cond.structure = makeStructureFrames({{{0, 6, 6}}}, 6);
+        cond.structure.beatPhase = makeBeatPhases({{90.0, 4, 0.0}}, 6, 1.0 / cfg.latentFrameRate());
         cond.sectionCaptions = text.encode({"strings rising"}).pooled.unsqueeze(0);
         const int64_t ch = cfg.ditLatentChannels();
         const auto y = dit->forward(torch::randn({1, ch, 6}), torch::tensor({0.5f}), torch::zeros({1, ch, 6}),
