@@ -59,6 +59,11 @@ QString nameForGroup(const std::string& group)
     return name;
 }
 
+// How far the guided velocity's spread is pulled back to the conditional one's (FlowSampler.h). All the way:
+// on 30 held-out songs it kept tempo adherence (70 %), raised instrument presence from 86 to 93 % and
+// brought a guidance-4 drum stem from -7.9 to -16.8 LUFS (0.7: -13.0).
+constexpr double kGuidanceRescale = 1.0;
+
 // The tempo the model's beat grid runs at, and the take records: the request's, else one the caption names
 // ("92 bpm"), else the middle of a named style's range, else 120. Deterministic, unlike the arranger's pick
 // within the range: a take must be re-creatable from its seed.
@@ -298,6 +303,7 @@ Result<torch::Tensor> DiffusionEngine::Impl::sampleWindow(const GenerationReques
     so.steps = std::max(1, request.steps);
     so.guidance = request.guidance;
     so.sectionGuidance = request.sectionGuidance;
+    so.guidanceRescale = kGuidanceRescale;
     so.seed = seed;
     so.onStep = [&](int step, int steps) {
         job.progress(from + (to - from) * double(step) / double(steps),

@@ -89,7 +89,7 @@ std::vector<GuidanceBranch> FlowSampler::guidanceBranches(double guidance, doubl
 }
 
 torch::Tensor FlowSampler::guidedVelocity(const VelocityFn& velocity, const torch::Tensor& x, const torch::Tensor& t,
-                                          double guidance, double sectionGuidance, int* calls)
+                                          double guidance, double sectionGuidance, int* calls, double guidanceRescale)
 {
     const std::vector<GuidanceBranch> branches = guidanceBranches(guidance, sectionGuidance);
     if (branches.size() == 1 && branches[0].weight == 1.0) {
@@ -97,15 +97,26 @@ torch::Tensor FlowSampler::guidedVelocity(const VelocityFn& velocity, const torc
             ++*calls;
         return checkedVelocity(velocity, x, t, branches[0].global, branches[0].sections);
     }
-    torch::Tensor sum;
+    torch::Tensor sum, conditional;
     for (const GuidanceBranch& b : branches) {
         if (calls)
             ++*calls;
-        const torch::Tensor term = checkedVelocity(velocity, x, t, b.global, b.sections) * b.weight;
+        const torch::Tensor v = checkedVelocity(velocity, x, t, b.global, b.sections);
+        if (b.global && b.sections)
+            conditional = v;
+        const torch::Tensor term = v * b.weight;
         sum = sum.defined() ? sum + term : term;
     }
     // All three weights zero cannot happen (they sum to 1), but keep the result defined regardless.
-    return sum.defined() ? sum : torch::zeros_like(x);
+    if (!sum.defined())
+        return torch::zeros_like(x);
+    if (guidanceRescale > 0.0 && conditional.defined() && branches.size() > 1) {
+        const std::vector<int64_t> dims{1, 2};
+        const auto spread = [&](const torch::Tensor& v) { return v.std(dims, /*unbiased=*/false, /*keepdim=*/true); };
+        const torch::Tensor rescaled = sum * (spread(conditional) / spread(sum).clamp_min(1e-8));
+        sum = guidanceRescale * rescaled + (1.0 - guidanceRescale) * sum;
+    }
+    return sum;
 }
 
 SampleResult FlowSampler::sample(const VelocityFn& velocity, at::IntArrayRef shape,
@@ -155,7 +166,7 @@ SampleResult FlowSampler::run(const VelocityFn& velocity, const torch::Tensor& n
     };
     const auto guided = [&](const torch::Tensor& state, double t) {
         return guidedVelocity(velocity, state, timeTensor(t), m_options.guidance, m_options.sectionGuidance,
-                              &result.velocityCalls);
+                              &result.velocityCalls, m_options.guidanceRescale);
     };
 
     if (!report(0)) {

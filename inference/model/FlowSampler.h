@@ -53,6 +53,11 @@ struct SamplerOptions {
     // guidance = sectionGuidance = 1 is the conditional path v(c,c_s) itself: one call, returned untouched.
     double guidance = 1.0;
     double sectionGuidance = 1.0;
+    // Guidance rescale (Lin et al. 2024, "Common diffusion noise schedules and sample steps are flawed"):
+    // the guided velocity's spread, per item, is pulled back towards that of the fully conditioned branch
+    // v(c,c_s) by this fraction (0 = plain CFG, 1 = all the way). High guidance otherwise extrapolates the
+    // latent's level too: the tiny model's drum stem came out ~12 dB louder at guidance 4 than at 1.
+    double guidanceRescale = 0.0;
     double shift = 1.0;  // time-step warp, see the file comment; must be > 0
     uint64_t seed = 0;
     StepCallback onStep;  // may be empty
@@ -111,7 +116,8 @@ public:
     // to *calls when given.
 
     static torch::Tensor guidedVelocity(const VelocityFn& velocity, const torch::Tensor& x, const torch::Tensor& t,
-                                        double guidance, double sectionGuidance, int* calls = nullptr);
+                                        double guidance, double sectionGuidance, int* calls = nullptr,
+                                        double guidanceRescale = 0.0);
 
 private:
     SampleResult run(const VelocityFn& velocity, const torch::Tensor& noise, const InpaintingContext* context) const;

@@ -256,6 +256,30 @@ private Q_SLOTS:
         }
     }
 
+    void guidanceRescalePullsTheSpreadBack()
+    {
+        // Branches that differ in spread: the unconditional one is flat, the conditional ones are the state
+        // scaled. Guidance 4 extrapolates the spread to 4x the conditional one; rescale 1 brings it back.
+        const torch::Tensor x = torch::randn({2, 3, 16});
+        const VelocityFn velocity = [](const torch::Tensor& state, const torch::Tensor&, bool global, bool sections) {
+            if (!global)
+                return torch::zeros_like(state);
+            return state * (sections ? 1.0 : 0.5);
+        };
+        const torch::Tensor t = torch::full({2}, 0.5);
+        const auto spread = [](const torch::Tensor& v) { return v.std({1, 2}, false, true); };
+        const torch::Tensor plain = FlowSampler::guidedVelocity(velocity, x, t, 4.0, 4.0);
+        QVERIFY(torch::allclose(plain, x * 4.0, 1e-5, 1e-5));
+        QVERIFY(torch::allclose(FlowSampler::guidedVelocity(velocity, x, t, 4.0, 4.0, nullptr, 0.0), plain));
+        const torch::Tensor full = FlowSampler::guidedVelocity(velocity, x, t, 4.0, 4.0, nullptr, 1.0);
+        QVERIFY(torch::allclose(spread(full), spread(x), 1e-4, 1e-5));  // per item
+        QVERIFY(torch::allclose(full / full.norm(), plain / plain.norm(), 1e-4, 1e-5));  // direction kept
+        const torch::Tensor part = FlowSampler::guidedVelocity(velocity, x, t, 4.0, 4.0, nullptr, 0.7);
+        QVERIFY(torch::allclose(part, 0.7 * full + 0.3 * plain, 1e-4, 1e-5));
+        // Guidance 1 is the conditional branch itself, untouched by any rescale.
+        QVERIFY(torch::equal(FlowSampler::guidedVelocity(velocity, x, t, 1.0, 1.0, nullptr, 1.0), x));
+    }
+
     void inpaintingKeepsContextAndGeneratesTheRest()
     {
         const int64_t frames = 20;
