@@ -61,6 +61,7 @@ void compareSongs(const TrainingSong& a, const TrainingSong& b)
     QCOMPARE(a.caption, b.caption);
     QCOMPARE(a.captionParaphrases, b.captionParaphrases);
     QCOMPARE(a.tempo, b.tempo);
+    QCOMPARE(a.beatsPerBar, b.beatsPerBar);
     QCOMPARE(a.key, b.key);
     QCOMPARE(a.style, b.style);
     QCOMPARE(a.instruments, b.instruments);
@@ -297,6 +298,7 @@ private Q_SLOTS:
             QVERIFY(!s.analysedSections.isEmpty());
             QVERIFY(!s.sections.isEmpty() && s.sections.constLast().end == s.samples);
             QCOMPARE(s.captionParaphrases.size(), options.paraphrases + 1);
+            QCOMPARE(s.beatsPerBar, 4);  // song.json's "4/4": the DiT's beat grid counts bars with it
             for (const TrainingSection& sec : s.sections)
                 QVERIFY(!sec.paraphrases.isEmpty() && sec.paraphrases.first() == sec.caption && !sec.chords.isEmpty());
             const int64_t frames = (s.samples + options.hop - 1) / options.hop;
