@@ -218,7 +218,7 @@ Layout makeLayout(Model& m, int64_t frames, const std::vector<std::pair<double, 
     auto st = makeStructureFrames({spans}, frames);
     l.cond.structure = {st.labels.to(gDevice), st.position.to(gDevice), st.sectionIndex.to(gDevice), {}};
     if (m.cfg.dit.beatGrid) {
-        const double frameSeconds = 1.0 / m.cfg.latentFrameRate();
+        const double frameSeconds = m.cfg.latentFrameSeconds();
         l.cond.structure.beatPhase = makeBeatPhases({{108.0, 4, 0.0}}, frames, frameSeconds).to(gDevice);
     }
     return l;

@@ -272,7 +272,7 @@ model::DitConditioning DiffusionEngine::Impl::conditioning(const GenerationReque
     cond.sectionCaptions = text->encode(captions).pooled.unsqueeze(0);  // [1, S, W]
     cond.structure = model::makeStructureFrames({spans}, windowFrames);
     if (config->dit.beatGrid) {
-        const double frameSeconds = double(hop) / double(config->sampleRate);
+        const double frameSeconds = config->latentFrameSeconds();
         const model::BeatGrid grid{tempoOf(request), std::max(1, request.timeSignature.numerator),
                                    double(windowFirst) * frameSeconds};
         cond.structure.beatPhase = model::makeBeatPhases({grid}, windowFrames, frameSeconds).to(device);

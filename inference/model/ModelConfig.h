@@ -85,6 +85,8 @@ struct ModelConfig {
     // Channels of the stacked latent the DiT sees: latentChannels * stem groups.
     int ditLatentChannels() const { return vae.latentChannels * stemGroupCount(); }
     double latentFrameRate() const { return double(sampleRate) / double(vae.hopLength()); }
+    // One latent frame's duration: the frame clock the beat grid is laid on, in training and generation alike.
+    double latentFrameSeconds() const { return double(vae.hopLength()) / double(sampleRate); }
 };
 
 // Parses and validates; throws ConfigError. `origin` only goes into messages.

@@ -102,7 +102,7 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
     run.resume(context.say);
     model::BuiltinTextEncoder text(context.config.caption, net->caption);
     const int64_t hop = context.config.vae.hopLength();
-    const double frameSeconds = 1.0 / context.config.latentFrameRate();
+    const double frameSeconds = context.config.latentFrameSeconds();
     const int64_t crop = std::min<int64_t>(o.ditCropFrames, context.config.dit.maxFrames);
     const auto& device = context.device;
     net->train();

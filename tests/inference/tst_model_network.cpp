@@ -298,7 +298,7 @@ private Q_SLOTS:
         QCOMPARE(cond.structure.sectionIndex[1][35].item<int64_t>(), int64_t(1));
         // The clock: item 0 at 110 BPM in 4/4 from the song's start, item 1 at 72 BPM in 3/4 from 600 s in.
         QVERIFY(cfg.dit.beatGrid);
-        const double frameSeconds = 1.0 / cfg.latentFrameRate();
+        const double frameSeconds = cfg.latentFrameSeconds();
         cond.structure.beatPhase = makeBeatPhases({{110.0, 4, 0.0}, {72.0, 3, 600.0}}, n, frameSeconds);
         QCOMPARE(cond.structure.beatPhase.sizes().vec(), (std::vector<int64_t>{2, n, 2}));
         for (int64_t f : {int64_t(0), int64_t(7), n - 1}) {
@@ -398,7 +398,7 @@ private Q_SLOTS:
         DitConditioning cond;
         cond.globalCaption = text.encode({"cinematic orchestral build"});
         cond.structure = makeStructureFrames({{{0, 6, 6}}}, 6);
-        cond.structure.beatPhase = makeBeatPhases({{90.0, 4, 0.0}}, 6, 1.0 / cfg.latentFrameRate());
+        cond.structure.beatPhase = makeBeatPhases({{90.0, 4, 0.0}}, 6, cfg.latentFrameSeconds());
         cond.sectionCaptions = text.encode({"strings rising"}).pooled.unsqueeze(0);
         const int64_t ch = cfg.ditLatentChannels();
         const auto y = dit->forward(torch::randn({1, ch, 6}), torch::tensor({0.5f}), torch::zeros({1, ch, 6}),
