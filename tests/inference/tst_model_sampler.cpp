@@ -277,6 +277,7 @@ private Q_SLOTS:
         const torch::Tensor part = FlowSampler::guidedVelocity(velocity, x, t, 4.0, 4.0, nullptr, 0.7);
         QVERIFY(torch::allclose(part, 0.7 * full + 0.3 * plain, 1e-4, 1e-5));
         // Guidance 1 is the conditional branch itself, untouched by any rescale.
+        // Bitwise: at guidance 1 the sampler returns the conditional branch's tensor without arithmetic.
         QVERIFY(torch::equal(FlowSampler::guidedVelocity(velocity, x, t, 1.0, 1.0, nullptr, 1.0), x));
     }
 

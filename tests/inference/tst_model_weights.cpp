@@ -435,6 +435,7 @@ void ModelWeightsTest::strictLoadReproducesForward()
     QCOMPARE(loaded->sha256, saved->sha256);
     QCOMPARE(loaded->sha256, *sha256File(path("tiny.safetensors")));
     QCOMPARE(loaded->metadata.at("config"), std::string("test"));
+    // Bitwise: the same weights, input, shapes and threads, so the same kernels run on the same numbers.
     QVERIFY(torch::equal(fresh->forward(x), source->forward(x)));
     QVERIFY(torch::equal(fresh->scale, source->scale));  // buffers load too
     QVERIFY(fresh->linear->weight.requires_grad());      // still trainable parameters

@@ -62,7 +62,12 @@ private Q_SLOTS:
         QCOMPARE(out.mask.sum(1)[1].item<int64_t>(), 1);  // an empty caption keeps one token
         const auto manual = out.tokens[0].narrow(0, 0, 4).mean(0);
         QVERIFY(torch::allclose(out.pooled[0], manual, 1e-6, 1e-6));
-        QVERIFY(torch::equal(enc.encode({"funk"}).pooled[0], out.pooled[0]));
+        // What is promised: the batch does not change a caption's encoding beyond float rounding. Not bitwise: a
+        // batch of one and a batch of three are other matrix shapes, for which BLAS may pick other kernels (an
+        // AVX2 EPYC did, and failed a bitwise check that passed elsewhere).
+        const auto alone = enc.encode({"funk"}).pooled[0];
+        QVERIFY2(torch::allclose(alone, out.pooled[0], 1e-5, 1e-6),
+                 qPrintable(QString::number(double((alone - out.pooled[0]).abs().max().item<float>()))));
     }
 
     void badFilesSayWhy()
