@@ -1,5 +1,7 @@
 #include "core/audio/AudioBuffer.h"
 
+#include <cmath>
+
 namespace s2a::core {
 
 bool AudioBuffer::hasEqualChannelLengths() const
@@ -9,6 +11,34 @@ bool AudioBuffer::hasEqualChannelLengths() const
             return false;
     }
     return true;
+}
+
+QString NonFiniteSample::describe(int sampleRate) const
+{
+    const double seconds = sampleRate > 0 ? double(frame) / sampleRate : 0.0;
+    const int minutes = int(seconds / 60.0);
+    return QStringLiteral("%1 sample at %2:%3 (channel %4)")
+        .arg(std::isnan(value) ? QStringLiteral("a NaN") : QStringLiteral("an infinite"))
+        .arg(minutes)
+        .arg(seconds - 60.0 * minutes, 6, 'f', 3, QLatin1Char('0'))
+        .arg(channel + 1);
+}
+
+std::optional<NonFiniteSample> AudioBuffer::firstNonFinite() const
+{
+    std::optional<NonFiniteSample> first;
+    for (size_t c = 0; c < channels.size(); ++c) {
+        const std::vector<float>& channel = channels[c];
+        // Only the part before the earliest find so far can hold an earlier one.
+        const size_t limit = first ? static_cast<size_t>(first->frame) : channel.size();
+        for (size_t i = 0; i < limit && i < channel.size(); ++i) {
+            if (!std::isfinite(channel[i])) {
+                first = NonFiniteSample{static_cast<int>(c), static_cast<SampleCount>(i), channel[i]};
+                break;
+            }
+        }
+    }
+    return first;
 }
 
 AudioBuffer AudioBuffer::silence(int channelCount, SampleCount frames, int sampleRate)

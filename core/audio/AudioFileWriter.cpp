@@ -4,6 +4,7 @@
 
 #include <QFile>
 
+#include <cerrno>
 #include <cmath>
 #include <filesystem>
 #include <system_error>
@@ -41,6 +42,9 @@ Status validate(const QString& name, const AudioBuffer& audio, AudioFileFormat f
         return Error{QStringLiteral("%1: cannot write audio whose channels have different lengths").arg(name)};
     if (audio.sampleRate <= 0)
         return Error{QStringLiteral("%1: invalid sample rate %2 Hz").arg(name).arg(audio.sampleRate)};
+    // Encoders turn NaN into garbage or fail on it without saying why: refuse before a file exists.
+    if (const auto bad = audio.firstNonFinite())
+        return Error{QStringLiteral("%1: nothing was written, the audio holds %2").arg(name, bad->describe(audio.sampleRate))};
     if (vorbisQuality && !(*vorbisQuality >= 0.0 && *vorbisQuality <= 1.0))
         return Error{QStringLiteral("%1: Vorbis quality must be between 0 and 1, got %2").arg(name).arg(*vorbisQuality)};
 
@@ -133,25 +137,29 @@ Status AudioFileWriter::write(const QString& path, const AudioBuffer& audio, Aud
             for (sf_count_t i = 0; i < count; ++i)
                 out[i * channelCount] = in[i];
         }
+        errno = 0;
         const sf_count_t written = sf_writef_float(file.get(), interleaved.data(), count);
         if (written != count) {
-            return fail(QStringLiteral("write failed after %1 of %2 frames, is the disk full? (%3)")
+            const int savedErrno = errno;
+            return fail(QStringLiteral("write failed after %1 of %2 frames: %3")
                             .arg(position + std::max<sf_count_t>(written, 0))
                             .arg(frames)
-                            .arg(detail::sndfileError(file.get())));
+                            .arg(detail::writeFailure(file.get(), savedErrno)));
         }
     }
 
     // Some containers report a failed write through the error state rather than the returned count.
     if (sf_error(file.get()) != SF_ERR_NO_ERROR)
-        return fail(QStringLiteral("write failed, is the disk full? (%1)").arg(detail::sndfileError(file.get())));
+        return fail(QStringLiteral("write failed: %1").arg(detail::writeFailure(file.get(), 0)));
 
     // Encoders (FLAC, Vorbis) and the header update flush at close, so a full disk often shows up only here.
+    errno = 0;
     const int closeResult = sf_close(file.release());
     if (closeResult != 0) {
+        const int savedErrno = errno;
         removePartialFile(path);
-        return Error{QStringLiteral("%1: finishing the file failed, is the disk full? (%2)")
-                         .arg(name, QString::fromLocal8Bit(sf_error_number(closeResult)))};
+        return Error{QStringLiteral("%1: finishing the file failed: %2 (%3)")
+                         .arg(name, detail::writeFailure(nullptr, savedErrno), QString::fromLocal8Bit(sf_error_number(closeResult)))};
     }
     return Status::success();
 }

@@ -132,6 +132,14 @@ Result<ImportedAudio> importAudio(const QString& path, int projectRate, ChannelP
     if (!decoded)
         return decoded.error();
 
+    // A NaN or infinity (a broken plug-in's render, or a hostile file) would poison every mix, meter and encoder
+    // downstream; the file is refused rather than patched so that nothing is silently changed.
+    if (const auto bad = decoded->audio.firstNonFinite()) {
+        return Error{QStringLiteral("%1: the file holds %2; it is damaged or was rendered by a faulty plug-in. "
+                                    "Render or export it again")
+                         .arg(name, bad->describe(decoded->audio.sampleRate))};
+    }
+
     ImportedAudio imported;
     imported.source = std::move(decoded->info);
     AudioBuffer& audio = decoded->audio;

@@ -1,5 +1,8 @@
 #include "core/audio/SndFile.h"
 
+#include <cerrno>
+#include <cstring>
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -23,6 +26,23 @@ QString displayName(const QString& path)
 QString sndfileError(SNDFILE* file)
 {
     return QString::fromLocal8Bit(sf_strerror(file)).trimmed();
+}
+
+QString writeFailure(SNDFILE* file, int savedErrno)
+{
+    const QString system = savedErrno ? QString::fromLocal8Bit(std::strerror(savedErrno)) : QString();
+    // The system's word is the clearest where it names the cause (an encoder that failed on it, FLAC's say,
+    // only reports its own initialisation failing).
+    if (savedErrno == ENOSPC || savedErrno == EDQUOT)
+        return QStringLiteral("the disk is full (%1)").arg(system);
+    if (savedErrno == EFBIG)
+        return QStringLiteral("the file is larger than this file system or the file-size limit allows (%1)").arg(system);
+    const QString library = file && sf_error(file) != SF_ERR_NO_ERROR ? sndfileError(file) : QString();
+    if (!library.isEmpty())
+        return system.isEmpty() ? library : QStringLiteral("%1 (%2)").arg(library, system);
+    if (!system.isEmpty())
+        return system;
+    return QStringLiteral("the encoder refused the audio, and the system reported no error");
 }
 
 int sndfileFormat(AudioFileFormat format)

@@ -35,6 +35,11 @@ QString displayName(const QString& path);
 // libsndfile's description of the last error on `file` (or of the last failed sf_open when null).
 QString sndfileError(SNDFILE* file);
 
+// Why a write or close on `file` failed, from what is known rather than guessed: the system's `savedErrno` (taken
+// right after the failing call) when it names the cause (ENOSPC reads "the disk is full"), else libsndfile's own
+// error, else the system's, else that the encoder refused the data.
+QString writeFailure(SNDFILE* file, int savedErrno);
+
 // libsndfile's format code (major | subtype) for one of our file formats.
 int sndfileFormat(AudioFileFormat format);
 

@@ -2,6 +2,7 @@
 
 #include "core/audio/SndFile.h"
 
+#include <cerrno>
 #include <ebur128.h>
 
 #include <algorithm>
@@ -173,6 +174,7 @@ Status ExportFileWriter::write(const float* left, const float* right, int frames
                 meter[c][i] = float(q / scale);  // exact: at most 24 significant bits
             }
         }
+        errno = 0;
         written = sf_writef_int(d.file.get(), d.ints.data(), frames);
     } else {
         d.floats.resize(size_t(frames) * 2);
@@ -180,14 +182,16 @@ Status ExportFileWriter::write(const float* left, const float* right, int frames
             d.floats[size_t(2 * i)] = meter[0][i] = left[i] * gain;
             d.floats[size_t(2 * i + 1)] = meter[1][i] = right[i] * gain;
         }
+        errno = 0;
         written = sf_writef_float(d.file.get(), d.floats.data(), frames);
     }
+    const int savedErrno = errno;
     // Vorbis is measured before encoding: decoding it again would double the cost for a figure that differs
     // by hundredths of a dB.
     m_meter.add(meter[0], meter[1], frames);
     if (written != frames || sf_error(d.file.get()) != SF_ERR_NO_ERROR) {
-        return Error{QStringLiteral("%1: write failed, is the disk full? (%2)")
-                         .arg(detail::displayName(d.path), detail::sndfileError(d.file.get()))};
+        return Error{QStringLiteral("%1: write failed: %2")
+                         .arg(detail::displayName(d.path), detail::writeFailure(d.file.get(), savedErrno))};
     }
     return Status::success();
 }
@@ -197,10 +201,13 @@ Status ExportFileWriter::close()
     if (!m_impl->file)
         return Status::success();
     // Encoders and the header update flush at close, so a full disk often shows up only here.
+    errno = 0;
     const int result = sf_close(m_impl->file.release());
     if (result != 0) {
-        return Error{QStringLiteral("%1: finishing the file failed, is the disk full? (%2)")
-                         .arg(detail::displayName(m_impl->path), QString::fromLocal8Bit(sf_error_number(result)))};
+        const int savedErrno = errno;
+        return Error{QStringLiteral("%1: finishing the file failed: %2 (%3)")
+                         .arg(detail::displayName(m_impl->path), detail::writeFailure(nullptr, savedErrno),
+                              QString::fromLocal8Bit(sf_error_number(result)))};
     }
     return Status::success();
 }

@@ -1,5 +1,7 @@
 // Audio file reading, writing, resampling and import, on real files in a temporary folder.
 
+#include "AudioFixtures.h"
+
 #include "core/audio/AudioFileReader.h"
 #include "core/audio/AudioFileWriter.h"
 #include "core/audio/AudioImport.h"
@@ -14,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <csignal>
+#include <limits>
 #include <vector>
 
 #if defined(Q_OS_LINUX)
@@ -150,6 +153,7 @@ private slots:
     void importSixChannels();
     void downmixFollowsDeclaredLayout();
     void downmixWithoutLayoutAveragesOddAndEven();
+    void nonFiniteSamplesAreRefusedWithTheirTime();
     void unreadableFilesGiveClearErrors_data();
     void unreadableFilesGiveClearErrors();
 
@@ -506,6 +510,42 @@ void TestAudioIo::unreadableFilesGiveClearErrors()
     const auto imported = importAudio(file, 44100, ChannelPolicy::DownmixToStereo);
     QVERIFY(!imported.ok());
     QCOMPARE(imported.errorMessage(), read.errorMessage());
+}
+
+// A float WAV holding NaN and infinity (a broken plug-in's render) is refused at import with the first bad sample's
+// time and channel, never blamed on the disk; our writer refuses such audio before a file exists.
+void TestAudioIo::nonFiniteSamplesAreRefusedWithTheirTime()
+{
+    AudioBuffer audio = sine(44100, 2, 44100 * 3, 440.0);
+    audio.channels[1][size_t(44100 + 22050)] = std::numeric_limits<float>::quiet_NaN();  // 0:01.500, right
+    audio.channels[0][size_t(44100 * 2)] = std::numeric_limits<float>::infinity();        // later, left
+    const QString file = path(QStringLiteral("broken-plugin.wav"));
+    QVERIFY(s2a::test::writeRawFloatWav(file, audio));
+    const auto read = AudioFileReader::read(file);
+    QVERIFY2(read, qPrintable(read.errorMessage()));  // decoding works: the file is well-formed
+    QVERIFY(std::isnan(read->audio.channels[1][size_t(44100 + 22050)]));
+
+    for (ChannelPolicy policy : {ChannelPolicy::Refuse, ChannelPolicy::DownmixToStereo}) {
+        const auto imported = importAudio(file, 48000, policy);
+        QVERIFY(!imported);
+        QVERIFY2(imported.errorMessage().startsWith(QStringLiteral("broken-plugin.wav: "))
+                     && imported.errorMessage().contains(QStringLiteral("a NaN sample at 0:01.500 (channel 2)")),
+                 qPrintable(imported.errorMessage()));
+    }
+    const auto first = audio.firstNonFinite();
+    QVERIFY(first && first->frame == 44100 + 22050 && first->channel == 1);
+    audio.channels[1][size_t(44100 + 22050)] = 0.0f;
+    QCOMPARE(audio.firstNonFinite()->describe(44100), QStringLiteral("an infinite sample at 0:02.000 (channel 1)"));
+
+    for (AudioFileFormat format : {AudioFileFormat::Flac16, AudioFileFormat::Wav24, AudioFileFormat::OggVorbis}) {
+        const QString out = path(QStringLiteral("out.") + AudioFileWriter::fileExtension(format));
+        const auto written = AudioFileWriter::write(out, audio, format);
+        QVERIFY(!written);
+        QVERIFY2(written.errorMessage().contains(QStringLiteral("infinite sample at 0:02.000"))
+                     && !written.errorMessage().contains(QStringLiteral("disk")),
+                 qPrintable(written.errorMessage()));
+        QVERIFY(!QFileInfo::exists(out));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAudioIo)

@@ -2,6 +2,8 @@
 
 #include "core/persistence/ProjectBundle.h"
 
+#include <QDataStream>
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <cmath>
@@ -52,6 +54,28 @@ ProjectData makeSineSong(const QString& bundlePath, int tracks, double seconds, 
     data.sections[0].takes.append(take);
     data.sections[0].activeTakeId = take.id;
     return data;
+}
+
+bool writeRawFloatWav(const QString& path, const core::AudioBuffer& audio)
+{
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
+    out.setByteOrder(QDataStream::LittleEndian);
+    out.setFloatingPointPrecision(QDataStream::SinglePrecision);
+    const quint16 channels = quint16(audio.channelCount());
+    const quint32 dataBytes = quint32(audio.frames() * channels * 4);
+    out.writeRawData("RIFF", 4);
+    out << quint32(36 + dataBytes);
+    out.writeRawData("WAVEfmt ", 8);
+    out << quint32(16) << quint16(3) /* IEEE float */ << channels << quint32(audio.sampleRate)
+        << quint32(audio.sampleRate * channels * 4) << quint16(channels * 4) << quint16(32);
+    out.writeRawData("data", 4);
+    out << dataBytes;
+    for (core::SampleCount i = 0; i < audio.frames(); ++i)
+        for (const auto& channel : audio.channels)
+            out << channel[size_t(i)];
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
 }  // namespace s2a::test

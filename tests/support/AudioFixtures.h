@@ -22,4 +22,8 @@ QString storeAudio(const QString& bundlePath, const core::AudioBuffer& audio,
 // amplitude 0.05) in one take; the audio is written into `bundlePath`.
 core::ProjectData makeSineSong(const QString& bundlePath, int tracks, double seconds, int sampleRate = 44100);
 
+// Writes a 32-bit float WAV byte by byte (no encoder in between), so it can hold what our writer refuses:
+// NaN and infinite samples, as a broken plug-in renders them. Returns false when the file cannot be written.
+bool writeRawFloatWav(const QString& path, const core::AudioBuffer& audio);
+
 }  // namespace s2a::test
