@@ -35,8 +35,12 @@ Result<GenerationRequest> newSongRequest(const NewSongSpec& spec)
     request.key = plan->key.toString();
 
     SongForm bars = form.value();
-    if (spec.lengthSeconds > 0.0)
-        bars = fitToLength(bars, spec.lengthSeconds, request.tempo, request.timeSignature.numerator);
+    if (spec.lengthSeconds > 0.0) {
+        auto fitted = fitToLength(bars, spec.lengthSeconds, request.tempo, request.timeSignature);
+        if (!fitted)
+            return fitted.error();
+        bars = std::move(fitted).value();
+    }
     request.sections = arranger::SongPlanner::barSections(bars, request.tempo, request.sampleRate, request.timeSignature);
     return request;
 }

@@ -1,4 +1,5 @@
 // The headless `s2a` binary, run as a user would: real process, real bundle on disk, exit codes.
+#include "AudioFixtures.h"
 #include "TestProjects.h"
 
 #include "core/persistence/ProjectBundle.h"
@@ -14,6 +15,8 @@
 #include <QtTest>
 
 #include <csignal>
+#include <limits>
+#include <cmath>
 
 namespace {
 
@@ -212,6 +215,55 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), before);
         QVERIFY(s2a::core::bundle::load(song));
+    }
+
+    // --length fits the form (dropping repeats when even two bars a section are too long) at slow and fast tempos,
+    // and a length that falls between whole bars at a very slow tempo is refused with the nearest lengths.
+    void lengthIsHonouredAtAnyTempo()
+    {
+        QTemporaryDir dir;
+        struct Case {
+            const char* caption;
+            const char* length;
+            double seconds;
+        };
+        for (const Case& c : {Case{"warm soul ballad, 76 bpm", "0:30", 30.0}, Case{"fast punk rock, 190 bpm", "0:20", 20.0},
+                              Case{"slow ambient drift, 60 bpm", "1:30", 90.0}}) {
+            const QString song = dir.filePath(QString::fromLatin1(c.length).replace(QLatin1Char(':'), QLatin1Char('-')) + QStringLiteral(".s2a"));
+            const Run made = runCli({QStringLiteral("new"), QStringLiteral("--caption"), QString::fromLatin1(c.caption),
+                                     QStringLiteral("--length"), QString::fromLatin1(c.length), QStringLiteral("--seed"),
+                                     QStringLiteral("3"), QStringLiteral("-o"), song, QStringLiteral("--json"), QStringLiteral("--quiet")});
+            QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+            const double seconds = QJsonDocument::fromJson(made.out.toUtf8()).object().value(QStringLiteral("seconds")).toDouble();
+            QVERIFY2(std::abs(seconds - c.seconds) <= 0.15 * c.seconds,
+                     qPrintable(QStringLiteral("%1 at %2: %3 s").arg(QLatin1String(c.caption), QLatin1String(c.length)).arg(seconds)));
+            const auto project = s2a::core::bundle::load(song);
+            QVERIFY(project);
+            QVERIFY(project->sections.size() >= 2);
+        }
+        const Run tooShort = runCli({QStringLiteral("new"), QStringLiteral("--caption"), QStringLiteral("funeral doom, 40 bpm"),
+                                     QStringLiteral("--length"), QStringLiteral("0:10"), QStringLiteral("-o"),
+                                     dir.filePath(QStringLiteral("Doom.s2a"))});
+        QCOMPARE(tooShort.exitCode, 3);
+        QVERIFY2(tooShort.err.contains(QLatin1String("6.0 s and 12.0 s")), qPrintable(tooShort.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("Doom.s2a"))));
+    }
+
+    // NaN samples are bad input (exit 3, the file and the time named), not a full disk.
+    void nanAudioIsBadInputNotAFullDisk()
+    {
+        QTemporaryDir dir;
+        auto audio = s2a::test::makeAudio(44100, 44100 * 3, [](int, s2a::core::SampleCount i) { return 0.1f * std::sin(0.05f * float(i)); });
+        audio.channels[0][size_t(44100 * 2 + 4410)] = std::numeric_limits<float>::quiet_NaN();
+        const QString wav = dir.filePath(QStringLiteral("render.wav"));
+        QVERIFY(s2a::test::writeRawFloatWav(wav, audio));
+        const QString song = dir.filePath(QStringLiteral("Render.s2a"));
+        const Run run = runCli({QStringLiteral("analyze"), wav, QStringLiteral("-o"), song});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains(QLatin1String("render.wav")) && run.err.contains(QLatin1String("NaN sample at 0:02.100"))
+                     && !run.err.contains(QLatin1String("disk")),
+                 qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(song));
     }
 
     void errorsHaveDistinctExitCodesAndOneLine()
