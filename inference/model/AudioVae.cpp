@@ -14,7 +14,35 @@ torch::nn::Conv1d conv(int64_t in, int64_t out, int64_t kernel, int64_t stride =
         torch::nn::Conv1dOptions(in, out, kernel).stride(stride).padding(padding).dilation(dilation));
 }
 
+// Overlap-adds frames [B, n, F] taken every `hop` samples (n a multiple of hop) into [B, (F + n/hop - 1) * hop]:
+// segment j of frame f lands on hop block f + j, so the whole sum is n/hop strided additions.
+torch::Tensor overlapAdd(const torch::Tensor& frames, int64_t hop) {
+    const int64_t b = frames.size(0), n = frames.size(1), count = frames.size(2), segments = n / hop;
+    auto out = torch::zeros({b, count + segments - 1, hop}, frames.options());
+    const auto blocks = frames.view({b, segments, hop, count});
+    for (int64_t j = 0; j < segments; ++j) out.narrow(1, j, count).add_(blocks.select(1, j).transpose(1, 2));
+    return out.view({b, -1});
+}
+
 }  // namespace
+
+torch::Tensor inverseStft(const torch::Tensor& spec, int64_t fft, int64_t hop, const torch::Tensor& window,
+                          int64_t length) {
+    TORCH_CHECK(spec.dim() == 3 && spec.size(1) == fft / 2 + 1 && window.numel() == fft,
+                "inverseStft: expected spec [B, ", fft / 2 + 1, ", F] and a window of ", fft);
+    if (fft % hop != 0 || fft / 2 < hop)
+        return torch::istft(spec, fft, hop, fft, window, /*center=*/true, /*normalized=*/false, /*onesided=*/true,
+                            length);
+    const int64_t count = spec.size(2);
+    TORCH_CHECK(length <= (count - 1) * hop + fft / 2, "inverseStft: ", count, " frames give fewer than ", length,
+                " samples");
+    auto frames = torch::fft_irfft(spec, fft, 1).mul_(window.view({1, fft, 1}));
+    const auto envelope = overlapAdd(window.square().view({1, fft, 1}).expand({1, fft, count}), hop);
+    // Centred frames: sample 0 is the middle of frame 0. Every kept sample is covered by at least two frames of
+    // a Hann window at 75 % overlap, so the envelope is far from zero there.
+    const int64_t start = fft / 2;
+    return overlapAdd(frames, hop).narrow(1, start, length).div_(envelope.narrow(1, start, length));
+}
 
 VaeResidualUnitImpl::VaeResidualUnitImpl(int64_t channels, int64_t dilation, bool normalised) {
     if (normalised) norm = register_module("norm", torch::nn::GroupNorm(1, channels));
@@ -199,7 +227,10 @@ torch::Tensor AudioVaeImpl::spectralFeatures(const torch::Tensor& audio) const {
     // Log-magnitudes only: a linear layer over real and imaginary parts cannot tell a loud partial from a quiet
     // one (their sign follows the phase, so they average out), and a latent this small has no room for phase
     // anyway: the decoder makes its own. The 1e-3 floor is ~60 dB under a -30 dBFS crop's partials.
-    auto magnitude = torch::view_as_real(spec).pow(2).sum(-1).add_(1e-12).sqrt_();  // [B*ch, bins, F]
+    // sqrt(|z|^2 + 1e-12): the floor keeps the gradient finite at silent bins in training. Without autograd the
+    // same value comes from |z| (one fused pass) in a fifth of the time (30 s x 4 stems: 0.03 s instead of 0.13 s).
+    auto magnitude = torch::GradMode::is_enabled() ? torch::view_as_real(spec).pow(2).sum(-1).add_(1e-12).sqrt_()
+                                                   : spec.abs().square_().add_(1e-12).sqrt_();  // [B*ch, bins, F]
     return torch::log(magnitude + 1e-3).add_(3.0).div_(3.0).reshape({b, -1, frames});
 }
 
@@ -211,8 +242,7 @@ torch::Tensor AudioVaeImpl::spectralSynthesis(const torch::Tensor& head) const {
     const auto phase = h.select(1, 1);
     const auto spec = torch::complex(magnitude * torch::cos(phase), magnitude * torch::sin(phase));
     const auto window = torch::hann_window(config_.fft, head.options());
-    auto audio = torch::istft(spec, config_.fft, config_.fftHop, config_.fft, window, /*center=*/true,
-                              /*normalized=*/false, /*onesided=*/true, /*length=*/frames * config_.fftHop);
+    auto audio = inverseStft(spec, config_.fft, config_.fftHop, window, frames * config_.fftHop);
     return audio.view({b, audioChannels_, frames * config_.fftHop});
 }
 
