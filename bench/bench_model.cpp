@@ -230,11 +230,8 @@ enum class Cfg { Sequential, Batched };
 // VelocityFn over the bench's DiT: the engine's own adapter, so the figures are the engine's.
 s2a::model::GuidedDitVelocity velocityFor(Model& m, const DitConditioning& cond, torch::Tensor context, torch::Tensor keep,
                                      Cfg mode) {
-    s2a::model::DitForwardFn forward = [&m](const torch::Tensor& x, const torch::Tensor& t, const torch::Tensor& c,
-                                       const torch::Tensor& k, const DitConditioning& cd) {
-        return m.dit->forward(x, t, c, k, cd);
-    };
-    return s2a::model::GuidedDitVelocity(forward, cond, std::move(context), std::move(keep), 3.0, 2.0, mode == Cfg::Batched);
+    return s2a::model::GuidedDitVelocity(s2a::model::ditCalls(m.dit), cond, std::move(context), std::move(keep), 3.0, 2.0,
+                                         mode == Cfg::Batched);
 }
 
 // Two-scale CFG as in the paper's setting: global 3, section 2 -> weights (1-g) = -2, (g-s) = 1, s = 2: three
@@ -485,10 +482,10 @@ int main(int argc, char** argv) {
     // Model building and weight conversion run without autograd; the timed parts in InferenceMode.
     torch::NoGradGuard noGrad;
     std::printf("bench_model: %s; %d steps; %d repeat(s)\n", describeRuntime(gDevice).c_str(), o.steps, o.repeat);
-    const char* wait = std::getenv("OMP_WAIT_POLICY");
+    // Figures compare across machines only with the machine beside them (CPU, SIMD, BLAS kernel, threads).
+    std::printf("%s\n", describeMachine().c_str());
     const char* tunables = std::getenv("GLIBC_TUNABLES");
-    std::printf("environment: OMP_WAIT_POLICY=%s GLIBC_TUNABLES=%s (S2A_NO_ENV_TUNING=1 runs without the re-exec)\n",
-                wait ? wait : "(unset)", tunables ? tunables : "(unset)");
+    std::printf("GLIBC_TUNABLES=%s (S2A_NO_ENV_TUNING=1 runs without the re-exec)\n", tunables ? tunables : "(unset)");
     try {
         if (o.only.empty() || o.only == "tiny") benchTiny(o);
         if (o.only.empty() || o.only == "402m") bench402m(o);

@@ -291,13 +291,17 @@ Result<torch::Tensor> DiffusionEngine::Impl::sampleWindow(const GenerationReques
     const torch::Tensor keep3 = keep.view({1, 1, -1}).to(device);
     const torch::Tensor ctx = context.to(device);
     const bool cast = autocast();
-    model::DitForwardFn forward = [&](const torch::Tensor& x, const torch::Tensor& t, const torch::Tensor& c,
-                                      const torch::Tensor& k, const model::DitConditioning& cd) {
+    model::DitCalls dit;
+    dit.prepare = [&](const torch::Tensor& c, const torch::Tensor& k, const model::DitConditioning& cd) {
         AutocastScope scope(cast, options.halfPrecision);
-        return net->dit->forward(x, t, c, k, cd).to(x.scalar_type());
+        return net->dit->prepare(c, k, cd);
+    };
+    dit.forward = [&](const torch::Tensor& x, const torch::Tensor& t, const model::DitPrepared& prepared) {
+        AutocastScope scope(cast, options.halfPrecision);
+        return net->dit->forward(x, t, prepared).to(x.scalar_type());
     };
     // All guidance branches of a step in one batched forward (see GuidedDitVelocity.h).
-    model::GuidedDitVelocity guided(forward, cond, ctx, keep3, request.guidance, request.sectionGuidance);
+    model::GuidedDitVelocity guided(std::move(dit), cond, ctx, keep3, request.guidance, request.sectionGuidance);
     const model::VelocityFn velocity = std::ref(guided);
     model::SamplerOptions so;
     so.steps = std::max(1, request.steps);

@@ -26,35 +26,57 @@ DitConditioning conditioningForBranches(const DitConditioning& one, const std::v
     return c;
 }
 
-GuidedDitVelocity::GuidedDitVelocity(DitForwardFn forward, DitConditioning cond, torch::Tensor context,
-                                     torch::Tensor keepMask, double guidance, double sectionGuidance, bool batched)
-    : m_forward(std::move(forward)), m_cond(std::move(cond)), m_context(std::move(context)), m_keep(std::move(keepMask)),
+DitCalls ditCalls(StructureDit dit)
+{
+    return {[dit](const torch::Tensor& context, const torch::Tensor& keep, const DitConditioning& cond) mutable {
+                return dit->prepare(context, keep, cond);
+            },
+            [dit](const torch::Tensor& x, const torch::Tensor& t, const DitPrepared& prepared) mutable {
+                return dit->forward(x, t, prepared);
+            }};
+}
+
+GuidedDitVelocity::GuidedDitVelocity(DitCalls dit, DitConditioning cond, torch::Tensor context, torch::Tensor keepMask,
+                                     double guidance, double sectionGuidance, bool batched)
+    : m_dit(std::move(dit)), m_cond(std::move(cond)), m_context(std::move(context)), m_keep(std::move(keepMask)),
       m_branches(FlowSampler::guidanceBranches(guidance, sectionGuidance)), m_batched(batched && m_branches.size() > 1)
 {
-    if (m_batched)
-        m_batchedCond = conditioningForBranches(m_cond, m_branches);
+    if (m_batched) {
+        const auto n = int64_t(m_branches.size());
+        m_batchedPrepared = m_dit.prepare(m_context.expand({n, -1, -1}), m_keep.expand({n, -1, -1}),
+                                          conditioningForBranches(m_cond, m_branches));
+    }
+}
+
+const DitPrepared& GuidedDitVelocity::preparedBranch(bool useGlobal, bool useSections)
+{
+    DitPrepared& prepared = m_branchPrepared[useGlobal][useSections];
+    if (!prepared.frames.defined()) {
+        DitConditioning c = m_cond;
+        const auto flags = torch::TensorOptions().dtype(torch::kBool).device(m_context.device());
+        c.useGlobalCaption = torch::full({1}, useGlobal, flags);
+        c.useSectionCaptions = torch::full({1}, useSections, flags);
+        prepared = m_dit.prepare(m_context, m_keep, c);
+    }
+    return prepared;
 }
 
 torch::Tensor GuidedDitVelocity::operator()(const torch::Tensor& x, const torch::Tensor& t, bool useGlobal, bool useSections)
 {
+    TORCH_CHECK(x.size(0) == 1, "GuidedDitVelocity: samples one item (batch 1), got x ", x.sizes());
     const auto branch = std::find_if(m_branches.begin(), m_branches.end(), [&](const GuidanceBranch& b) {
         return b.global == useGlobal && b.sections == useSections;
     });
-    if (!m_batched || x.size(0) != 1 || branch == m_branches.end()) {
-        DitConditioning c = m_cond;
-        const auto flags = torch::TensorOptions().dtype(torch::kBool).device(x.device());
-        c.useGlobalCaption = torch::full({x.size(0)}, useGlobal, flags);
-        c.useSectionCaptions = torch::full({x.size(0)}, useSections, flags);
+    if (!m_batched || branch == m_branches.end()) {
         ++m_forwards;
-        return m_forward(x, t, m_context, m_keep, c);
+        return m_dit.forward(x, t, preparedBranch(useGlobal, useSections));
     }
     const auto index = size_t(branch - m_branches.begin());
     const double tv = t.reshape({-1})[0].item<double>();
     if (!m_cache.defined() || m_cacheX != x.data_ptr() || m_cacheT != tv || m_served[index]) {
         const auto n = int64_t(m_branches.size());
         ++m_forwards;
-        m_cache = m_forward(x.expand({n, -1, -1}), t.reshape({-1}).expand({n}), m_context.expand({n, -1, -1}),
-                            m_keep.expand({n, -1, -1}), m_batchedCond);
+        m_cache = m_dit.forward(x.expand({n, -1, -1}), t.reshape({-1}).expand({n}), m_batchedPrepared);
         m_cacheX = x.data_ptr();
         m_cacheT = tv;
         m_served.assign(m_branches.size(), false);

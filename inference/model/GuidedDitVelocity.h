@@ -14,19 +14,27 @@
 #include <functional>
 #include <vector>
 
+#include <torch/types.h>
+
 namespace s2a::model {
 
-// One DiT forward (the engine wraps autocast around it; the benchmark calls the module directly).
-using DitForwardFn = std::function<torch::Tensor(const torch::Tensor& xt, const torch::Tensor& t,
-                                                 const torch::Tensor& context, const torch::Tensor& keepMask,
-                                                 const DitConditioning& cond)>;
+// How the adapter reaches the DiT: prepare once per conditioning (StructureDit::prepare), then one forward per
+// step. The engine wraps its autocast scope around both; ditCalls() calls the module directly.
+struct DitCalls {
+    std::function<DitPrepared(const torch::Tensor& context, const torch::Tensor& keepMask, const DitConditioning& cond)>
+        prepare;
+    std::function<torch::Tensor(const torch::Tensor& xt, const torch::Tensor& t, const DitPrepared& prepared)> forward;
+};
+DitCalls ditCalls(StructureDit dit);
 
 // `one` (batch 1) repeated once per branch, with that branch's caption flags.
 DitConditioning conditioningForBranches(const DitConditioning& one, const std::vector<GuidanceBranch>& branches);
 
 class GuidedDitVelocity {
 public:
-    GuidedDitVelocity(DitForwardFn forward, DitConditioning cond, torch::Tensor context, torch::Tensor keepMask,
+    // The conditioning is prepared here, once for the whole run (in batched mode), or once per branch when first
+    // asked for (in sequential mode).
+    GuidedDitVelocity(DitCalls dit, DitConditioning cond, torch::Tensor context, torch::Tensor keepMask,
                       double guidance, double sectionGuidance, bool batched = true);
 
     // The VelocityFn: velocity of branch (useGlobal, useSections) at (x, t).
@@ -35,11 +43,16 @@ public:
     int forwards() const { return m_forwards; }  // DiT forwards run so far
 
 private:
-    DitForwardFn m_forward;
-    DitConditioning m_cond, m_batchedCond;
+    // One branch's conditioning (batch 1), prepared when first asked for.
+    const DitPrepared& preparedBranch(bool useGlobal, bool useSections);
+
+    DitCalls m_dit;
+    DitConditioning m_cond;
     torch::Tensor m_context, m_keep;
     std::vector<GuidanceBranch> m_branches;
     bool m_batched;
+    DitPrepared m_batchedPrepared;      // every branch, batched (batched mode)
+    DitPrepared m_branchPrepared[2][2];  // [useGlobal][useSections] (sequential mode)
     int m_forwards = 0;
     // The batched result of the current (x, t) and which of its branches are still to be handed out: once
     // every branch was served the cache is dropped, so a later x that happens to reuse the same memory at the

@@ -64,24 +64,29 @@ torch::Tensor AttentionImpl::forward(const torch::Tensor& x, const torch::Tensor
                                      const RotaryTables* rotary) {
     const int64_t b = x.size(0), n = x.size(1), lk = keys.size(1);
     const int64_t width = x.size(2), d = width / heads;
-    auto split = [&](const torch::Tensor& t, int64_t len) { return t.view({b, len, heads, d}).transpose(1, 2); };
-    auto qh = split(q->forward(x), n);
+    // Heads folded into the batch, each [B*H, len, d] and contiguous, so both products are one plain bmm over
+    // dense matrices (a strided 4-D matmul made LibTorch copy and loop; the N x N scores are the largest tensors
+    // of a DiT step on the CPU, so nothing else may touch them more than once).
+    auto split = [&](const torch::Tensor& t, int64_t len) {
+        return t.view({b, len, heads, d}).transpose(1, 2).reshape({b * heads, len, d});
+    };
+    // The 1/sqrt(d) scale goes on the queries (N x d) rather than on the scores (N x Lk).
+    auto qh = split(q->forward(x).mul_(1.0 / std::sqrt(double(d))), n);
     auto kh = split(k->forward(keys), lk);
     auto vh = split(v->forward(keys), lk);
     if (rotary) {
         qh = applyRotary(qh, *rotary);
         kh = applyRotary(kh, *rotary);
     }
-    auto scores = torch::matmul(qh, kh.transpose(-2, -1)) / std::sqrt(double(d));  // [B, H, N, Lk]
+    auto scores = torch::bmm(qh, kh.transpose(1, 2));  // [B*H, N, Lk]
     if (keyMask.defined()) {
         // Callers guarantee at least one true key per row (an empty caption still has its "<empty>" token),
         // so -inf never produces an all-masked NaN row.
-        auto blocked = keyMask.logical_not().view({b, 1, 1, lk});
-        scores = scores.masked_fill(blocked, -std::numeric_limits<float>::infinity());
+        auto blocked = keyMask.logical_not().view({b, 1, 1, lk}).expand({b, heads, 1, lk}).reshape({b * heads, 1, lk});
+        scores.masked_fill_(blocked, -std::numeric_limits<float>::infinity());
     }
-    auto attn = torch::softmax(scores, -1);
-    auto y = torch::matmul(attn, vh).transpose(1, 2).reshape({b, n, width});
-    return out->forward(y);
+    auto y = torch::bmm(torch::softmax(scores, -1), vh);  // [B*H, N, d]
+    return out->forward(y.view({b, heads, n, d}).transpose(1, 2).reshape({b, n, width}));
 }
 
 FeedForwardImpl::FeedForwardImpl(int64_t width, int64_t hidden) {

@@ -142,11 +142,19 @@ StructureDitImpl::StructureDitImpl(const ModelConfig& config) : config_(config) 
 
 torch::Tensor StructureDitImpl::forward(const torch::Tensor& xt, const torch::Tensor& t, const torch::Tensor& context,
                                         const torch::Tensor& keepMask, const DitConditioning& cond) {
-    const int64_t latent = config_.ditLatentChannels(), groups = config_.stemGroupCount();
+    const int64_t latent = config_.ditLatentChannels();
     TORCH_CHECK(xt.dim() == 3 && xt.size(1) == latent, "StructureDit: expected xt [B, ", latent, ", N], got ",
                 xt.sizes());
     TORCH_CHECK(context.sizes() == xt.sizes(), "StructureDit: context must match xt ", xt.sizes());
-    const int64_t b = xt.size(0), n = xt.size(2);
+    return forward(xt, t, prepare(context, keepMask, cond));
+}
+
+DitPrepared StructureDitImpl::prepare(const torch::Tensor& context, const torch::Tensor& keepMask,
+                                      const DitConditioning& cond) {
+    const int64_t latent = config_.ditLatentChannels(), groups = config_.stemGroupCount();
+    TORCH_CHECK(context.dim() == 3 && context.size(1) == latent, "StructureDit: expected context [B, ", latent,
+                ", N], got ", context.sizes());
+    const int64_t b = context.size(0), n = context.size(2);
     TORCH_CHECK(n >= 1 && n <= config_.dit.maxFrames, "StructureDit: ", n, " frames; the model takes 1..",
                 config_.dit.maxFrames);
     TORCH_CHECK(keepMask.dim() == 3 && keepMask.size(0) == b && keepMask.size(2) == n &&
@@ -160,8 +168,8 @@ torch::Tensor StructureDitImpl::forward(const torch::Tensor& xt, const torch::Te
                 "StructureDit: sectionCaptions must be [B, S, textWidth]");
     TORCH_CHECK(cond.structure.labels.sizes() == torch::IntArrayRef({b, n}),
                 "StructureDit: structure frames must be [B, N] = [", b, ", ", n, "]");
-    const auto device = xt.device();
-    const auto dtype = xt.dtype();
+    const auto device = context.device();
+    const auto dtype = context.dtype();
 
     // Caption drops for classifier-free guidance: a dropped item sees one learned null token (the others are
     // padded out) and a learned null pooled vector; a dropped item's sections all see the null section caption.
@@ -171,26 +179,24 @@ torch::Tensor StructureDitImpl::forward(const torch::Tensor& xt, const torch::Te
     const int64_t len = text.tokens.size(1);
     auto firstOnly = (torch::arange(len, torch::TensorOptions().device(device)) == 0).view({1, len, 1});
     auto nullTokens = (nullCaptionToken.view({1, 1, -1}) * firstOnly.to(dtype)).expand_as(text.tokens);
-    auto tokens = torch::where(keepG, text.tokens.to(dtype), nullTokens);
-    auto tokenMask = torch::where(useGlobal.view({b, 1}), text.mask.to(device, torch::kBool),
-                                  firstOnly.view({1, len}).expand({b, len}));
+    DitPrepared p;
+    p.tokens = torch::where(keepG, text.tokens.to(dtype), nullTokens);
+    p.tokenMask = torch::where(useGlobal.view({b, 1}), text.mask.to(device, torch::kBool),
+                               firstOnly.view({1, len}).expand({b, len}));
     auto pooled = torch::where(useGlobal.view({b, 1}), text.pooled.to(dtype), nullCaptionPooled.view({1, -1}));
+    p.pooled = captionPool->forward(pooled);
     auto sections = torch::where(useSections.view({b, 1, 1}), cond.sectionCaptions.to(dtype),
                                  nullSectionCaption.view({1, 1, -1}));
 
-    // Conditioning vector for adaLN: timestep + pooled global caption.
-    auto tt = t.to(device).to(torch::kFloat32).reshape({-1}).expand({b});
-    auto temb = sinusoidalFeatures(tt * 1000.0, config_.dit.timeEmbedDim).to(dtype);
-    auto c = timeFc2->forward(torch::silu(timeFc1->forward(temb))) + captionPool->forward(pooled);
-
-    // Frames: [B, N, 2*latent + groups] -> width, plus the per-frame structure embedding.
+    // The input projection reads [noisy latent | kept context | mask] per frame; its context and mask columns
+    // are the same at every step, so their share is computed here and the step adds the latent's.
     // The context is seen only where it is kept (scaled by soft seam values): what the model must generate
     // reads as zeros, the same in training (random span masks) and in a repaint, whose context still holds
     // the section's old audio.
     auto mask = keepMask.to(dtype).expand({b, groups, n});
     auto keptContext = context.to(dtype) * mask.repeat_interleave(latent / groups, 1);
-    auto frames = torch::cat({xt, keptContext, mask}, 1).transpose(1, 2);
-    auto x = input->forward(frames);
+    auto constantColumns = torch::cat({keptContext, mask}, 1).transpose(1, 2);
+    auto x = torch::nn::functional::linear(constantColumns, input->weight.narrow(1, latent, latent + groups), input->bias);
     const auto& st = cond.structure;
     auto labels = st.labels.to(device);
     TORCH_CHECK(labels.min().item<int64_t>() >= 0 && labels.max().item<int64_t>() < config_.sectionLabelCount,
@@ -214,9 +220,26 @@ torch::Tensor StructureDitImpl::forward(const torch::Tensor& xt, const torch::Te
         // caption, so the global guidance scale sharpens the rhythm along with the caption.
         x = x + beatFc2->forward(torch::silu(beatFc1->forward(beat))) * useGlobal.view({b, 1, 1}).to(dtype);
     }
+    p.frames = x;
+    p.rotary = rotaryTables(n, config_.dit.width / config_.dit.heads, x.options());
+    return p;
+}
 
-    const auto rotary = rotaryTables(n, config_.dit.width / config_.dit.heads, x.options());
-    for (const auto& block : *blocks) x = block->as<DitBlock>()->forward(x, c, tokens, tokenMask, rotary);
+torch::Tensor StructureDitImpl::forward(const torch::Tensor& xt, const torch::Tensor& t, const DitPrepared& p) {
+    const int64_t latent = config_.ditLatentChannels();
+    TORCH_CHECK(xt.dim() == 3 && xt.size(1) == latent && xt.size(0) == p.frames.size(0) &&
+                    xt.size(2) == p.frames.size(1),
+                "StructureDit: expected xt [", p.frames.size(0), ", ", latent, ", ", p.frames.size(1), "] as prepared, got ",
+                xt.sizes());
+    const int64_t b = xt.size(0);
+    const auto dtype = p.frames.dtype();
+    // Conditioning vector for adaLN: timestep + pooled global caption.
+    auto tt = t.to(xt.device()).to(torch::kFloat32).reshape({-1}).expand({b});
+    auto temb = sinusoidalFeatures(tt * 1000.0, config_.dit.timeEmbedDim).to(dtype);
+    auto c = timeFc2->forward(torch::silu(timeFc1->forward(temb))) + p.pooled;
+
+    auto x = torch::nn::functional::linear(xt.to(dtype).transpose(1, 2), input->weight.narrow(1, 0, latent)) + p.frames;
+    for (const auto& block : *blocks) x = block->as<DitBlock>()->forward(x, c, p.tokens, p.tokenMask, p.rotary);
 
     auto mod = finalAda->forward(torch::silu(c)).unsqueeze(1).chunk(2, -1);
     x = finalNorm->forward(x) * (1 + mod[1]) + mod[0];

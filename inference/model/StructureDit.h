@@ -82,6 +82,18 @@ public:
 };
 TORCH_MODULE(DitBlock);
 
+// Everything of a forward that depends neither on the noisy latent nor on the time: computed once per sampling
+// run by prepare(), reused by every step (on the CPU a tenth of a step's work: the context and mask projection,
+// the structure, section-caption and beat embeddings, the caption selection for the drops, the rotary tables).
+struct DitPrepared {
+    torch::Tensor frames;       // [B, N, width]: the input projection of context and mask, plus the structure embedding
+    torch::Tensor pooled;       // [B, width]: the pooled caption's share of the adaLN conditioning
+    torch::Tensor tokens;       // [B, L, textWidth] caption tokens after the drops
+    torch::Tensor tokenMask;    // [B, L] bool
+    RotaryTables rotary;
+    int64_t batch() const { return frames.size(0); }
+};
+
 class StructureDitImpl : public torch::nn::Module {
 public:
     explicit StructureDitImpl(const ModelConfig& config);
@@ -91,6 +103,10 @@ public:
     // (0 = generate). N <= maxFrames. Returns the velocity [B, G*C, N].
     torch::Tensor forward(const torch::Tensor& xt, const torch::Tensor& t, const torch::Tensor& context,
                           const torch::Tensor& keepMask, const DitConditioning& cond);
+    // The same forward in two halves, for a sampler that runs many steps on one conditioning: prepare() once,
+    // then forward(xt, t, prepared) per step (xt [B, G*C, N] with B and N as prepared).
+    DitPrepared prepare(const torch::Tensor& context, const torch::Tensor& keepMask, const DitConditioning& cond);
+    torch::Tensor forward(const torch::Tensor& xt, const torch::Tensor& t, const DitPrepared& prepared);
 
     const ModelConfig& config() const { return config_; }
     // Parameters by part: input, time, caption_conditioning (pooled projection + null embeddings),

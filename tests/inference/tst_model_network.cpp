@@ -3,6 +3,7 @@
 // block and two VAE blocks against an independent Python (torch) reference on the same weights.
 #include "inference/model/AudioVae.h"
 #include "inference/model/CaptionEncoder.h"
+#include "inference/model/GuidedDitVelocity.h"
 #include "inference/model/ModelConfig.h"
 #include "inference/model/StructureDit.h"
 
@@ -212,6 +213,29 @@ private Q_SLOTS:
         }
     }
 
+    // The decoder's own inverse STFT is LibTorch's istft (centred, Hann, 75 % overlap) up to float rounding, for
+    // one frame, a few, many, and lengths short of the last frame; a hop that does not divide the FFT size goes to
+    // torch::istft itself.
+    void inverseStftMatchesLibTorch()
+    {
+        torch::manual_seed(5);
+        torch::NoGradGuard guard;
+        for (const auto& [fft, hop] : {std::pair<int64_t, int64_t>{1024, 256}, {64, 16}, {64, 32}, {60, 24}}) {
+            const auto window = torch::hann_window(fft);
+            for (const int64_t frames : {int64_t(1), int64_t(3), int64_t(97)}) {
+                const auto spec = torch::complex(torch::randn({3, fft / 2 + 1, frames}), torch::randn({3, fft / 2 + 1, frames}));
+                for (const int64_t length : {frames * hop, std::max<int64_t>(1, frames * hop - hop / 2 - 1)}) {
+                    const auto ours = inverseStft(spec, fft, hop, window, length);
+                    const auto theirs = torch::istft(spec, fft, hop, fft, window, true, false, true, length);
+                    QCOMPARE(ours.sizes().vec(), theirs.sizes().vec());
+                    const float diff = (ours - theirs).abs().max().item<float>();
+                    QVERIFY2(diff <= 1e-5f * std::max(1.0f, theirs.abs().max().item<float>()),
+                             qPrintable(QStringLiteral("fft %1 hop %2 frames %3: %4").arg(fft).arg(hop).arg(frames).arg(diff)));
+                }
+            }
+        }
+    }
+
     void vaeShapesAndExactLengths_data()
     {
         QTest::addColumn<QString>("kind");
@@ -239,7 +263,7 @@ private Q_SLOTS:
             QCOMPARE(enc.mean.sizes().vec(), (std::vector<int64_t>{2, v.latentChannels, frames}));
             QCOMPARE(enc.logVar.sizes(), enc.mean.sizes());
             QCOMPARE(enc.length, length);
-            QVERIFY(torch::equal(enc.latent, enc.mean));
+            QVERIFY(torch::equal(enc.latent, enc.mean));  // bitwise: without sampling the latent *is* the mean
             const auto decoded = vae->decode(enc.latent, enc.length);
             QCOMPARE(decoded.sizes().vec(), (std::vector<int64_t>{2, 2, length}));
             QCOMPARE(decoded.scalar_type(), torch::kFloat32);
@@ -251,7 +275,7 @@ private Q_SLOTS:
         auto g2 = at::make_generator<at::CPUGeneratorImpl>(11);
         const auto a = vae->encode(audio, true, g1);
         const auto b = vae->encode(audio, true, g2);
-        QVERIFY(torch::equal(a.latent, b.latent));
+        QVERIFY(torch::equal(a.latent, b.latent));  // bitwise: the same computation, shapes and seed, repeated
         QVERIFY(!torch::equal(a.latent, a.mean));
         QVERIFY_THROWS_EXCEPTION(c10::Error, vae->decode(a.latent, 3 * hop));
 
@@ -314,7 +338,7 @@ private Q_SLOTS:
         // adaLN-zero: a fresh model predicts exactly zero velocity.
         const auto fresh = dit->forward(xt, t, context, keep, cond);
         QCOMPARE(fresh.sizes(), xt.sizes());
-        QVERIFY(torch::equal(fresh, torch::zeros_like(fresh)));
+        QVERIFY(torch::equal(fresh, torch::zeros_like(fresh)));  // bitwise: zero-initialised output weights give exact 0
 
         randomizeParameters(*dit, 4);
         const auto full = dit->forward(xt, t, context, keep, cond);
@@ -372,6 +396,45 @@ private Q_SLOTS:
         DitConditioning withReference = cond;
         withReference.referenceLatent = torch::zeros({2, ch, n});
         QVERIFY_THROWS_EXCEPTION(c10::Error, dit->forward(xt, t, context, keep, withReference));
+
+        // A sampler prepares the conditioning once and steps many times: at every t, the same velocity as the
+        // whole forward (within float rounding: the input projection is summed in two parts).
+        const DitPrepared prepared = dit->prepare(context, keep, cond);
+        for (const float tv : {0.02f, 0.5f, 0.97f}) {
+            const auto tt = torch::full({2}, tv);
+            const auto whole = dit->forward(xt, tt, context, keep, cond);
+            QVERIFY2(torch::allclose(dit->forward(xt, tt, prepared), whole, 1e-5, 1e-5),
+                     qPrintable(QString::number(double((dit->forward(xt, tt, prepared) - whole).abs().max().item<float>()))));
+        }
+        QVERIFY_THROWS_EXCEPTION(c10::Error, dit->forward(torch::randn({2, ch, n + 1}), t, prepared));
+
+        // The guidance adapter: every branch of two-scale guidance from one batched forward equals one forward per
+        // branch (within float rounding: a batch of 3 and of 1 are other shapes), and it counts the forwards.
+        DitConditioning first;
+        first.globalCaption = {cond.globalCaption.tokens.narrow(0, 0, 1), cond.globalCaption.mask.narrow(0, 0, 1),
+                               cond.globalCaption.pooled.narrow(0, 0, 1)};
+        first.sectionCaptions = cond.sectionCaptions.narrow(0, 0, 1);
+        first.structure = {cond.structure.labels.narrow(0, 0, 1), cond.structure.position.narrow(0, 0, 1),
+                           cond.structure.sectionIndex.narrow(0, 0, 1), cond.structure.beatPhase.narrow(0, 0, 1)};
+        const auto x1 = xt.narrow(0, 0, 1), context1 = context.narrow(0, 0, 1), keep1 = keep.narrow(0, 0, 1);
+        GuidedDitVelocity batched(ditCalls(dit), first, context1, keep1, 3.0, 2.0, true);
+        GuidedDitVelocity sequential(ditCalls(dit), first, context1, keep1, 3.0, 2.0, false);
+        const auto branches = FlowSampler::guidanceBranches(3.0, 2.0);
+        QCOMPARE(int(branches.size()), 3);
+        for (const float tv : {0.3f, 0.7f}) {
+            const auto tt = torch::full({1}, tv);
+            for (const auto& b : branches) {
+                const auto one = sequential(x1, tt, b.global, b.sections);
+                const auto all = batched(x1, tt, b.global, b.sections);
+                QVERIFY2(torch::allclose(all, one, 1e-5, 1e-5), qPrintable(QString::number(double((all - one).abs().max().item<float>()))));
+                DitConditioning flags = first;
+                flags.useGlobalCaption = torch::tensor({b.global});
+                flags.useSectionCaptions = torch::tensor({b.sections});
+                QVERIFY(torch::allclose(one, dit->forward(x1, tt, context1, keep1, flags), 1e-5, 1e-5));
+            }
+        }
+        QCOMPARE(batched.forwards(), 2);
+        QCOMPARE(sequential.forwards(), 6);
 
         const auto parts = conditionedDitParameterBreakdown(dit, text.module());
         qInfo("tiny DiT + conditioners: %lld params (DiT %lld)", qint64(parts.back().second),
