@@ -25,21 +25,10 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTimer>
-#include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(S2A_UiPlugin)
-
-namespace {
-
-QString demoSongPath()
-{
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
-        .filePath(QStringLiteral("Demo/Demo Song.s2a"));
-}
-
-}  // namespace
 
 int main(int argc, char* argv[])
 {
@@ -57,7 +46,8 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QStringLiteral("Structure-guided music generation and editing"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("song"), QStringLiteral("A song to open (a .s2a folder)."));
+    parser.addPositionalArgument(QStringLiteral("song"),
+                                 QStringLiteral("A song to open (a .s2a folder), or an audio file to import and analyse."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Save a picture of the window to <file> once the song is open, then quit."),
                                         QStringLiteral("file"));
@@ -77,8 +67,9 @@ int main(int argc, char* argv[])
 
     QString startupError;
     QFutureWatcher<QString> demo;
+    using s2a::inference::arranger::demoSongPath;
     if (!parser.positionalArguments().isEmpty()) {
-        startupError = controller.open(QUrl::fromLocalFile(parser.positionalArguments().constFirst()));
+        startupError = controller.openOrImport(QUrl::fromLocalFile(parser.positionalArguments().constFirst()));
     } else if (QFileInfo::exists(s2a::core::bundle::projectFile(demoSongPath()))) {
         startupError = controller.open(QUrl::fromLocalFile(demoSongPath()));
     } else {
@@ -116,8 +107,8 @@ int main(int argc, char* argv[])
     });
     if (!startupError.isEmpty())
         showError(startupError);
-    else if (document.recoveryAvailable())
-        Q_EMIT controller.recoveryOffered();
+    else
+        controller.offerRecoveries();
     if (parser.isSet(screenshot)) {
         // For documentation and for checking a machine's set-up: wait until the demo (if any) is ready.
         auto* timer = new QTimer(&app);

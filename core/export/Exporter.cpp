@@ -190,7 +190,7 @@ QByteArray reportJson(const ProjectData& data, const ExportOptions& o, int outRa
 
 // The measuring pass: the mix at the output rate through libebur128, then the gain that reaches the target
 // without pushing the true peak over the ceiling.
-Result<double> normalisationGainDb(const RenderPlan& plan, int outRate, const ExportOptions& o, JobControl& job)
+Result<double> measuredNormalisationGainDb(const RenderPlan& plan, int outRate, const ExportOptions& o, JobControl& job)
 {
     LoudnessMeter meter(outRate, false);
     if (!meter.isValid())
@@ -202,14 +202,18 @@ Result<double> normalisationGainDb(const RenderPlan& plan, int outRate, const Ex
     });
     if (!s)
         return s.error();
-    const LoudnessMeasurement m = meter.result();
-    // Silence (or audio below the absolute gate) has no loudness to normalise: leave it as it is.
-    if (!std::isfinite(m.integratedLufs) || !std::isfinite(m.truePeakDb))
-        return 0.0;
-    return std::min(*o.targetLufs - m.integratedLufs, o.truePeakCeilingDb - m.truePeakDb);
+    return normalisationGainDb(meter.result(), *o.targetLufs, o.truePeakCeilingDb);
 }
 
 }  // namespace
+
+double normalisationGainDb(const LoudnessMeasurement& m, double targetLufs, double truePeakCeilingDb)
+{
+    // Silence (or audio below the absolute gate) has no loudness to normalise: leave it as it is.
+    if (!std::isfinite(m.integratedLufs) || !std::isfinite(m.truePeakDb))
+        return 0.0;
+    return std::min(targetLufs - m.integratedLufs, truePeakCeilingDb - m.truePeakDb);
+}
 
 Result<ExportReport> exportSong(const ProjectData& data, const QString& bundlePath, const QString& outDir,
                                 const ExportOptions& options, JobControl& job)
@@ -255,7 +259,7 @@ Result<ExportReport> exportSong(const ProjectData& data, const QString& bundlePa
 
     ExportReport report;
     if (options.targetLufs) {
-        Result<double> gain = normalisationGainDb(plan, outRate, options, job);
+        Result<double> gain = measuredNormalisationGainDb(plan, outRate, options, job);
         if (!gain)
             return gain.error();
         report.appliedGainDb = gain.value();

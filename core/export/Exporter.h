@@ -47,6 +47,12 @@ struct ExportReport {
     QString reportPath;                  // loudness report written beside the files (JSON)
 };
 
+struct LoudnessMeasurement;
+
+// The gain (dB) that brings audio measured at `m` to `targetLufs` integrated, or less where its true peak
+// would pass `truePeakCeilingDb`; 0 for silence (nothing to normalise).
+double normalisationGainDb(const LoudnessMeasurement& m, double targetLufs, double truePeakCeilingDb);
+
 // Writes the export into `outDir` (created if needed). Audio is read from the bundle's audio/ folder.
 // Stems are the tracks the mix contains (muted or not-soloed tracks are left out rather than written silent);
 // stems and mix are named {song}_{stem} and {song}_mix, the report {song}_loudness.json, all sanitised.

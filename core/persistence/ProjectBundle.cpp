@@ -124,22 +124,29 @@ Result<ProjectData> loadBackup(const QString& bundlePath)
 
 Status save(const ProjectData& data, const QString& bundlePath, const QString& audioSourceBundle)
 {
-    if (!QDir().mkpath(audioDir(bundlePath)))
-        return Error{QStringLiteral("Could not create the project folder %1").arg(QDir::toNativeSeparators(bundlePath))};
-    if (!audioSourceBundle.isEmpty() && QFileInfo(audioSourceBundle).canonicalFilePath() != QFileInfo(bundlePath).canonicalFilePath()) {
-        const QDir from(audioDir(audioSourceBundle));
-        const QDir to(audioDir(bundlePath));
-        for (const QString& file : referencedAudio(data))
-            if (!to.exists(file))
-                if (Status s = copyInto(from.filePath(file), to.filePath(file), Link::Allowed); !s)
-                    return s;
-        syncDirectory(to.path());
-    }
+    if (Status s = copyReferencedAudio(data, audioSourceBundle, bundlePath); !s)
+        return s;
     const QString file = projectFile(bundlePath);
     removeStaleTempFiles(file);
     if (Status s = writeFileAtomically(file, serialise(data), backupFile(bundlePath)); !s)
         return s;
     discardRecovery(bundlePath);
+    return Status::success();
+}
+
+Status copyReferencedAudio(const ProjectData& data, const QString& sourceBundle, const QString& bundlePath)
+{
+    if (!QDir().mkpath(audioDir(bundlePath)))
+        return Error{QStringLiteral("Could not create the project folder %1").arg(QDir::toNativeSeparators(bundlePath))};
+    if (sourceBundle.isEmpty() || QFileInfo(sourceBundle).canonicalFilePath() == QFileInfo(bundlePath).canonicalFilePath())
+        return Status::success();
+    const QDir from(audioDir(sourceBundle));
+    const QDir to(audioDir(bundlePath));
+    for (const QString& file : referencedAudio(data))
+        if (!to.exists(file))
+            if (Status s = copyInto(from.filePath(file), to.filePath(file), Link::Allowed); !s)
+                return s;
+    syncDirectory(to.path());
     return Status::success();
 }
 

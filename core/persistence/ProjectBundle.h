@@ -26,6 +26,10 @@ Result<ProjectData> loadBackup(const QString& bundlePath);
 // successful save removes the recovery file.
 Status save(const ProjectData& data, const QString& bundlePath, const QString& audioSourceBundle = {});
 
+// Gives `bundlePath` (created if needed) every audio file `data` refers to that it lacks, from
+// `sourceBundle`: hard links where possible (bundle audio is never rewritten in place), else copies.
+Status copyReferencedAudio(const ProjectData& data, const QString& sourceBundle, const QString& bundlePath);
+
 // Copies an audio file into audio/ under a name made from its SHA-256, unless that content is there
 // already. Returns the name to put in clips.
 Result<QString> addAudioFile(const QString& bundlePath, const QString& sourceFile);

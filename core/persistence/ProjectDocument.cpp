@@ -7,11 +7,32 @@
 #include <QStandardPaths>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace s2a::core {
+namespace {
+
+QString newUntitledId() { return QUuid::createUuid().toString(QUuid::Id128); }
+
+// "<id>.s2a.lock" beside an untitled bundle says that a running S2A Studio edits it. QLockFile sees through the
+// lock of a process that is gone (crashed, killed), which is exactly the bundle to offer back.
+QString lockPath(const QString& bundlePath) { return bundlePath + QStringLiteral(".lock"); }
+
+bool heldByAnotherProcess(const QString& bundlePath)
+{
+    QLockFile lock(lockPath(bundlePath));
+    lock.setStaleLockTime(0);  // a live process's lock never goes stale, however old
+    if (!lock.tryLock(0))
+        return true;
+    lock.unlock();
+    return false;
+}
+
+}  // namespace
 
 ProjectDocument::ProjectDocument(QObject* parent) : QObject(parent)
 {
-    m_untitledId = QUuid::createUuid().toString(QUuid::Id128);
+    m_untitledId = newUntitledId();
     connect(m_project.undoStack(), &QUndoStack::cleanChanged, this, [this] { Q_EMIT modifiedChanged(isModified()); });
     connect(&m_autosaveTimer, &QTimer::timeout, this, [this] {
         if (Status s = autosaveNow(); !s)
@@ -25,30 +46,44 @@ bool ProjectDocument::isModified() const
     return m_dirtyWithoutUndo || !m_project.undoStack()->isClean();
 }
 
+ProjectDocument::~ProjectDocument()
+{
+    // Nothing unsaved: an untitled song's bundle (a template's linked audio, say) is of no further use. With
+    // unsaved changes it stays, as after a crash; the window asks before quitting and discards it then.
+    if (isUntitled() && !isModified())
+        QDir(recoveryBundle()).removeRecursively();
+}
+
 void ProjectDocument::newProject(ProjectData data)
 {
-    m_project.reset(std::move(data));
-    m_untitledId = QUuid::createUuid().toString(QUuid::Id128);
-    m_recoveryAvailable = false;
-    setBundlePath({});
-    markSaved();
+    replaceSong(std::move(data), {});
+}
+
+bool ProjectDocument::isTemplate(const QString& bundlePath) const
+{
+    const QString path = QFileInfo(bundlePath).canonicalFilePath();
+    return !path.isEmpty() && std::any_of(m_templates.begin(), m_templates.end(), [&](const QString& t) {
+        return QFileInfo(t).canonicalFilePath() == path;
+    });
 }
 
 Status ProjectDocument::open(const QString& bundlePath)
 {
-    Result<ProjectData> data = bundle::load(bundlePath);
     m_openNotice.clear();
+    if (isTemplate(bundlePath))
+        return openTemplate(bundlePath);
+    Result<ProjectData> data = bundle::load(bundlePath);
+    QString notice;
     if (!data) {
         // A damaged project.json with a loadable autosave beside it is still recoverable, whatever its age.
         Result<ProjectData> recovered = bundle::loadRecovery(bundlePath);
         if (!recovered)
             return data.error();
-        m_openNotice = tr("%1\nThe automatic backup was opened instead; save to repair the song.").arg(data.errorMessage());
+        notice = tr("%1\nThe automatic backup was opened instead; save to repair the song.").arg(data.errorMessage());
         data = std::move(recovered);
     }
-    m_project.reset(std::move(data.value()));
-    setBundlePath(bundlePath);
-    markSaved();
+    replaceSong(std::move(data.value()), bundlePath);
+    m_openNotice = notice;
     const bool fromAutosave = !m_openNotice.isEmpty();
     m_recoveryAvailable = !fromAutosave && bundle::hasNewerRecovery(bundlePath);
     if (fromAutosave) {
@@ -63,13 +98,56 @@ QString ProjectDocument::newUntitledBundlePath() const
     return QDir(untitledRecoveryDir()).filePath(QUuid::createUuid().toString(QUuid::Id128) + QStringLiteral(".s2a"));
 }
 
+Status ProjectDocument::openTemplate(const QString& bundlePath)
+{
+    Result<ProjectData> data = bundle::load(bundlePath);
+    if (!data)
+        return data.error();
+    const QString id = newUntitledId();
+    const QString copy = QDir(untitledRecoveryDir()).filePath(id + QStringLiteral(".s2a"));
+    if (Status s = bundle::copyReferencedAudio(data.value(), bundlePath, copy); !s) {
+        QDir(copy).removeRecursively();
+        return s;
+    }
+    replaceSong(std::move(data.value()), {}, id);
+    holdUntitledRecovery();
+    return Status::success();
+}
+
+void ProjectDocument::replaceSong(ProjectData data, const QString& bundlePath, const QString& untitledId)
+{
+    leaveCurrentSong();
+    m_project.reset(std::move(data));
+    m_untitledId = untitledId.isEmpty() ? newUntitledId() : untitledId;
+    m_recoveryAvailable = false;
+    setBundlePath(bundlePath);
+    markSaved();
+}
+
+void ProjectDocument::leaveCurrentSong()
+{
+    // The window asks about unsaved changes before it replaces a song, so the song's autosave is obsolete now;
+    // an untitled song with nothing unsaved leaves nothing anybody will ask for.
+    if (isUntitled() && !isModified())
+        QDir(recoveryBundle()).removeRecursively();
+    else if (isModified())
+        bundle::discardRecovery(recoveryBundle());
+    m_untitledLock.reset();
+}
+
+void ProjectDocument::holdUntitledRecovery()
+{
+    if (!isUntitled() || m_untitledLock || !QDir().mkpath(untitledRecoveryDir()))
+        return;
+    m_untitledLock = std::make_unique<QLockFile>(lockPath(recoveryBundle()));
+    m_untitledLock->setStaleLockTime(0);
+    if (!m_untitledLock->tryLock(0))
+        m_untitledLock.reset();
+}
+
 void ProjectDocument::adoptUntitled(ProjectData data, const QString& untitledBundlePath)
 {
-    m_project.reset(std::move(data));
-    m_untitledId = QFileInfo(untitledBundlePath).completeBaseName();
-    m_recoveryAvailable = false;
-    setBundlePath({});
-    markSaved();
+    replaceSong(std::move(data), {}, QFileInfo(untitledBundlePath).completeBaseName());
     m_dirtyWithoutUndo = true;
     Q_EMIT modifiedChanged(true);
     if (Status s = autosaveNow(); !s)
@@ -95,6 +173,49 @@ void ProjectDocument::discardRecovery()
     m_recoveryAvailable = false;
 }
 
+bool ProjectDocument::isUntitledRecovery(const QString& bundlePath) const
+{
+    const QFileInfo info(bundlePath);
+    return info.suffix() == QLatin1String("s2a") && info.absolutePath() == QFileInfo(untitledRecoveryDir()).absoluteFilePath()
+        && info.absoluteFilePath() != QFileInfo(recoveryBundle()).absoluteFilePath();
+}
+
+QVector<UntitledRecovery> ProjectDocument::untitledRecoveries() const
+{
+    QVector<UntitledRecovery> found;
+    const QDir dir(untitledRecoveryDir());
+    for (const QFileInfo& info : dir.entryInfoList({QStringLiteral("*.s2a")}, QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString path = info.absoluteFilePath();
+        const QFileInfo autosave(bundle::recoveryFile(path));
+        if (!autosave.exists() || !isUntitledRecovery(path) || heldByAnotherProcess(path))
+            continue;
+        if (Result<ProjectData> data = bundle::loadRecovery(path))
+            found.push_back({path, autosave.lastModified(), std::move(data.value())});
+    }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.savedAt > b.savedAt; });
+    return found;
+}
+
+Status ProjectDocument::restoreUntitled(const QString& recoveryBundlePath)
+{
+    if (!isUntitledRecovery(recoveryBundlePath) || heldByAnotherProcess(recoveryBundlePath))
+        return Error{tr("%1 is not an automatic backup that can be restored.").arg(QDir::toNativeSeparators(recoveryBundlePath))};
+    Result<ProjectData> data = bundle::loadRecovery(recoveryBundlePath);
+    if (!data)
+        return data.error();
+    adoptUntitled(std::move(data.value()), recoveryBundlePath);
+    return Status::success();
+}
+
+Status ProjectDocument::discardUntitled(const QString& recoveryBundlePath)
+{
+    if (!isUntitledRecovery(recoveryBundlePath) || heldByAnotherProcess(recoveryBundlePath))
+        return Error{tr("%1 is not an automatic backup that can be discarded.").arg(QDir::toNativeSeparators(recoveryBundlePath))};
+    if (!QDir(recoveryBundlePath).removeRecursively())
+        return Error{tr("Could not delete %1.").arg(QDir::toNativeSeparators(recoveryBundlePath))};
+    return Status::success();
+}
+
 Status ProjectDocument::save()
 {
     if (isUntitled())
@@ -112,6 +233,7 @@ Status ProjectDocument::saveAs(const QString& bundlePath)
         return s;
     if (isUntitled())
         bundle::discardRecovery(source);
+    m_untitledLock.reset();
     setBundlePath(bundlePath);
     markSaved();
     return Status::success();
@@ -127,6 +249,7 @@ Status ProjectDocument::autosaveNow()
 {
     if (!isModified() || (m_autosavedIndex == m_project.undoStack()->index() && !m_dirtyWithoutUndo))
         return Status::success();
+    holdUntitledRecovery();
     if (Status s = bundle::writeRecovery(m_project.data(), recoveryBundle()); !s)
         return s;
     m_autosavedIndex = m_project.undoStack()->index();

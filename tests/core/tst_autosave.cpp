@@ -4,6 +4,7 @@
 #include "core/persistence/ProjectBundle.h"
 #include "core/persistence/ProjectDocument.h"
 
+#include <QDirIterator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -138,6 +139,112 @@ private Q_SLOTS:
         QVERIFY(!doc.isModified());
         QVERIFY(!QFile::exists(bundle::recoveryFile(recovery)));
         QCOMPARE(bundle::load(target)->settings.caption, QStringLiteral("late night piano"));
+    }
+
+    // What a crash leaves of untitled songs is listed (with when it was saved and the song), restored or
+    // discarded; a song another live document edits is not listed, nor is one whose changes were discarded.
+    void untitledSongsLeftUnsavedAreOfferedBack()
+    {
+        QTemporaryDir dir;
+        const QString recoveryDir = dir.filePath(QStringLiteral("recovery"));
+        const auto documentIn = [&](ProjectDocument& doc) { doc.setUntitledRecoveryDir(recoveryDir); };
+        // A new untitled song, edited and autosaved; its bundle, or empty when that failed.
+        const auto autosavedSong = [&](ProjectDocument& doc, const QString& title, int seconds, double tempo) {
+            documentIn(doc);
+            doc.newProject(ProjectData::createNew(title, 44100, qint64(44100) * seconds));
+            return doc.project()->setTempo(tempo) && doc.autosaveNow() ? doc.recoveryBundle() : QString();
+        };
+        ProjectDocument lister;
+        documentIn(lister);
+        QVERIFY(lister.untitledRecoveries().isEmpty());
+
+        QString crashed;
+        const QDateTime before = QDateTime::currentDateTime().addSecs(-1);
+        {
+            ProjectDocument doc;
+            crashed = autosavedSong(doc, QStringLiteral("Sketch"), 20, 97);
+            QVERIFY(!crashed.isEmpty());
+            QVERIFY(lister.untitledRecoveries().isEmpty());  // a live document holds it
+            // Another song, its changes discarded: replacing it throws its autosave away.
+            ProjectDocument discarded;
+            QVERIFY(!autosavedSong(discarded, QStringLiteral("Gone"), 5, 80).isEmpty());
+            discarded.newProject(ProjectData::createNew(QStringLiteral("Next"), 44100, 44100 * 5));
+            // Gone without saving, as in a crash (a dead process's lock is no lock).
+        }
+        const QVector<UntitledRecovery> found = lister.untitledRecoveries();
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(QFileInfo(found[0].bundlePath).absoluteFilePath(), QFileInfo(crashed).absoluteFilePath());
+        QCOMPARE(found[0].data.settings.title, QStringLiteral("Sketch"));
+        QCOMPARE(found[0].data.settings.tempo, 97.0);
+        QCOMPARE(found[0].data.length(), qint64(44100) * 20);
+        QVERIFY(found[0].savedAt >= before && found[0].savedAt <= QDateTime::currentDateTime());
+
+        ProjectDocument restorer;
+        documentIn(restorer);
+        QVERIFY(restorer.restoreUntitled(crashed));
+        QVERIFY(restorer.isUntitled() && restorer.isModified());
+        QCOMPARE(restorer.project()->data().settings.tempo, 97.0);
+        QVERIFY(lister.untitledRecoveries().isEmpty());  // the restorer holds it now
+        QVERIFY(!lister.discardUntitled(crashed));
+        const QString target = dir.filePath(QStringLiteral("Sketch.s2a"));
+        QVERIFY(restorer.saveAs(target));
+        QVERIFY(lister.untitledRecoveries().isEmpty());  // saved: nothing left to offer
+
+        // Discard deletes the bundle; only bundles in the recovery folder are touched.
+        {
+            ProjectDocument doc;
+            crashed = autosavedSong(doc, QStringLiteral("Doodle"), 3, 70);
+            QVERIFY(!crashed.isEmpty());
+        }
+        QCOMPARE(lister.untitledRecoveries().size(), 1);
+        QVERIFY(!lister.discardUntitled(target));
+        QVERIFY(QFile::exists(bundle::projectFile(target)));
+        QVERIFY(lister.discardUntitled(crashed));
+        QVERIFY(!QFileInfo::exists(crashed));
+        QVERIFY(lister.untitledRecoveries().isEmpty());
+    }
+
+    // A template opens as an untitled copy: save refuses (the window asks where), autosaves and Save As never
+    // write into the template, whose files stay byte for byte as they were.
+    void templatesOpenAsUntitledCopies()
+    {
+        QTemporaryDir dir;
+        const ProjectData data = test::makeSong();
+        const QString demo = savedBundle(dir, data);
+        QMap<QString, QByteArray> before;
+        const auto filesOfDemo = [&] {
+            QMap<QString, QByteArray> files;
+            QDirIterator it(demo, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                QFile f(path);
+                files.insert(path, f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("unreadable"));
+            }
+            return files;
+        };
+        before = filesOfDemo();
+
+        ProjectDocument doc;
+        doc.setUntitledRecoveryDir(dir.filePath(QStringLiteral("recovery")));
+        doc.setTemplateBundles({dir.filePath(QStringLiteral("./Song.s2a"))});
+        QVERIFY(doc.isTemplate(demo));
+        QVERIFY(doc.open(demo));
+        QVERIFY(doc.isUntitled() && !doc.isModified());
+        QVERIFY(doc.project()->data() == data);
+        // The copy has the audio (linked), so playback, new takes and recovery work from it.
+        const QDir copyAudio(bundle::audioDir(doc.recoveryBundle()));
+        for (const Section& section : data.sections)
+            for (const Take& take : section.takes)
+                for (const AudioClip& clip : take.clips)
+                    QVERIFY2(copyAudio.exists(clip.file), qPrintable(clip.file));
+        QVERIFY(doc.project()->setTempo(90));
+        QVERIFY(!doc.save());
+        QVERIFY(doc.autosaveNow());
+        QVERIFY(bundle::loadRecovery(doc.recoveryBundle()));
+        const QString mine = dir.filePath(QStringLiteral("Mine.s2a"));
+        QVERIFY(doc.saveAs(mine));
+        QCOMPARE(bundle::load(mine)->settings.tempo, 90.0);
+        QVERIFY(filesOfDemo() == before);
     }
 
     void openErrorsLeaveTheCurrentSongAlone()

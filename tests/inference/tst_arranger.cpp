@@ -1,7 +1,11 @@
 // The arranger engine end to end: real FluidSynth renders of short songs, measured.
 #include "AudioMeasures.h"
 
+#include "core/export/ExportFileWriter.h"
 #include "core/persistence/ProjectBundle.h"
+#include "core/playback/AudioPool.h"
+#include "core/playback/MixRenderer.h"
+#include "core/playback/PlanBuilder.h"
 #include "inference/arranger/ArrangerEngine.h"
 #include "inference/arranger/DemoSong.h"
 #include "inference/arranger/SongPlanner.h"
@@ -283,6 +287,21 @@ private Q_SLOTS:
             QVERIFY(!s.caption.isEmpty());
         }
         QCOMPARE(job.lastFraction, 1.0);
+
+        // The mix at the level DemoSong.h promises, as playback renders it, measured by the export's meter
+        // (libebur128 for loudness, its true-peak interpolator for the peak).
+        core::AudioPool pool(core::bundle::audioDir(path));
+        const auto plan = core::buildRenderPlan(data, pool, data.settings.sampleRate).plan;
+        const int frames = int(plan->length);
+        const size_t n = static_cast<size_t>(frames);
+        std::vector<float> left(n), right(n), scratch(2 * n);
+        core::renderMix(*plan, 0, frames, left.data(), right.data(), scratch.data());
+        core::LoudnessMeter meter(data.settings.sampleRate, false);
+        meter.add(left.data(), right.data(), frames);
+        const core::LoudnessMeasurement mix = meter.result();
+        const QString measured = QStringLiteral("%1 LUFS, %2 dBTP").arg(mix.integratedLufs).arg(mix.truePeakDb);
+        QVERIFY2(mix.integratedLufs >= kDemoLufs - 1.0 && mix.integratedLufs <= kDemoLufs + 1.0, qPrintable(measured));
+        QVERIFY2(mix.truePeakDb <= kDemoCeilingDbtp + 0.1, qPrintable(measured));
     }
 };
 

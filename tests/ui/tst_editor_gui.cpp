@@ -2,20 +2,12 @@
 // driven by mouse and keys. Drag a boundary, split with S, rename by double-click, regenerate with R (a real
 // arranger job through the queue), A/B the takes, and a screenshot that proves the canvas draws.
 #include "core/persistence/ProjectBundle.h"
-#include "core/persistence/ProjectDocument.h"
-#include "core/playback/PlaybackController.h"
 #include "inference/arranger/ArrangerEngine.h"
 #include "inference/arranger/DemoSong.h"
 #include "inference/arranger/SongBundleWriter.h"
 #include "inference/arranger/SongPlanner.h"
 #include "ui/i18n/Translations.h"
-#include "ui/timeline/EditorController.h"
-#include "ui/viewmodels/DocumentController.h"
-#include "ui/viewmodels/EngineSettings.h"
-#include "ui/viewmodels/ExportModel.h"
-#include "ui/viewmodels/GenerationQueueModel.h"
-#include "ui/viewmodels/NewSongModel.h"
-#include "ui/viewmodels/TransportModel.h"
+#include "MainWindowFixture.h"
 
 #include <QDir>
 #include <QQmlComponent>
@@ -58,65 +50,9 @@ QString makeSong(const QString& dir)
     return bundle;
 }
 
-// Items a Repeater or a ListView makes are not QObject children of the view, so findChild() misses them:
-// walk the visual tree instead.
-QList<QQuickItem*> findItems(QQuickItem* root, const QString& name)
-{
-    QList<QQuickItem*> found;
-    if (!root)
-        return found;
-    if (root->objectName() == name)
-        found << root;
-    for (QQuickItem* child : root->childItems())
-        found += findItems(child, name);
-    return found;
-}
-
-struct App {
-    core::ProjectDocument document;
-    ui::DocumentController controller{&document, QStringLiteral("test runtime")};
-    core::PlaybackController playback;
-    ui::TransportModel transport{&document, &playback};
-    ui::ExportModel exporter{&document};
-    ui::EditorController editor{&document, &transport};
-    ui::GenerationQueueModel queue{&document};
-    ui::NewSongModel newSong{&document};
-    ui::EngineSettings engineSettings{queue.worker()};
-    QQmlEngine engine;
-    std::unique_ptr<QObject> root;
-    QQuickWindow* window = nullptr;
-
-    bool show()
-    {
-        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/S2A/Ui/qml/Main.qml")));
-        root.reset(component.createWithInitialProperties(
-            {{QStringLiteral("document"), QVariant::fromValue(&controller)},
-             {QStringLiteral("transport"), QVariant::fromValue(&transport)},
-             {QStringLiteral("exporter"), QVariant::fromValue(&exporter)},
-             {QStringLiteral("editor"), QVariant::fromValue(&editor)},
-             {QStringLiteral("queue"), QVariant::fromValue(&queue)},
-             {QStringLiteral("newSong"), QVariant::fromValue(&newSong)},
-             {QStringLiteral("engineSettings"), QVariant::fromValue(&engineSettings)}}));
-        window = qobject_cast<QQuickWindow*>(root.get());
-        if (!window) {
-            qWarning() << component.errorString();
-            return false;
-        }
-        window->resize(1400, 860);
-        window->requestActivate();
-        return QTest::qWaitForWindowActive(window);
-    }
-    QQuickItem* item(const char* name) const
-    {
-        const QList<QQuickItem*> all = findItems(window->contentItem(), QLatin1String(name));
-        return all.isEmpty() ? nullptr : all.constFirst();
-    }
-    QPoint centreOf(QQuickItem* it) const
-    {
-        return it->mapToScene(QPointF(it->width() / 2, it->height() / 2)).toPoint();
-    }
-    const core::ProjectData& data() const { return document.project()->data(); }
-};
+using App = test::MainWindow;
+using test::centreOf;
+using test::findItems;
 
 }  // namespace
 
@@ -140,7 +76,7 @@ private Q_SLOTS:
         QQuickItem* handle = app.item("boundaryHandle1");
         QVERIFY(handle);
         QTRY_VERIFY(handle->width() > 0 && handle->isVisible());
-        const QPoint start = app.centreOf(handle);
+        const QPoint start = centreOf(handle);
         const double spp = app.editor.timeline()->samplesPerPixel();
         QTest::mousePress(app.window, Qt::LeftButton, {}, start);
         for (int dx = 4; dx <= 60; dx += 4)
@@ -188,7 +124,7 @@ private Q_SLOTS:
         QVERIFY(app.show());
         QQuickItem* block = app.item("sectionBlock3");
         QVERIFY(block);
-        QTest::mouseDClick(app.window, Qt::LeftButton, {}, app.centreOf(block) + QPoint(0, 8));
+        QTest::mouseDClick(app.window, Qt::LeftButton, {}, centreOf(block) + QPoint(0, 8));
         QQuickItem* editorField = nullptr;
         for (QQuickItem* field : findItems(block, QStringLiteral("sectionNameEditor")))
             editorField = field;
@@ -233,11 +169,11 @@ private Q_SLOTS:
         QQuickItem* a = app.item("takeButton0");
         QVERIFY(a);
         QTRY_VERIFY(a->isVisible() && a->width() > 0);
-        QTest::mouseClick(app.window, Qt::LeftButton, {}, app.centreOf(a));
+        QTest::mouseClick(app.window, Qt::LeftButton, {}, centreOf(a));
         QCOMPARE(app.data().sections[2].activeTakeId, before.takes[0].id);
         QQuickItem* b = app.item("takeButton1");
         QVERIFY(b);
-        QTest::mouseClick(app.window, Qt::LeftButton, {}, app.centreOf(b));
+        QTest::mouseClick(app.window, Qt::LeftButton, {}, centreOf(b));
         QCOMPARE(app.data().sections[2].activeTakeId, app.data().sections[2].takes[1].id);
     }
 

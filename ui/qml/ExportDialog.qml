@@ -75,7 +75,12 @@ Dialog {
                     text: root.folder.toString().length > 0 ? decodeURIComponent(root.folder.toString().replace("file://", ""))
                                                             : qsTr("(choose)")
                 }
-                Button { text: qsTr("Choose…"); onClicked: folderDialog.open() }
+                Button {
+                    objectName: "exportChooseFolder"
+                    text: qsTr("Choose…")
+                    // DialogSupport.h: a FolderDialog whose implementation cannot load must not be opened.
+                    onClicked: DialogSupport.problem.length > 0 ? root.errorRaised(DialogSupport.problem) : folderDialog.open()
+                }
             }
             CheckBox { id: overwrite; Layout.columnSpan: 2; text: qsTr("Replace files that exist already") }
         }
@@ -114,6 +119,7 @@ Dialog {
 
     FolderDialog {
         id: folderDialog
+        objectName: "exportFolderDialog"
         title: qsTr("Export into")
         onAccepted: root.folder = selectedFolder
     }

@@ -52,12 +52,34 @@ ApplicationWindow {
         return false
     }
 
-    function saveOrAsk() {
+    // Opens one of Qt's file or folder dialogs, or says why it cannot (DialogSupport.h: a missing Qt module
+    // would otherwise crash the app inside FileDialog.open()).
+    function openFileDialog(dialog) {
+        if (DialogSupport.problem.length > 0)
+            return showError(DialogSupport.problem)
+        dialog.open()
+        return true
+    }
+
+    // Save As proposes a name (the song's title, not yet taken) in the folder last used: Qt 6.4's dialog keeps
+    // Save disabled until a file is selected, and reads a typed name on Return or when the field loses focus
+    // (as when Save is clicked).
+    function openSaveAs() {
+        saveAsDialog.selectedFile = document.suggestedSaveUrl(saveAsDialog.currentFolder)
+        return openFileDialog(saveAsDialog)
+    }
+
+    // Saves, then runs `then` (may be null). A song with no place of its own yet (untitled: new, imported, or
+    // the demo, which opens as an untitled copy) goes through Save As first; `then` runs once that has saved,
+    // so "Save" in a "Save changes?" question still leads on to what the user asked for.
+    function saveThen(then) {
         if (document.untitled) {
-            saveAsDialog.open()
-            return false
+            saveAsDialog.then = then
+            openSaveAs()
+            return
         }
-        return showError(document.save())
+        if (showError(document.save()) && then)
+            then()
     }
 
     // Single-key shortcuts (S, M, R, L, 1..9) only act on the canvas: while a text field has focus it takes
@@ -80,7 +102,7 @@ ApplicationWindow {
             title: qsTr("&File")
             Action { text: qsTr("&New Song…"); shortcut: StandardKey.New; onTriggered: window.askBeforeReplacing(function () { newSongDialog.open() }) }
             Action { text: qsTr("New &Empty Song"); onTriggered: window.askBeforeReplacing(function () { window.showError(window.document.newProject()) }) }
-            Action { text: qsTr("&Open…"); shortcut: StandardKey.Open; onTriggered: window.askBeforeReplacing(function () { openDialog.open() }) }
+            Action { text: qsTr("&Open…"); shortcut: StandardKey.Open; onTriggered: window.askBeforeReplacing(function () { window.openFileDialog(openDialog) }) }
             Menu {
                 id: recentMenu
                 objectName: "recentMenu"
@@ -98,10 +120,11 @@ ApplicationWindow {
                     onObjectRemoved: function (index, object) { recentMenu.removeItem(object) }
                 }
             }
-            Action { text: qsTr("&Save"); shortcut: StandardKey.Save; onTriggered: window.saveOrAsk() }
-            Action { text: qsTr("Save &As…"); shortcut: StandardKey.SaveAs; onTriggered: saveAsDialog.open() }
+            Action { text: qsTr("&Save"); shortcut: StandardKey.Save; onTriggered: window.saveThen(null) }
+            // Not StandardKey.SaveAs: outside GNOME and KDE (plain X11, Xvfb) Qt maps that to no key at all.
+            Action { text: qsTr("Save &As…"); shortcut: "Ctrl+Shift+S"; onTriggered: window.openSaveAs() }
             MenuSeparator {}
-            Action { text: qsTr("&Import Audio…"); shortcut: "Ctrl+I"; onTriggered: window.askBeforeReplacing(function () { importDialog.open() }) }
+            Action { text: qsTr("&Import Audio…"); shortcut: "Ctrl+I"; onTriggered: window.askBeforeReplacing(function () { window.openFileDialog(importDialog) }) }
             Action { text: qsTr("&Export…"); shortcut: "Ctrl+E"; onTriggered: exportDialog.open() }
             MenuSeparator {}
             Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: window.close() }
@@ -140,7 +163,7 @@ ApplicationWindow {
             Action { text: qsTr("&New Song…"); onTriggered: window.askBeforeReplacing(function () { newSongDialog.open() }) }
             Action { text: qsTr("&Cancel All Jobs"); enabled: window.queue.busy; onTriggered: window.queue.cancelAll() }
             MenuSeparator {}
-            Action { text: qsTr("Engine &Settings…"); onTriggered: engineSettingsDialog.open() }
+            Action { objectName: "engineSettingsAction"; text: qsTr("Engine &Settings…"); onTriggered: engineSettingsDialog.open() }
         }
         Menu {
             id: audioMenu
@@ -165,7 +188,7 @@ ApplicationWindow {
         Menu {
             title: qsTr("&Help")
             Action { text: qsTr("&Keyboard Shortcuts"); shortcut: "F1"; onTriggered: shortcutsDialog.open() }
-            Action { text: qsTr("&About S2A Studio"); onTriggered: aboutDialog.open() }
+            Action { objectName: "aboutAction"; text: qsTr("&About S2A Studio"); onTriggered: aboutDialog.open() }
         }
     }
 
@@ -283,7 +306,7 @@ ApplicationWindow {
         onErrorRaised: function (message) { window.showError(message) }
     }
 
-    ShortcutsDialog { id: shortcutsDialog; anchors.centerIn: parent }
+    ShortcutsDialog { id: shortcutsDialog; objectName: "shortcutsDialog"; anchors.centerIn: parent }
 
     EngineSettingsDialog {
         id: engineSettingsDialog
@@ -295,6 +318,7 @@ ApplicationWindow {
 
     MessageDialog {
         id: aboutDialog
+        objectName: "aboutDialog"
         title: qsTr("About S2A Studio")
         text: qsTr("S2A Studio %1").arg(Qt.application.version)
         informativeText: qsTr("Structure-guided music generation and editing: a song as labelled sections, each regenerated on its own while its neighbours stay put.\n\nRuntime: %1").arg(window.document.runtimeDescription)
@@ -303,23 +327,24 @@ ApplicationWindow {
 
     MessageDialog {
         id: replaceDialog
+        objectName: "replaceDialog"
         property var pending: null
         title: qsTr("Save changes?")
         text: qsTr("\"%1\" has unsaved changes.").arg(window.document.title)
         buttons: MessageDialog.Save | MessageDialog.Discard | MessageDialog.Cancel
         onButtonClicked: function (button, role) {
-            if (button === MessageDialog.Cancel)
-                return
-            if (button === MessageDialog.Save && !window.saveOrAsk())
-                return
-            if (pending)
-                pending()
+            const action = pending
             pending = null
+            if (button === MessageDialog.Save)
+                window.saveThen(action)
+            else if (button === MessageDialog.Discard)
+                action()
         }
     }
 
     FileDialog {
         id: importDialog
+        objectName: "importDialog"
         title: qsTr("Import a song to analyse")
         nameFilters: [qsTr("Audio (*.wav *.flac *.ogg *.opus *.mp3 *.aif *.aiff)"), qsTr("All files (*)")]
         onAccepted: window.showError(window.document.importAudio(selectedFile))
@@ -331,33 +356,42 @@ ApplicationWindow {
         onDropped: function (drop) {
             if (!drop.hasUrls)
                 return
-            const url = drop.urls[0].toString()
-            if (url.endsWith(".s2a") || url.endsWith(".s2a/") || url.endsWith("project.json"))
-                window.showError(window.document.open(drop.urls[0]))
-            else
-                window.showError(window.document.importAudio(drop.urls[0]))
+            window.showError(window.document.openOrImport(drop.urls[0]))
             drop.accept()
         }
     }
 
     ExportDialog {
         id: exportDialog
+        objectName: "exportDialog"
         exporter: window.exporter
         onErrorRaised: function (message) { window.showError(message) }
     }
 
     FolderDialog {
         id: openDialog
+        objectName: "openDialog"
         title: qsTr("Open a song (.s2a folder)")
         onAccepted: window.showError(window.document.open(selectedFolder))
     }
 
     FileDialog {
         id: saveAsDialog
+        objectName: "saveAsDialog"
+        // What to do once saved (saveThen); cleared whichever way the dialog closes.
+        property var then: null
         title: qsTr("Save song as")
         fileMode: FileDialog.SaveFile
+        acceptLabel: qsTr("Save")  // Qt 6.4's own dialog says "Open" otherwise
         nameFilters: [qsTr("S2A Studio songs (*.s2a)")]
-        onAccepted: window.showError(window.document.saveAs(selectedFile))
+        onAccepted: {
+            const next = then
+            then = null
+            // Later, not inside this handler: the next step may open another dialog while this one still closes.
+            if (window.showError(window.document.saveAs(selectedFile)) && next)
+                Qt.callLater(next)
+        }
+        onRejected: then = null
     }
 
     MessageDialog {
@@ -369,6 +403,7 @@ ApplicationWindow {
 
     MessageDialog {
         id: recoveryDialog
+        objectName: "recoveryDialog"
         title: qsTr("Recover unsaved changes?")
         text: qsTr("S2A Studio closed before this song was saved. An automatic backup newer than the last save exists.")
         informativeText: qsTr("Restore it to continue where you left off, or discard it to keep the last saved version.")
@@ -383,22 +418,40 @@ ApplicationWindow {
 
     MessageDialog {
         id: unsavedDialog
+        objectName: "unsavedDialog"
         title: qsTr("Save changes?")
         text: qsTr("\"%1\" has unsaved changes.").arg(window.document.title)
         buttons: MessageDialog.Save | MessageDialog.Discard | MessageDialog.Cancel
         onButtonClicked: function (button, role) {
-            if (button === MessageDialog.Save && !window.saveOrAsk())
-                return
-            if (button === MessageDialog.Cancel)
-                return
-            window.closeConfirmed = true
-            window.close()
+            const quit = function () {
+                window.closeConfirmed = true
+                window.close()
+            }
+            if (button === MessageDialog.Save) {
+                window.saveThen(quit)
+            } else if (button === MessageDialog.Discard) {
+                window.document.discardRecovery()  // or the next start offers back what the user threw away
+                quit()
+            }
         }
+    }
+
+    RecoveryDialog {
+        id: untitledRecoveryDialog
+        objectName: "untitledRecoveryDialog"
+        anchors.centerIn: parent
+        document: window.document
+        onRestoreRequested: function (path) {
+            untitledRecoveryDialog.close()
+            window.askBeforeReplacing(function () { window.showError(window.document.restoreUntitled(path)) })
+        }
+        onErrorRaised: function (message) { window.showError(message) }
     }
 
     Connections {
         target: window.document
         function onRecoveryOffered() { recoveryDialog.open() }
+        function onUntitledRecoveriesOffered() { untitledRecoveryDialog.open() }
         function onImportFinished(message) { window.showError(message) }
         function onAutosaveFailed(message) { window.showError(qsTr("Autosave failed: %1").arg(message)) }
     }

@@ -26,6 +26,7 @@ Dialog {
         ["Shift+drag", qsTr("Move a boundary without snapping to beats")],
         ["Ctrl+Z / Ctrl+Shift+Z", qsTr("Undo / redo")],
         ["Ctrl+S / Ctrl+O / Ctrl+N", qsTr("Save / open / new song")],
+        ["Ctrl+Shift+S", qsTr("Save as")],
         ["Ctrl+I / Ctrl+E", qsTr("Import audio / export")]
     ]
 

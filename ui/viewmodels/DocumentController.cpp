@@ -9,6 +9,12 @@
 #include "core/persistence/ProjectBundle.h"
 #include "inference/SectionRegenerator.h"
 #include "inference/analysis/SongAnalysis.h"
+#include "inference/arranger/DemoSong.h"
+#include "ui/viewmodels/TransportModel.h"
+
+#include <QLocale>
+#include <QRegularExpression>
+#include <QStandardPaths>
 
 namespace s2a::ui {
 namespace {
@@ -27,6 +33,8 @@ QString localPath(const QUrl& url)
 DocumentController::DocumentController(core::ProjectDocument* document, QString runtimeDescription, QObject* parent)
     : QObject(parent), m_document(document), m_runtime(std::move(runtimeDescription))
 {
+    // The demo opens as a template: an untitled copy, so that Save asks where and never writes into it.
+    m_document->setTemplateBundles({inference::arranger::demoSongPath()});
     core::Project* project = m_document->project();
     connect(m_document, &core::ProjectDocument::modifiedChanged, this, &DocumentController::changed);
     connect(m_document, &core::ProjectDocument::bundlePathChanged, this, &DocumentController::changed);
@@ -64,11 +72,7 @@ QString DocumentController::windowTitle() const
 QString DocumentController::lengthText() const
 {
     const auto& data = m_document->project()->data();
-    const qint64 ms = data.length() * 1000 / std::max(1, data.settings.sampleRate);
-    return QStringLiteral("%1:%2.%3")
-        .arg(ms / 60000)
-        .arg((ms / 1000) % 60, 2, 10, QLatin1Char('0'))
-        .arg(ms % 1000, 3, 10, QLatin1Char('0'));
+    return TransportModel::formatTime(data.length(), data.settings.sampleRate);
 }
 
 QVariantList DocumentController::sections() const
@@ -109,15 +113,25 @@ QString DocumentController::newProject()
 
 QString DocumentController::open(const QUrl& bundle)
 {
-    const Status status = m_document->open(localPath(bundle));
+    const QString path = localPath(bundle);
+    const Status status = m_document->open(path);
     if (!status)
         return status.errorMessage();
-    rememberRecent(m_document->bundlePath());
+    rememberRecent(path);  // a template opens untitled: remember where it came from
     if (!m_document->openNotice().isEmpty())
         return m_document->openNotice();
     if (m_document->recoveryAvailable())
         Q_EMIT recoveryOffered();
     return {};
+}
+
+QString DocumentController::openOrImport(const QUrl& url)
+{
+    const QString path = localPath(url);
+    if (path.endsWith(QLatin1String(".s2a")) || path.endsWith(QLatin1String(".s2a/"))
+        || QFileInfo::exists(core::bundle::projectFile(path)))
+        return open(url);
+    return importAudio(url);
 }
 
 QString DocumentController::importAudio(const QUrl& file)
@@ -166,6 +180,21 @@ QString DocumentController::saveAs(const QUrl& bundle)
     return status.errorMessage();
 }
 
+QUrl DocumentController::suggestedSaveUrl(const QUrl& folder) const
+{
+    QString dir = folder.isLocalFile() ? folder.toLocalFile() : QString();
+    if (dir.isEmpty() || !QFileInfo(dir).isDir())
+        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!QFileInfo(dir).isDir())
+        dir = QDir::homePath();
+    QString name = title();
+    name.replace(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|]")), QStringLiteral("-"));
+    QString path = QDir(dir).filePath(name + QStringLiteral(".s2a"));
+    for (int n = 2; QFileInfo::exists(path); ++n)
+        path = QDir(dir).filePath(QStringLiteral("%1 %2.s2a").arg(name).arg(n));
+    return QUrl::fromLocalFile(path);
+}
+
 namespace {
 const QString kRecentKey = QStringLiteral("recentSongs");
 constexpr int kRecentCount = 10;
@@ -206,6 +235,42 @@ QString DocumentController::restoreRecovery()
 void DocumentController::discardRecovery()
 {
     m_document->discardRecovery();
+}
+
+void DocumentController::offerRecoveries()
+{
+    if (m_document->recoveryAvailable())
+        Q_EMIT recoveryOffered();
+    if (!m_document->untitledRecoveries().isEmpty())
+        Q_EMIT untitledRecoveriesOffered();
+}
+
+QVariantList DocumentController::untitledRecoveries() const
+{
+    QVariantList out;
+    for (const core::UntitledRecovery& r : m_document->untitledRecoveries()) {
+        const QString title = r.data.settings.title;
+        out.append(QVariantMap{
+            {QStringLiteral("path"), r.bundlePath},
+            {QStringLiteral("title"), title.isEmpty() ? tr("Untitled") : title},
+            {QStringLiteral("savedAt"), QLocale().toString(r.savedAt, QLocale::ShortFormat)},
+            {QStringLiteral("length"), TransportModel::formatTime(r.data.length(), r.data.settings.sampleRate)}});
+    }
+    return out;
+}
+
+QString DocumentController::restoreUntitled(const QString& path)
+{
+    const QString error = m_document->restoreUntitled(path).errorMessage();
+    Q_EMIT untitledRecoveriesChanged();
+    return error;
+}
+
+QString DocumentController::discardUntitled(const QString& path)
+{
+    const QString error = m_document->discardUntitled(path).errorMessage();
+    Q_EMIT untitledRecoveriesChanged();
+    return error;
 }
 
 void DocumentController::undo() { m_document->project()->undoStack()->undo(); }

@@ -39,6 +39,9 @@ class DocumentController : public QObject {
     Q_PROPERTY(QString activity READ activity NOTIFY activityChanged)
     // Songs opened or saved lately, newest first (File > Open Recent); only those still on disk.
     Q_PROPERTY(QStringList recentSongs READ recentSongs NOTIFY recentSongsChanged)
+    // Untitled songs a crash or a kill left unsaved, newest first: one map each with path, title, savedAt
+    // (date and time, as text) and length (as text).
+    Q_PROPERTY(QVariantList untitledRecoveries READ untitledRecoveries NOTIFY untitledRecoveriesChanged)
 
 public:
     explicit DocumentController(core::ProjectDocument* document, QString runtimeDescription, QObject* parent = nullptr);
@@ -68,10 +71,21 @@ public:
     // open() the notice that a damaged song was opened from its autosave).
     Q_INVOKABLE QString newProject();
     Q_INVOKABLE QString open(const QUrl& bundle);
+    // A song folder (or its project.json) opens; anything else is imported as audio (drag and drop, the
+    // command line).
+    Q_INVOKABLE QString openOrImport(const QUrl& url);
     Q_INVOKABLE QString save();
     Q_INVOKABLE QString saveAs(const QUrl& bundle);
+    // What Save As proposes: "<title>.s2a" in `folder` (else Documents, else home), numbered when taken.
+    Q_INVOKABLE QUrl suggestedSaveUrl(const QUrl& folder) const;
     Q_INVOKABLE QString restoreRecovery();
     Q_INVOKABLE void discardRecovery();
+    // After start-up: offers back what the last session left unsaved (recoveryOffered() for the open song,
+    // untitledRecoveriesOffered() for untitled songs).
+    void offerRecoveries();
+    QVariantList untitledRecoveries() const;
+    Q_INVOKABLE QString restoreUntitled(const QString& path);
+    Q_INVOKABLE QString discardUntitled(const QString& path);
     // Analyses an audio file in the background into a new, sectioned, unsaved song. Returns an error to show
     // at once, or empty when the import started; importFinished() follows.
     Q_INVOKABLE QString importAudio(const QUrl& file);
@@ -84,6 +98,8 @@ Q_SIGNALS:
     void changed();
     // Emitted after open() when an autosave newer than the last save exists.
     void recoveryOffered();
+    void untitledRecoveriesOffered();
+    void untitledRecoveriesChanged();
     void autosaveFailed(const QString& message);
     void activityChanged();
     void recentSongsChanged();
