@@ -1,6 +1,7 @@
 # The editor's view models (no window): timeline geometry and the section/track/take models.
 s2a_add_test(tst_timeline SOURCES tst_timeline.cpp LIBS s2a_ui s2a_test_support LABELS ui)
-# The whole editor window driven by mouse and keys on an arranger song; writes docs/screenshots/editor.png.
+# The whole editor window driven by mouse and keys on an arranger song; writes screenshots/editor.png under the
+# build folder ($S2A_SCREENSHOT_DIR instead: `scripts/dev screenshots` refreshes docs/screenshots).
 s2a_add_test(tst_editor_gui SOURCES tst_editor_gui.cpp LIBS s2a_ui s2a_uiplugin s2a_test_support Qt6::Quick LABELS ui TIMEOUT 240)
-target_compile_definitions(tst_editor_gui PRIVATE QT_NO_KEYWORDS S2A_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+target_compile_definitions(tst_editor_gui PRIVATE QT_NO_KEYWORDS)
 set_property(TEST tst_editor_gui APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")
