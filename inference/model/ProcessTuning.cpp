@@ -10,6 +10,17 @@ namespace {
 constexpr const char* kTunables = "glibc.malloc.mmap_threshold=2147483647:glibc.malloc.trim_threshold=4294967295";
 }
 
+std::string tunedGlibcTunables(const char* existing)
+{
+    if (!existing || !*existing)
+        return kTunables;
+    const std::string value(existing);
+    if (value.find("glibc.malloc.mmap_threshold") != std::string::npos ||
+        value.find("glibc.malloc.trim_threshold") != std::string::npos)
+        return {};  // the user chose malloc thresholds: theirs stand
+    return value + ":" + kTunables;
+}
+
 void reexecWithTunedEnvironment(char** argv)
 {
     if (std::getenv("S2A_NO_ENV_TUNING"))
@@ -19,8 +30,8 @@ void reexecWithTunedEnvironment(char** argv)
         setenv("OMP_WAIT_POLICY", "passive", 1);
         changed = true;
     }
-    if (!std::getenv("GLIBC_TUNABLES")) {
-        setenv("GLIBC_TUNABLES", kTunables, 1);
+    if (const std::string tunables = tunedGlibcTunables(std::getenv("GLIBC_TUNABLES")); !tunables.empty()) {
+        setenv("GLIBC_TUNABLES", tunables.c_str(), 1);
         changed = true;
     }
     if (!changed)
@@ -33,7 +44,7 @@ void reexecWithTunedEnvironment(char** argv)
 
 bool environmentTuned()
 {
-    return std::getenv("OMP_WAIT_POLICY") && std::getenv("GLIBC_TUNABLES");
+    return std::getenv("OMP_WAIT_POLICY") && tunedGlibcTunables(std::getenv("GLIBC_TUNABLES")).empty();
 }
 
 }  // namespace s2a::model

@@ -5,6 +5,7 @@
 #include "inference/model/CaptionEncoder.h"
 #include "inference/model/GuidedDitVelocity.h"
 #include "inference/model/ModelConfig.h"
+#include "inference/model/ProcessTuning.h"
 #include "inference/model/StructureDit.h"
 
 #include <QtTest>
@@ -216,6 +217,18 @@ private Q_SLOTS:
     // The decoder's own inverse STFT is LibTorch's istft (centred, Hann, 75 % overlap) up to float rounding, for
     // one frame, a few, many, and lengths short of the last frame; a hop that does not divide the FFT size goes to
     // torch::istft itself.
+    // The re-exec's malloc tunables survive a GLIBC_TUNABLES the machine already sets for something else, and a
+    // user's own malloc thresholds are left alone.
+    void glibcTunablesAreAddedNotReplaced()
+    {
+        const std::string ours = tunedGlibcTunables(nullptr);
+        QVERIFY(ours.find("glibc.malloc.mmap_threshold=") != std::string::npos);
+        QCOMPARE(tunedGlibcTunables(""), ours);
+        QCOMPARE(tunedGlibcTunables("glibc.cpu.hwcaps=-AVX512F"), "glibc.cpu.hwcaps=-AVX512F:" + ours);
+        QCOMPARE(tunedGlibcTunables(ours.c_str()), std::string());
+        QCOMPARE(tunedGlibcTunables("glibc.malloc.trim_threshold=1"), std::string());
+    }
+
     void inverseStftMatchesLibTorch()
     {
         torch::manual_seed(5);
