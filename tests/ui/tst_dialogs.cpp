@@ -21,6 +21,7 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cmath>
+#include <limits>
 
 Q_IMPORT_QML_PLUGIN(S2A_UiPlugin)
 
@@ -216,6 +217,19 @@ private Q_SLOTS:
         QCOMPARE(imported[0][0].toString(), QString());
         QCOMPARE(app.data().settings.title, QStringLiteral("clicks"));
         QVERIFY(app.document.isUntitled() && app.document.isModified());
+
+        // A render holding NaN (a broken plug-in's) is refused with the time of its first bad sample, in a
+        // message the user sees; the song in the window stays as it was.
+        auto broken = audio;
+        broken.channels[1][size_t(44100 * 3 + 22050)] = std::numeric_limits<float>::quiet_NaN();
+        QVERIFY(test::writeRawFloatWav(wavFolder + QStringLiteral("/broken.wav"), broken));
+        // (Through the view model: the window would first ask whether to save the unsaved import above.)
+        QCOMPARE(app.controller.importAudio(QUrl::fromLocalFile(wavFolder + QStringLiteral("/broken.wav"))), QString());
+        QVERIFY(imported.wait(60000));
+        QVERIFY2(imported[1][0].toString().contains(QStringLiteral("broken.wav: the file holds a NaN sample at 0:03.500 (channel 2)")),
+                 qPrintable(imported[1][0].toString()));
+        CHECKED(verifyMessage(w, child(app.root.get(), "errorDialog"), QStringLiteral("Could not import: broken.wav")));
+        QCOMPARE(app.data().settings.title, QStringLiteral("clicks"));
 
         // Export (of a saved song): Choose… picks a folder in the folder dialog, Export writes into it.
         QCOMPARE(app.controller.open(QUrl::fromLocalFile(copy)), QString());
