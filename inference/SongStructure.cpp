@@ -23,45 +23,6 @@ constexpr Template kTemplates[] = {
     {"ballad", "intro:4,verse:8,chorus:8,verse:8,chorus:8,bridge:8,chorus:8,outro:4"},
 };
 
-}  // namespace
-
-Result<SongForm> parseSongForm(const QString& text)
-{
-    SongForm form;
-    const QStringList parts = text.split(QLatin1Char(','), Qt::SkipEmptyParts);
-    if (parts.isEmpty())
-        return Error{QStringLiteral("The structure is empty; give it as intro:8,verse:16,chorus:16")};
-    for (const QString& part : parts) {
-        const QStringList fields = part.trimmed().split(QLatin1Char(':'));
-        const auto label = core::sectionLabelFromString(fields.value(0).trimmed().toLower());
-        bool ok = fields.size() == 2;
-        const int bars = ok ? fields[1].trimmed().toInt(&ok) : 0;
-        if (!label || !ok || bars < 1 || bars > 256)
-            return Error{QStringLiteral("\"%1\" is not label:bars (labels: %2; bars 1..256)")
-                             .arg(part.trimmed(), core::allSectionLabelNames().join(QStringLiteral(", ")))};
-        form.append({*label, bars});
-    }
-    return form;
-}
-
-Result<SongForm> templateSongForm(const QString& name)
-{
-    for (const Template& t : kTemplates)
-        if (name == QLatin1String(t.name))
-            return parseSongForm(QString::fromLatin1(t.form));
-    return Error{QStringLiteral("No template \"%1\"; choose one of %2").arg(name, templateNames().join(QStringLiteral(", ")))};
-}
-
-QStringList templateNames()
-{
-    QStringList names;
-    for (const Template& t : kTemplates)
-        names << QString::fromLatin1(t.name);
-    return names;
-}
-
-namespace {
-
 // The rank at which a section is dropped when the form is too long for the asked length: lower goes first.
 int dropRank(const SongForm& form, int index)
 {
@@ -128,6 +89,41 @@ SongForm distribute(const SongForm& form, int phrases, int phraseBars)
 }
 
 }  // namespace
+
+Result<SongForm> parseSongForm(const QString& text)
+{
+    SongForm form;
+    const QStringList parts = text.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (parts.isEmpty())
+        return Error{QStringLiteral("The structure is empty; give it as intro:8,verse:16,chorus:16")};
+    for (const QString& part : parts) {
+        const QStringList fields = part.trimmed().split(QLatin1Char(':'));
+        const auto label = core::sectionLabelFromString(fields.value(0).trimmed().toLower());
+        bool ok = fields.size() == 2;
+        const int bars = ok ? fields[1].trimmed().toInt(&ok) : 0;
+        if (!label || !ok || bars < 1 || bars > 256)
+            return Error{QStringLiteral("\"%1\" is not label:bars (labels: %2; bars 1..256)")
+                             .arg(part.trimmed(), core::allSectionLabelNames().join(QStringLiteral(", ")))};
+        form.append({*label, bars});
+    }
+    return form;
+}
+
+Result<SongForm> templateSongForm(const QString& name)
+{
+    for (const Template& t : kTemplates)
+        if (name == QLatin1String(t.name))
+            return parseSongForm(QString::fromLatin1(t.form));
+    return Error{QStringLiteral("No template \"%1\"; choose one of %2").arg(name, templateNames().join(QStringLiteral(", ")))};
+}
+
+QStringList templateNames()
+{
+    QStringList names;
+    for (const Template& t : kTemplates)
+        names << QString::fromLatin1(t.name);
+    return names;
+}
 
 Result<SongForm> fitToLength(const SongForm& form, double seconds, double tempo, const core::TimeSignature& timeSignature)
 {

@@ -2,7 +2,8 @@
 
 // Qt-free and torch-free (any executable may include it): the process settings LibTorch's CPU path needs on a
 // small machine. Both are read by the C library and OpenMP before main() runs, so a process that wants them
-// re-executes itself once with them set (unless they are set already, or $S2A_NO_ENV_TUNING is):
+// re-executes itself once with them set (unless they are set already, or $S2A_NO_ENV_TUNING is; malloc
+// tunables are added to a GLIBC_TUNABLES the machine sets for something else):
 // - OMP_WAIT_POLICY=passive: idle OpenMP workers sleep instead of spinning, so they do not steal the cores of
 //   the BLAS library's own threads during every matmul (~2x on the DiT on 2 cores), nor the UI's and the
 //   audio callback's.
