@@ -3,7 +3,7 @@
 // every figure to JSON. The logic is in inference/evaluation/; this file only reads the command line.
 //
 //   s2a-eval --weights PATH[=NAME] [--weights ...] --held-out DIR [--count N] [--seconds S] [--steps K]
-//            [--out results.json] [--no-arranger] [--no-shuffled] [--threads T] [--seam-items M]
+//            [--out results.json] [--no-arranger] [--no-shuffled] [--no-codec] [--codec-only] [--threads T] [--seam-items M]
 //            [--config NAME] [--device auto|cpu|cuda]
 //
 // Exit status: 0 done, 1 an engine or file failed during the run, 2 bad arguments or missing inputs.
@@ -53,7 +53,7 @@ int usage(const QString& why)
 {
     err() << "s2a-eval: " << why << "\n"
           << "usage: s2a-eval --weights PATH[=NAME] [--weights ...] --held-out DIR [--count N] [--seconds S] "
-             "[--steps K] [--out FILE] [--no-arranger] [--no-shuffled] [--threads T] [--seam-items M]\n";
+             "[--steps K] [--out FILE] [--no-arranger] [--no-shuffled] [--no-codec] [--codec-only] [--threads T] [--seam-items M]\n";
     err().flush();
     return 2;
 }
@@ -82,6 +82,10 @@ int main(int argc, char** argv)
     const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("JSON results file."), QStringLiteral("FILE"));
     const QCommandLineOption noArrangerOpt(QStringLiteral("no-arranger"), QStringLiteral("Skip the arranger baseline."));
     const QCommandLineOption noShuffledOpt(QStringLiteral("no-shuffled"), QStringLiteral("Skip the shuffled-caption baseline."));
+    const QCommandLineOption noCodecOpt(QStringLiteral("no-codec"), QStringLiteral("Skip the codec-ceiling row."));
+    const QCommandLineOption codecOnlyOpt(QStringLiteral("codec-only"),
+                                          QStringLiteral("Only the codec-ceiling row of the first weights and the held-out "
+                                                         "row: a quick probe of a codec (no generation)."));
     const QCommandLineOption threadsOpt(QStringLiteral("threads"), QStringLiteral("LibTorch CPU threads (default: its own)."),
                                         QStringLiteral("T"), QStringLiteral("0"));
     const QCommandLineOption seamOpt(QStringLiteral("seam-items"), QStringLiteral("Items repainted for the seam metric (default 10)."),
@@ -91,7 +95,7 @@ int main(int argc, char** argv)
     const QCommandLineOption deviceOpt(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda (default auto)."),
                                        QStringLiteral("DEVICE"), QStringLiteral("auto"));
     parser.addOptions({weightsOpt, heldOutOpt, countOpt, secondsOpt, stepsOpt, outOpt, noArrangerOpt, noShuffledOpt,
-                       threadsOpt, seamOpt, configOpt, deviceOpt});
+                       noCodecOpt, codecOnlyOpt, threadsOpt, seamOpt, configOpt, deviceOpt});
     parser.process(app);
 
     EvalOptions options;
@@ -111,6 +115,14 @@ int main(int argc, char** argv)
         return usage(QStringLiteral("--threads and --seam-items must be whole numbers >= 0."));
     options.arranger = !parser.isSet(noArrangerOpt);
     options.shuffled = !parser.isSet(noShuffledOpt);
+    options.codec = !parser.isSet(noCodecOpt);
+    if (parser.isSet(codecOnlyOpt)) {
+        if (parser.isSet(noCodecOpt))
+            return usage(QStringLiteral("--codec-only and --no-codec contradict each other."));
+        options.generation = false;
+        options.arranger = false;
+        options.shuffled = false;
+    }
     options.config = parser.value(configOpt);
     options.device = parser.value(deviceOpt);
     if (!parser.isSet(heldOutOpt))

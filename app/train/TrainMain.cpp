@@ -62,6 +62,8 @@ int main(int argc, char** argv)
     const auto structureSteps = opt("structure-steps", "Stage 2 steps.", "N");
     const auto ditSteps = opt("dit-steps", "Stage 3 steps.", "N");
     const auto sftSteps = opt("sft-steps", "Stage 4 steps.", "N");
+    const auto vaeLr = opt("vae-lr", "Stage 1 learning rate (stage 2 takes half of it).", "LR");
+    const auto ditLr = opt("dit-lr", "Stage 3 learning rate.", "LR");
     const auto stopAfter = opt("stop-after-steps", "Stop (with a checkpoint) after this many steps in this run.", "N", "0");
     const auto checkpointEvery = opt("checkpoint-every", "Checkpoint interval in steps.", "N");
     const auto plot = opt("plot", "Only draw loss.csv (first positional argument) into a PNG (second).");
@@ -119,6 +121,10 @@ int main(int argc, char** argv)
     o.ditSteps = intOr(ditSteps, o.ditSteps);
     o.sftSteps = intOr(sftSteps, o.sftSteps);
     o.checkpointEvery = std::max(1, intOr(checkpointEvery, o.checkpointEvery));
+    if (parser.isSet(vaeLr))
+        o.vaeLearningRate = parser.value(vaeLr).toDouble();
+    if (parser.isSet(ditLr))
+        o.ditLearningRate = parser.value(ditLr).toDouble();
 
     SimpleJobControl job;  // the stages print their own progress lines
     auto result = runTraining(o, [](const QString& line) { out() << line << Qt::endl; }, job);

@@ -135,6 +135,46 @@ torch::Tensor toTensor(const std::vector<core::AudioBuffer>& groups, int channel
     return out;
 }
 
+// One Stem per group of decoded audio [G, channels, samples] (contiguous float).
+QVector<Stem> stemsOf(const torch::Tensor& audio, const ModelConfig& config, int sampleRate)
+{
+    QVector<Stem> stems;
+    const int64_t samples = audio.size(2);
+    for (int g = 0; g < config.stemGroupCount(); ++g) {
+        Stem stem;
+        stem.role = roleForStemGroup(config.stemGroups[size_t(g)]);
+        stem.name = nameForGroup(config.stemGroups[size_t(g)]);
+        stem.audio.sampleRate = sampleRate;
+        for (int c = 0; c < config.audioChannels; ++c) {
+            const float* p = audio[g][c].data_ptr<float>();
+            stem.audio.channels.emplace_back(p, p + samples);
+        }
+        stems.append(std::move(stem));
+    }
+    return stems;
+}
+
+// Stems summed into the model's stem groups by role, each `samples` long (silence past a stem's end).
+std::vector<core::AudioBuffer> sumIntoGroups(const QVector<Stem>& stems, const ModelConfig& config, int64_t samples,
+                                             int sampleRate)
+{
+    const int channels = config.audioChannels;
+    std::vector<core::AudioBuffer> groups(size_t(config.stemGroupCount()),
+                                          core::AudioBuffer::silence(channels, samples, sampleRate));
+    for (const Stem& s : stems) {
+        if (s.audio.channelCount() == 0)
+            continue;
+        core::AudioBuffer& dst = groups[size_t(stemGroupFor(s.role, config.stemGroups))];
+        for (int c = 0; c < channels; ++c) {
+            const auto& src = s.audio.channels[size_t(std::min(c, s.audio.channelCount() - 1))];
+            float* out = dst.channels[size_t(c)].data();
+            for (size_t i = 0; i < src.size() && int64_t(i) < samples; ++i)
+                out[i] += src[i];
+        }
+    }
+    return groups;
+}
+
 }  // namespace
 
 Result<QString> writeRandomWeights(const QString& configName, const QString& path, quint64 seed)
@@ -401,17 +441,7 @@ Result<GenerationResult> DiffusionEngine::generate(const GenerationRequest& requ
         GenerationResult result;
         result.start = 0;
         result.end = samples;
-        for (int g = 0; g < config.stemGroupCount(); ++g) {
-            Stem stem;
-            stem.role = roleForStemGroup(config.stemGroups[size_t(g)]);
-            stem.name = nameForGroup(config.stemGroups[size_t(g)]);
-            stem.audio.sampleRate = request.sampleRate;
-            for (int c = 0; c < config.audioChannels; ++c) {
-                const float* p = audio[g][c].data_ptr<float>();
-                stem.audio.channels.emplace_back(p, p + samples);
-            }
-            result.stems.append(std::move(stem));
-        }
+        result.stems = stemsOf(audio, config, request.sampleRate);
         result.tempo = tempoOf(request);
         result.key = request.key;
         result.understood = QStringLiteral("diffusion model %1, %2 steps, guidance %3 / %4")
@@ -419,6 +449,29 @@ Result<GenerationResult> DiffusionEngine::generate(const GenerationRequest& requ
         result.origin = d->origin(request, request.caption);
         job.progress(1.0, QStringLiteral("Done"));
         return result;
+    } catch (const std::exception& e) {
+        return Error{QStringLiteral("The diffusion engine failed: %1").arg(QString::fromStdString(e.what()))};
+    }
+}
+
+Result<QVector<Stem>> DiffusionEngine::roundTrip(const QVector<Stem>& stems, int sampleRate)
+{
+    if (Status s = d->load(); !s)
+        return s.error();
+    const ModelConfig& config = *d->config;
+    if (sampleRate != config.sampleRate)
+        return Error{QStringLiteral("The diffusion model %1 works at %2 Hz; the audio is at %3 Hz.")
+                         .arg(d->options.config).arg(config.sampleRate).arg(sampleRate)};
+    int64_t samples = 0;
+    for (const Stem& s : stems)
+        samples = std::max<int64_t>(samples, s.audio.frames());
+    if (samples == 0)
+        return Error{QStringLiteral("There is no audio to encode.")};
+    try {
+        torch::NoGradGuard noGrad;
+        const auto groups = sumIntoGroups(stems, config, samples, sampleRate);
+        const auto audio = d->decodeGroups(d->encodeGroups(toTensor(groups, config.audioChannels, 0, samples)), samples);
+        return stemsOf(audio, config, sampleRate);
     } catch (const std::exception& e) {
         return Error{QStringLiteral("The diffusion engine failed: %1").arg(QString::fromStdString(e.what()))};
     }
@@ -444,25 +497,13 @@ Result<GenerationResult> DiffusionEngine::regenerate(const GenerationRequest& re
     try {
         torch::NoGradGuard noGrad;
         const int channels = config.audioChannels;
-        const int groups = config.stemGroupCount();
         // The song as it plays now, summed into the model's stem groups, over the whole song (silence past the
         // context's end: an extend).
         int64_t contextLength = 0;
         for (const Stem& s : request.context)
             contextLength = std::max<int64_t>(contextLength, s.audio.frames());
         const int64_t samples = std::max<int64_t>({request.sections.back().end, contextLength, s1});
-        std::vector<core::AudioBuffer> old(size_t(groups), core::AudioBuffer::silence(channels, samples, request.sampleRate));
-        for (const Stem& s : request.context) {
-            if (s.audio.channelCount() == 0)
-                continue;
-            core::AudioBuffer& dst = old[size_t(stemGroupFor(s.role, config.stemGroups))];
-            for (int c = 0; c < channels; ++c) {
-                const auto& src = s.audio.channels[size_t(std::min(c, s.audio.channelCount() - 1))];
-                float* out = dst.channels[size_t(c)].data();
-                for (size_t i = 0; i < src.size(); ++i)
-                    out[i] += src[i];
-            }
-        }
+        const std::vector<core::AudioBuffer> old = sumIntoGroups(request.context, config, samples, request.sampleRate);
 
         // The window: +-contextSeconds around the section, clamped to the song and to the DiT's frames. A
         // section longer than the DiT's frames is repainted window by window (below) inside a region of the
@@ -554,7 +595,7 @@ Result<GenerationResult> DiffusionEngine::regenerate(const GenerationRequest& re
         GenerationResult result;
         result.start = s0;
         result.end = s1;
-        for (int g = 0; g < groups; ++g) {
+        for (int g = 0; g < config.stemGroupCount(); ++g) {
             Stem stem;
             stem.role = roleForStemGroup(config.stemGroups[size_t(g)]);
             stem.name = nameForGroup(config.stemGroups[size_t(g)]);

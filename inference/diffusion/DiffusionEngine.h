@@ -65,6 +65,10 @@ public:
     Result<GenerationResult> generate(const GenerationRequest& request, JobControl& job) override;
     Result<GenerationResult> regenerate(const GenerationRequest& request, JobControl& job) override;
 
+    // What the model's codec makes of `stems`: summed into its stem groups by role, each group encoded to the mean
+    // latent and decoded, one Stem per group of the longest stem's length. The ceiling of anything the DiT can
+    // generate (s2a-eval's codec row and the codec tests).
+    Result<QVector<Stem>> roundTrip(const QVector<Stem>& stems, int sampleRate);
     // Loads the weights now (they are loaded on first use otherwise, once). Fails with noWeightsMessage()
     // when the file is missing.
     Status load();

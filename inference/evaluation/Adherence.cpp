@@ -115,13 +115,15 @@ std::vector<float> monoOf(const core::AudioBuffer& audio)
     return out;
 }
 
-std::vector<float> monoMix(const QVector<Stem>& stems)
+std::vector<float> monoMix(const QVector<Stem>& stems, const std::function<bool(int group)>& include)
 {
     core::SampleCount frames = 0;
     for (const Stem& s : stems)
         frames = std::max(frames, s.audio.frames());
     std::vector<float> out(static_cast<size_t>(frames), 0.0f);
     for (const Stem& s : stems) {
+        if (include && !include(stemGroupFor(s.role, evalStemGroups())))
+            continue;
         const std::vector<float> m = monoOf(s.audio);
         for (size_t i = 0; i < m.size(); ++i)
             out[i] += m[i];

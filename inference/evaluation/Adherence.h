@@ -14,6 +14,8 @@
 #include <QString>
 #include <QVector>
 
+#include <functional>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +58,8 @@ EnergyOrder energyOrder(const std::vector<float>& mono, int sampleRate, const QV
 
 // Channel mean of a buffer; the sum of all stems' channel means.
 std::vector<float> monoOf(const core::AudioBuffer& audio);
-std::vector<float> monoMix(const QVector<Stem>& stems);
+// With `include`, only the stems whose evaluation stem group (index into evalStemGroups()) it accepts; the
+// result is as long as the longest stem either way.
+std::vector<float> monoMix(const QVector<Stem>& stems, const std::function<bool(int group)>& include = {});
 
 }  // namespace s2a::inference::evaluation

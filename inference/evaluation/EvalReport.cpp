@@ -3,6 +3,7 @@
 #include "inference/evaluation/Adherence.h"
 #include "inference/evaluation/EvalFeatures.h"
 #include "inference/evaluation/SeamMetric.h"
+#include "inference/evaluation/SpectralMetrics.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -19,6 +20,13 @@ QString cell(double v, int decimals) { return std::isfinite(v) ? QString::number
 QString withCount(double v, int decimals, int count)
 {
     return QStringLiteral("%1 (%2)").arg(cell(v, decimals)).arg(count);
+}
+
+QString fdCell(const RowResult& row)
+{
+    if (!std::isfinite(row.fdInterval.low))
+        return cell(row.fd, 2);
+    return QStringLiteral("%1 [%2, %3]").arg(cell(row.fd, 2), cell(row.fdInterval.low, 2), cell(row.fdInterval.high, 2));
 }
 
 QJsonArray numbers(const std::vector<double>& values)
@@ -49,7 +57,18 @@ QJsonObject itemJson(const ItemResult& r)
                   {QStringLiteral("instruments"), instruments},
                   {QStringLiteral("energyApplicable"), r.energyApplicable},
                   {QStringLiteral("chorusDb"), number(r.chorusDb)},
-                  {QStringLiteral("verseDb"), number(r.verseDb)}};
+                  {QStringLiteral("verseDb"), number(r.verseDb)},
+                  {QStringLiteral("pitchedness"), number(r.pitchedness)}};
+    if (r.keyAsked) {
+        o.insert(QStringLiteral("keyAsked"), r.keyWanted);
+        o.insert(QStringLiteral("keyHeard"), r.keyHeard);
+        o.insert(QStringLiteral("keyHit"), r.keyHit);
+    }
+    if (!r.lsdDb.empty()) {
+        o.insert(QStringLiteral("logSpectralDistanceDb"), numbers(r.lsdDb));
+        o.insert(QStringLiteral("chromaAgreementBass"), number(r.chromaBass));
+        o.insert(QStringLiteral("chromaAgreementHarmonic"), number(r.chromaHarmonic));
+    }
     if (r.energyApplicable)
         o.insert(QStringLiteral("chorusLouder"), r.chorusLouder);
     if (!r.seamJumps.empty()) {
@@ -81,6 +100,17 @@ QJsonObject rowJson(const RowResult& row)
         {QStringLiteral("energyOrderItems"), row.energyItems},
         {QStringLiteral("fd"), number(row.fd)},
         {QStringLiteral("fdItems"), QJsonArray{row.fdItemsA, row.fdItemsB}},
+        {QStringLiteral("fdBootstrap95"), QJsonArray{number(row.fdInterval.low), number(row.fdInterval.high)}},
+        {QStringLiteral("fdStandardError"), number(row.fdInterval.standardError)},
+        {QStringLiteral("fdOverFirstVariant"), number(row.fdOverMain.mean)},
+        {QStringLiteral("fdOverFirstVariantStandardError"), number(row.fdOverMain.standardError)},
+        {QStringLiteral("pitchedness"), number(row.pitchedness)},
+        {QStringLiteral("keyPercent"), number(row.keyPercent)},
+        {QStringLiteral("keyItems"), row.keyItems},
+        {QStringLiteral("logSpectralDistanceDb"), numbers(row.lsdDb)},
+        {QStringLiteral("logSpectralDistanceOverallDb"), number(row.lsdOverallDb)},
+        {QStringLiteral("chromaAgreementBass"), number(row.chromaBass)},
+        {QStringLiteral("chromaAgreementHarmonic"), number(row.chromaHarmonic)},
         {QStringLiteral("seamJumpMedian"), number(row.seamMedian)},
         {QStringLiteral("seamJumpP90"), number(row.seamP90)},
         {QStringLiteral("seamBaselineMedian"), number(row.seamBaselineMedian)},
@@ -121,6 +151,24 @@ QJsonObject metricDefinitions()
         {QStringLiteral("shuffled"), QStringLiteral("the first variant; item i gets the global and section captions of "
                                                     "item (i + 1) mod N, keeps its own structure and tempo, and is "
                                                     "measured against its own caption")},
+        {QStringLiteral("fdBootstrap"),
+         QStringLiteral("%1 resamples of the items with replacement, the same draw for a row and the held-out set; "
+                        "95 %% interval = 2.5th..97.5th percentile; fdOverFirstVariant = the shuffled row's FD minus "
+                        "the first variant's over the same draws (mean and standard error)").arg(kBootstrapResamples)},
+        {QStringLiteral("pitchedness"),
+         QStringLiteral("sum of the non-drum stem groups, mono; share of the 50 Hz..5 kHz energy of 4096-point Hann "
+                        "frames within 2 bins of a local maximum standing >= %1 dB over the median of its 49 bins")
+             .arg(kPeakProminenceDb)},
+        {QStringLiteral("key"), QStringLiteral("items whose caption names a key: the analysis key estimator on the "
+                                               "non-drum groups (beats of the item's tempo from 0 s) hears that key "
+                                               "or its relative")},
+        {QStringLiteral("logSpectralDistance"),
+         QStringLiteral("codec row: per stem group, RMS of the dB difference over the %1-point Hann STFT bins (hop %2) "
+                        "within 60 dB of the original's loudest bin; groups silent in the original are skipped")
+             .arg(kLsdFrame).arg(kLsdHop)},
+        {QStringLiteral("chromaAgreement"),
+         QStringLiteral("codec row: cosine of the beat-synchronous 12-bin analysis chroma of the original and decoded "
+                        "bass (harmonic) group, averaged over beats within 40 dB of the loudest")},
         {QStringLiteral("seeds"), QStringLiteral("generation seed = item index + 1; repaint seed = that + 1000003")},
     };
 }
@@ -130,7 +178,8 @@ QJsonObject metricDefinitions()
 QString formatTable(const EvalResult& result)
 {
     const QStringList header{QStringLiteral("row"), QStringLiteral("tempo %"), QStringLiteral("instr % (n)"),
-                             QStringLiteral("energy % (n)"), QStringLiteral("FD"), QStringLiteral("seam med"),
+                             QStringLiteral("energy % (n)"), QStringLiteral("FD [95 % CI]"),
+                             QStringLiteral("pitched"), QStringLiteral("key % (n)"), QStringLiteral("seam med"),
                              QStringLiteral("seam p90"), QStringLiteral("seam base"), QStringLiteral("RTF"),
                              QStringLiteral("s/item")};
     QVector<QStringList> lines{header};
@@ -138,7 +187,8 @@ QString formatTable(const EvalResult& result)
         const double perItem = row.kind == QLatin1String("reference") || row.items.isEmpty()
                                    ? std::nan("") : row.generationSeconds / row.items.size();
         lines.append({row.name, cell(row.tempoPercent, 1), withCount(row.instrumentPercent, 1, row.instrumentCount),
-                      withCount(row.energyPercent, 1, row.energyItems), cell(row.fd, 2), cell(row.seamMedian, 2),
+                      withCount(row.energyPercent, 1, row.energyItems), fdCell(row), cell(row.pitchedness, 3),
+                      withCount(row.keyPercent, 1, row.keyItems), cell(row.seamMedian, 2),
                       cell(row.seamP90, 2), cell(row.seamBaselineMedian, 2), cell(row.realTimeFactor, 2),
                       cell(perItem, 2)});
     }
@@ -152,6 +202,18 @@ QString formatTable(const EvalResult& result)
         for (int c = 0; c < l.size(); ++c)
             cells << (c == 0 ? l[c].leftJustified(widths[c]) : l[c].rightJustified(widths[c]));
         out += cells.join(QStringLiteral("  ")) + QLatin1Char('\n');
+    }
+    for (const RowResult& row : result.rows) {
+        if (row.kind == QLatin1String("codec") && row.lsdDb.size() == evalStemGroups().size())
+            out += QStringLiteral("%1: log-spectral distance %2 dB (drums %3, bass %4, harmonic %5, lead %6); chroma "
+                                  "agreement bass %7, harmonic %8\n")
+                       .arg(row.name, cell(row.lsdOverallDb, 2), cell(row.lsdDb[0], 2), cell(row.lsdDb[1], 2),
+                            cell(row.lsdDb[2], 2), cell(row.lsdDb[3], 2), cell(row.chromaBass, 3),
+                            cell(row.chromaHarmonic, 3));
+        if (std::isfinite(row.fdOverMain.mean))
+            out += QStringLiteral("%1: FD minus the first variant's %2 +- %3 (standard error; %4 standard errors)\n")
+                       .arg(row.name, cell(row.fdOverMain.mean, 3), cell(row.fdOverMain.standardError, 3),
+                            cell(row.fdOverMain.mean / row.fdOverMain.standardError, 1));
     }
     out += QStringLiteral("%1 item(s), %2 s clips, %3 steps; seam: %4 item(s) repainted; %5 s in all\n")
                .arg(result.itemFolders.size()).arg(result.options.seconds).arg(result.options.steps)

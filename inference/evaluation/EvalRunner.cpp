@@ -7,6 +7,8 @@
 #include "inference/evaluation/FrechetDistance.h"
 #include "inference/evaluation/HeldOut.h"
 #include "inference/evaluation/SeamMetric.h"
+#include "inference/evaluation/SpectralMetrics.h"
+#include "inference/evaluation/TonalMetrics.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -22,7 +24,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Repaints use their own seed, so the new section is not the old one re-sampled with the same noise.
 constexpr quint64 kRepaintSeedOffset = 1000003;
 
-using Embeddings = std::vector<std::vector<double>>;
+constexpr int kDrumGroup = 0;  // evalStemGroups()[0]
 
 double seconds(const QElapsedTimer& t) { return double(t.nsecsElapsed()) / 1e9; }
 
@@ -48,7 +50,47 @@ ItemResult measure(int index, const HeldOutItem& item, const QVector<Stem>& stem
     r.chorusLouder = e.chorusLouder;
     r.chorusDb = e.chorusDb;
     r.verseDb = e.verseDb;
+    std::vector<float> pitched = monoMix(stems, [](int group) { return group != kDrumGroup; });
+    pitched.resize(mono.size(), 0.0f);
+    r.pitchedness = pitchedness(pitched, item.sampleRate);
+    if (const auto wanted = askedKey(item.caption)) {
+        r.keyAsked = true;
+        r.keyWanted = keyText(*wanted);
+        const auto heard = estimatedKey(analyseClip(pitched, item.sampleRate), item.tempo);
+        r.keyHeard = heard ? keyText(*heard) : QStringLiteral("none");
+        r.keyHit = heard && keyMatches(*wanted, *heard);
+    }
     return r;
+}
+
+double meanOf(const std::vector<double>& values)
+{
+    double sum = 0.0;
+    int n = 0;
+    for (double v : values)
+        if (std::isfinite(v)) {
+            sum += v;
+            ++n;
+        }
+    return n > 0 ? sum / n : kNaN;
+}
+
+// The codec figures of one item: its original stem groups against their reconstructions.
+void measureCodec(const HeldOutItem& item, const QVector<Stem>& original, const QVector<Stem>& decoded, ItemResult& r)
+{
+    const auto groups = int(evalStemGroups().size());
+    for (int g = 0; g < groups; ++g) {
+        const auto only = [g](int group) { return group == g; };
+        std::vector<float> a = monoMix(original, only), b = monoMix(decoded, only);
+        a.resize(size_t(item.length), 0.0f);
+        b.resize(size_t(item.length), 0.0f);
+        r.lsdDb.push_back(logSpectralDistanceDb(a, b));
+        const QString name = QString::fromStdString(evalStemGroups()[size_t(g)]);
+        if (name == QLatin1String("bass") || name == QLatin1String("harmonic")) {
+            const double agreement = chromaAgreement(analyseClip(a, item.sampleRate), analyseClip(b, item.sampleRate), item.tempo);
+            (name == QLatin1String("bass") ? r.chromaBass : r.chromaHarmonic) = agreement;
+        }
+    }
 }
 
 // Repaints the middle of a clip and measures its seams against the same positions before the repaint.
@@ -113,11 +155,48 @@ void summarise(RowResult& row)
     row.seamBaselineMedian = percentile(baseline, 50.0);
     row.realTimeFactor = row.kind == QLatin1String("reference") || row.generationSeconds <= 0.0
                              ? kNaN : row.audioSeconds / row.generationSeconds;
+    std::vector<double> pitched, lsdAll, bass, harmonic;
+    std::vector<std::vector<double>> lsdPerGroup(evalStemGroups().size());
+    int keyHits = 0;
+    row.keyItems = 0;
+    for (const ItemResult& r : row.items) {
+        pitched.push_back(r.pitchedness);
+        if (r.keyAsked) {
+            ++row.keyItems;
+            keyHits += r.keyHit ? 1 : 0;
+        }
+        for (size_t g = 0; g < r.lsdDb.size() && g < lsdPerGroup.size(); ++g) {
+            lsdPerGroup[g].push_back(r.lsdDb[g]);
+            lsdAll.push_back(r.lsdDb[g]);
+        }
+        bass.push_back(r.chromaBass);
+        harmonic.push_back(r.chromaHarmonic);
+    }
+    row.pitchedness = meanOf(pitched);
+    row.keyPercent = row.keyItems > 0 ? 100.0 * keyHits / row.keyItems : kNaN;
+    const bool codec = row.kind == QLatin1String("codec");
+    row.lsdDb.clear();
+    if (codec)
+        for (const auto& g : lsdPerGroup)
+            row.lsdDb.push_back(meanOf(g));
+    row.lsdOverallDb = codec ? meanOf(lsdAll) : kNaN;
+    row.chromaBass = codec ? meanOf(bass) : kNaN;
+    row.chromaHarmonic = codec ? meanOf(harmonic) : kNaN;
 }
 
 double fdOf(const Embeddings& a, const Embeddings& b)
 {
     return a.empty() || b.empty() ? kNaN : frechetDistance(fitGaussian(a), fitGaussian(b));
+}
+
+// A generated row's FD against the held-out embeddings, with its bootstrap interval.
+void finishFd(RowResult& row, Embeddings generated, const Embeddings& real)
+{
+    row.fd = fdOf(generated, real);
+    row.fdItemsA = int(generated.size());
+    row.fdItemsB = int(real.size());
+    row.fdInterval = bootstrapFd(generated, real);
+    row.embeddings = std::move(generated);
 }
 
 using RequestOf = std::function<GenerationRequest(int)>;
@@ -156,9 +235,43 @@ Result<RowResult> runGeneratorRow(Generator& engine, RowResult row, const QVecto
                                                .arg(r.seamJumps.back(), 0, 'f', 2)));
         row.items.append(std::move(r));
     }
-    row.fd = fdOf(generated, real);
-    row.fdItemsA = int(generated.size());
-    row.fdItemsB = int(real.size());
+    finishFd(row, std::move(generated), real);
+    summarise(row);
+    row.rowSeconds = seconds(rowClock);
+    return row;
+}
+
+// The codec ceiling: every held-out item's stems through the codec alone.
+Result<RowResult> runCodecRow(diffusion::DiffusionEngine& engine, RowResult row, const QVector<HeldOutItem>& items,
+                              const Embeddings& real, const EvalLog& log)
+{
+    QElapsedTimer rowClock;
+    rowClock.start();
+    Embeddings decodedEmbeddings;
+    for (int i = 0; i < items.size(); ++i) {
+        const HeldOutItem& item = items[i];
+        auto stems = readStems(item);
+        if (!stems)
+            return stems.error();
+        QElapsedTimer clock;
+        clock.start();
+        auto decoded = engine.roundTrip(stems.value(), item.sampleRate);
+        const double codecSeconds = seconds(clock);
+        if (!decoded)
+            return Error{QStringLiteral("%1, %2: %3").arg(row.name, QFileInfo(item.folder).fileName(), decoded.errorMessage())};
+        std::vector<float> mono = monoMix(decoded.value());
+        mono.resize(size_t(item.length), 0.0f);
+        ItemResult r = measure(i, item, decoded.value(), mono, decodedEmbeddings);
+        r.generationSeconds = codecSeconds;
+        measureCodec(item, stems.value(), decoded.value(), r);
+        log(QStringLiteral("[%1] %2/%3 %4: log-spectral distance %5 dB (drums %6, bass %7, harmonic %8, lead %9), "
+                           "chroma bass %10 harmonic %11")
+                .arg(row.name).arg(i + 1).arg(items.size()).arg(r.folder).arg(meanOf(r.lsdDb), 0, 'f', 2)
+                .arg(r.lsdDb[0], 0, 'f', 1).arg(r.lsdDb[1], 0, 'f', 1).arg(r.lsdDb[2], 0, 'f', 1).arg(r.lsdDb[3], 0, 'f', 1)
+                .arg(r.chromaBass, 0, 'f', 3).arg(r.chromaHarmonic, 0, 'f', 3));
+        row.items.append(std::move(r));
+    }
+    finishFd(row, std::move(decodedEmbeddings), real);
     summarise(row);
     row.rowSeconds = seconds(rowClock);
     return row;
@@ -202,6 +315,7 @@ Result<RowResult> runReferenceRow(const QVector<HeldOutItem>& items, const EvalO
     row.fd = fdOf(first, second);
     row.fdItemsA = int(first.size());
     row.fdItemsB = int(second.size());
+    row.fdInterval = {kNaN, kNaN, kNaN};
     summarise(row);
     row.rowSeconds = seconds(rowClock);
     return row;
@@ -253,11 +367,13 @@ Result<EvalResult> runEvaluation(const EvalOptions& options, const EvalLog& log)
         row.loadSeconds = seconds(loadClock);
         log(QStringLiteral("[%1] %2 loaded on %3 in %4 s").arg(spec.name, QDir::toNativeSeparators(spec.path), engine.device())
                 .arg(row.loadSeconds, 0, 'f', 2));
-        auto done = runGeneratorRow(engine, row, items, plainRequest, options, real, log);
-        if (!done)
-            return done.error();
-        out.rows.append(std::move(done.value()));
-        if (v == 0 && options.shuffled && items.size() >= 2) {
+        if (options.generation) {
+            auto done = runGeneratorRow(engine, row, items, plainRequest, options, real, log);
+            if (!done)
+                return done.error();
+            out.rows.append(std::move(done.value()));
+        }
+        if (options.generation && v == 0 && options.shuffled && items.size() >= 2) {
             RowResult shuffled = row;
             shuffled.name = QStringLiteral("shuffled captions");
             shuffled.kind = QStringLiteral("shuffled");
@@ -267,9 +383,21 @@ Result<EvalResult> runEvaluation(const EvalOptions& options, const EvalLog& log)
             auto s = runGeneratorRow(engine, shuffled, items, shuffledRequest, options, real, log);
             if (!s)
                 return s.error();
+            s.value().fdOverMain = bootstrapFdDifference(out.rows.back().embeddings, s.value().embeddings, real);
             out.rows.append(std::move(s.value()));
-        } else if (v == 0 && options.shuffled) {
+        } else if (options.generation && v == 0 && options.shuffled) {
             log(QStringLiteral("shuffled captions: skipped, it needs at least two items"));
+        }
+        if (v == 0 && options.codec) {
+            RowResult codec;
+            codec.name = QStringLiteral("codec ceiling");
+            codec.kind = QStringLiteral("codec");
+            codec.source = row.source;
+            codec.weightsSha256 = row.weightsSha256;
+            auto c = runCodecRow(engine, codec, items, real, log);
+            if (!c)
+                return c.error();
+            out.rows.append(std::move(c.value()));
         }
     }
     if (options.arranger) {

@@ -8,14 +8,20 @@
 //       (i + 1) mod N (global and per section; its own structure and tempo), measured against item i's own
 //       caption: what adherence looks like when the caption is ignored;
 //   "arranger" (kind "arranger"): the procedural engine on the same requests;
+//   "codec ceiling" (kind "codec"): the held-out stems through the first variant's codec alone (encode to the
+//       mean latent, decode), measured like a model's output plus the log-spectral distance per stem group and
+//       the chroma agreement of the bass and harmonic groups: the best any generation of that model can sound;
 //   "held-out audio" (kind "reference"): the real corpus audio, measured like a model's output (its FD is its
 //       first half of items against its second half, a floor for the FD of a model).
 // Adherence is always measured against the held-out item's caption, tempo and sections.
 #include "inference/Generator.h"
+#include "inference/evaluation/FdBootstrap.h"
 
 #include <QString>
 #include <QStringList>
 #include <QVector>
+
+#include <cmath>
 
 #include <functional>
 #include <optional>
@@ -40,6 +46,8 @@ struct EvalOptions {
     int seamItems = 10;     // items (the first ones) whose middle section is repainted for the seam metric
     bool arranger = true;
     bool shuffled = true;
+    bool codec = true;
+    bool generation = true;  // false: the variants are loaded for the codec row only (no generation, no shuffled row)
     int threads = 0;        // LibTorch CPU threads; 0 = its default
     QString device = QStringLiteral("auto");
 };
@@ -65,6 +73,15 @@ struct ItemResult {
     bool energyApplicable = false;
     bool chorusLouder = false;
     double chorusDb = -120.0, verseDb = -120.0;
+    // Musicality, on the sum of the non-drum groups: pitchedness (SpectralMetrics.h; NaN when silent), and the key
+    // the analysis hears against the key the caption names (only items whose caption names one).
+    double pitchedness = 0.0;
+    bool keyAsked = false, keyHit = false;
+    QString keyWanted, keyHeard;
+    // Codec row only: log-spectral distance (dB) per evaluation stem group (NaN where the original group is
+    // silent) and the chroma agreement of the bass and harmonic groups.
+    std::vector<double> lsdDb;
+    double chromaBass = 0.0, chromaHarmonic = 0.0;
     // Repaint probe (empty when this item was not probed): one value per seam.
     std::vector<double> seamJumps, seamBaseline;
     double repaintStart = 0.0, repaintEnd = 0.0;  // seconds
@@ -85,6 +102,16 @@ struct RowResult {
     int energyItems = 0;
     double fd = 0.0;
     int fdItemsA = 0, fdItemsB = 0;  // the two sets compared
+    FdInterval fdInterval;           // bootstrap over items (not for the reference row: NaN)
+    // Shuffled row: its FD minus the first variant's, over the same bootstrap draws (NaN elsewhere).
+    FdDifference fdOverMain{std::nan(""), std::nan("")};
+    double pitchedness = 0.0;        // mean over items with audio
+    double keyPercent = 0.0;
+    int keyItems = 0;
+    std::vector<double> lsdDb;       // codec row: mean per evaluation stem group
+    double lsdOverallDb = 0.0;       // codec row: mean over every (item, non-silent group)
+    double chromaBass = 0.0, chromaHarmonic = 0.0;
+    Embeddings embeddings;           // one per item (the FD's input)
     double seamMedian = 0.0, seamP90 = 0.0, seamBaselineMedian = 0.0;
     int seamCount = 0;               // seams measured
     double realTimeFactor = 0.0;     // audio seconds / generation seconds; NaN for the reference row

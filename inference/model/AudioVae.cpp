@@ -1,5 +1,7 @@
 #include "inference/model/AudioVae.h"
 
+#include "inference/model/PhaseReconstruction.h"
+
 #include <cmath>
 
 #include <torch/torch.h>
@@ -135,7 +137,8 @@ AudioVaeImpl::AudioVaeImpl(const VaeConfig& config, int audioChannels)
             VaeDecoderBlock(channels[i + 1], channels[i], config.strides[i], config.dilations, spectral));
     decoderSnake = decoder_->register_module("snake", Snake(channels[0]));
     decoderOutput = decoder_->register_module(
-        "output", spectral ? conv(channels[0], audioChannels * 2 * bins, 1) : conv(channels[0], audioChannels, 7, 1, 3));
+        "output", spectral ? conv(channels[0], audioChannels * (config.reconstructsPhase() ? 1 : 2) * bins, 1)
+                           : conv(channels[0], audioChannels, 7, 1, 3));
 
     heads = register_module("heads", StructureHeads(config));
     initialiseCodec();
@@ -161,7 +164,10 @@ void AudioVaeImpl::initialiseCodec() {
                 // in every bin, i.e. loud broadband noise.
                 if (config_.spectral() && c == decoderOutput.get()) {
                     c->weight.mul_(0.1);
-                    c->bias.view({audioChannels_, 2, -1}).select(1, 0).fill_(-4.0);
+                    if (config_.reconstructsPhase())
+                        c->bias.fill_(-4.0);
+                    else
+                        c->bias.view({audioChannels_, 2, -1}).select(1, 0).fill_(-4.0);
                 }
             } else if (auto* t = item.value()->as<torch::nn::ConvTranspose1d>()) {
                 const int64_t stride = t->options.stride()->front();
@@ -201,22 +207,32 @@ VaeEncoding AudioVaeImpl::encode(const torch::Tensor& audio, bool sample, std::o
     return out;
 }
 
-torch::Tensor AudioVaeImpl::decode(const torch::Tensor& latent, int64_t length) {
+torch::Tensor AudioVaeImpl::decoderHead(const torch::Tensor& latent) {
     TORCH_CHECK(latent.dim() == 3 && latent.size(1) == config_.latentChannels, "AudioVae::decode: expected latent [B, ",
                 config_.latentChannels, ", frames], got ", latent.sizes());
+    auto h = decoderInput->forward(latent);
+    for (const auto& block : *decoderBlocks) h = block->as<VaeDecoderBlock>()->forward(h);
+    return decoderOutput->forward(decoderSnake->forward(h));
+}
+
+torch::Tensor AudioVaeImpl::decode(const torch::Tensor& latent, int64_t length) {
     const int64_t full = latent.size(2) * hop_;
     TORCH_CHECK(length <= full, "AudioVae::decode: length ", length, " exceeds ", latent.size(2), " frames * hop ",
                 hop_);
-    auto h = decoderInput->forward(latent);
-    for (const auto& block : *decoderBlocks) h = block->as<VaeDecoderBlock>()->forward(h);
-    h = decoderOutput->forward(decoderSnake->forward(h));
+    auto h = decoderHead(latent);
     if (config_.spectral()) h = spectralSynthesis(h);
     return length > 0 && length < full ? h.narrow(2, 0, length) : h;
 }
 
-torch::Tensor AudioVaeImpl::spectralFeatures(const torch::Tensor& audio) const {
+torch::Tensor AudioVaeImpl::decodeLogMagnitude(const torch::Tensor& latent) {
+    TORCH_CHECK(config_.reconstructsPhase(), "AudioVae::decodeLogMagnitude: only the reconstructed-phase codec has one");
+    const auto h = decoderHead(latent);
+    return h.view({h.size(0), audioChannels_, config_.fftBins(), h.size(2)});
+}
+
+torch::Tensor AudioVaeImpl::spectralMagnitude(const torch::Tensor& audio) const {
     const int64_t b = audio.size(0), channels = audio.size(1), t = audio.size(2);
-    const int64_t frames = t / config_.fftHop;  // t is a multiple of the hop (encode pads it)
+    const int64_t frames = t / config_.fftHop;
     const auto window = torch::hann_window(config_.fft, audio.options());
     // Centred frames: frame f is centred on sample f * fftHop, so the codec frame grid is the latent grid; the
     // one extra frame a centred STFT yields at the end is dropped.
@@ -224,18 +240,35 @@ torch::Tensor AudioVaeImpl::spectralFeatures(const torch::Tensor& audio) const {
                             /*center=*/true, "reflect", /*normalized=*/false, /*onesided=*/true,
                             /*return_complex=*/true)
                     .narrow(-1, 0, frames);
-    // Log-magnitudes only: a linear layer over real and imaginary parts cannot tell a loud partial from a quiet
-    // one (their sign follows the phase, so they average out), and a latent this small has no room for phase
-    // anyway: the decoder makes its own. The 1e-3 floor is ~60 dB under a -30 dBFS crop's partials.
     // sqrt(|z|^2 + 1e-12): the floor keeps the gradient finite at silent bins in training. Without autograd the
     // same value comes from |z| (one fused pass) in a fifth of the time (30 s x 4 stems: 0.03 s instead of 0.13 s).
     auto magnitude = torch::GradMode::is_enabled() ? torch::view_as_real(spec).pow(2).sum(-1).add_(1e-12).sqrt_()
-                                                   : spec.abs().square_().add_(1e-12).sqrt_();  // [B*ch, bins, F]
-    return torch::log(magnitude + 1e-3).add_(3.0).div_(3.0).reshape({b, -1, frames});
+                                                   : spec.abs().square_().add_(1e-12).sqrt_();
+    return magnitude.view({b, channels, config_.fftBins(), frames});
+}
+
+torch::Tensor AudioVaeImpl::spectralFeatures(const torch::Tensor& audio) const {
+    // Log-magnitudes only: a linear layer over real and imaginary parts cannot tell a loud partial from a quiet
+    // one (their sign follows the phase, so they average out), and a latent this small has no room for phase
+    // anyway: the decoder makes its own. The 1e-3 floor is ~60 dB under a -30 dBFS crop's partials.
+    const auto magnitude = spectralMagnitude(audio);  // t is a multiple of the hop (encode pads it)
+    return torch::log(magnitude + 1e-3).add_(3.0).div_(3.0).reshape({audio.size(0), -1, magnitude.size(3)});
 }
 
 torch::Tensor AudioVaeImpl::spectralSynthesis(const torch::Tensor& head) const {
     const int64_t b = head.size(0), frames = head.size(2), bins = config_.fftBins();
+    if (config_.reconstructsPhase()) {
+        // Magnitudes per channel, one phase for all channels: made from their power sum, as a panned source has
+        // the same phase in every channel, and an independent phase per channel would smear the stereo image.
+        const auto magnitude = torch::exp(head.view({b, audioChannels_, bins, frames}).clamp_max(8.0));
+        const auto mono = magnitude.square().mean(1).sqrt();
+        const auto spec = reconstructPhase(mono, config_.fft, config_.fftHop, config_.phaseIterations);
+        const auto unit = (spec / (spec.abs() + 1e-9)).unsqueeze(1);
+        const auto window = torch::hann_window(config_.fft, head.options());
+        auto audio = inverseStft((magnitude * unit).view({b * audioChannels_, bins, frames}), config_.fft,
+                                 config_.fftHop, window, frames * config_.fftHop);
+        return audio.view({b, audioChannels_, frames * config_.fftHop});
+    }
     const auto h = head.view({b * audioChannels_, 2, bins, frames});
     // Vocos: magnitude = exp(log-magnitude), capped so an untrained head cannot overflow; phase as an angle.
     const auto magnitude = torch::exp(h.select(1, 0).clamp_max(6.0));

@@ -109,6 +109,13 @@ public:
     // latent [B, latentChannels, frames] -> audio [B, audioChannels, length]; length <= frames * hop
     // (length <= 0 means frames * hop).
     torch::Tensor decode(const torch::Tensor& latent, int64_t length = 0);
+    // The reconstructed-phase codec's decoder output before phase reconstruction: log-magnitudes
+    // [B, audioChannels, fft/2+1, frames * hop / fftHop] on the grid spectralMagnitude() analyses (what its
+    // training loss compares).
+    torch::Tensor decodeLogMagnitude(const torch::Tensor& latent);
+    // Spectral codecs: STFT magnitudes of audio [B, audioChannels, T] (T a multiple of fftHop), centred frames on
+    // the codec's grid: [B, audioChannels, fft/2+1, T / fftHop].
+    torch::Tensor spectralMagnitude(const torch::Tensor& audio) const;
     StructureHeadOutputs predictStructure(const torch::Tensor& latent) { return heads->forward(latent); }
 
     int64_t hopLength() const { return hop_; }
@@ -126,8 +133,9 @@ public:
 
 private:
     void initialiseCodec();
+    torch::Tensor decoderHead(const torch::Tensor& latent);             // latent -> the output conv's channels
     torch::Tensor spectralFeatures(const torch::Tensor& audio) const;   // [B, ch, T] -> [B, ch*bins, T/fftHop]
-    torch::Tensor spectralSynthesis(const torch::Tensor& head) const;   // [B, ch*2*bins, F] -> [B, ch, F*fftHop]
+    torch::Tensor spectralSynthesis(const torch::Tensor& head) const;   // [B, ch*(1|2)*bins, F] -> [B, ch, F*fftHop]
     std::shared_ptr<torch::nn::Module> encoder_, decoder_;
     VaeConfig config_;
     int audioChannels_;

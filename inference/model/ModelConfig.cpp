@@ -139,6 +139,12 @@ ModelConfig parseModelConfig(const std::string& jsonText, const std::string& ori
         // A Hann window overlap-adds to a non-vanishing envelope only with at least 50 % overlap.
         if (c.vae.fft % 2 != 0 || c.vae.fft < 2 * c.vae.fftHop)
             vae.fail("fft", "must be even and at least 2 * fftHop (" + std::to_string(2 * c.vae.fftHop) + ")");
+        if (vae.has("phase")) {
+            c.vae.phase = vae.string("phase");
+            if (c.vae.phase != "predicted" && c.vae.phase != "reconstructed")
+                vae.fail("phase", "must be \"predicted\" or \"reconstructed\", got \"" + c.vae.phase + "\"");
+        }
+        c.vae.phaseIterations = vae.integerOr("phaseIterations", c.vae.phaseIterations, 0, 256);
     }
     c.vae.baseChannels = vae.integer("baseChannels", 1, 4096);
     c.vae.channelMults = vae.integers("channelMults", 1, 256);

@@ -29,6 +29,12 @@ struct VaeConfig {
     std::string kind = "waveform";
     int fft = 1024;                        // spectral: STFT size (Hann window)
     int fftHop = 256;                      // spectral: STFT hop, samples per codec frame
+    // spectral: "predicted" (the decoder's head gives a log-magnitude and a phase per bin, Vocos-style) or
+    // "reconstructed" (the head gives log-magnitudes only and PhaseReconstruction.h makes the phase). A codec
+    // trained on two CPU cores never learned to predict phase: its partials came out as noise
+    // (docs/training/README.md, run 2); magnitudes alone are a plain regression it can learn.
+    std::string phase = "predicted";
+    int phaseIterations = 4;               // reconstructed: Griffin-Lim refinements after the phase-locked start
     int baseChannels = 16;                 // channels after the input conv
     std::vector<int> channelMults;         // per encoder stage: channels = baseChannels * mult
     std::vector<int> strides;              // per encoder stage; their product is the hop length (paper: 2048)
@@ -43,6 +49,7 @@ struct VaeConfig {
     int chordClasses = 25;                 // 12 major + 12 minor + "no chord"
 
     bool spectral() const { return kind == "spectral"; }
+    bool reconstructsPhase() const { return spectral() && phase == "reconstructed"; }
     int64_t fftBins() const { return fft / 2 + 1; }  // spectral: one-sided STFT bins
     int64_t hopLength() const;             // samples per latent frame
 };

@@ -6,6 +6,7 @@ target_sources(s2a_model PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/ModelConfig.h ${CMAKE_CURRENT_LIST_DIR}/ModelConfig.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Layers.h ${CMAKE_CURRENT_LIST_DIR}/Layers.cpp
   ${CMAKE_CURRENT_LIST_DIR}/AudioVae.h ${CMAKE_CURRENT_LIST_DIR}/AudioVae.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/PhaseReconstruction.h ${CMAKE_CURRENT_LIST_DIR}/PhaseReconstruction.cpp
   ${CMAKE_CURRENT_LIST_DIR}/CaptionEncoder.h ${CMAKE_CURRENT_LIST_DIR}/CaptionEncoder.cpp
   ${CMAKE_CURRENT_LIST_DIR}/StructureDit.h ${CMAKE_CURRENT_LIST_DIR}/StructureDit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Network.h
@@ -17,7 +18,7 @@ target_link_libraries(s2a_model PRIVATE nlohmann_json::nlohmann_json)
 # library can hand out a config without knowing where the source tree is. Editing a file re-runs configure.
 set(_s2a_config_dir ${PROJECT_SOURCE_DIR}/resources/models/configs)
 set(_s2a_config_entries "")
-foreach(_s2a_cfg tiny s2a-402m)
+foreach(_s2a_cfg tiny tiny-pitched s2a-402m)
   set(_s2a_cfg_file ${_s2a_config_dir}/${_s2a_cfg}.json)
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_s2a_cfg_file})
   file(READ ${_s2a_cfg_file} _s2a_cfg_text)

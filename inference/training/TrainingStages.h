@@ -99,4 +99,8 @@ VaeProbe probeVae(model::Network net, const std::vector<VaeSong>& songs, const t
 // FFTs) between two [B, T] signals.
 torch::Tensor multiResolutionStftLoss(const torch::Tensor& reference, const torch::Tensor& estimate);
 
+// The reconstructed-phase codec's loss: spectral convergence plus log-magnitude L1 between STFT magnitudes
+// `reference` and the decoder's log-magnitudes `logEstimate` (same shape, AudioVae::decodeLogMagnitude).
+torch::Tensor magnitudeLoss(const torch::Tensor& reference, const torch::Tensor& logEstimate);
+
 }  // namespace s2a::inference::training::detail

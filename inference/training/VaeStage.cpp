@@ -116,6 +116,15 @@ torch::Tensor multiResolutionStftLoss(const torch::Tensor& reference, const torc
     return total / double(std::size(ffts));
 }
 
+torch::Tensor magnitudeLoss(const torch::Tensor& reference, const torch::Tensor& logEstimate)
+{
+    const auto estimate = torch::exp(logEstimate.clamp_max(8.0));
+    const auto convergence = (reference - estimate).norm() / (reference.norm() + 1e-6);
+    // The same 1e-3 floor as multiResolutionStftLoss's log term (here ~70 dB under a -30 dBFS crop's partials).
+    const auto logMagnitude = (torch::log(reference + 1e-3) - torch::log(estimate + 1e-3)).abs().mean();
+    return convergence + logMagnitude;
+}
+
 VaeProbe probeVae(model::Network net, const std::vector<VaeSong>& songs, const torch::Device& device)
 {
     torch::NoGradGuard noGrad;
@@ -197,15 +206,29 @@ bool trainVae(TrainContext& context, const StageSpec& spec, bool withHeads, cons
         // settles on the corpus's average spectrum whatever the input (measured: a 1700-step run collapsed
         // that way, see docs/training); the engine only ever uses the mean.
         const auto enc = net->vae->encode(audio, o.vaeSampleLatent, generator);
-        const auto decoded = net->vae->decode(enc.latent, audio.size(2));
-        const auto flatRef = audio.reshape({-1, audio.size(2)});
-        const auto flatOut = decoded.reshape({-1, audio.size(2)});
-        const auto stft = multiResolutionStftLoss(flatRef, flatOut);
-        const auto waveform = (flatRef - flatOut).abs().mean();
-        const auto kl = 0.5 * (enc.mean.pow(2) + enc.logVar.exp() - 1.0 - enc.logVar).mean();
-        auto loss = stft + waveform + o.klWeight * kl;
-        std::map<std::string, double> terms{{"stft", stft.item<double>()}, {"waveform", waveform.item<double>()},
-                                            {"kl", kl.item<double>()}};
+        // The decoder reads the mean, so nothing but this term steers the log-variance. Unbounded, it wandered to
+        // e^10 and its KL gradient (~e^logVar) then outweighed the reconstruction's under the gradient clip: the
+        // 2048-point codec's loss and KL spiked every few hundred steps. Bounded to [-10, 4] in the loss, it can
+        // only pull the log-variance back towards 0.
+        const auto logVar = enc.logVar.clamp(-10.0, 4.0);
+        const auto kl = 0.5 * (enc.mean.pow(2) + logVar.exp() - 1.0 - logVar).mean();
+        std::map<std::string, double> terms{{"kl", kl.item<double>()}};
+        torch::Tensor loss;
+        if (context.config.vae.reconstructsPhase()) {
+            // The decoder makes magnitudes only (its phase is reconstructed at decode time), so it is judged on
+            // them, bin by bin on its own STFT grid: no phase in the loop, and no inverse STFT to pay for.
+            const auto stft = magnitudeLoss(net->vae->spectralMagnitude(audio), net->vae->decodeLogMagnitude(enc.latent));
+            loss = stft + o.klWeight * kl;
+            terms.insert({"stft", stft.item<double>()});
+        } else {
+            const auto decoded = net->vae->decode(enc.latent, audio.size(2));
+            const auto flatRef = audio.reshape({-1, audio.size(2)});
+            const auto flatOut = decoded.reshape({-1, audio.size(2)});
+            const auto stft = multiResolutionStftLoss(flatRef, flatOut);
+            const auto waveform = (flatRef - flatOut).abs().mean();
+            loss = stft + waveform + o.klWeight * kl;
+            terms.insert({{"stft", stft.item<double>()}, {"waveform", waveform.item<double>()}});
+        }
         if (withHeads) {
             const HeadTargets t = targetsOf(batch, frames);
             const auto heads = net->vae->predictStructure(enc.mean);  // [B*G, classes, N]

@@ -321,7 +321,7 @@ private Q_SLOTS:
         const QByteArray stderrText = eval.readAllStandardError();
         QVERIFY2(eval.exitCode() == 0, stderrText.constData());
         const QString table = QString::fromUtf8(eval.readAllStandardOutput());
-        for (const char* row : {"main", "shuffled captions", "arranger", "held-out audio"})
+        for (const char* row : {"main", "shuffled captions", "codec ceiling", "arranger", "held-out audio"})
             QVERIFY2(table.contains(QLatin1String(row)), qPrintable(table));
 
         QFile f(out);
@@ -336,21 +336,37 @@ private Q_SLOTS:
         QStringList names;
         for (const QJsonValue& v : rows)
             names << v.toObject().value(QStringLiteral("name")).toString();
-        QCOMPARE(names, (QStringList{QStringLiteral("main"), QStringLiteral("shuffled captions"), QStringLiteral("arranger"),
+        QCOMPARE(names, (QStringList{QStringLiteral("main"), QStringLiteral("shuffled captions"),
+                                     QStringLiteral("codec ceiling"), QStringLiteral("arranger"),
                                      QStringLiteral("held-out audio")}));
         for (const QJsonValue& v : rows) {
             const QJsonObject row = v.toObject();
             const QString name = row.value(QStringLiteral("name")).toString();
-            const bool reference = row.value(QStringLiteral("kind")).toString() == QLatin1String("reference");
+            const QString kind = row.value(QStringLiteral("kind")).toString();
+            const bool reference = kind == QLatin1String("reference"), codec = kind == QLatin1String("codec");
             const auto finite = [&](const char* key) {
                 const QJsonValue x = row.value(QLatin1String(key));
                 return x.isDouble() && std::isfinite(x.toDouble());
             };
-            for (const char* key : {"tempoPercent", "fd", "seamJumpMedian", "seamJumpP90", "seamBaselineMedian",
-                                    "audioSeconds"})
+            for (const char* key : {"tempoPercent", "fd", "audioSeconds", "pitchedness"})
                 QVERIFY2(finite(key), qPrintable(name + QLatin1Char(' ') + QLatin1String(key)));
             QVERIFY(row.value(QStringLiteral("fd")).toDouble() >= 0.0);
-            QCOMPARE(row.value(QStringLiteral("seamCount")).toInt(), 2);  // the first item repainted: 2 seams
+            // Seams: the first item repainted (2 seams); the codec row repaints nothing.
+            QCOMPARE(row.value(QStringLiteral("seamCount")).toInt(), codec ? 0 : 2);
+            for (const char* key : {"seamJumpMedian", "seamJumpP90", "seamBaselineMedian"})
+                QCOMPARE(finite(key), !codec);
+            // The bootstrap interval is there for every row compared with the held-out audio.
+            const QJsonArray interval = row.value(QStringLiteral("fdBootstrap95")).toArray();
+            QCOMPARE(interval.size(), 2);
+            QCOMPARE(interval[0].isDouble(), !reference);
+            if (!reference)
+                QVERIFY(interval[0].toDouble() <= interval[1].toDouble());
+            QCOMPARE(finite("fdOverFirstVariant"), kind == QLatin1String("shuffled"));
+            // The codec row's own figures: one log-spectral distance per stem group, chroma agreement.
+            QCOMPARE(finite("logSpectralDistanceOverallDb"), codec);
+            QCOMPARE(row.value(QStringLiteral("logSpectralDistanceDb")).toArray().size(), codec ? 4 : 0);
+            if (codec)
+                QVERIFY(row.value(QStringLiteral("logSpectralDistanceOverallDb")).toDouble() > 0.0);
             const QJsonArray items = row.value(QStringLiteral("items")).toArray();
             QCOMPARE(items.size(), 3);
             // Clips are the first 6 s, or the whole song when it is shorter (4 fast bars can be).
@@ -368,7 +384,7 @@ private Q_SLOTS:
             QCOMPARE(finite("realTimeFactor"), !reference);
             QCOMPARE(finite("secondsPerItem"), !reference);
             for (int i = 0; i < items.size(); ++i)
-                QCOMPARE(items[i].toObject().value(QStringLiteral("seamJumps")).toArray().size(), i < 1 ? 2 : 0);
+                QCOMPARE(items[i].toObject().value(QStringLiteral("seamJumps")).toArray().size(), i < 1 && !codec ? 2 : 0);
         }
         const QJsonObject heldOut = rows.last().toObject();
         QVERIFY(heldOut.value(QStringLiteral("source")).toString().endsWith(QLatin1String("held-out")));
