@@ -3,7 +3,7 @@
 // every figure to JSON. The logic is in inference/evaluation/; this file only reads the command line.
 //
 //   s2a-eval --weights PATH[=NAME] [--weights ...] --held-out DIR [--count N] [--seconds S] [--steps K]
-//            [--out results.json] [--no-arranger] [--no-shuffled] [--no-codec] [--codec-only] [--threads T] [--seam-items M]
+//            [--out results.json] [--no-arranger] [--no-shuffled] [--no-codec] [--codec-only] [--write-audio DIR [--audio-items N]] [--threads T] [--seam-items M]
 //            [--config NAME] [--device auto|cpu|cuda]
 //
 // Exit status: 0 done, 1 an engine or file failed during the run, 2 bad arguments or missing inputs.
@@ -53,7 +53,7 @@ int usage(const QString& why)
 {
     err() << "s2a-eval: " << why << "\n"
           << "usage: s2a-eval --weights PATH[=NAME] [--weights ...] --held-out DIR [--count N] [--seconds S] "
-             "[--steps K] [--out FILE] [--no-arranger] [--no-shuffled] [--no-codec] [--codec-only] [--threads T] [--seam-items M]\n";
+             "[--steps K] [--out FILE] [--no-arranger] [--no-shuffled] [--no-codec] [--codec-only] [--write-audio DIR [--audio-items N]] [--threads T] [--seam-items M]\n";
     err().flush();
     return 2;
 }
@@ -86,6 +86,12 @@ int main(int argc, char** argv)
     const QCommandLineOption codecOnlyOpt(QStringLiteral("codec-only"),
                                           QStringLiteral("Only the codec-ceiling row of the first weights and the held-out "
                                                          "row: a quick probe of a codec (no generation)."));
+    const QCommandLineOption audioOpt(QStringLiteral("write-audio"),
+                                      QStringLiteral("Write the first --audio-items items of every row as one WAV per "
+                                                     "stem group under DIR/<row>/<item>/."),
+                                      QStringLiteral("DIR"));
+    const QCommandLineOption audioItemsOpt(QStringLiteral("audio-items"), QStringLiteral("Items per row for --write-audio (default 3)."),
+                                           QStringLiteral("N"), QStringLiteral("3"));
     const QCommandLineOption threadsOpt(QStringLiteral("threads"), QStringLiteral("LibTorch CPU threads (default: its own)."),
                                         QStringLiteral("T"), QStringLiteral("0"));
     const QCommandLineOption seamOpt(QStringLiteral("seam-items"), QStringLiteral("Items repainted for the seam metric (default 10)."),
@@ -95,7 +101,7 @@ int main(int argc, char** argv)
     const QCommandLineOption deviceOpt(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda (default auto)."),
                                        QStringLiteral("DEVICE"), QStringLiteral("auto"));
     parser.addOptions({weightsOpt, heldOutOpt, countOpt, secondsOpt, stepsOpt, outOpt, noArrangerOpt, noShuffledOpt,
-                       noCodecOpt, codecOnlyOpt, threadsOpt, seamOpt, configOpt, deviceOpt});
+                       noCodecOpt, codecOnlyOpt, audioOpt, audioItemsOpt, threadsOpt, seamOpt, configOpt, deviceOpt});
     parser.process(app);
 
     EvalOptions options;
@@ -116,6 +122,13 @@ int main(int argc, char** argv)
     options.arranger = !parser.isSet(noArrangerOpt);
     options.shuffled = !parser.isSet(noShuffledOpt);
     options.codec = !parser.isSet(noCodecOpt);
+    if (parser.isSet(audioOpt)) {
+        bool audioOk = false;
+        options.audioDir = parser.value(audioOpt);
+        options.audioItems = parser.value(audioItemsOpt).toInt(&audioOk);
+        if (!audioOk || options.audioItems < 1)
+            return usage(QStringLiteral("--audio-items must be a whole number >= 1."));
+    }
     if (parser.isSet(codecOnlyOpt)) {
         if (parser.isSet(noCodecOpt))
             return usage(QStringLiteral("--codec-only and --no-codec contradict each other."));

@@ -179,7 +179,7 @@ struct Model {
         text->module()->eval();
         dit->eval();
         if (withVae) {
-            vae = AudioVae(cfg.vae, cfg.audioChannels);
+            vae = AudioVae(cfg.vae, cfg.audioChannels, cfg.sampleRate);
             vae->eval();
         }
     }

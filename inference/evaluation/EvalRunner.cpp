@@ -9,6 +9,9 @@
 #include "inference/evaluation/SeamMetric.h"
 #include "inference/evaluation/SpectralMetrics.h"
 #include "inference/evaluation/TonalMetrics.h"
+#include "inference/StemGroups.h"
+
+#include "core/audio/AudioFileWriter.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -91,6 +94,33 @@ void measureCodec(const HeldOutItem& item, const QVector<Stem>& original, const 
             (name == QLatin1String("bass") ? r.chromaBass : r.chromaHarmonic) = agreement;
         }
     }
+}
+
+// The clip's stems summed per evaluation stem group, written for listening (EvalOptions::audioDir).
+Status writeGroups(const EvalOptions& options, const QString& rowName, const HeldOutItem& item, int index,
+                   const QVector<Stem>& stems)
+{
+    if (options.audioDir.isEmpty() || index >= options.audioItems)
+        return Status::success();
+    const QDir dir(QDir(options.audioDir).filePath(QStringLiteral("%1/%2").arg(rowName, QFileInfo(item.folder).fileName())));
+    if (!QDir().mkpath(dir.path()))
+        return Error{QStringLiteral("Could not create %1.").arg(QDir::toNativeSeparators(dir.path()))};
+    for (size_t g = 0; g < evalStemGroups().size(); ++g) {
+        core::AudioBuffer sum = core::AudioBuffer::silence(2, item.length, item.sampleRate);
+        for (const Stem& s : stems) {
+            if (stemGroupFor(s.role, evalStemGroups()) != int(g) || s.audio.channelCount() == 0)
+                continue;
+            for (int c = 0; c < 2; ++c) {
+                const auto& src = s.audio.channels[size_t(std::min(c, s.audio.channelCount() - 1))];
+                for (size_t i = 0; i < src.size() && i < size_t(item.length); ++i)
+                    sum.channels[size_t(c)][i] += src[i];
+            }
+        }
+        const QString path = dir.filePath(QString::fromStdString(evalStemGroups()[g]) + QStringLiteral(".wav"));
+        if (Status s = core::AudioFileWriter::write(path, sum, core::AudioFileFormat::WavFloat32); !s)
+            return s;
+    }
+    return Status::success();
 }
 
 // Repaints the middle of a clip and measures its seams against the same positions before the repaint.
@@ -223,6 +253,8 @@ Result<RowResult> runGeneratorRow(Generator& engine, RowResult row, const QVecto
         mono.resize(size_t(item.length), 0.0f);
         ItemResult r = measure(i, item, result.value().stems, mono, generated);
         r.generationSeconds = genSeconds;
+        if (Status s = writeGroups(options, row.name, item, i, result.value().stems); !s)
+            return s.error();
         if (i < options.seamItems)
             if (Status s = probeRepaint(engine, item, request, result.value().stems, mono, r); !s)
                 return Error{QStringLiteral("%1: repaint failed: %2").arg(where, s.errorMessage())};
@@ -243,7 +275,7 @@ Result<RowResult> runGeneratorRow(Generator& engine, RowResult row, const QVecto
 
 // The codec ceiling: every held-out item's stems through the codec alone.
 Result<RowResult> runCodecRow(diffusion::DiffusionEngine& engine, RowResult row, const QVector<HeldOutItem>& items,
-                              const Embeddings& real, const EvalLog& log)
+                              const EvalOptions& options, const Embeddings& real, const EvalLog& log)
 {
     QElapsedTimer rowClock;
     rowClock.start();
@@ -263,6 +295,8 @@ Result<RowResult> runCodecRow(diffusion::DiffusionEngine& engine, RowResult row,
         mono.resize(size_t(item.length), 0.0f);
         ItemResult r = measure(i, item, decoded.value(), mono, decodedEmbeddings);
         r.generationSeconds = codecSeconds;
+        if (Status s = writeGroups(options, row.name, item, i, decoded.value()); !s)
+            return s.error();
         measureCodec(item, stems.value(), decoded.value(), r);
         log(QStringLiteral("[%1] %2/%3 %4: log-spectral distance %5 dB (drums %6, bass %7, harmonic %8, lead %9), "
                            "chroma bass %10 harmonic %11")
@@ -297,6 +331,8 @@ Result<RowResult> runReferenceRow(const QVector<HeldOutItem>& items, const EvalO
             return stems.error();
         const std::vector<float> mono = monoOf(mix.value());
         ItemResult r = measure(i, item, stems.value(), mono, real);
+        if (Status s = writeGroups(options, row.name, item, i, stems.value()); !s)
+            return s.error();
         // The real audio has no repaint; its seam figure is the flux ratio at the positions a model's repaint
         // would have its seams, i.e. what an ordinary boundary of real music measures.
         const RepaintPlan plan = planRepaint(item.sections, item.tempo, item.sampleRate);
@@ -394,7 +430,7 @@ Result<EvalResult> runEvaluation(const EvalOptions& options, const EvalLog& log)
             codec.kind = QStringLiteral("codec");
             codec.source = row.source;
             codec.weightsSha256 = row.weightsSha256;
-            auto c = runCodecRow(engine, codec, items, real, log);
+            auto c = runCodecRow(engine, codec, items, options, real, log);
             if (!c)
                 return c.error();
             out.rows.append(std::move(c.value()));

@@ -47,7 +47,11 @@ struct EvalOptions {
     bool arranger = true;
     bool shuffled = true;
     bool codec = true;
-    bool generation = true;  // false: the variants are loaded for the codec row only (no generation, no shuffled row)
+    bool generation = true;
+    // When set, the first `audioItems` items of every row are written as one float WAV per evaluation stem group
+    // (stereo): <audioDir>/<row name>/<item folder>/<group>.wav, to listen to and to draw (bench/render_spectrograms).
+    QString audioDir;
+    int audioItems = 0;  // false: the variants are loaded for the codec row only (no generation, no shuffled row)
     int threads = 0;        // LibTorch CPU threads; 0 = its default
     QString device = QStringLiteral("auto");
 };

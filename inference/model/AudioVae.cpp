@@ -109,8 +109,9 @@ StructureHeadOutputs StructureHeadsImpl::forward(const torch::Tensor& latent) {
     return {melody->forward(h), chroma->forward(h), onset->forward(h), bass->forward(h), chord->forward(h)};
 }
 
-AudioVaeImpl::AudioVaeImpl(const VaeConfig& config, int audioChannels)
+AudioVaeImpl::AudioVaeImpl(const VaeConfig& config, int audioChannels, int sampleRate)
     : config_(config), audioChannels_(audioChannels), hop_(config.hopLength()) {
+    if (config.harmonicHead()) harmonic_.emplace(config, sampleRate);
     std::vector<int64_t> channels{config.baseChannels};
     for (int m : config.channelMults) channels.push_back(int64_t(config.baseChannels) * m);
     const size_t stages = config.strides.size();
@@ -121,7 +122,8 @@ AudioVaeImpl::AudioVaeImpl(const VaeConfig& config, int audioChannels)
 
     encoder_ = register_module("encoder", std::make_shared<torch::nn::Module>());
     encoderInput = encoder_->register_module(
-        "input", spectral ? conv(audioChannels * bins, channels[0], 3, 1, 1) : conv(audioChannels, channels[0], 7, 1, 3));
+        "input", spectral ? conv(audioChannels * (bins + (harmonic_ ? config.pitches : 0)), channels[0], 3, 1, 1)
+                          : conv(audioChannels, channels[0], 7, 1, 3));
     encoderBlocks = encoder_->register_module("blocks", torch::nn::ModuleList());
     for (size_t i = 0; i < stages; ++i)
         encoderBlocks->push_back(
@@ -137,8 +139,9 @@ AudioVaeImpl::AudioVaeImpl(const VaeConfig& config, int audioChannels)
             VaeDecoderBlock(channels[i + 1], channels[i], config.strides[i], config.dilations, spectral));
     decoderSnake = decoder_->register_module("snake", Snake(channels[0]));
     decoderOutput = decoder_->register_module(
-        "output", spectral ? conv(channels[0], audioChannels * (config.reconstructsPhase() ? 1 : 2) * bins, 1)
-                           : conv(channels[0], audioChannels, 7, 1, 3));
+        "output", !spectral             ? conv(channels[0], audioChannels, 7, 1, 3)
+                  : harmonic_           ? conv(channels[0], audioChannels * harmonic_->channelsPerAudioChannel(), 1)
+                                        : conv(channels[0], audioChannels * (config.reconstructsPhase() ? 1 : 2) * bins, 1));
 
     heads = register_module("heads", StructureHeads(config));
     initialiseCodec();
@@ -164,7 +167,13 @@ void AudioVaeImpl::initialiseCodec() {
                 // in every bin, i.e. loud broadband noise.
                 if (config_.spectral() && c == decoderOutput.get()) {
                     c->weight.mul_(0.1);
-                    if (config_.reconstructsPhase())
+                    if (harmonic_) {
+                        // Notes off (softplus(-4) = 0.02), a flat envelope, the noise ~50 dB under a loud partial.
+                        const auto b = c->bias.view({audioChannels_, harmonic_->channelsPerAudioChannel()});
+                        b.narrow(1, 0, config_.pitches).fill_(-4.0);
+                        b.narrow(1, config_.pitches, config_.envelopeBands).fill_(0.0);
+                        b.narrow(1, config_.pitches + config_.envelopeBands, config_.envelopeBands).fill_(-4.0);
+                    } else if (config_.reconstructsPhase())
                         c->bias.fill_(-4.0);
                     else
                         c->bias.view({audioChannels_, 2, -1}).select(1, 0).fill_(-4.0);
@@ -227,6 +236,10 @@ torch::Tensor AudioVaeImpl::decode(const torch::Tensor& latent, int64_t length) 
 torch::Tensor AudioVaeImpl::decodeLogMagnitude(const torch::Tensor& latent) {
     TORCH_CHECK(config_.reconstructsPhase(), "AudioVae::decodeLogMagnitude: only the reconstructed-phase codec has one");
     const auto h = decoderHead(latent);
+    if (harmonic_) {
+        const HarmonicParts parts = harmonic_->magnitudes(h, audioChannels_);
+        return torch::log(parts.harmonic + parts.noise + 1e-7);
+    }
     return h.view({h.size(0), audioChannels_, config_.fftBins(), h.size(2)});
 }
 
@@ -252,7 +265,13 @@ torch::Tensor AudioVaeImpl::spectralFeatures(const torch::Tensor& audio) const {
     // one (their sign follows the phase, so they average out), and a latent this small has no room for phase
     // anyway: the decoder makes its own. The 1e-3 floor is ~60 dB under a -30 dBFS crop's partials.
     const auto magnitude = spectralMagnitude(audio);  // t is a multiple of the hop (encode pads it)
-    return torch::log(magnitude + 1e-3).add_(3.0).div_(3.0).reshape({audio.size(0), -1, magnitude.size(3)});
+    auto features = torch::log(magnitude + 1e-3).add_(3.0).div_(3.0).reshape({audio.size(0), -1, magnitude.size(3)});
+    if (!harmonic_) return features;
+    // The harmonic codec's encoder also reads each semitone's salience: the magnitude under that pitch's harmonic
+    // template (a harmonic sum), so a note is one strong input channel from the first step of training instead of
+    // a comb the encoder would first have to learn to detect.
+    const auto salience = harmonic_->salience(magnitude);  // [B, ch, pitches, F]
+    return torch::cat({features, torch::log(salience + 1e-3).add_(3.0).div_(3.0).reshape({audio.size(0), -1, magnitude.size(3)})}, 1);
 }
 
 torch::Tensor AudioVaeImpl::spectralSynthesis(const torch::Tensor& head) const {
@@ -260,12 +279,21 @@ torch::Tensor AudioVaeImpl::spectralSynthesis(const torch::Tensor& head) const {
     if (config_.reconstructsPhase()) {
         // Magnitudes per channel, one phase for all channels: made from their power sum, as a panned source has
         // the same phase in every channel, and an independent phase per channel would smear the stereo image.
-        const auto magnitude = torch::exp(head.view({b, audioChannels_, bins, frames}).clamp_max(8.0));
+        // The harmonic head says which bins are noise: those start from a random phase instead of a locked one.
+        torch::Tensor magnitude, noiseShare;
+        if (harmonic_) {
+            const HarmonicParts parts = harmonic_->magnitudes(head, audioChannels_);
+            magnitude = parts.harmonic + parts.noise;
+            const auto noise = parts.noise.square().mean(1).sqrt();
+            noiseShare = noise / (parts.harmonic.square().mean(1).sqrt() + noise + 1e-9);
+        } else {
+            magnitude = torch::exp(head.view({b, audioChannels_, bins, frames}).clamp_max(8.0));
+        }
         const auto mono = magnitude.square().mean(1).sqrt();
-        const auto spec = reconstructPhase(mono, config_.fft, config_.fftHop, config_.phaseIterations);
+        const auto spec = reconstructPhase(mono, config_.fft, config_.fftHop, config_.phaseIterations, noiseShare);
         const auto unit = (spec / (spec.abs() + 1e-9)).unsqueeze(1);
         const auto window = torch::hann_window(config_.fft, head.options());
-        auto audio = inverseStft((magnitude * unit).view({b * audioChannels_, bins, frames}), config_.fft,
+        auto audio = inverseStft((magnitude * unit).reshape({b * audioChannels_, bins, frames}), config_.fft,
                                  config_.fftHop, window, frames * config_.fftHop);
         return audio.view({b, audioChannels_, frames * config_.fftHop});
     }

@@ -13,6 +13,7 @@
 // Convolutions are plain (no weight normalisation): weight norm only reparameterises training and can be
 // folded into the plain weight on export, so inference weights stay one tensor per conv.
 
+#include "inference/model/HarmonicHead.h"
 #include "inference/model/Layers.h"
 #include "inference/model/ModelConfig.h"
 
@@ -99,7 +100,7 @@ struct VaeEncoding {
 
 class AudioVaeImpl : public torch::nn::Module {
 public:
-    AudioVaeImpl(const VaeConfig& config, int audioChannels);
+    AudioVaeImpl(const VaeConfig& config, int audioChannels, int sampleRate = 44100);
 
     // audio [B, audioChannels, T], any T >= 1: zero-pads T up to a multiple of hopLength() (at the end).
     // sample=false returns latent = mean (deterministic, what inference caches); sample=true draws eps from
@@ -113,6 +114,7 @@ public:
     // [B, audioChannels, fft/2+1, frames * hop / fftHop] on the grid spectralMagnitude() analyses (what its
     // training loss compares).
     torch::Tensor decodeLogMagnitude(const torch::Tensor& latent);
+    bool decodeLogMagnitudeAvailable() const { return config_.reconstructsPhase(); }
     // Spectral codecs: STFT magnitudes of audio [B, audioChannels, T] (T a multiple of fftHop), centred frames on
     // the codec's grid: [B, audioChannels, fft/2+1, T / fftHop].
     torch::Tensor spectralMagnitude(const torch::Tensor& audio) const;
@@ -140,6 +142,7 @@ private:
     VaeConfig config_;
     int audioChannels_;
     int64_t hop_;
+    std::optional<HarmonicHead> harmonic_;  // the harmonic head's fixed templates (VaeConfig::harmonicHead())
 };
 TORCH_MODULE(AudioVae);
 

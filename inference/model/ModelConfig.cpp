@@ -145,6 +145,16 @@ ModelConfig parseModelConfig(const std::string& jsonText, const std::string& ori
                 vae.fail("phase", "must be \"predicted\" or \"reconstructed\", got \"" + c.vae.phase + "\"");
         }
         c.vae.phaseIterations = vae.integerOr("phaseIterations", c.vae.phaseIterations, 0, 256);
+        if (vae.has("head")) {
+            c.vae.head = vae.string("head");
+            if (c.vae.head != "bins" && c.vae.head != "harmonic")
+                vae.fail("head", "must be \"bins\" or \"harmonic\", got \"" + c.vae.head + "\"");
+            if (c.vae.head == "harmonic" && c.vae.phase != "reconstructed")
+                vae.fail("head", "\"harmonic\" needs \"phase\": \"reconstructed\"");
+        }
+        c.vae.pitches = vae.integerOr("pitches", c.vae.pitches, 1, 128);
+        c.vae.lowestPitch = vae.integerOr("lowestPitch", c.vae.lowestPitch, 0, 127);
+        c.vae.envelopeBands = vae.integerOr("envelopeBands", c.vae.envelopeBands, 2, 1024);
     }
     c.vae.baseChannels = vae.integer("baseChannels", 1, 4096);
     c.vae.channelMults = vae.integers("channelMults", 1, 256);

@@ -35,6 +35,12 @@ struct VaeConfig {
     // (docs/training/README.md, run 2); magnitudes alone are a plain regression it can learn.
     std::string phase = "predicted";
     int phaseIterations = 4;               // reconstructed: Griffin-Lim refinements after the phase-locked start
+    // reconstructed: the decoder head. "bins": a free log-magnitude per bin. "harmonic": semitone pitch activations
+    // over fixed harmonic templates, a spectral envelope and a noise envelope (HarmonicHead.h).
+    std::string head = "bins";
+    int pitches = 84;                      // harmonic: semitone templates from lowestPitch up
+    int lowestPitch = 24;                  // harmonic: MIDI note of the lowest template (C1, 32.7 Hz)
+    int envelopeBands = 48;                // harmonic: log-spaced envelope points, 30 Hz .. Nyquist
     int baseChannels = 16;                 // channels after the input conv
     std::vector<int> channelMults;         // per encoder stage: channels = baseChannels * mult
     std::vector<int> strides;              // per encoder stage; their product is the hop length (paper: 2048)
@@ -50,6 +56,7 @@ struct VaeConfig {
 
     bool spectral() const { return kind == "spectral"; }
     bool reconstructsPhase() const { return spectral() && phase == "reconstructed"; }
+    bool harmonicHead() const { return reconstructsPhase() && head == "harmonic"; }
     int64_t fftBins() const { return fft / 2 + 1; }  // spectral: one-sided STFT bins
     int64_t hopLength() const;             // samples per latent frame
 };

@@ -18,7 +18,7 @@ namespace s2a::model {
 class NetworkImpl : public torch::nn::Module {
 public:
     explicit NetworkImpl(const ModelConfig& config)
-        : vae(register_module("vae", AudioVae(config.vae, config.audioChannels))),
+        : vae(register_module("vae", AudioVae(config.vae, config.audioChannels, config.sampleRate))),
           caption(register_module("caption", CaptionEncoder(config.caption))),
           dit(register_module("dit", StructureDit(config)))
     {

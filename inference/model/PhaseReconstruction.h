@@ -23,6 +23,10 @@ namespace s2a::model {
 
 // magnitude [B, fft/2+1, F] (linear, >= 0) -> the complex spectrum [B, fft/2+1, F] with those magnitudes and a
 // reconstructed phase.
-torch::Tensor reconstructPhase(const torch::Tensor& magnitude, int64_t fft, int64_t hop, int iterations);
+// `noiseShare` (optional, same shape, 0..1): how much of each bin is noise rather than partials; bins over one half
+// start from a pseudo-random phase (a fixed function of frame and bin, so decoding stays deterministic): a
+// locked phase would turn them into a whistle at the nearest peak's frequency.
+torch::Tensor reconstructPhase(const torch::Tensor& magnitude, int64_t fft, int64_t hop, int iterations,
+                               const torch::Tensor& noiseShare = {});
 
 }  // namespace s2a::model

@@ -7,6 +7,7 @@ target_sources(s2a_model PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/Layers.h ${CMAKE_CURRENT_LIST_DIR}/Layers.cpp
   ${CMAKE_CURRENT_LIST_DIR}/AudioVae.h ${CMAKE_CURRENT_LIST_DIR}/AudioVae.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PhaseReconstruction.h ${CMAKE_CURRENT_LIST_DIR}/PhaseReconstruction.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/HarmonicHead.h ${CMAKE_CURRENT_LIST_DIR}/HarmonicHead.cpp
   ${CMAKE_CURRENT_LIST_DIR}/CaptionEncoder.h ${CMAKE_CURRENT_LIST_DIR}/CaptionEncoder.cpp
   ${CMAKE_CURRENT_LIST_DIR}/StructureDit.h ${CMAKE_CURRENT_LIST_DIR}/StructureDit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Network.h

@@ -178,19 +178,24 @@ void recordProbe(const Run& run, const QString& stage, model::Network net, const
 {
     const VaeProbe p = probeVae(net, audio, device);
     say(QStringLiteral("%1 VAE probe: spectral distance %2, log-spectral distance %3 dB, SNR %4 dB, level %5 -> %6 dB, "
-                       "latent spread %7 over %8 crops%9")
+                       "latent spread %7 over %8 crops%9%10")
             .arg(stage).arg(p.spectralDistance, 0, 'f', 3).arg(p.logSpectralDb, 0, 'f', 1).arg(p.snrDb, 0, 'f', 2)
             .arg(p.inputDb, 0, 'f', 1).arg(p.outputDb, 0, 'f', 1)
             .arg(p.latentSpread, 0, 'f', 3).arg(p.crops)
             .arg(!p.usable()    ? QStringLiteral(": NOT USABLE (it does not reconstruct its input)")
                  : !p.faithful() ? QStringLiteral(": coarse (envelopes and level, not partials)")
-                                 : QString()));
+                                 : QString())
+            .arg(std::isfinite(p.magnitudeLogSpectralDb)
+                     ? QStringLiteral(" (its magnitudes before phase reconstruction: %1 dB)").arg(p.magnitudeLogSpectralDb, 0, 'f', 1)
+                     : QString()));
     QSaveFile f(run.file(stage + QStringLiteral("-probe.json")));
     if (!f.open(QIODevice::WriteOnly))
         throw std::runtime_error("cannot write " + utf8(f.fileName()));
     f.write(QJsonDocument(QJsonObject{{QStringLiteral("snrDb"), p.snrDb},
                                       {QStringLiteral("spectralDistance"), p.spectralDistance},
                                       {QStringLiteral("logSpectralDb"), p.logSpectralDb},
+                                      {QStringLiteral("magnitudeLogSpectralDb"),
+                                       std::isfinite(p.magnitudeLogSpectralDb) ? QJsonValue(p.magnitudeLogSpectralDb) : QJsonValue()},
                                       {QStringLiteral("inputDb"), p.inputDb},
                                       {QStringLiteral("outputDb"), p.outputDb},
                                       {QStringLiteral("latentSpread"), p.latentSpread},

@@ -79,6 +79,9 @@ struct VaeProbe {
     double snrDb = 0.0;          // 10 log10(sum x^2 / sum (x - y)^2) over all crops (phase-sensitive)
     double spectralDistance = 1.0;  // ||S - S'|| / ||S|| of 1024-point STFT magnitudes over all crops
     double logSpectralDb = 0.0;  // RMS over bins above -60 dB of the reference of the dB difference
+    // Reconstructed-phase codecs: the same over the decoder's own magnitudes on its own STFT grid, before the
+    // phase is made (NaN for the others).
+    double magnitudeLogSpectralDb = std::nan("");
     double inputDb = -120.0;     // RMS level of the crops
     double outputDb = -120.0;    // RMS level of the reconstructions
     double latentSpread = 0.0;   // std across crops of the time-averaged latent / std of the latent overall

@@ -1,6 +1,7 @@
 // The evaluation harness: its maths on inputs with known answers (Fréchet distance, matrix square root), its
 // metrics on arranger renders whose tempo and instruments are known and on synthetic seams, and one real run
 // of the s2a-eval binary on a small corpus rendered by s2a-corpus with random-initialised tiny weights.
+#include "core/audio/AudioFileReader.h"
 #include "inference/arranger/ArrangerEngine.h"
 #include "inference/arranger/SongPlanner.h"
 #include "inference/diffusion/DiffusionEngine.h"
@@ -316,7 +317,8 @@ private Q_SLOTS:
                     dir.filePath(QStringLiteral("held-out")), QStringLiteral("--count"), QStringLiteral("3"),
                     QStringLiteral("--seconds"), QStringLiteral("6"), QStringLiteral("--steps"), QStringLiteral("4"),
                     QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--seam-items"), QStringLiteral("1"),
-                    QStringLiteral("--out"), out});
+                    QStringLiteral("--write-audio"), dir.filePath(QStringLiteral("audio")), QStringLiteral("--audio-items"),
+                    QStringLiteral("1"), QStringLiteral("--out"), out});
         QVERIFY(eval.waitForFinished(240000));
         const QByteArray stderrText = eval.readAllStandardError();
         QVERIFY2(eval.exitCode() == 0, stderrText.constData());
@@ -386,6 +388,21 @@ private Q_SLOTS:
             for (int i = 0; i < items.size(); ++i)
                 QCOMPARE(items[i].toObject().value(QStringLiteral("seamJumps")).toArray().size(), i < 1 && !codec ? 2 : 0);
         }
+        // --write-audio: the first item of every row, one WAV per stem group, the clip's length.
+        const QString firstItem = json.value(QStringLiteral("config")).toObject().value(QStringLiteral("itemFolders")).toArray()[0].toString();
+        for (const QString& row : names) {
+            const QDir itemDir(dir.filePath(QStringLiteral("audio/%1/%2").arg(row, firstItem)));
+            QCOMPARE(itemDir.entryList({QStringLiteral("*.wav")}, QDir::Files, QDir::Name),
+                     (QStringList{QStringLiteral("bass.wav"), QStringLiteral("drums.wav"), QStringLiteral("harmonic.wav"),
+                                  QStringLiteral("lead.wav")}));
+            auto bass = core::AudioFileReader::read(itemDir.filePath(QStringLiteral("bass.wav")));
+            QVERIFY2(bass, qPrintable(bass.errorMessage()));
+            const double seconds = rows[0].toObject().value(QStringLiteral("items")).toArray()[0].toObject()
+                                       .value(QStringLiteral("seconds")).toDouble();
+            QCOMPARE(double(bass.value().audio.frames()) / bass.value().audio.sampleRate, seconds);
+        }
+        QVERIFY(!QDir(dir.filePath(QStringLiteral("audio/main"))).exists(QStringLiteral("song-0002.s2a")));
+
         const QJsonObject heldOut = rows.last().toObject();
         QVERIFY(heldOut.value(QStringLiteral("source")).toString().endsWith(QLatin1String("held-out")));
         QCOMPARE(rows.first().toObject().value(QStringLiteral("weightsSha256")).toString().size(), 64);

@@ -1,8 +1,13 @@
-// Phase reconstruction (inference/model/PhaseReconstruction.h) on signals with a known spectrum: from the STFT
-// magnitudes alone it must give back audio whose own STFT matches them (log-spectral distance a few dB, where a
-// random phase leaves tens), with every partial at its frequency, for a steady chord and for a bass line that
-// changes note (its cost is bench_model's to measure).
+// The fixed parts of the reconstructed-phase spectral codec, on signals with a known spectrum:
+// - phase reconstruction (inference/model/PhaseReconstruction.h): from the STFT magnitudes alone it must give back
+//   audio whose own STFT matches them (log-spectral distance a few dB, where a random phase leaves ten), with every
+//   partial at its frequency, for a steady chord and for a bass line that changes note; deterministic, noise bins
+//   included (its cost is bench_model's to measure);
+// - the harmonic head (inference/model/HarmonicHead.h): a template has its partials at the pitch's harmonics, a
+//   tone's salience peaks at its own pitch, and activations, envelope and noise combine as the header says.
 #include "inference/model/AudioVae.h"
+#include "inference/model/HarmonicHead.h"
+#include "inference/model/ModelConfig.h"
 #include "inference/model/PhaseReconstruction.h"
 
 #include <QtTest>
@@ -63,7 +68,7 @@ double reconstructedDistance(const torch::Tensor& audio, int iterations, bool ra
 
 }  // namespace
 
-class PhaseReconstructionTest : public QObject {
+class SpectralCodecTest : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -107,7 +112,54 @@ private Q_SLOTS:
             QVERIFY(std::abs(low.argmax().item<int64_t>() - want.argmax().item<int64_t>()) <= 1);
         }
     }
+
+    void noiseBinsStartRandomAndStayDeterministic()
+    {
+        torch::manual_seed(4);
+        // Band-limited noise: its magnitudes have no partials, so a phase locked to its chance peaks would ring.
+        const auto audio = torch::randn({1, 3 * kRate}) * 0.05;
+        const auto m = magnitudes(audio);
+        const auto share = torch::ones_like(m);
+        const auto a = reconstructPhase(m, kFft, kHop, 2, share), b = reconstructPhase(m, kFft, kHop, 2, share);
+        QVERIFY(torch::equal(a, b));  // bitwise: the same computation repeated (no hidden random state)
+        const auto back = inverseStft(a, kFft, kHop, torch::hann_window(kFft), audio.size(1));
+        const double noisy = logSpectralDistance(m, magnitudes(back));
+        const auto locked = inverseStft(reconstructPhase(m, kFft, kHop, 2), kFft, kHop, torch::hann_window(kFft), audio.size(1));
+        qInfo("white noise: log-spectral distance %.2f dB from a random start, %.2f dB from a locked one", noisy,
+              logSpectralDistance(m, magnitudes(locked)));
+        QVERIFY(noisy < 8.0);
+    }
+
+    void harmonicTemplatesAndSalience()
+    {
+        const ModelConfig config = builtinModelConfig("tiny-pitched");
+        QVERIFY(config.vae.harmonicHead());
+        const HarmonicHead head(config.vae, config.sampleRate);
+        const auto& t = head.templates();
+        QCOMPARE(t.sizes().vec(), (std::vector<int64_t>{config.vae.pitches, config.vae.fftBins()}));
+        // A3 (MIDI 57, 220 Hz): partials at 220, 440, 660 Hz = bins 10.2, 20.4, 30.7 of 21.5 Hz; nothing at 110 Hz.
+        const auto a3 = t[57 - config.vae.lowestPitch];
+        for (int64_t bin : {10, 20, 31})
+            QVERIFY2(a3[bin].item<float>() > 0.5f, qPrintable(QString::number(bin)));
+        QVERIFY(a3[5].item<float>() < 0.01f);
+        QVERIFY(a3.max().item<float>() <= 1.0f + 1e-6f);
+        // A tone's salience is highest at its own pitch (its octave below shares every partial, so it comes close).
+        const auto tone = notes({50}, 0.0, 1.0, true);  // D3
+        const auto salience = head.salience(magnitudes(tone).unsqueeze(1));  // [1, 1, pitches, F]
+        const auto mean = salience.mean(-1).flatten();
+        QCOMPARE(mean.argmax().item<int64_t>() + config.vae.lowestPitch, int64_t(50));
+        // Magnitudes: one activation lights its template under the envelope; the noise part adds its own.
+        const int64_t perChannel = head.channelsPerAudioChannel(), pitches = config.vae.pitches;
+        auto out = torch::full({1, perChannel, 3}, -30.0);     // activations ~0, envelope e^-30, noise e^-30
+        out.narrow(1, pitches, config.vae.envelopeBands).fill_(0.0);  // flat envelope, gain 1
+        out[0][57 - config.vae.lowestPitch].fill_(5.0);         // A3 on, softplus(5) = 5.007
+        const HarmonicParts parts = head.magnitudes(out, 1);
+        QCOMPARE(parts.harmonic.sizes().vec(), (std::vector<int64_t>{1, 1, config.vae.fftBins(), 3}));
+        const auto frame = parts.harmonic[0][0].select(1, 1);
+        QVERIFY(std::abs(frame[20].item<float>() - 5.007f * a3[20].item<float>()) < 1e-2f);
+        QVERIFY(parts.noise.max().item<float>() < 1e-12f);
+    }
 };
 
-QTEST_GUILESS_MAIN(PhaseReconstructionTest)
-#include "tst_phase_reconstruction.moc"
+QTEST_GUILESS_MAIN(SpectralCodecTest)
+#include "tst_spectral_codec.moc"
