@@ -76,11 +76,12 @@ int exportCommand(const QStringList& args)
             return fail(BadArguments, QStringLiteral("--rate must be 44100, 48000 or 96000"));
     }
     if (parser.isSet(lufs)) {
-        bool okLufs = false, okCeiling = false;
-        options.targetLufs = parser.value(lufs).toDouble(&okLufs);
-        options.truePeakCeilingDb = parser.value(ceiling).toDouble(&okCeiling);
-        if (!okLufs || !okCeiling || *options.targetLufs > 0 || *options.targetLufs < -70)
-            return fail(BadArguments, QStringLiteral("--lufs needs a loudness between -70 and 0, --true-peak a number"));
+        const auto target = numberFrom(parser, lufs, -70.0, 0.0);
+        const auto peak = numberFrom(parser, ceiling, -20.0, 0.0);  // dBTP: a ceiling over 0 would let exports clip
+        if (!target || !peak)
+            return fail(BadArguments, (target ? peak.error() : target.error()).message);
+        options.targetLufs = target.value();
+        options.truePeakCeilingDb = peak.value();
     }
 
     const QString path = parser.positionalArguments().constFirst();

@@ -155,10 +155,10 @@ int newCommand(const QStringList& args)
     if (!planned)
         return fail(BadInput, planned.errorMessage());
     GenerationRequest& request = planned.value();
-    bool okSteps = false;
-    request.steps = parser.value(steps).toInt(&okSteps);
-    if (!okSteps || request.steps < 1)
-        return fail(BadArguments, QStringLiteral("--steps needs a whole number of 1 or more"));
+    const auto stepCount = wholeNumberFrom(parser, steps, 1, kMaxSteps);
+    if (!stepCount)
+        return fail(BadArguments, stepCount.errorMessage());
+    request.steps = stepCount.value();
 
     auto chosen = chosenEngine(parser.value(engine));
     if (const int* code = std::get_if<int>(&chosen))
@@ -199,13 +199,17 @@ int regenerateCommand(const QStringList& args)
     if (int code = parse(parser, args, QStringLiteral("Make one section anew; the result becomes its active take."), 1); code >= 0)
         return code;
     RegenerateOptions options;
-    bool okSteps = false, okGuidance = false, okContext = false;
-    options.steps = parser.value(steps).toInt(&okSteps);
-    options.guidance = parser.value(guidance).toDouble(&okGuidance);
-    options.contextSeconds = parser.value(context).toDouble(&okContext);
+    const auto stepCount = wholeNumberFrom(parser, steps, 1, kMaxSteps);
+    const auto guidanceScale = numberFrom(parser, guidance, 0.0, kMaxGuidance);
+    const auto contextSeconds = numberFrom(parser, context, 0.0, kMaxContextSeconds);
     auto seed = seedFrom(parser);
-    if (!okSteps || options.steps < 1 || !okGuidance || !okContext || options.contextSeconds < 0 || !seed)
-        return fail(BadArguments, seed ? QStringLiteral("--steps, --guidance and --context need numbers") : seed.errorMessage());
+    for (const QString& message : {stepCount.errorMessage(), guidanceScale.errorMessage(), contextSeconds.errorMessage(),
+                                   seed.errorMessage()})
+        if (!message.isEmpty())
+            return fail(BadArguments, message);
+    options.steps = stepCount.value();
+    options.guidance = guidanceScale.value();
+    options.contextSeconds = contextSeconds.value();
     if (parser.value(engine) != QLatin1String("arranger") && parser.value(engine) != QLatin1String("diffusion"))
         return fail(BadArguments, QStringLiteral("unknown engine \"%1\"; use arranger or diffusion").arg(parser.value(engine)));
     options.seed = seed.value();

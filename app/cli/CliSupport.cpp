@@ -1,5 +1,7 @@
 #include "app/cli/CliSupport.h"
 
+#include <cmath>
+
 #include "app/cli/CliCommands.h"
 
 #include "core/persistence/ProjectBundle.h"
@@ -59,9 +61,33 @@ Result<double> secondsFrom(const QString& text)
     bool okMinutes = true, okSeconds = false;
     const double minutes = parts.size() == 2 ? parts[0].toDouble(&okMinutes) : 0.0;
     const double seconds = parts.constLast().toDouble(&okSeconds);
-    if (parts.size() > 2 || !okMinutes || !okSeconds || minutes * 60 + seconds < 10 || minutes * 60 + seconds > 1200)
+    const double total = minutes * 60 + seconds;
+    // !(total >= 10): NaN compares false both ways, so the range is written to refuse it.
+    if (parts.size() > 2 || !okMinutes || !okSeconds || !std::isfinite(total) || !(total >= 10) || !(total <= 1200))
         return Error{QStringLiteral("--length \"%1\" is not m:ss between 0:10 and 20:00").arg(text)};
-    return minutes * 60 + seconds;
+    return total;
+}
+
+Result<double> numberFrom(const QCommandLineParser& parser, const QCommandLineOption& option, double min, double max)
+{
+    bool ok = false;
+    const QString text = parser.value(option);
+    const double value = text.toDouble(&ok);
+    if (!ok || !std::isfinite(value) || value < min || value > max)
+        return Error{QStringLiteral("--%1 needs a number from %2 to %3, not \"%4\"")
+                         .arg(option.names().constFirst()).arg(min).arg(max).arg(text)};
+    return value;
+}
+
+Result<int> wholeNumberFrom(const QCommandLineParser& parser, const QCommandLineOption& option, int min, int max)
+{
+    bool ok = false;
+    const QString text = parser.value(option);
+    const int value = text.toInt(&ok);
+    if (!ok || value < min || value > max)
+        return Error{QStringLiteral("--%1 needs a whole number from %2 to %3, not \"%4\"")
+                         .arg(option.names().constFirst()).arg(min).arg(max).arg(text)};
+    return value;
 }
 
 

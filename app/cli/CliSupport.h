@@ -28,10 +28,21 @@ inline const QCommandLineOption kSection(QStringLiteral("section"),
                                          QStringLiteral("The section: its id, chorus#2, or a label used once."),
                                          QStringLiteral("REF"));
 
+// The ranges the CLI accepts for the diffusion engine's numbers (the GUI's dialogs use the same spans): more
+// steps than this only cost time, guidance beyond it only distorts, and context beyond 10 minutes is more than
+// any window the model reads.
+constexpr int kMaxSteps = 1000;
+constexpr double kMaxGuidance = 30.0;
+constexpr double kMaxContextSeconds = 600.0;
+
 // --seed, or a fresh random one.
 Result<quint64> seedFrom(const QCommandLineParser& parser);
 // "2:30" or "150" -> seconds, between 10 s and 20 min.
 Result<double> secondsFrom(const QString& text);
+// The value of `option` as a finite number within [min, max] (a whole number for wholeNumberFrom): "nan", "inf",
+// "1e300" and the like are refused with a message that gives the range, instead of passing a parse-only check.
+Result<double> numberFrom(const QCommandLineParser& parser, const QCommandLineOption& option, double min, double max);
+Result<int> wholeNumberFrom(const QCommandLineParser& parser, const QCommandLineOption& option, int min, int max);
 
 // The song named by the first positional argument and the section named by --section.
 struct SongSection {

@@ -275,6 +275,26 @@ private Q_SLOTS:
         QVERIFY2(missing.err.startsWith(QStringLiteral("s2a: None.s2a/project.json: not found")), qPrintable(missing.err));
 
         QCOMPARE(runCli({QStringLiteral("frobnicate")}).exitCode, 2);
+
+        // Numbers are checked for range and finiteness, not only for parsing, before any file is touched.
+        const QString song = dir.filePath(QStringLiteral("None.s2a"));
+        const QList<QPair<QStringList, QString>> badNumbers{
+            {{QStringLiteral("regenerate"), song, QStringLiteral("--section"), QStringLiteral("verse"),
+              QStringLiteral("--guidance"), QStringLiteral("nan")}, QStringLiteral("--guidance needs a number from 0 to 30, not \"nan\"")},
+            {{QStringLiteral("regenerate"), song, QStringLiteral("--section"), QStringLiteral("verse"),
+              QStringLiteral("--context"), QStringLiteral("1e300")}, QStringLiteral("--context needs a number from 0 to 600")},
+            {{QStringLiteral("regenerate"), song, QStringLiteral("--section"), QStringLiteral("verse"),
+              QStringLiteral("--steps"), QStringLiteral("99999")}, QStringLiteral("--steps needs a whole number from 1 to 1000")},
+            {{QStringLiteral("export"), song, QStringLiteral("-o"), dir.filePath(QStringLiteral("x")),
+              QStringLiteral("--lufs"), QStringLiteral("-14"), QStringLiteral("--true-peak"), QStringLiteral("inf")},
+             QStringLiteral("--true-peak needs a number from -20 to 0, not \"inf\"")},
+            {{QStringLiteral("new"), QStringLiteral("-o"), song, QStringLiteral("--caption"), QStringLiteral("funk"),
+              QStringLiteral("--length"), QStringLiteral("nan")}, QStringLiteral("--length \"nan\" is not m:ss")},
+        };
+        for (const auto& [args, message] : badNumbers) {
+            const Run bad = runCli(args);
+            QVERIFY2(bad.exitCode == 2 && bad.err.contains(message), qPrintable(args.join(QLatin1Char(' ')) + QStringLiteral(" -> ") + bad.err));
+        }
         QCOMPARE(runCli({QStringLiteral("info")}).exitCode, 2);
         QCOMPARE(runCli({}).exitCode, 2);
     }
