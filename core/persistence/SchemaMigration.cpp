@@ -29,9 +29,15 @@ QJsonObject migrate1to2(QJsonObject json)
     }
     json.insert(QStringLiteral("tracks"), tracks);
 
+    // A seed that no quint64 holds (negative, fractional, 2^64 or more) was never a seed an engine used: converting
+    // it would be undefined behaviour, and refusing the whole song for it would lock the user out of their work.
+    // It becomes 0, "no seed recorded"; the audio it made is untouched.
     auto seedToString = [](QJsonObject& o) {
-        if (o.value(QStringLiteral("seed")).isDouble())
-            o.insert(QStringLiteral("seed"), QString::number(quint64(o.value(QStringLiteral("seed")).toDouble())));
+        if (!o.value(QStringLiteral("seed")).isDouble())
+            return;
+        const double seed = o.value(QStringLiteral("seed")).toDouble();
+        const bool representable = seed >= 0.0 && seed < 18446744073709551616.0 && seed == std::floor(seed);
+        o.insert(QStringLiteral("seed"), QString::number(representable ? quint64(seed) : quint64(0)));
     };
     seedToString(json);
 

@@ -177,6 +177,19 @@ private Q_SLOTS:
         QVERIFY(bundle::save(loaded.value(), path));
         QCOMPARE(projectJson(path).value(QStringLiteral("schemaVersion")).toInt(), kCurrentSchemaVersion);
         QVERIFY(bundle::load(path).value() == loaded.value());
+
+        // Seeds no 64-bit unsigned integer holds (negative, fractional, too large) read as "no seed recorded";
+        // the song opens.
+        for (const char* bad : {"-1", "0.5", "1e300"}) {
+            QByteArray broken = v1;
+            broken.replace("\"seed\": 12345", QByteArray("\"seed\": ") + bad);
+            broken.replace("\"seed\": 9}", QByteArray("\"seed\": ") + bad + "}");
+            writeAll(bundle::projectFile(path), broken);
+            auto opened = bundle::load(path);
+            QVERIFY2(opened, qPrintable(QLatin1String(bad) + QStringLiteral(": ") + opened.errorMessage()));
+            QCOMPARE(opened->settings.seed, quint64(0));
+            QCOMPARE(opened->sections[0].activeTake()->origin.seed, quint64(0));
+        }
     }
 
     void crashBeforeRenameLeavesTheOldProject_data()
