@@ -43,9 +43,20 @@ void PlaybackEngine::publishPlan(std::unique_ptr<RenderPlan> plan)
 
 void PlaybackEngine::send(const Command& command)
 {
-    // 256 slots outlast any burst the UI can produce between two callbacks; when the audio thread is not
-    // running at all (no device), the oldest commands would be stale anyway.
-    m_commands.push(command);
+    // 256 queue slots outlast any burst the UI makes between two callbacks. When the audio thread is not
+    // running (no device, a stalled stream), commands wait in the control thread's backlog instead, and past
+    // kMaxBacklog the oldest are dropped: the newest say what the user wants now (a queue that refuses the newest
+    // would lose the last Stop and keep a stale Seek).
+    m_backlog.push_back(command);
+    if (m_backlog.size() > kMaxBacklog)
+        m_backlog.pop_front();
+    flushBacklog();
+}
+
+void PlaybackEngine::flushBacklog()
+{
+    while (!m_backlog.empty() && m_commands.push(m_backlog.front()))
+        m_backlog.pop_front();
 }
 
 void PlaybackEngine::play() { send({CommandType::Play}); }
@@ -60,6 +71,7 @@ void PlaybackEngine::setMasterGain(float gain) { send({CommandType::SetMasterGai
 
 void PlaybackEngine::collectGarbage()
 {
+    flushBacklog();
     RenderPlan* plan = nullptr;
     while (m_retired.pop(plan))
         delete plan;

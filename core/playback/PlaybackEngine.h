@@ -6,6 +6,7 @@
 
 #include <array>
 #include <atomic>
+#include <deque>
 #include <memory>
 #include <vector>
 
@@ -46,7 +47,8 @@ public:
     void seek(SampleCount position);
     void setLoop(bool enabled, SampleCount start, SampleCount end);
     void setMasterGain(float gain);
-    // Frees plans the audio thread has finished with. Call regularly (the controller's UI timer does).
+    // Frees plans the audio thread has finished with and hands it the commands a full queue held back. Call
+    // regularly (the controller's UI timer does).
     void collectGarbage();
     // Drains reports; returns false when there was none since the last call.
     bool latestReport(EngineReport& report);
@@ -82,6 +84,7 @@ private:
     enum class Transport : std::uint8_t { Stopped, Playing, FadingOut };
 
     void send(const Command& command);
+    void flushBacklog();  // control thread: moves backlog commands into the queue while it has room
     void applyCommands();
     void adoptPendingPlan();
     void retire(RenderPlan* plan);
@@ -118,6 +121,8 @@ private:
     // Shared between the threads, lock-free.
     std::atomic<RenderPlan*> m_pending{nullptr};
     SpscQueue<Command, 256> m_commands;
+    static constexpr size_t kMaxBacklog = 1024;
+    std::deque<Command> m_backlog;  // control thread only: commands the full queue could not take yet
     SpscQueue<RenderPlan*, 256> m_retired;
     SpscQueue<EngineReport, 64> m_reports;
     std::array<std::atomic<float>, kMaxTracks * 2> m_trackMeters{};

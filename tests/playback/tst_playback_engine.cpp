@@ -5,6 +5,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -128,6 +129,34 @@ private Q_SLOTS:
         const std::vector<float> after = run(engine, 4);
         for (size_t i = size_t(engine.fadeFrames()); i < after.size(); ++i)
             QCOMPARE(after[i], signal[30000 + i]);
+    }
+
+    void aFullQueueKeepsTheNewestCommands()
+    {
+        // No callback runs (no device) while the user keeps seeking: far more commands than the queue holds.
+        // When audio starts, the last seek and the Play after it are what count (a queue that refused the newest
+        // kept seek 355 and lost the Play: silence).
+        const std::vector<float> signal = rampSignal(kRate);
+        PlaybackEngine engine(kRate);
+        engine.publishPlan(planOf(signal));
+        const SampleCount last = 100 + 1999;
+        for (SampleCount position = 100; position <= last; ++position)
+            engine.seek(position);
+        engine.play();
+        // The control thread's timer hands the held-back commands over, one queue-full per callback.
+        std::vector<float> out;
+        for (int block = 0; block < 12; ++block) {
+            engine.collectGarbage();
+            const std::vector<float> b = run(engine, 1);
+            out.insert(out.end(), b.begin(), b.end());
+        }
+        const auto first = std::find_if(out.begin(), out.end(), [](float x) { return x != 0.0f; });
+        QVERIFY2(first != out.end(), "it plays");
+        const size_t start = size_t(first - out.begin());
+        QVERIFY(start + size_t(engine.fadeFrames()) + kBlock < out.size());
+        // It plays from the last seek: after the fade-in, sample for sample.
+        for (size_t i = start + size_t(engine.fadeFrames()); i < out.size(); ++i)
+            QCOMPARE(out[i], signal[size_t(last) + (i - start)]);
     }
 
     void loopWrapIsSampleContinuous()
