@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <limits>
+#include <set>
 #include <sstream>
 #include <utility>
 
@@ -193,9 +194,25 @@ const SafeTensorInfo* SafetensorsHeader::find(const std::string& name) const
 Result<SafetensorsHeader> parseSafetensorsHeader(const std::string& json, std::uint64_t dataSize, const std::string& file)
 {
     using R = Result<SafetensorsHeader>;
-    const Json root = Json::parse(json, nullptr, /*allow_exceptions=*/false);
+    // JSON allows a name twice in an object and nlohmann keeps the last one silently; in a header that would make
+    // one tensor's description shadow another's, so a repeated name is refused (the spec forbids it too).
+    std::vector<std::set<std::string>> names;
+    std::string repeated;
+    const Json::parser_callback_t noRepeats = [&](int, Json::parse_event_t event, Json& parsed) {
+        if (event == Json::parse_event_t::object_start)
+            names.emplace_back();
+        else if (event == Json::parse_event_t::object_end && !names.empty())
+            names.pop_back();
+        else if (event == Json::parse_event_t::key && !names.empty() && !names.back().insert(parsed.get<std::string>()).second &&
+                 repeated.empty())
+            repeated = parsed.get<std::string>();
+        return true;
+    };
+    const Json root = Json::parse(json, noRepeats, /*allow_exceptions=*/false);
     if (root.is_discarded())
         return R::failure(file + ": the header is not valid JSON.");
+    if (!repeated.empty())
+        return R::failure(file + ": the header names \"" + repeated + "\" twice.");
     if (!root.is_object())
         return R::failure(file + ": the header is JSON but not an object of tensors.");
     SafetensorsHeader header;

@@ -319,6 +319,9 @@ void ModelWeightsTest::corruptionsGiveSpecificErrors_data()
                                     << "tensor \"a\" has a shape entry that is not a non-negative integer";
     QTest::newRow("offsets reversed") << craft(R"({"a":{"dtype":"U8","shape":[1],"data_offsets":[5,4]}})", QByteArray(5, '\0'))
                                       << "end before they begin";
+    QTest::newRow("a name twice") << craft(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}})",
+                                           QByteArray(8, '\0'))
+                                  << "the header names \"a\" twice";
     QTest::newRow("metadata not strings") << craft(R"({"__metadata__":{"n":3}})", {}) << "__metadata__ entry \"n\" is not a string";
 }
 
