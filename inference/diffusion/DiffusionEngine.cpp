@@ -1,6 +1,7 @@
 #include "inference/diffusion/DiffusionEngine.h"
 
 #include "inference/StemGroups.h"
+#include "inference/diffusion/GroupAudio.h"
 #include "inference/arranger/CaptionParser.h"
 
 #include "inference/model/AudioVae.h"
@@ -49,14 +50,6 @@ Result<ModelConfig> configNamed(const QString& name)
     } catch (const std::exception& e) {
         return Error{QStringLiteral("Unknown diffusion model config \"%1\": %2").arg(name, QString::fromStdString(e.what()))};
     }
-}
-
-QString nameForGroup(const std::string& group)
-{
-    QString name = QString::fromStdString(group);
-    if (!name.isEmpty())
-        name[0] = name[0].toUpper();
-    return name;
 }
 
 // How far the guided velocity's spread is pulled back to the conditional one's (FlowSampler.h). All the way:
@@ -120,60 +113,6 @@ public:
 private:
     bool m_enabled;
 };
-
-// [G, channels, T] float tensor from one buffer per group (all of length T).
-torch::Tensor toTensor(const std::vector<core::AudioBuffer>& groups, int channels, int64_t from, int64_t count)
-{
-    auto out = torch::zeros({int64_t(groups.size()), channels, count});
-    auto acc = out.accessor<float, 3>();
-    for (size_t g = 0; g < groups.size(); ++g)
-        for (int c = 0; c < channels; ++c) {
-            const auto& src = groups[g].channels[size_t(std::min(c, groups[g].channelCount() - 1))];
-            for (int64_t i = 0; i < count; ++i)
-                acc[int64_t(g)][c][i] = src[size_t(from + i)];
-        }
-    return out;
-}
-
-// One Stem per group of decoded audio [G, channels, samples] (contiguous float).
-QVector<Stem> stemsOf(const torch::Tensor& audio, const ModelConfig& config, int sampleRate)
-{
-    QVector<Stem> stems;
-    const int64_t samples = audio.size(2);
-    for (int g = 0; g < config.stemGroupCount(); ++g) {
-        Stem stem;
-        stem.role = roleForStemGroup(config.stemGroups[size_t(g)]);
-        stem.name = nameForGroup(config.stemGroups[size_t(g)]);
-        stem.audio.sampleRate = sampleRate;
-        for (int c = 0; c < config.audioChannels; ++c) {
-            const float* p = audio[g][c].data_ptr<float>();
-            stem.audio.channels.emplace_back(p, p + samples);
-        }
-        stems.append(std::move(stem));
-    }
-    return stems;
-}
-
-// Stems summed into the model's stem groups by role, each `samples` long (silence past a stem's end).
-std::vector<core::AudioBuffer> sumIntoGroups(const QVector<Stem>& stems, const ModelConfig& config, int64_t samples,
-                                             int sampleRate)
-{
-    const int channels = config.audioChannels;
-    std::vector<core::AudioBuffer> groups(size_t(config.stemGroupCount()),
-                                          core::AudioBuffer::silence(channels, samples, sampleRate));
-    for (const Stem& s : stems) {
-        if (s.audio.channelCount() == 0)
-            continue;
-        core::AudioBuffer& dst = groups[size_t(stemGroupFor(s.role, config.stemGroups))];
-        for (int c = 0; c < channels; ++c) {
-            const auto& src = s.audio.channels[size_t(std::min(c, s.audio.channelCount() - 1))];
-            float* out = dst.channels[size_t(c)].data();
-            for (size_t i = 0; i < src.size() && int64_t(i) < samples; ++i)
-                out[i] += src[i];
-        }
-    }
-    return groups;
-}
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 # LibTorch stays inside this folder. The engine catalogue (which engines the UI and CLI offer) lives beside it.
 target_sources(s2a_inference PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/DiffusionEngine.h ${CMAKE_CURRENT_LIST_DIR}/DiffusionEngine.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/GroupAudio.h ${CMAKE_CURRENT_LIST_DIR}/GroupAudio.cpp
   ${CMAKE_CURRENT_LIST_DIR}/WeightsLocation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../EngineCatalogue.h ${CMAKE_CURRENT_LIST_DIR}/../EngineCatalogue.cpp
 )
