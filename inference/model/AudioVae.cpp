@@ -243,6 +243,11 @@ torch::Tensor AudioVaeImpl::decodeLogMagnitude(const torch::Tensor& latent) {
     return h.view({h.size(0), audioChannels_, config_.fftBins(), h.size(2)});
 }
 
+HarmonicParts AudioVaeImpl::decodeHarmonicParts(const torch::Tensor& latent) {
+    TORCH_CHECK(harmonic_, "AudioVae::decodeHarmonicParts: only the harmonic head has parts");
+    return harmonic_->magnitudes(decoderHead(latent), audioChannels_);
+}
+
 torch::Tensor AudioVaeImpl::spectralMagnitude(const torch::Tensor& audio) const {
     const int64_t b = audio.size(0), channels = audio.size(1), t = audio.size(2);
     const int64_t frames = t / config_.fftHop;

@@ -114,6 +114,10 @@ public:
     // [B, audioChannels, fft/2+1, frames * hop / fftHop] on the grid spectralMagnitude() analyses (what its
     // training loss compares).
     torch::Tensor decodeLogMagnitude(const torch::Tensor& latent);
+    // The harmonic head's two parts apart (linear magnitudes on the same grid), for losses that judge the pitched
+    // part alone. Only with head "harmonic".
+    HarmonicParts decodeHarmonicParts(const torch::Tensor& latent);
+    bool hasHarmonicHead() const { return harmonic_.has_value(); }
     bool decodeLogMagnitudeAvailable() const { return config_.reconstructsPhase(); }
     // Spectral codecs: STFT magnitudes of audio [B, audioChannels, T] (T a multiple of fftHop), centred frames on
     // the codec's grid: [B, audioChannels, fft/2+1, T / fftHop].

@@ -139,7 +139,8 @@ void StageRun::checkpoint() const
 const std::vector<std::string>& LossLog::columns()
 {
     static const std::vector<std::string> kColumns{"loss", "stft", "waveform", "kl", "heads", "melody", "chroma",
-                                                   "onset", "bass", "chord", "flow", "grad_norm", "seconds"};
+                                                   "onset", "bass", "chord", "flow", "grad_norm", "seconds",
+                                                   "tonal"};  // new columns go last: older logs keep their layout
     return kColumns;
 }
 

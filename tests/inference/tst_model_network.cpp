@@ -303,6 +303,14 @@ private Q_SLOTS:
             const auto reference = vae->spectralMagnitude(audio);
             QCOMPARE(logMagnitude.sizes().vec(), (std::vector<int64_t>{1, 2, v.fftBins(), 2 * hop / v.fftHop}));
             QCOMPARE(reference.sizes(), logMagnitude.sizes());
+            if (vae->hasHarmonicHead()) {
+                // The parts a tonal-stem loss reads apart add up to what decodeLogMagnitude gives.
+                const auto parts = vae->decodeHarmonicParts(a.latent);
+                QCOMPARE(parts.harmonic.sizes(), logMagnitude.sizes());
+                QVERIFY(torch::allclose(torch::log(parts.harmonic + parts.noise + 1e-7), logMagnitude, 1e-4, 1e-5));
+            } else {
+                QVERIFY_THROWS_EXCEPTION(c10::Error, vae->decodeHarmonicParts(a.latent));
+            }
         } else if (v.spectral()) {
             QVERIFY_THROWS_EXCEPTION(c10::Error, vae->decodeLogMagnitude(a.latent));
         }
