@@ -4,6 +4,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <tuple>
 
 namespace s2a::core::SectionEdits {
 namespace {
@@ -11,6 +12,78 @@ namespace {
 Error lockedError(const Section& s)
 {
     return Error{QStringLiteral("Section \"%1\" is locked; unlock it first.").arg(s.displayName())};
+}
+
+// `clips` without what they play in [from, to): a clip across the span leaves its two ends.
+QVector<AudioClip> without(const QVector<AudioClip>& clips, SampleCount from, SampleCount to)
+{
+    QVector<AudioClip> out;
+    for (const AudioClip& clip : clips) {
+        const AudioClip before = trimmed(clip, clip.timelineStart, from);
+        const AudioClip after = trimmed(clip, to, clip.timelineEnd());
+        if (before.length > 0)
+            out.append(before);
+        if (after.length > 0)
+            out.append(after);
+    }
+    return out;
+}
+
+// Joins clips that continue one another (same track and file, contiguous on the timeline and in the file), so
+// that dragging a boundary back and forth leaves the clip list as it found it instead of in pieces.
+QVector<AudioClip> coalesced(QVector<AudioClip> clips)
+{
+    std::stable_sort(clips.begin(), clips.end(), [](const AudioClip& a, const AudioClip& b) {
+        return std::tie(a.trackId, a.timelineStart) < std::tie(b.trackId, b.timelineStart);
+    });
+    QVector<AudioClip> out;
+    for (const AudioClip& clip : clips) {
+        if (!out.isEmpty()) {
+            AudioClip& last = out.last();
+            if (last.trackId == clip.trackId && last.file == clip.file && last.timelineEnd() == clip.timelineStart
+                && last.sourceStart + last.length == clip.sourceStart) {
+                last.length += clip.length;
+                continue;
+            }
+        }
+        out.append(clip);
+    }
+    return out;
+}
+
+// Hands [from, to) from `shrinking` to `growing` with its sound: the clips the shrinking section's active take
+// played there move to the growing section's active take (references to the same files, trimmed; no audio is
+// copied), which drops what it had of its own there. A growing section without takes gets one that holds just
+// that span. Moving means both sides change, so a drag and its way back leave both clip lists as they were.
+void handOver(Section& growing, Section& shrinking, SampleCount from, SampleCount to)
+{
+    QVector<AudioClip> moved;
+    const int source = shrinking.takeIndex(shrinking.activeTakeId);
+    if (source >= 0) {
+        Take& take = shrinking.takes[source];
+        for (const AudioClip& clip : take.clips) {
+            const AudioClip part = trimmed(clip, from, to);
+            if (part.length > 0)
+                moved.append(part);
+        }
+        take.clips = without(take.clips, from, to);
+    }
+    const int active = growing.takeIndex(growing.activeTakeId);
+    if (active < 0) {
+        if (moved.isEmpty())
+            return;
+        Take take;
+        take.id = newId("take");
+        take.name = QStringLiteral("From %1").arg(shrinking.displayName());
+        take.origin.engine = QStringLiteral("boundary");
+        take.origin.createdAt = QDateTime::currentDateTimeUtc();
+        take.clips = moved;
+        growing.takes.append(take);
+        growing.activeTakeId = take.id;
+        return;
+    }
+    Take& take = growing.takes[active];
+    take.clips = coalesced(without(take.clips, from, to) + moved);
 }
 
 }  // namespace
@@ -107,6 +180,10 @@ Result<std::pair<Section, Section>> moveBoundary(const Section& left, const Sect
     Section r = right;
     l.end = position;
     r.start = position;
+    if (position > left.end)
+        handOver(l, r, left.end, position);
+    else
+        handOver(r, l, position, left.end);
     return std::make_pair(l, r);
 }
 

@@ -19,7 +19,9 @@ Result<std::pair<Section, Section>> split(const Section& section, SampleCount po
 // span) becomes active, so the merge is inaudible.
 Result<Section> merge(const Section& left, const Section& right);
 
-// Moves the boundary between two neighbours; one shrinks, the other grows.
+// Moves the boundary between two neighbours; one shrinks, the other grows. An annotation edit, inaudible: the
+// span that changes hands keeps playing what it played (the growing section's active take takes over the
+// shrinking one's clips there, by reference), and only a regenerate changes its sound.
 Result<std::pair<Section, Section>> moveBoundary(const Section& left, const Section& right, SampleCount position,
                                                  SampleCount minLength);
 

@@ -1,6 +1,7 @@
 // The pure mix: pan law, gain, mute/solo, clip placement, and building plans from real audio files.
 #include "AudioFixtures.h"
 
+#include "core/model/Project.h"
 #include "core/playback/MixRenderer.h"
 #include "core/playback/PlanBuilder.h"
 
@@ -154,6 +155,85 @@ private Q_SLOTS:
         built = buildRenderPlan(data, pool, rate);
         QCOMPARE(built.problems.size(), 1);
         QVERIFY(built.plan);
+    }
+
+    // Issue 16: a boundary drag is an annotation edit. Whatever the user does to the section layout (drag either
+    // way, into a section with no takes, split, merge, undo), the rendered mix stays sample-identical.
+    void boundaryEditsLeaveTheMixSampleIdentical()
+    {
+        QTemporaryDir dir;
+        const QString bundle = dir.filePath(QStringLiteral("S.s2a"));
+        const int rate = 44100;
+        const SampleCount sec = rate;
+        ProjectData data = ProjectData::createNew(QStringLiteral("t"), rate, 10 * sec);
+        Section b = data.sections[0], c = data.sections[0];
+        data.sections[0].end = 3 * sec;
+        b.id = QStringLiteral("sec-b");
+        b.start = 3 * sec;
+        b.end = 7 * sec;
+        c.id = QStringLiteral("sec-c");  // no takes: silent until a boundary hands it audio
+        c.start = 7 * sec;
+        data.sections << b << c;
+        for (int t = 0; t < 2; ++t) {
+            Track track;
+            track.id = QStringLiteral("trk-%1").arg(t);
+            data.tracks.append(track);
+        }
+        // Every take has its own signal (a different chirp), so audio that slid or came from the wrong take shows.
+        int signal = 0;
+        auto addTake = [&](int section, const QString& track, SampleCount start, SampleCount length) {
+            const double f = 110.0 * (1 + signal++);
+            const QString file = test::storeAudio(bundle, test::makeAudio(rate, length, [&](int ch, SampleCount i) {
+                return float(0.2 * std::sin(f * double(i) / rate * (1.0 + 1e-5 * double(i)) + ch));
+            }));
+            Take take;
+            take.id = QStringLiteral("take-%1").arg(signal);
+            take.clips.append({track, file, start, 0, length});
+            data.sections[section].takes.append(take);
+            data.sections[section].activeTakeId = take.id;
+        };
+        addTake(0, QStringLiteral("trk-0"), 0, 3 * sec);
+        addTake(0, QStringLiteral("trk-1"), 0, 3 * sec);        // A's active take: track 1 only
+        addTake(1, QStringLiteral("trk-0"), 3 * sec, 4 * sec);
+        addTake(1, QStringLiteral("trk-1"), 2 * sec, 6 * sec);  // B's other take, with handles both sides
+        data.sections[1].activeTakeId = data.sections[1].takes[0].id;
+
+        AudioPool pool(bundle + QStringLiteral("/audio"));
+        auto mix = [&](const ProjectData& song) {
+            const PlanBuildResult built = buildRenderPlan(song, pool, rate);
+            return render(*built.plan, 0, int(10 * sec));
+        };
+        const Mix before = mix(data);
+        QVERIFY(*std::max_element(before.left.begin(), before.left.end()) > 0.1f);
+        Project project(data);
+        auto same = [&](const char* what) {
+            const Mix after = mix(project.data());
+            QVERIFY2(after.left == before.left && after.right == before.right, what);
+        };
+        const QString a = data.sections[0].id;
+        QVERIFY(project.moveBoundary(a, 3 * sec + 12345));       // A grows into B
+        same("A grew into B");
+        QVERIFY(project.moveBoundary(a, sec + 777));             // one drag on, A shrinks: B grows into A
+        same("B grew into A");
+        QVERIFY(project.moveBoundary(a, 3 * sec));               // back where it was: the clips are whole again
+        QCOMPARE(project.data().sections[0].takes, data.sections[0].takes);
+        QCOMPARE(project.data().sections[1].takes, data.sections[1].takes);
+        QVERIFY(project.moveBoundary(QStringLiteral("sec-b"), 5 * sec + 22050));  // C (no takes) grows into B
+        same("C grew into B");
+        QCOMPARE(project.data().sections[2].takes.size(), 1);
+        QCOMPARE(project.data().sections[2].takes[0].origin.engine, QStringLiteral("boundary"));
+        const Status cut = project.splitSection(QStringLiteral("sec-b"), 4 * sec + 2205);
+        QVERIFY2(cut, qPrintable(cut.errorMessage()));
+        same("split B");
+        QVERIFY(project.moveBoundary(QStringLiteral("sec-b"), 4 * sec + 10000));
+        same("moved the split's boundary");
+        QVERIFY(project.mergeWithNext(a));
+        same("merged A with B's left half");
+        QVERIFY(project.undoStack()->canUndo());
+        while (project.undoStack()->canUndo())
+            project.undoStack()->undo();
+        same("everything undone");
+        QCOMPARE(project.data(), data);
     }
 
     void planResamplesToTheDeviceRate()

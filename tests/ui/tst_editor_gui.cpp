@@ -78,15 +78,18 @@ private Q_SLOTS:
         QTRY_VERIFY(handle->width() > 0 && handle->isVisible());
         const QPoint start = centreOf(handle);
         const double spp = app.editor.timeline()->samplesPerPixel();
+        // 1.2 bars to the right (a bar is 88200 samples at 120 BPM in 4/4): it lands one bar on.
+        const int distance = int(std::ceil(1.2 * 88200 / spp));
         QTest::mousePress(app.window, Qt::LeftButton, {}, start);
-        for (int dx = 4; dx <= 60; dx += 4)
+        for (int dx = 4; dx < distance; dx += 4)
             QTest::mouseMove(app.window, start + QPoint(dx, 0));
-        QTest::mouseRelease(app.window, Qt::LeftButton, {}, start + QPoint(60, 0));
+        QTest::mouseMove(app.window, start + QPoint(distance, 0));
+        QTest::mouseRelease(app.window, Qt::LeftButton, {}, start + QPoint(distance, 0));
         const qint64 moved = app.data().sections[1].end;
         QVERIFY2(moved > before.sections[1].end, qPrintable(QString::number(moved)));
-        // The drag lands where the mouse went, snapped to a beat (22050 samples at 120 BPM).
-        QVERIFY(std::abs(double(moved - before.sections[1].end) - 60 * spp) <= 22050 / 2 + 4 * spp);
-        QCOMPARE(moved % 22050, qint64(0));
+        // The drag lands where the mouse went, snapped to a bar.
+        QVERIFY(std::abs(double(moved - before.sections[1].end) - distance * spp) <= 88200 / 2 + 4 * spp);
+        QCOMPARE(moved % 88200, qint64(0));
         QCOMPARE(app.data().sections[2].start, moved);
         QVERIFY(app.controller.canUndo());
         app.controller.undo();

@@ -87,15 +87,24 @@ private Q_SLOTS:
         TimelineController t;
         t.setGrid(44100 * 60, 44100, 120.0, 4);  // a beat is 22050 samples
         QCOMPARE(t.samplesPerBeat(), 22050.0);
-        QCOMPARE(t.snap(22050 * 3 + 11000), qint64(22050 * 3));
-        QCOMPARE(t.snap(22050 * 3 + 11100), qint64(22050 * 4));
-        QCOMPARE(t.snap(22050 * 3 + 11100, false), qint64(22050 * 3 + 11100));
-        QCOMPARE(t.snap(-5), qint64(0));
-        QCOMPARE(t.snap(44100 * 61), qint64(44100 * 60));
-        // A fractional tempo snaps to the nearest whole sample of its beat grid.
-        t.setGrid(44100 * 60, 44100, 104.25, 4);
+        using G = TimelineController;
+        QCOMPARE(t.snap(22050 * 3 + 11000, G::SnapBeat), qint64(22050 * 3));
+        QCOMPARE(t.snap(22050 * 3 + 11100, G::SnapBeat), qint64(22050 * 4));
+        QCOMPARE(t.snap(22050 * 3 + 11100, G::SnapOff), qint64(22050 * 3 + 11100));
+        // Bars by default: 4 beats of 22050.
+        QCOMPARE(t.snap(22050 * 5), qint64(88200));
+        QCOMPARE(t.snap(22050 * 6 + 1), qint64(2 * 88200));
+        QCOMPARE(t.snap(-5, G::SnapBeat), qint64(0));
+        QCOMPARE(t.snap(44100 * 61, G::SnapBeat), qint64(44100 * 60));
+        QCOMPARE(t.snapGridFor(0), G::SnapBar);
+        QCOMPARE(t.snapGridFor(Qt::ControlModifier), G::SnapBeat);
+        QCOMPARE(t.snapGridFor((Qt::ShiftModifier | Qt::ControlModifier).toInt()), G::SnapOff);
+        // A fractional tempo snaps to the nearest whole sample of its grid; 3/4 has three beats to the bar.
+        t.setGrid(44100 * 60, 44100, 104.25, 3);
         const double beat = 60.0 * 44100 / 104.25;
-        QCOMPARE(t.snap(qint64(beat * 7 + 10)), qint64(std::llround(beat * 7)));
+        QCOMPARE(t.snap(qint64(beat * 7 + 10), G::SnapBeat), qint64(std::llround(beat * 7)));
+        QCOMPARE(t.snap(qint64(beat * 7 + 10)), qint64(std::llround(beat * 6)));
+        t.setGrid(44100 * 60, 44100, 104.25, 4);
         QCOMPARE(t.barBeatText(0), QStringLiteral("1.1"));
         QCOMPARE(t.barBeatText(qint64(std::ceil(beat * 5))), QStringLiteral("2.2"));
     }
@@ -209,19 +218,27 @@ private Q_SLOTS:
         QCOMPARE(sections->data(sections->index(1), ui::SectionListModel::DisplayNameRole).toString(), QStringLiteral("Hook B"));
         QVERIFY(!editor.rename(1, QStringLiteral("  ")).isEmpty());
 
-        // A boundary drag snaps to beats and is one undo step however many moves it makes.
+        // A boundary drag snaps to beats with Ctrl and is one undo step however many moves it makes.
         const int before = document.project()->undoStack()->count();
         const double beat = 60.0 * 44100 / song.settings.tempo;
         for (int i = 1; i <= 5; ++i)
-            QCOMPARE(editor.moveBoundary(0, song.sections[0].end + qint64(i * 1000.3), true), QString());
+            QCOMPARE(editor.moveBoundary(0, song.sections[0].end + qint64(i * 1000.3), Qt::ControlModifier), QString());
         editor.finishBoundaryDrag();
         const qint64 moved = sections->data(sections->index(0), ui::SectionListModel::EndRole).toLongLong();
-        QCOMPARE(moved, editor.timeline()->snap(song.sections[0].end + 5001));
+        QCOMPARE(moved, editor.timeline()->snap(song.sections[0].end + 5001, ui::TimelineController::SnapBeat));
         QVERIFY(std::abs(std::remainder(double(moved), beat)) < 1.0);
         QCOMPARE(document.project()->undoStack()->count(), before + 1);
-        QCOMPARE(editor.moveBoundary(0, song.sections[0].end + 777, false), QString());
+        QCOMPARE(editor.moveBoundary(0, song.sections[0].end + 777, Qt::ShiftModifier), QString());
+        editor.finishBoundaryDrag();
         QCOMPARE(sections->data(sections->index(0), ui::SectionListModel::EndRole).toLongLong(), song.sections[0].end + 777);
         QCOMPARE(document.project()->undoStack()->count(), before + 2);
+        // Without a modifier it lands on a bar line.
+        const double bar = beat * song.settings.timeSignature.numerator;
+        QCOMPARE(editor.moveBoundary(0, song.sections[0].end + qint64(0.7 * bar)), QString());
+        editor.finishBoundaryDrag();
+        const qint64 onBar = sections->data(sections->index(0), ui::SectionListModel::EndRole).toLongLong();
+        QVERIFY2(std::abs(std::remainder(double(onBar), bar)) < 1.0, qPrintable(QString::number(onBar)));
+        QCOMPARE(document.project()->undoStack()->count(), before + 3);
 
         // Insert: a new section of its own label at a position, selected.
         QCOMPARE(editor.insertSection(song.sections[3].start + 44100 * 2, QStringLiteral("bridge")), QString());

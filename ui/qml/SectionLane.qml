@@ -3,7 +3,7 @@ import QtQuick.Controls
 import S2A.Ui
 
 // The song's sections as coloured blocks on the timeline. Click selects, double-click renames, right-click
-// opens the section menu, and the edges between blocks drag (snapping to beats; Shift drags freely).
+// opens the section menu, and the edges between blocks drag (snapping to bars; Ctrl snaps to beats, Shift drags freely).
 Rectangle {
     id: root
 
@@ -148,7 +148,7 @@ Rectangle {
                 if (!pressed)
                     return
                 const laneX = mapToItem(root, mouse.x, 0).x
-                root.editor.moveBoundary(index, root.timeline.positionForX(laneX), !(mouse.modifiers & Qt.ShiftModifier))
+                root.editor.moveBoundary(index, root.timeline.positionForX(laneX), mouse.modifiers)
             }
             onReleased: root.editor.finishBoundaryDrag()
             Rectangle {

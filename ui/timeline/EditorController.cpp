@@ -198,9 +198,10 @@ QString EditorController::insertSection(qint64 position, const QString& label)
     return {};
 }
 
-QString EditorController::moveBoundary(int index, qint64 position, bool snap)
+QString EditorController::moveBoundary(int index, qint64 position, int modifiers)
 {
-    return project()->moveBoundary(sectionId(index), m_timeline.snap(position, snap)).errorMessage();
+    const qint64 snapped = m_timeline.snap(position, m_timeline.snapGridFor(modifiers));
+    return project()->moveBoundary(sectionId(index), snapped).errorMessage();
 }
 
 void EditorController::finishBoundaryDrag()

@@ -63,9 +63,10 @@ public:
     Q_INVOKABLE QString deleteSection(int index);
     // Splits at `position` and makes the new right part a section of its own label ("bridge", or any name).
     Q_INVOKABLE QString insertSection(qint64 position, const QString& label);
-    // Moves the end of section `index` to `position`, snapped to the beat unless `snap` is false. Calls during
-    // one drag merge into one undo step; finishBoundaryDrag() ends the drag.
-    Q_INVOKABLE QString moveBoundary(int index, qint64 position, bool snap);
+    // Moves the end of section `index` to `position`, snapped to the grid the held `modifiers` pick
+    // (TimelineController::snapGridFor). The audio stays where it is (Project::moveBoundary). Calls during one
+    // drag merge into one undo step; finishBoundaryDrag() ends the drag.
+    Q_INVOKABLE QString moveBoundary(int index, qint64 position, int modifiers = 0);
     Q_INVOKABLE void finishBoundaryDrag();
     // A label name ("chorus") or any other text, which becomes a custom label.
     Q_INVOKABLE QString rename(int index, const QString& label);

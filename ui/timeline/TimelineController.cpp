@@ -76,13 +76,20 @@ double TimelineController::samplesPerBeat() const
     return 60.0 * m_sampleRate / m_tempo;
 }
 
-qint64 TimelineController::snap(qint64 sample, bool enabled) const
+qint64 TimelineController::snap(qint64 sample, SnapGrid grid) const
 {
-    if (enabled) {
-        const double beat = samplesPerBeat();
-        sample = qint64(std::llround(std::round(double(sample) / beat) * beat));
+    if (grid != SnapOff) {
+        const double step = samplesPerBeat() * (grid == SnapBar ? std::max(1, m_beatsPerBar) : 1);
+        sample = qint64(std::llround(std::round(double(sample) / step) * step));
     }
     return std::clamp<qint64>(sample, 0, m_songLength);
+}
+
+TimelineController::SnapGrid TimelineController::snapGridFor(int modifiers) const
+{
+    if (modifiers & Qt::ShiftModifier)
+        return SnapOff;
+    return (modifiers & Qt::ControlModifier) ? SnapBeat : SnapBar;
 }
 
 int TimelineController::boundaryAt(double x, double tolerancePx) const

@@ -30,6 +30,9 @@ class TimelineController : public QObject {
     Q_PROPERTY(QVariantList rulerTicks READ rulerTicks NOTIFY viewChanged)
 
 public:
+    enum SnapGrid { SnapOff, SnapBeat, SnapBar };
+    Q_ENUM(SnapGrid)
+
     static constexpr double kMinSamplesPerPixel = 1.0 / 16.0;
     static constexpr double kZoomStep = 1.5;
 
@@ -59,8 +62,12 @@ public:
     // The sample under `x`, clamped to the song, rounded to a whole sample.
     Q_INVOKABLE qint64 positionForX(double x) const;
     Q_INVOKABLE double samplesPerBeat() const;
-    // The nearest beat to `sample` when `enabled` (Shift held = disabled), else `sample`; always in the song.
-    Q_INVOKABLE qint64 snap(qint64 sample, bool enabled = true) const;
+    // The nearest line of `grid` to `sample` (the sample itself for SnapOff), always in the song.
+    Q_INVOKABLE qint64 snap(qint64 sample, s2a::ui::TimelineController::SnapGrid grid = SnapBar) const;
+    // The grid a boundary drag snaps to while `modifiers` (Qt::KeyboardModifiers) are held: bars, beats with
+    // Ctrl, none with Shift. Bars by default because sections are bars long: a drag that lands mid-bar makes
+    // a section the next generation cannot fill with whole phrases.
+    Q_INVOKABLE s2a::ui::TimelineController::SnapGrid snapGridFor(int modifiers) const;
     // Index of the section whose end boundary lies within `tolerancePx` of x (the nearest), or -1.
     Q_INVOKABLE int boundaryAt(double x, double tolerancePx = 5.0) const;
     // "12.3" (bar 12, beat 3, both from 1) at `sample`.
