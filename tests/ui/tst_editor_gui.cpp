@@ -143,6 +143,69 @@ private Q_SLOTS:
         QCOMPARE(app.data().sections.size(), 5);
     }
 
+    // Issue 16.2: the caption field gives the keyboard back. Escape, Return and a click outside commit the text
+    // to the section and hand the keys to the editor, so the single-key shortcuts act again; a click on a
+    // button does not keep the keyboard either.
+    void captionFieldHandsTheKeyboardBack()
+    {
+        App app;
+        QCOMPARE(app.controller.open(QUrl::fromLocalFile(m_bundle)), QString());
+        QVERIFY(app.show());
+        QQuickItem* editorView = app.item("editorView");
+        QQuickItem* caption = app.item("captionEditor");
+        QVERIFY(editorView && caption);
+        QTRY_VERIFY(editorView->hasActiveFocus());
+        auto type = [&](const char* text) {
+            for (const char* c = text; *c; ++c)
+                QTest::keyClick(app.window, *c);
+        };
+        auto editCaption = [&](const char* text) {
+            test::click(app.window, caption);
+            QTRY_VERIFY(caption->hasActiveFocus());
+            QTest::keyClick(app.window, Qt::Key_A, Qt::ControlModifier);
+            type(text);
+        };
+
+        QTest::keyClick(app.window, Qt::Key_2);
+        QCOMPARE(app.editor.currentIndex(), 1);
+        editCaption("warm pads");
+        QTest::keyClick(app.window, Qt::Key_Escape);
+        QCOMPARE(app.data().sections[1].caption, QStringLiteral("warm pads"));
+        QVERIFY(editorView->hasActiveFocus());
+        QTest::keyClick(app.window, Qt::Key_4);  // a shortcut, not text
+        QCOMPARE(app.editor.currentIndex(), 3);
+        QCOMPARE(app.data().sections[1].caption, QStringLiteral("warm pads"));
+
+        // A click on a section block commits to the section that was selected, then selects the clicked one.
+        editCaption("brushed drums");
+        QQuickItem* block = app.item("sectionBlock0");
+        QVERIFY(block);
+        test::click(app.window, block);
+        QCOMPARE(app.data().sections[3].caption, QStringLiteral("brushed drums"));
+        QCOMPARE(app.editor.currentIndex(), 0);
+        QTRY_VERIFY(editorView->hasActiveFocus());
+        QTest::keyClick(app.window, Qt::Key_2);
+        QCOMPARE(app.editor.currentIndex(), 1);
+        QCOMPARE(caption->property("text").toString(), QStringLiteral("warm pads"));
+
+        // Return commits too; Shift+Return is a new line.
+        editCaption("rising strings");
+        QTest::keyClick(app.window, Qt::Key_Return);
+        QCOMPARE(app.data().sections[1].caption, QStringLiteral("rising strings"));
+        QVERIFY(editorView->hasActiveFocus());
+
+        // A button keeps the keyboard no longer than its click.
+        QQuickItem* toggle = app.item("suggestionsToggle");
+        QVERIFY(toggle);
+        test::click(app.window, toggle);
+        QTRY_VERIFY(editorView->hasActiveFocus());
+        QTest::keyClick(app.window, Qt::Key_3);
+        QCOMPARE(app.editor.currentIndex(), 2);
+        // What the inspector says about where the caption lives.
+        QQuickItem* note = app.item("captionStorageNote");
+        QVERIFY(note && note->isVisible());
+    }
+
     void regenerateAndAbTakes()
     {
         QTemporaryDir dir;

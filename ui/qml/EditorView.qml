@@ -18,6 +18,10 @@ Item {
 
     function xOf(sample) { return (sample - timeline.viewStart) / timeline.samplesPerPixel }
 
+    // The editor holds the keyboard when no text field does: the window's single-key shortcuts and Space act
+    // on it. Main.qml hands it back after a text edit.
+    activeFocusOnTab: true
+
     // The timeline's view is as wide as the lanes right of the track headers.
     Binding { target: root.timeline; property: "viewWidth"; value: Math.max(1, root.width - root.headerWidth) }
 

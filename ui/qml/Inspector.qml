@@ -17,6 +17,8 @@ Pane {
     property string seed: "0"
     signal regenerateRequested(var options)
     signal errorRaised(string message)
+    // The user is done typing (Escape, Return): the window gives the keyboard back to the editor.
+    signal editingFinished()
 
     function report(message) {
         if (message.length > 0)
@@ -76,9 +78,26 @@ Pane {
                 wrapMode: TextEdit.Wrap
                 placeholderText: qsTr("e.g. sparse piano, brushed drums, building tension")
                 text: root.hasSection ? root.section.caption : ""
-                // Saved when the editor loses focus (one undo step per edit, not per key).
+                // Saved when the field loses focus (one undo step per edit, not per key): Escape, Return, a
+                // click anywhere outside it (Main.qml) or Tab. Shift+Return starts a new line.
                 onActiveFocusChanged: if (!activeFocus && root.hasSection)
                                           root.report(root.editor.setCaption(root.section.index, text))
+                Keys.onEscapePressed: root.editingFinished()
+                Keys.onReturnPressed: function (event) {
+                    if (event.modifiers & Qt.ShiftModifier)
+                        event.accepted = false
+                    else
+                        root.editingFinished()
+                }
+                Keys.onEnterPressed: root.editingFinished()
+            }
+            Label {
+                objectName: "captionStorageNote"
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Saved with this section and used each time it is regenerated.")
+                font.pixelSize: 11
+                opacity: 0.6
             }
             ToolButton {
                 id: suggestionsToggle

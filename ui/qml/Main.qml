@@ -238,6 +238,7 @@ ApplicationWindow {
                 playhead: window.transport.position
             }
             EditorView {
+                id: editorView
                 objectName: "editorView"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
@@ -266,8 +267,13 @@ ApplicationWindow {
             engines: window.queue.engines
             onRegenerateRequested: function (options) { window.regenerateSection(window.editor.currentIndex, options) }
             onErrorRaised: function (message) { window.showError(message) }
+            onEditingFinished: editorView.forceActiveFocus()
         }
     }
+
+    // The keyboard belongs to the editor except while a text field is typed into (KeyboardFocusGuard.h).
+    KeyboardFocusGuard { home: editorView }
+    Component.onCompleted: editorView.forceActiveFocus()
 
     footer: ToolBar {
         RowLayout {
