@@ -5,3 +5,6 @@ s2a_add_test(tst_dialogs SOURCES tst_dialogs.cpp LIBS s2a_ui s2a_uiplugin s2a_te
   LABELS ui TIMEOUT 240)
 target_compile_definitions(tst_dialogs PRIVATE QT_NO_KEYWORDS S2A_TEST_WORK_DIR="${CMAKE_CURRENT_BINARY_DIR}")
 set_property(TEST tst_dialogs APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")
+# The menu bar driven by clicks and keys: one click opens a menu after Escape, shortcuts shown.
+s2a_add_test(tst_menus SOURCES tst_menus.cpp LIBS s2a_ui s2a_uiplugin s2a_test_support Qt6::Quick Qt6::QuickTest
+  LABELS ui TIMEOUT 120)

@@ -98,12 +98,15 @@ ApplicationWindow {
     }
 
     menuBar: MenuBar {
+        id: mainMenuBar
         Menu {
+            delegate: ShortcutMenuItem {}
             title: qsTr("&File")
             Action { text: qsTr("&New Song…"); shortcut: StandardKey.New; onTriggered: window.askBeforeReplacing(function () { newSongDialog.open() }) }
             Action { text: qsTr("New &Empty Song"); onTriggered: window.askBeforeReplacing(function () { window.showError(window.document.newProject()) }) }
             Action { text: qsTr("&Open…"); shortcut: StandardKey.Open; onTriggered: window.askBeforeReplacing(function () { window.openFileDialog(openDialog) }) }
             Menu {
+                delegate: ShortcutMenuItem {}
                 id: recentMenu
                 objectName: "recentMenu"
                 title: qsTr("Open &Recent")
@@ -130,23 +133,25 @@ ApplicationWindow {
             Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: window.close() }
         }
         Menu {
+            delegate: ShortcutMenuItem {}
             title: qsTr("&Edit")
             Action { text: qsTr("&Undo"); shortcut: StandardKey.Undo; enabled: window.document.canUndo; onTriggered: window.document.undo() }
             Action { text: qsTr("&Redo"); shortcut: "Ctrl+Shift+Z"; enabled: window.document.canRedo; onTriggered: window.document.redo() }
             MenuSeparator {}
-            Action { text: qsTr("&Split at Playhead (S)"); onTriggered: window.showError(window.editor.splitAtPlayhead()) }
-            Action { text: qsTr("&Merge with Next (M)"); onTriggered: window.showError(window.editor.mergeWithNext(window.editor.currentIndex)) }
-            Action { text: qsTr("&Delete Section (Del)"); onTriggered: window.showError(window.editor.deleteSection(window.editor.currentIndex)) }
+            Action { text: qsTr("&Split at Playhead"); property string keyHint: "S"; onTriggered: window.showError(window.editor.splitAtPlayhead()) }
+            Action { text: qsTr("&Merge with Next"); property string keyHint: "M"; onTriggered: window.showError(window.editor.mergeWithNext(window.editor.currentIndex)) }
+            Action { text: qsTr("&Delete Section"); property string keyHint: "Del"; onTriggered: window.showError(window.editor.deleteSection(window.editor.currentIndex)) }
             Action {
                 text: qsTr("&Insert Section at Playhead")
                 onTriggered: window.showError(window.editor.insertSection(window.transport.position, "bridge"))
             }
-            Action { text: qsTr("&Loop Section (L)"); onTriggered: window.editor.loopSection(window.editor.currentIndex) }
+            Action { text: qsTr("&Loop Section"); property string keyHint: "L"; onTriggered: window.editor.loopSection(window.editor.currentIndex) }
         }
         Menu {
+            delegate: ShortcutMenuItem {}
             title: qsTr("&View")
-            Action { text: qsTr("Zoom &In (+)"); onTriggered: window.editor.timeline.zoomIn(window.playheadX()) }
-            Action { text: qsTr("Zoom &Out (-)"); onTriggered: window.editor.timeline.zoomOut(window.playheadX()) }
+            Action { text: qsTr("Zoom &In"); property string keyHint: "+"; onTriggered: window.editor.timeline.zoomIn(window.playheadX()) }
+            Action { text: qsTr("Zoom &Out"); property string keyHint: "-"; onTriggered: window.editor.timeline.zoomOut(window.playheadX()) }
             Action { text: qsTr("Zoom to &Fit"); shortcut: "Ctrl+0"; onTriggered: window.editor.timeline.zoomToFit() }
             Action {
                 text: qsTr("Zoom to &Section")
@@ -154,9 +159,11 @@ ApplicationWindow {
             }
         }
         Menu {
+            delegate: ShortcutMenuItem {}
             title: qsTr("&Generate")
             Action {
-                text: qsTr("&Regenerate Section (R)")
+                text: qsTr("&Regenerate Section")
+                property string keyHint: "R"
                 enabled: window.document.hasAudio
                 onTriggered: inspector.regenerate()
             }
@@ -166,6 +173,7 @@ ApplicationWindow {
             Action { objectName: "engineSettingsAction"; text: qsTr("Engine &Settings…"); onTriggered: engineSettingsDialog.open() }
         }
         Menu {
+            delegate: ShortcutMenuItem {}
             id: audioMenu
             objectName: "audioMenu"
             title: qsTr("&Audio")
@@ -186,6 +194,7 @@ ApplicationWindow {
             Action { text: qsTr("Look for devices again"); onTriggered: window.showError(window.transport.retryDevice()) }
         }
         Menu {
+            delegate: ShortcutMenuItem {}
             title: qsTr("&Help")
             Action { text: qsTr("&Keyboard Shortcuts"); shortcut: "F1"; onTriggered: shortcutsDialog.open() }
             Action { objectName: "aboutAction"; text: qsTr("&About S2A Studio"); onTriggered: aboutDialog.open() }
@@ -273,6 +282,7 @@ ApplicationWindow {
 
     // The keyboard belongs to the editor except while a text field is typed into (KeyboardFocusGuard.h).
     KeyboardFocusGuard { home: editorView }
+    MenuBarEscape { menuBar: mainMenuBar }
     Component.onCompleted: editorView.forceActiveFocus()
 
     footer: ToolBar {
