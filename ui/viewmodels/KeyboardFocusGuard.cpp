@@ -18,21 +18,14 @@ bool inPopup(const QQuickItem* item)
 
 }  // namespace
 
-KeyboardFocusGuard::KeyboardFocusGuard(QObject* parent) : QObject(parent) {}
+KeyboardFocusGuard::KeyboardFocusGuard(QObject* parent) : WindowEventFilter(parent) {}
 
 void KeyboardFocusGuard::setHome(QQuickItem* home)
 {
     if (m_home == home)
         return;
-    if (m_home)
-        disconnect(m_home, nullptr, this, nullptr);
     m_home = home;
-    if (m_home) {
-        connect(m_home, &QQuickItem::windowChanged, this, &KeyboardFocusGuard::watch);
-        watch(m_home->window());
-    } else {
-        watch(nullptr);
-    }
+    follow(home);
     Q_EMIT homeChanged();
 }
 
@@ -41,23 +34,12 @@ bool KeyboardFocusGuard::takesText(const QQuickItem* item)
     return item && (item->inherits("QQuickTextInput") || item->inherits("QQuickTextEdit"));
 }
 
-void KeyboardFocusGuard::watch(QQuickWindow* window)
-{
-    if (m_window == window)
-        return;
-    if (m_window)
-        m_window->removeEventFilter(this);
-    m_window = window;
-    if (m_window)
-        m_window->installEventFilter(this);
-}
-
 bool KeyboardFocusGuard::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched != m_window || !m_home)
+    if (watched != watchedWindow() || !m_home)
         return false;
     if (event->type() == QEvent::MouseButtonPress) {
-        QQuickItem* focused = m_window->activeFocusItem();
+        QQuickItem* focused = watchedWindow()->activeFocusItem();
         const QPointF at = static_cast<QMouseEvent*>(event)->scenePosition();
         if (takesText(focused) && !inPopup(focused) && !focused->contains(focused->mapFromScene(at)))
             m_home->forceActiveFocus(Qt::MouseFocusReason);
@@ -70,13 +52,13 @@ bool KeyboardFocusGuard::eventFilter(QObject* watched, QEvent* event)
 
 void KeyboardFocusGuard::returnKeyboardAfterClick()
 {
-    if (!m_window || !m_home)
+    if (!watchedWindow() || !m_home)
         return;
-    QQuickItem* focused = m_window->activeFocusItem();
+    QQuickItem* focused = watchedWindow()->activeFocusItem();
     if (!focused || focused == m_home || takesText(focused) || inPopup(focused))
         return;
     // Only controls that the click gave the keyboard; the window's content item holds it when nothing does.
-    if (focused == m_window->contentItem())
+    if (focused == watchedWindow()->contentItem())
         return;
     m_home->forceActiveFocus(Qt::MouseFocusReason);
 }

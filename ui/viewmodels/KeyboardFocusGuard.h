@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QObject>
+#include "WindowEventFilter.h"
+
 #include <QPointer>
 #include <QQuickItem>
 #include <QtQml/qqmlregistration.h>
@@ -18,7 +19,7 @@ namespace s2a::ui {
 //
 // A window event filter rather than a QML pointer handler: it watches every press before the items do and
 // never takes one from them (a TapHandler over the window stopped the boundary drags under it).
-class KeyboardFocusGuard : public QObject {
+class KeyboardFocusGuard : public WindowEventFilter {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QQuickItem* home READ home WRITE setHome NOTIFY homeChanged)
@@ -40,11 +41,9 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void watch(QQuickWindow* window);
     void returnKeyboardAfterClick();
 
     QPointer<QQuickItem> m_home;
-    QPointer<QQuickWindow> m_window;
 };
 
 }  // namespace s2a::ui

@@ -26,33 +26,15 @@ int visiblePopups(QQuickWindow* window)
 
 }  // namespace
 
-MenuBarEscape::MenuBarEscape(QObject* parent) : QObject(parent) {}
+MenuBarEscape::MenuBarEscape(QObject* parent) : WindowEventFilter(parent) {}
 
 void MenuBarEscape::setMenuBar(QQuickItem* menuBar)
 {
     if (m_menuBar == menuBar)
         return;
-    if (m_menuBar)
-        disconnect(m_menuBar, nullptr, this, nullptr);
     m_menuBar = menuBar;
-    if (m_menuBar) {
-        connect(m_menuBar, &QQuickItem::windowChanged, this, &MenuBarEscape::watch);
-        watch(m_menuBar->window());
-    } else {
-        watch(nullptr);
-    }
+    follow(menuBar);
     Q_EMIT menuBarChanged();
-}
-
-void MenuBarEscape::watch(QQuickWindow* window)
-{
-    if (m_window == window)
-        return;
-    if (m_window)
-        m_window->removeEventFilter(this);
-    m_window = window;
-    if (m_window)
-        m_window->installEventFilter(this);
 }
 
 QQuickItem* MenuBarEscape::openTitle() const
@@ -69,11 +51,11 @@ QQuickItem* MenuBarEscape::openTitle() const
 
 bool MenuBarEscape::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched != m_window || !m_menuBar || event->type() != QEvent::KeyPress
+    if (watched != watchedWindow() || !m_menuBar || event->type() != QEvent::KeyPress
         || static_cast<QKeyEvent*>(event)->key() != Qt::Key_Escape)
         return false;
     QQuickItem* title = openTitle();
-    if (!title || visiblePopups(m_window) != 1)
+    if (!title || visiblePopups(watchedWindow()) != 1)
         return false;
     QMetaObject::invokeMethod(title, "triggered");  // the menu bar's own toggle: close, leave popup mode
     return true;

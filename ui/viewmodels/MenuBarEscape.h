@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QObject>
+#include "WindowEventFilter.h"
+
 #include <QPointer>
 #include <QQuickItem>
 #include <QtQml/qqmlregistration.h>
@@ -15,7 +16,7 @@ namespace s2a::ui {
 // reaches opens on hover, and the click on it then closes it, so every menu took two clicks. Triggering the
 // title instead takes the menu bar's own toggle path, which closes the menu and leaves popup mode.
 // Escape in a submenu or in a dialog over the menu is left to them.
-class MenuBarEscape : public QObject {
+class MenuBarEscape : public WindowEventFilter {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QQuickItem* menuBar READ menuBar WRITE setMenuBar NOTIFY menuBarChanged)
@@ -33,12 +34,10 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void watch(QQuickWindow* window);
     // The title whose menu is open, or null.
     QQuickItem* openTitle() const;
 
     QPointer<QQuickItem> m_menuBar;
-    QPointer<QQuickWindow> m_window;
 };
 
 }  // namespace s2a::ui
