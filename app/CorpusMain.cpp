@@ -5,6 +5,7 @@
 #include "core/audio/AudioFileWriter.h"
 #include "inference/arranger/ArrangerEngine.h"
 #include "inference/arranger/Random.h"
+#include "inference/arranger/SectionCaptions.h"
 #include "inference/arranger/SongBundleWriter.h"
 #include "inference/arranger/SongPlanner.h"
 #include "inference/arranger/StyleLibrary.h"
@@ -67,27 +68,6 @@ QString randomCaption(Rng& rng, const StyleDef& style)
         caption += QStringLiteral(", in %1 %2").arg(pick(rng, keys), rng.chance(0.5) ? QStringLiteral("minor") : QStringLiteral("major"));
     }
     return caption;
-}
-
-QString sectionCaption(Rng& rng, L label)
-{
-    static const QVector<QString> intro{"sparse intro", "quiet, atmospheric", "soft opening", "building intro"};
-    static const QVector<QString> verse{"steady groove", "laid back verse", "tight groove", "calm verse"};
-    static const QVector<QString> pre{"building tension", "rising", "building"};
-    static const QVector<QString> chorus{"full band, big", "powerful chorus", "huge and anthemic", "full and bright"};
-    static const QVector<QString> bridge{"contrast, borrowed chords", "stripped back", "dreamy bridge"};
-    static const QVector<QString> outro{"fading out", "gentle ending", "sparse outro"};
-    switch (label) {
-    case L::Intro: return pick(rng, intro);
-    case L::PreChorus:
-    case L::Build: return pick(rng, pre);
-    case L::Chorus:
-    case L::Drop: return pick(rng, chorus);
-    case L::Bridge:
-    case L::Breakdown: return pick(rng, bridge);
-    case L::Outro: return pick(rng, outro);
-    default: return pick(rng, verse);
-    }
 }
 
 // A song structure whose length falls in [minSeconds, maxSeconds] at `tempo`.
@@ -164,7 +144,7 @@ Status renderSong(const QString& folder, quint64 seed, double minSeconds, double
                                            request.tempo, minSeconds, maxSeconds);
     request.sections = SongPlanner::barSections(structure, request.tempo, request.sampleRate);
     for (SectionPlan& s : request.sections)
-        s.caption = sectionCaption(rng, s.label);
+        s.caption = defaultSectionCaption(rng, s.label);
 
     ArrangerEngine engine;
     SimpleJobControl job;

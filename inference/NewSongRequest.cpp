@@ -1,5 +1,6 @@
 #include "inference/NewSongRequest.h"
 
+#include "inference/arranger/SectionCaptions.h"
 #include "inference/arranger/SongPlanner.h"
 #include "inference/arranger/StyleLibrary.h"
 
@@ -42,6 +43,10 @@ Result<GenerationRequest> newSongRequest(const NewSongSpec& spec)
         bars = std::move(fitted).value();
     }
     request.sections = arranger::SongPlanner::barSections(bars, request.tempo, request.sampleRate, request.timeSignature);
+    // Every section carries a caption from the start: what the engines make it from, shown for the user to edit.
+    arranger::Rng captions(arranger::deriveSeed(request.seed, {arranger::stableHash(std::string_view("section captions"))}));
+    for (auto& section : request.sections)
+        section.caption = arranger::defaultSectionCaption(captions, section.label);
     return request;
 }
 

@@ -20,6 +20,7 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtTest>
 
+#include <functional>
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(S2A_UiPlugin)
@@ -48,6 +49,23 @@ QString makeSong(const QString& dir)
     if (!written)
         qFatal("bundle: %s", qPrintable(written.errorMessage()));
     return bundle;
+}
+
+// A copy of the song bundle `from` (project and audio) at `to`, with `edit` applied to its project first.
+bool copySong(const QString& from, const QString& to, const std::function<void(core::ProjectData&)>& edit = {})
+{
+    auto song = core::bundle::load(from);
+    if (!song)
+        return false;
+    if (edit)
+        edit(song.value());
+    if (!core::bundle::save(song.value(), to) || !QDir().mkpath(to + QStringLiteral("/audio")))
+        return false;
+    for (const QString& f : QDir(from + QStringLiteral("/audio")).entryList(QDir::Files))
+        if (!QFile::exists(to + QStringLiteral("/audio/") + f)
+            && !QFile::copy(from + QStringLiteral("/audio/") + f, to + QStringLiteral("/audio/") + f))
+            return false;
+    return true;
 }
 
 using App = test::MainWindow;
@@ -206,14 +224,47 @@ private Q_SLOTS:
         QVERIFY(note && note->isVisible());
     }
 
+    // Issue 16.4: another song starts at its beginning, and the inspector's engine is the one that made the
+    // selected take (then whatever the user picks).
+    void anotherSongStartsAtZeroAndTheEngineFollowsTheTake()
+    {
+        QTemporaryDir dir;
+        const QString bundle = dir.filePath(QStringLiteral("Mixed.s2a"));
+        QVERIFY(copySong(m_bundle, bundle, [](core::ProjectData& song) {
+            song.sections[2].takes[0].origin.engine = QStringLiteral("diffusion");
+        }));
+        App app;
+        QCOMPARE(app.controller.open(QUrl::fromLocalFile(m_bundle)), QString());
+        QVERIFY(app.show());
+        app.transport.seek(5 * 44100);
+        QCOMPARE(app.transport.position(), qint64(5 * 44100));
+        QCOMPARE(app.controller.open(QUrl::fromLocalFile(bundle)), QString());
+        QCOMPARE(app.transport.position(), qint64(0));
+
+        QQuickItem* engine = app.item("engineChoice");
+        QQuickItem* origin = app.item("takeOrigin");
+        QVERIFY(engine && origin);
+        const QVariantList engines = app.queue.engines();
+        QVERIFY2(engines.size() == 2 && engines[1].toMap().value("available").toBool(),
+                 "the shipped diffusion weights load");  // what the engine choice can follow here
+        QTest::keyClick(app.window, Qt::Key_3);
+        QTRY_COMPARE(engine->property("currentValue").toString(), QStringLiteral("diffusion"));
+        QVERIFY(origin->property("text").toString().contains(engines[1].toMap().value("name").toString()));
+        QTest::keyClick(app.window, Qt::Key_1);
+        QTRY_COMPARE(engine->property("currentValue").toString(), QStringLiteral("arranger"));
+        // The user's pick stands while the section stays selected, through edits of it.
+        QTest::keyClick(app.window, Qt::Key_3);
+        QTRY_COMPARE(engine->property("currentValue").toString(), QStringLiteral("diffusion"));
+        engine->setProperty("currentIndex", 0);
+        QCOMPARE(app.editor.setCaption(2, QStringLiteral("softer")), QString());
+        QCOMPARE(engine->property("currentValue").toString(), QStringLiteral("arranger"));
+    }
+
     void regenerateAndAbTakes()
     {
         QTemporaryDir dir;
         const QString bundle = dir.filePath(QStringLiteral("Copy.s2a"));
-        QVERIFY(core::bundle::save(core::bundle::load(m_bundle).value(), bundle));
-        QVERIFY(QDir().mkpath(bundle + QStringLiteral("/audio")));
-        for (const QString& f : QDir(m_bundle + QStringLiteral("/audio")).entryList(QDir::Files))
-            QFile::copy(m_bundle + QStringLiteral("/audio/") + f, bundle + QStringLiteral("/audio/") + f);
+        QVERIFY(copySong(m_bundle, bundle));
         App app;
         QCOMPARE(app.controller.open(QUrl::fromLocalFile(bundle)), QString());
         QVERIFY(app.show());

@@ -161,6 +161,10 @@ private Q_SLOTS:
 
         // The custom structure won over the template; the song is untitled, unsaved, autosaved.
         QCOMPARE(sectionLabels(*m_document), (QStringList{"intro", "verse"}));
+        // Every section carries the caption it was made from (issue 16.4), not an empty field.
+        for (const auto& section : m_document->project()->data().sections)
+            QVERIFY2(!section.caption.isEmpty() && section.activeTake()->origin.caption == section.caption,
+                     qPrintable(section.displayName()));
         QVERIFY(m_document->isUntitled());
         QVERIFY(m_document->isModified());
         const auto& data = m_document->project()->data();

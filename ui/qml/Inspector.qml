@@ -36,6 +36,22 @@ Pane {
                                    engine: engine.currentValue })
     }
 
+    // The engine choice follows the selected take: a section made by diffusion regenerates with diffusion
+    // unless the user picks another. Only a change of section or take moves it, not every edit.
+    readonly property string takeEngine: hasSection ? section.takeEngine : ""
+    readonly property string followedTake: hasSection ? section.id + "/" + section.activeTakeId : ""
+    onFollowedTakeChanged: {
+        const index = engine.indexOfValue(root.takeEngine)
+        if (index >= 0 && root.engines[index].available)
+            engine.currentIndex = index
+    }
+    function engineName(id) {
+        for (let i = 0; i < root.engines.length; ++i)
+            if (root.engines[i].id === id)
+                return root.engines[i].name
+        return id
+    }
+
     Component.onCompleted: rollSeed()
     padding: 12
     background: Rectangle { color: "#24252b" }
@@ -150,6 +166,14 @@ Pane {
                 onClicked: root.report(root.editor.setLocked(root.section.index, checked))
             }
 
+            Label {
+                objectName: "takeOrigin"
+                Layout.fillWidth: true
+                visible: root.takeEngine.length > 0
+                text: qsTr("This take was made by: %1").arg(root.engineName(root.takeEngine))
+                wrapMode: Text.Wrap
+                opacity: 0.7
+            }
             MenuSeparator { Layout.fillWidth: true }
             Label { text: qsTr("Make it anew"); font.bold: true }
             GridLayout {

@@ -98,6 +98,8 @@ QVariantMap EditorController::current() const
             {QStringLiteral("energy"), s->energy},
             {QStringLiteral("locked"), s->locked},
             {QStringLiteral("takeCount"), int(s->takes.size())},
+            {QStringLiteral("activeTakeId"), s->activeTakeId},
+            {QStringLiteral("takeEngine"), s->activeTake() ? s->activeTake()->origin.engine : QString()},
             {QStringLiteral("colour"), SectionListModel::labelColour(s->label)}};
 }
 

@@ -28,6 +28,9 @@ TransportModel::TransportModel(core::ProjectDocument* document, core::PlaybackCo
     // A new engine (another device) starts without a loop: give it ours.
     connect(m_playback, &PlaybackController::deviceStatusChanged, this, &TransportModel::applyLoop);
     connect(project, &Project::dataReset, this, [this] {
+        // Another song (opened, new, recovered): it starts stopped at its beginning, not where the last one was.
+        m_playback->stop();
+        m_playback->seek(0);
         m_looping = false;
         m_loopStart = m_loopEnd = 0;
         applyLoop();
