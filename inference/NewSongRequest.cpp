@@ -76,10 +76,10 @@ Result<CaptionReading> readCaption(const QString& caption, double tempo, const Q
     const auto& style = arranger::styleDef(plan->style);
 
     CaptionReading reading;
-    reading.style = QString::fromLatin1(style.name);
+    reading.style = intent.style ? intent.genreName() : QString::fromLatin1(style.name);
     reading.styleFromCaption = intent.style.has_value();
-    reading.tempoMin = style.tempoMin;
-    reading.tempoMax = style.tempoMax;
+    reading.tempoMin = arranger::tempoMin(intent, style);
+    reading.tempoMax = arranger::tempoMax(intent, style);
     if (plan->tempoSource != QLatin1String("style"))
         reading.tempo = plan->tempo;
     if (plan->keySource == QLatin1String("project") || (intent.tonic && intent.minor))
@@ -91,7 +91,31 @@ Result<CaptionReading> readCaption(const QString& caption, double tempo, const Q
     for (const auto& instrument : plan->band)
         reading.band << instrument.name.toLower();
     reading.moods = intent.moods;
+    reading.unknownWords = intent.unknownWords;
     return reading;
+}
+
+QString describeReading(const CaptionReading& r)
+{
+    QStringList parts;
+    parts << (r.styleFromCaption ? r.style : QStringLiteral("%1 (default style)").arg(r.style));
+    // What the seed will decide is shown as a range or as open, never as a value the caption did not give.
+    parts << (r.tempo > 0.0 ? QStringLiteral("%1 BPM").arg(r.tempo)
+                            : QStringLiteral("%1–%2 BPM (style)").arg(r.tempoMin).arg(r.tempoMax));
+    if (!r.key.isEmpty())
+        parts << r.key;
+    else if (!r.tonic.isEmpty())
+        parts << QStringLiteral("%1 major or minor").arg(r.tonic);
+    else if (!r.mode.isEmpty())
+        parts << (r.mode == QLatin1String("minor") ? QStringLiteral("a minor key") : QStringLiteral("a major key"));
+    else
+        parts << QStringLiteral("any key");
+    parts << QStringLiteral("band: %1").arg(r.band.join(QStringLiteral(", ")));
+    if (!r.moods.isEmpty())
+        parts << QStringLiteral("feel: %1").arg(r.moods.join(QStringLiteral(", ")));
+    if (!r.unknownWords.isEmpty())
+        parts << QStringLiteral("I did not understand: %1").arg(r.unknownWords.join(QStringLiteral(", ")));
+    return parts.join(QStringLiteral(" · "));
 }
 
 }  // namespace s2a::inference

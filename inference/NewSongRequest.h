@@ -46,9 +46,14 @@ struct CaptionReading {
     QString mode;                  // "minor"/"major" when only the mode is fixed (by a word or a mood)
     QStringList band;              // instrument names, lower case, in desk order
     QStringList moods;
+    QStringList unknownWords;      // words of the caption nothing understood
 };
 
 // Fails only on a bad explicit tempo or key.
 Result<CaptionReading> readCaption(const QString& caption, double tempo = 0.0, const QString& key = {});
+
+// The reading as one line: "synthwave (EDM grooves) · 100 BPM · a minor key · band: ... · I did not understand:
+// arpeggiated". One sentence for the New Song dialog and `s2a understand`, so both say the same.
+QString describeReading(const CaptionReading& reading);
 
 }  // namespace s2a::inference

@@ -81,10 +81,17 @@ int understandCommand(const QStringList& args)
     const auto plan = arranger::SongPlanner::plan(request, seed.value());
     if (!plan)
         return fail(BadInput, plan.errorMessage());
-    if (parser.isSet(kJson))
+    if (parser.isSet(kJson)) {
         out() << QJsonDocument(plan->toJson()).toJson(QJsonDocument::Compact) << '\n';
-    else
-        out() << plan->understood() << '\n';
+    } else if (parser.isSet(kSeed)) {
+        out() << plan->understood() << '\n';  // with a seed: the song that seed makes, every choice filled in
+    } else {
+        // Without one: what the caption fixes, and what it leaves open, as the New Song dialog says it.
+        const auto reading = readCaption(request.caption);
+        if (!reading)
+            return fail(BadInput, reading.errorMessage());
+        out() << describeReading(reading.value()) << '\n';
+    }
     return Ok;
 }
 

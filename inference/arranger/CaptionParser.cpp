@@ -1,5 +1,6 @@
 #include "inference/arranger/CaptionParser.h"
 
+#include "inference/arranger/GenreVocabulary.h"
 #include "inference/arranger/InstrumentCatalog.h"
 
 #include <QRegularExpression>
@@ -9,47 +10,6 @@
 
 namespace s2a::inference::arranger {
 namespace {
-
-struct StyleWord {
-    const char* phrase;
-    Style style;
-};
-
-// Sub-genres map to the style whose grooves fit them best.
-const std::vector<StyleWord>& styleWords()
-{
-    static const std::vector<StyleWord> words = [] {
-        std::vector<StyleWord> w{
-            {"lo fi hip hop", Style::LoFi}, {"lofi hip hop", Style::LoFi}, {"lo fi", Style::LoFi}, {"lofi", Style::LoFi},
-            {"chillhop", Style::LoFi}, {"chill hop", Style::LoFi}, {"hip hop", Style::HipHop}, {"hiphop", Style::HipHop},
-            {"rap", Style::HipHop}, {"trap", Style::HipHop}, {"boom bap", Style::HipHop}, {"pop", Style::Pop},
-            {"synthpop", Style::Pop}, {"synth pop", Style::Pop}, {"indie pop", Style::Pop}, {"ballad", Style::Pop},
-            {"rock", Style::Rock}, {"punk", Style::Rock}, {"grunge", Style::Rock}, {"alternative", Style::Rock},
-            {"indie rock", Style::Rock}, {"metal", Style::Metal}, {"heavy metal", Style::Metal}, {"thrash", Style::Metal},
-            {"djent", Style::Metal}, {"edm", Style::Edm}, {"electronic", Style::Edm}, {"electronica", Style::Edm},
-            {"dance", Style::Edm}, {"trance", Style::Edm}, {"dubstep", Style::Edm}, {"future bass", Style::Edm},
-            {"electro", Style::Edm}, {"house", Style::House}, {"deep house", Style::House}, {"techno", Style::House},
-            {"garage", Style::House}, {"jazz", Style::Jazz}, {"jazzy", Style::Jazz}, {"bebop", Style::Jazz},
-            {"swing", Style::Jazz}, {"big band", Style::Jazz}, {"funk", Style::Funk}, {"funky", Style::Funk},
-            {"soul", Style::Soul}, {"neo soul", Style::Soul}, {"r&b", Style::Soul}, {"r b", Style::Soul},
-            {"rnb", Style::Soul}, {"motown", Style::Soul}, {"gospel", Style::Soul}, {"ambient", Style::Ambient},
-            {"drone", Style::Ambient}, {"atmospheric", Style::Ambient}, {"new age", Style::Ambient},
-            {"meditation", Style::Ambient}, {"cinematic", Style::Cinematic}, {"film score", Style::Cinematic},
-            {"orchestral", Style::Cinematic}, {"epic", Style::Cinematic}, {"trailer", Style::Cinematic},
-            {"soundtrack", Style::Cinematic}, {"folk", Style::Folk}, {"country", Style::Folk}, {"americana", Style::Folk},
-            {"bluegrass", Style::Folk}, {"singer songwriter", Style::Folk}, {"latin", Style::Latin}, {"salsa", Style::Latin},
-            {"bossa nova", Style::Latin}, {"bossa", Style::Latin}, {"samba", Style::Latin}, {"cumbia", Style::Latin},
-            {"reggae", Style::Reggae}, {"dub", Style::Reggae}, {"ska", Style::Reggae}, {"dancehall", Style::Reggae},
-            {"blues", Style::Blues}, {"bluesy", Style::Blues}, {"shuffle", Style::Blues}, {"disco", Style::Disco},
-            {"nu disco", Style::Disco},
-        };
-        std::stable_sort(w.begin(), w.end(), [](const StyleWord& a, const StyleWord& b) {
-            return std::strlen(a.phrase) > std::strlen(b.phrase);
-        });
-        return w;
-    }();
-    return words;
-}
 
 struct FeelWord {
     const char* phrase;
@@ -78,6 +38,14 @@ const std::vector<FeelWord>& moodWords()
         {"groovy", 0.05}, {"warm", 0.0}, {"nostalgic", 0.0}, {"dark", 0.0}, {"sad", -0.05}, {"happy", 0.05},
         {"bright", 0.05}, {"uplifting", 0.1}, {"melancholic", -0.05}, {"moody", 0.0}, {"aggressive", 0.3},
         {"triumphant", 0.2}, {"mysterious", -0.05}, {"romantic", -0.05}, {"hopeful", 0.05}, {"tense", 0.05},
+        // The mood and theme tags of the MTG-Jamendo set that the lists above do not have yet.
+        {"action", 0.2}, {"adventure", 0.1}, {"advertising", 0.0}, {"background", -0.1}, {"children", 0.0},
+        {"christmas", 0.0}, {"commercial", 0.0}, {"cool", 0.0}, {"corporate", 0.0}, {"deep", 0.0}, {"drama", 0.0},
+        {"dramatic", 0.1}, {"dream", -0.1}, {"emotional", 0.0}, {"fun", 0.05}, {"funny", 0.05}, {"game", 0.0},
+        {"heavy", 0.25}, {"holiday", 0.0}, {"inspiring", 0.1}, {"love", 0.0}, {"meditative", -0.2}, {"melodic", 0.0},
+        {"motivational", 0.15}, {"nature", -0.1}, {"party", 0.2}, {"positive", 0.05}, {"relaxing", -0.2},
+        {"retro", 0.0}, {"sexy", 0.0}, {"space", -0.05}, {"sport", 0.2}, {"summer", 0.05}, {"travel", 0.0},
+        {"60s", 0.0}, {"70s", 0.0}, {"80s", 0.0}, {"90s", 0.0},
     };
     return words;
 }
@@ -92,7 +60,8 @@ const QStringList& minorWords()
 const QStringList& majorWords()
 {
     static const QStringList w{"happy", "bright", "uplifting", "cheerful", "joyful", "sunny", "hopeful",
-                               "triumphant", "feel good", "major", "summery"};
+                               "triumphant", "feel good", "major", "summery", "fun", "funny", "positive",
+                               "inspiring", "motivational", "party", "summer"};
     return w;
 }
 
@@ -102,6 +71,8 @@ QString normalise(const QString& caption)
     QString t = caption.toLower();
     t.replace(QStringLiteral("r&b"), QStringLiteral("rnb"));
     t.replace(QStringLiteral("hip-hop"), QStringLiteral("hip hop"));
+    t.replace(QStringLiteral("drum & bass"), QStringLiteral("drum and bass"));
+    t.replace(QStringLiteral("drum'n'bass"), QStringLiteral("drum n bass"));
     for (QChar& c : t)
         if (!c.isLetterOrNumber() && c != QLatin1Char('#'))
             c = QLatin1Char(' ');
@@ -133,6 +104,13 @@ void parseKey(const QString& caption, CaptionIntent& intent)
     static const QRegularExpression withMode(
         QStringLiteral("\\b([A-Ga-g])(#|b|\\s?sharp|\\s?flat)?\\s*(major|minor|maj|min)\\b"), QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression bare(QStringLiteral("\\bin\\s+([A-G])(#|b)?(m)?(?![A-Za-z])"));
+    // "in a minor key" asks for a mode, not for A minor: a lower-case "a" before "minor key" or "major key" is
+    // the article (someone who means A minor writes "A minor" or "in A minor").
+    static const QRegularExpression article(QStringLiteral("\\ba\\s+(minor|major)\\s+(key|tonality|mode|scale)\\b"));
+    if (const auto a = article.match(caption); a.hasMatch()) {
+        intent.minor = a.captured(1) == QLatin1String("minor");
+        return;
+    }
     auto m = withMode.match(caption);
     if (!m.hasMatch())
         m = bare.match(caption);
@@ -161,6 +139,31 @@ void parseTempo(const QString& text, CaptionIntent& intent)
     }
 }
 
+// The words of `text` that nothing above took (taken phrases are blanked with '_'), less the words that only
+// hold a caption together and what the key and tempo readers used: what the user should hear we did not get.
+QStringList leftoverWords(const QString& text)
+{
+    static const QSet<QString> glue{
+        "a", "an", "the", "and", "or", "with", "of", "in", "on", "at", "for", "to", "some", "lots", "lot", "bit",
+        "little", "very", "really", "more", "less", "plus", "feat", "featuring", "style", "styled", "song", "track",
+        "music", "tune", "piece", "beat", "beats", "vibe", "vibes", "sound", "sounds", "sounding", "feel", "feeling",
+        "like", "kind", "type", "sort", "ish", "key", "major", "minor", "maj", "min", "bpm", "tempo", "per", "minute",
+        "sharp", "flat", "is", "are", "that", "this", "it", "its", "but", "just", "only", "solo", "alone", "lone",
+        "mostly", "all", "by", "from", "into", "over", "under", "instrumental", "full", "band", "no", "without",
+        "background", "mood", "genre", "influenced", "inspired", "mix", "layer", "layers", "touch", "hint", "hints",
+        "bit", "slightly", "quite", "not", "too", "so", "as", "up", "down", "out", "than", "then"};
+    static const QRegularExpression note(QStringLiteral("^[a-g](#|b|m)?$"));
+    static const QRegularExpression number(QStringLiteral("^[0-9]+(s)?$"));
+    QStringList unknown;
+    for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (word.contains(QLatin1Char('_')) || glue.contains(word) || note.match(word).hasMatch()
+            || number.match(word).hasMatch() || unknown.contains(word))
+            continue;
+        unknown << word;
+    }
+    return unknown;
+}
+
 }  // namespace
 
 bool CaptionIntent::names(core::TrackRole role) const
@@ -172,7 +175,7 @@ QString CaptionIntent::summary() const
 {
     QStringList parts;
     if (style)
-        parts << QString::fromLatin1(styleDef(*style).name);
+        parts << genreName();
     if (tempo)
         parts << QStringLiteral("%1 BPM").arg(*tempo);
     else if (!tempoWord.isEmpty())
@@ -192,7 +195,20 @@ QString CaptionIntent::summary() const
         parts << QStringLiteral("no ") + core::toString(r);
     if (!moods.isEmpty())
         parts << moods.join(QStringLiteral(", "));
+    if (!unknownWords.isEmpty())
+        parts << QStringLiteral("not understood: ") + unknownWords.join(QStringLiteral(", "));
     return parts.join(QStringLiteral(" · "));
+}
+
+QString CaptionIntent::genreName() const
+{
+    if (!style)
+        return {};
+    const QString styleName = QString::fromLatin1(styleDef(*style).name);
+    auto letters = [](QString t) { return t.toLower().remove(QRegularExpression(QStringLiteral("[^a-z0-9]"))); };
+    if (genre.isEmpty() || letters(styleName) == letters(genre))
+        return styleName;  // "lo fi hip hop" is lo-fi hip hop
+    return QStringLiteral("%1 (%2 grooves)").arg(genre, styleName);
 }
 
 CaptionIntent parseCaption(const QString& caption)
@@ -219,6 +235,33 @@ CaptionIntent parseCaption(const QString& caption)
     if (contains(text, QStringLiteral("drumless")))
         intent.excluded.insert(core::TrackRole::Drums);
 
+    // Genre names of several words go before instruments ("drum and bass", "future bass" name a genre, not a
+    // bass), single words after them ("jazz guitar" is a guitar) unless they are an instrument word as well. The first genre mentioned wins ("jazz funk"
+    // is jazz with a funk flavour we do not model).
+    int genreAt = 1 << 30;
+    auto beforeInstruments = [](const GenreWord& w) {
+        if (std::strchr(w.phrase, ' '))
+            return true;
+        const auto& instruments = instrumentWords();  // "breakbeat" is both: as a caption word, it is the genre
+        return std::any_of(instruments.begin(), instruments.end(),
+                           [&w](const InstrumentWord& i) { return std::strcmp(i.phrase, w.phrase) == 0; });
+    };
+    auto takeGenres = [&](bool first) {
+        for (const GenreWord& w : genreWords()) {
+            if (beforeInstruments(w) != first)
+                continue;
+            const int at = take(text, w.phrase);
+            if (at >= 0 && at < genreAt) {
+                genreAt = at;
+                intent.style = w.style;
+                intent.genre = QString::fromLatin1(w.phrase);
+                intent.genreTempoMin = w.tempoMin;
+                intent.genreTempoMax = w.tempoMax;
+            }
+        }
+    };
+    takeGenres(true);
+
     // Instruments, longest phrase first; remember where each was found to keep caption order.
     std::vector<std::pair<int, NamedInstrument>> found;
     for (const InstrumentWord& w : instrumentWords()) {
@@ -243,22 +286,13 @@ CaptionIntent parseCaption(const QString& caption)
             intent.percussion = true;
     if (!found.empty() && (contains(text, QStringLiteral("only")) || contains(text, QStringLiteral("alone"))))
         intent.only = true;
+    takeGenres(false);
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [at, n] : found) {
         Q_UNUSED(at);
         const bool seen = intent.names(n.role);
         if (!seen && !intent.excluded.contains(n.role))
             intent.instruments.push_back(n);
-    }
-
-    // The first style mentioned wins ("jazz funk" is jazz with a funk flavour we do not model).
-    int bestAt = 1 << 30;
-    for (const StyleWord& w : styleWords()) {
-        const int at = take(text, w.phrase);
-        if (at >= 0 && at < bestAt) {
-            bestAt = at;
-            intent.style = w.style;
-        }
     }
 
     int tempoAt = 1 << 30;
@@ -288,6 +322,8 @@ CaptionIntent parseCaption(const QString& caption)
     if (!intent.tempoWord.isEmpty())
         intent.moods.prepend(intent.tempoWord);
     intent.energyShift = std::clamp(intent.energyShift, -0.3, 0.3);
+
+    intent.unknownWords = leftoverWords(text);
 
     if (!intent.minor) {
         const QString all = normalise(caption);

@@ -1,6 +1,6 @@
 #pragma once
 
-// Free text -> what the caption asks for. Unknown words are ignored; nothing here fails. The engine turns
+// Free text -> what the caption asks for. Unknown words are collected (to be reported); nothing here fails. The engine turns
 // a CaptionIntent into a concrete MusicPlan (SongPlanner), filling what the caption leaves open from the
 // style and the seed.
 #include "inference/arranger/MusicTheory.h"
@@ -25,6 +25,9 @@ struct NamedInstrument {
 
 struct CaptionIntent {
     std::optional<Style> style;
+    QString genre;                        // the genre word that chose the style ("synthwave"), as normalised
+    double genreTempoMin = 0.0;           // the genre's own tempo range; 0: the style's
+    double genreTempoMax = 0.0;
     std::optional<double> tempo;          // explicit "92 bpm"
     std::optional<double> tempoFeel;      // 0 (very slow) .. 1 (very fast), from words
     QString tempoWord;
@@ -37,10 +40,14 @@ struct CaptionIntent {
     bool percussion = false;              // congas, shaker, ... on the drum stem
     double energyShift = 0.0;             // -0.3 (sparse, quiet) .. +0.3 (big, full)
     QStringList moods;                    // recognised mood and energy words, in caption order
+    QStringList unknownWords;             // words nothing recognised ("arpeggiated"), to say so honestly
 
     bool names(core::TrackRole role) const;
     // "funk · 104 BPM · slap bass, brass · upbeat": what was recognised, before any defaults.
     QString summary() const;
+    // "synthwave (EDM grooves)": the genre as the user said it and the style it is played as; the style alone
+    // when they are one ("funk"); empty without a style.
+    QString genreName() const;
 };
 
 CaptionIntent parseCaption(const QString& caption);

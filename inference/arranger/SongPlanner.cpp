@@ -60,6 +60,16 @@ void addNamed(MusicPlan& plan, const StyleDef& style, const NamedInstrument& n)
 
 }  // namespace
 
+double tempoMin(const CaptionIntent& intent, const StyleDef& style)
+{
+    return intent.genreTempoMin > 0.0 ? intent.genreTempoMin : style.tempoMin;
+}
+
+double tempoMax(const CaptionIntent& intent, const StyleDef& style)
+{
+    return intent.genreTempoMax > 0.0 ? intent.genreTempoMax : style.tempoMax;
+}
+
 const Instrument* MusicPlan::instrument(core::TrackRole role) const
 {
     for (const Instrument& i : band)
@@ -102,13 +112,13 @@ Result<MusicPlan> SongPlanner::plan(const GenerationRequest& request, quint64 so
         plan.tempo = *intent.tempo;
         plan.tempoSource = QStringLiteral("caption");
     } else if (intent.tempoFeel) {
-        // Words move within (and a little beyond) the style's range: "slow house" is still house.
-        const double lo = style.tempoMin * 0.9;
-        const double hi = style.tempoMax * 1.08;
+        // Words move within (and a little beyond) the genre's range: "slow house" is still house.
+        const double lo = tempoMin(intent, style) * 0.9;
+        const double hi = tempoMax(intent, style) * 1.08;
         plan.tempo = std::round(lo + (hi - lo) * *intent.tempoFeel);
         plan.tempoSource = QStringLiteral("caption");
     } else {
-        plan.tempo = double(rng.range(int(style.tempoMin), int(style.tempoMax)));
+        plan.tempo = double(rng.range(int(tempoMin(intent, style)), int(tempoMax(intent, style))));
         plan.tempoSource = QStringLiteral("style");
     }
     if (plan.tempo < core::limits::kMinTempo || plan.tempo > core::limits::kMaxTempo)
@@ -166,7 +176,7 @@ QString MusicPlan::understood() const
 {
     const StyleDef& def = styleDef(style);
     QStringList parts;
-    parts << QString::fromLatin1(def.name) + (intent.style ? QString() : QStringLiteral(" (default style)"));
+    parts << (intent.style ? intent.genreName() : QString::fromLatin1(def.name) + QStringLiteral(" (default style)"));
     parts << QStringLiteral("%1 BPM (%2)").arg(tempo).arg(tempoSource == QLatin1String("style") ? QStringLiteral("style default") : tempoSource);
     parts << QStringLiteral("%1 (%2)").arg(key.toString(), keySource == QLatin1String("style") ? QStringLiteral("chosen") : keySource);
     QStringList names;
@@ -175,6 +185,8 @@ QString MusicPlan::understood() const
     parts << QStringLiteral("band: ") + names.join(QStringLiteral(", "));
     if (!intent.moods.isEmpty())
         parts << QStringLiteral("feel: ") + intent.moods.join(QStringLiteral(", "));
+    if (!intent.unknownWords.isEmpty())
+        parts << QStringLiteral("I did not understand: ") + intent.unknownWords.join(QStringLiteral(", "));
     return parts.join(QStringLiteral(" · "));
 }
 

@@ -31,6 +31,10 @@ struct MusicPlan {
     QJsonObject toJson() const;
 };
 
+// The tempo range a caption's genre plays in (its own, else its style's).
+double tempoMin(const CaptionIntent& intent, const StyleDef& style);
+double tempoMax(const CaptionIntent& intent, const StyleDef& style);
+
 class SongPlanner {
 public:
     // `songSeed` decides what the caption leaves open (tempo within the style's range, key, ...).

@@ -59,7 +59,7 @@ std::vector<StyleDef> buildStyles()
                  "x---------------", "..x-..x-..x-..x-", "", "", GuitarMode::Chords,
                  "", "x.x.x.x-x.x.x---x.x.x.x-x.x.x.x.",
                  {{R::Drums, 25, "Drum machine", true}, {R::Bass, 39, "Synth bass", true}, {R::Keys, 81, "Saw chords", false},
-                  {R::Pads, 90, "Synth pad", false}, {R::Lead, 80, "Lead synth", false}}});
+                  {R::Pads, 90, "Synth pad", true}, {R::Lead, 80, "Lead synth", false}}});
 
     s.push_back({Style::House, "house", "house", 118, 126, 0, 0.15, 0, 0.4, 25, {"ii V I vi", "I vi ii V", "IV V iii vi", "vi ii V I"},
                  {"i iv bVII bIII", "i bVII bVI v", "i7 iv7 i7 iv7"}, 1,

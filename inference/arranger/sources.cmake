@@ -12,6 +12,7 @@ target_sources(s2a_inference PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/CaptionParser.h ${CMAKE_CURRENT_LIST_DIR}/CaptionParser.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SongPlanner.h ${CMAKE_CURRENT_LIST_DIR}/SongPlanner.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SectionCaptions.h ${CMAKE_CURRENT_LIST_DIR}/SectionCaptions.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/GenreVocabulary.h ${CMAKE_CURRENT_LIST_DIR}/GenreVocabulary.cpp
   ${CMAKE_CURRENT_LIST_DIR}/HarmonyWriter.h ${CMAKE_CURRENT_LIST_DIR}/HarmonyWriter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DrumWriter.h ${CMAKE_CURRENT_LIST_DIR}/DrumWriter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/BassWriter.h ${CMAKE_CURRENT_LIST_DIR}/BassWriter.cpp

@@ -7,6 +7,7 @@
 #include "core/playback/PlanBuilder.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QElapsedTimer>
@@ -86,6 +87,17 @@ private Q_SLOTS:
         QCOMPARE(json.exitCode, 0);
         QVERIFY(QJsonDocument::fromJson(json.out.toUtf8()).isObject());
         QCOMPARE(runCli({QStringLiteral("understand"), QStringLiteral("x"), QStringLiteral("--seed"), QStringLiteral("-3")}).exitCode, 2);
+        // Issue 16.5: without a seed it says what the New Song dialog says: the genre as typed, what is left
+        // open (the tonic of "a minor key"), and the words it did not understand.
+        const Run open = runCli({QStringLiteral("understand"), QStringLiteral("dark synthwave with arpeggiated bass, 100 bpm, in a minor key")});
+        QCOMPARE(open.exitCode, 0);
+        QVERIFY2(open.out.startsWith(QStringLiteral("synthwave (EDM grooves) · 100 BPM · a minor key · band: "))
+                     && open.out.trimmed().endsWith(QLatin1String("I did not understand: arpeggiated")),
+                 qPrintable(open.out));
+        // With a seed: the song that seed makes, the key filled in (minor, as asked).
+        const Run seeded = runCli({QStringLiteral("understand"), QStringLiteral("pop in a minor key"), QStringLiteral("--seed"), QStringLiteral("5")});
+        QCOMPARE(seeded.exitCode, 0);
+        QVERIFY2(seeded.out.contains(QRegularExpression(QStringLiteral("[A-G][#b]? minor \\(mood\\)"))), qPrintable(seeded.out));
     }
 
     void newRegenerateTakesInfoEndToEnd()

@@ -1,5 +1,6 @@
 // Caption understanding: a table of phrases as users write them, and what must be read out of each.
 #include "inference/arranger/CaptionParser.h"
+#include "inference/arranger/GenreVocabulary.h"
 #include "inference/arranger/SongPlanner.h"
 #include "inference/arranger/StyleLibrary.h"
 
@@ -86,6 +87,17 @@ private Q_SLOTS:
         row("chill lofi with jazz guitar and vibes", "lofi-hiphop", 0, "", -1, "guitar,lead");
         row("dubstep drop, aggressive, sub bass", "edm", 0, "", 1, "bass");
         row("cumbia with accordion and percussion", "latin", 0, "", -1, "keys");
+        // Issue 16.5: what people type today, and the article that is not a key.
+        row("dark synthwave with arpeggiated bass, 100 bpm", "edm", 100, "", 1, "bass");
+        row("liquid drum and bass with piano", "edm", 0, "", -1, "keys");
+        row("drum & bass, 174 bpm", "edm", 174, "", -1, "");
+        row("a song in a minor key with piano", "", 0, "", 1, "keys");
+        row("ballad in a major key", "pop", 0, "", 0, "");
+        row("reggaeton with synth bass", "latin", 0, "", -1, "bass");
+        row("K-pop dance track, 120 bpm", "pop", 120, "", -1, "");
+        row("afrobeats with log drums and shaker", "latin", 0, "", -1, "drums");
+        row("lo-fi house with rhodes", "house", 0, "", -1, "keys");
+        row("smooth jazz with jazz guitar", "jazz", 0, "", -1, "guitar");
     }
 
     void phrases()
@@ -110,6 +122,64 @@ private Q_SLOTS:
             excludedNames << core::toString(r);
         excludedNames.sort();
         QCOMPARE(excludedNames.join(QLatin1Char(',')), excluded);
+    }
+
+    // Every genre word of the vocabulary, alone, picks its style and names itself: none is shadowed by an
+    // instrument, a mood or a longer genre.
+    void everyGenreWordPicksItsStyle()
+    {
+        QVERIFY(genreWords().size() >= 120);
+        for (const GenreWord& w : genreWords()) {
+            const CaptionIntent intent = parseCaption(QString::fromLatin1(w.phrase));
+            QVERIFY2(intent.style && *intent.style == w.style, w.phrase);
+            QCOMPARE(intent.genre, QString::fromLatin1(w.phrase));
+            QVERIFY2(intent.unknownWords.isEmpty(), qPrintable(intent.unknownWords.join(QLatin1Char(' '))));
+        }
+        // The MTG-Jamendo mood and theme tags are feel words (a few of them are genres here: film, epic, ...).
+        for (const char* tag : {"action", "adventure", "calm", "christmas", "corporate", "dark", "dramatic", "dream",
+                                "emotional", "energetic", "fun", "groovy", "happy", "heavy", "hopeful", "inspiring",
+                                "love", "meditative", "melancholic", "motivational", "party", "positive", "powerful",
+                                "relaxing", "retro", "romantic", "sad", "sexy", "soft", "space", "sport", "summer",
+                                "travel", "uplifting", "80s"}) {
+            const CaptionIntent intent = parseCaption(QString::fromLatin1(tag));
+            QVERIFY2(intent.moods.contains(QString::fromLatin1(tag)), tag);
+            QVERIFY2(intent.unknownWords.isEmpty(), tag);
+        }
+    }
+
+    void unknownWordsAreReported()
+    {
+        QCOMPARE(parseCaption(QStringLiteral("dark synthwave with arpeggiated bass, 100 bpm")).unknownWords,
+                 QStringList{QStringLiteral("arpeggiated")});
+        QCOMPARE(parseCaption(QStringLiteral("upbeat funk with slap bass and brass, 104 bpm, in D minor")).unknownWords,
+                 QStringList());
+        QCOMPARE(parseCaption(QStringLiteral("quantum flibbertigibbet zeppelin 7")).unknownWords,
+                 (QStringList{"quantum", "flibbertigibbet", "zeppelin"}));
+        GenerationRequest r;
+        r.caption = QStringLiteral("dark synthwave with arpeggiated bass, 100 bpm");
+        const auto plan = SongPlanner::plan(r, 2);
+        QVERIFY(plan.ok());
+        QVERIFY2(plan.value().understood().contains(QLatin1String("I did not understand: arpeggiated")),
+                 qPrintable(plan.value().understood()));
+        QVERIFY2(plan.value().understood().startsWith(QLatin1String("synthwave (EDM grooves)")),
+                 qPrintable(plan.value().understood()));
+        // Synthwave keeps its synths: the caption naming a bass adds it to the style's core, not in place of it.
+        QVERIFY(plan.value().band.size() >= 3);
+    }
+
+    // A genre with its own tempo plays there when the caption gives none: drum and bass is not EDM's 122-130.
+    void genresHaveTheirTempo()
+    {
+        for (quint64 seed = 1; seed <= 8; ++seed) {
+            GenerationRequest dnb, synthwave;
+            dnb.caption = QStringLiteral("drum and bass with piano");
+            synthwave.caption = QStringLiteral("synthwave");
+            const auto a = SongPlanner::plan(dnb, seed);
+            const auto b = SongPlanner::plan(synthwave, seed);
+            QVERIFY(a.ok() && b.ok());
+            QVERIFY2(a.value().tempo >= 165 && a.value().tempo <= 178, qPrintable(QString::number(a.value().tempo)));
+            QVERIFY2(b.value().tempo >= 85 && b.value().tempo <= 118, qPrintable(QString::number(b.value().tempo)));
+        }
     }
 
     void tempoWordsMoveWithinTheStyle()

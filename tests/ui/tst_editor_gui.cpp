@@ -260,6 +260,32 @@ private Q_SLOTS:
         QCOMPARE(engine->property("currentValue").toString(), QStringLiteral("arranger"));
     }
 
+    // Issue 16.5: a New Song job shows in the generation queue while it runs, can be cancelled there, and New
+    // Song cannot be started twice meanwhile.
+    void newSongJobShowsInTheQueue()
+    {
+        App app;
+        QCOMPARE(app.controller.open(QUrl::fromLocalFile(m_bundle)), QString());
+        QVERIFY(app.show());
+        QQuickItem* panel = app.item("queuePanel");
+        QQuickItem* row = app.item("newSongRow");
+        QVERIFY(panel && row);
+        QVERIFY(!panel->isVisible());
+        QSignalSpy finished(&app.newSong, &ui::NewSongModel::finished);
+        QCOMPARE(app.newSong.create({{"caption", "slow ambient pads"}, {"structure", "intro:16,verse:32,outro:16"},
+                                     {"engine", "arranger"}, {"seed", "3"}}),
+                 QString());
+        QTRY_VERIFY(panel->isVisible() && row->isVisible());
+        QVERIFY(app.newSong.create({{"caption", "again"}}).contains(QLatin1String("already")));
+        QQuickItem* cancel = app.item("cancelNewSongButton");
+        QVERIFY(cancel);
+        test::click(app.window, cancel);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 60000);
+        QVERIFY2(finished[0][0].toString().contains(QLatin1String("Cancelled")), qPrintable(finished[0][0].toString()));
+        QTRY_VERIFY(!panel->isVisible());
+        QCOMPARE(app.document.bundlePath(), m_bundle);  // the open song stayed
+    }
+
     void regenerateAndAbTakes()
     {
         QTemporaryDir dir;

@@ -112,6 +112,30 @@ private Q_SLOTS:
         // The dialog's own tempo and key are what the song will have.
         QVERIFY(m_model->understood(QStringLiteral("funk"), 101, QStringLiteral("E minor"))
                     .startsWith(QStringLiteral("funk · 101 BPM · E minor · ")));
+        // Issue 16.5: genres people type, the article that is not a key, and the words not understood.
+        const QString synthwave = m_model->understood(QStringLiteral("dark synthwave with arpeggiated bass, 100 bpm"));
+        QVERIFY2(synthwave.startsWith(QStringLiteral("synthwave (EDM grooves) · 100 BPM · a minor key · band: "))
+                     && synthwave.endsWith(QLatin1String("I did not understand: arpeggiated")),
+                 qPrintable(synthwave));
+        QVERIFY2(m_model->understood(QStringLiteral("pop in a minor key")).contains(QStringLiteral(" · a minor key · ")),
+                 qPrintable(m_model->understood(QStringLiteral("pop in a minor key"))));
+        // The tempo field reads the same caption.
+        QCOMPARE(m_model->reading(QStringLiteral("dark synthwave, 100 bpm")).value("tempo").toDouble(), 100.0);
+        const QVariantMap dnb = m_model->reading(QStringLiteral("drum and bass"));
+        QCOMPARE(dnb.value("tempo").toDouble(), 0.0);
+        QCOMPARE(dnb.value("tempoMin").toDouble(), 165.0);
+        QCOMPARE(dnb.value("tempoMax").toDouble(), 178.0);
+    }
+
+    // The song made from "in a minor key" is in a minor key, as the dialog said (the seed picks the tonic).
+    void aMinorKeyIsAMode()
+    {
+        QCOMPARE(m_model->create({{"caption", "pop in a minor key"}, {"structure", "verse:1"}, {"engine", "arranger"},
+                                  {"seed", "12"}}),
+                 QString());
+        QVERIFY(m_model->waitForIdle(kRenderTimeoutMs));
+        const QString key = m_document->project()->data().settings.key;
+        QVERIFY2(key.endsWith(QLatin1String(" minor")), qPrintable(key));
     }
 
     void badInputIsRefusedWithAReason_data()
@@ -296,6 +320,18 @@ private Q_SLOTS:
         const QString line = understood->property("text").toString();
         QVERIFY2(line.startsWith(QStringLiteral("I understood: funk · ")) && line.contains(QLatin1String("slap bass")),
                  qPrintable(line));
+        // The tempo box on Auto shows the tempo the caption gives ("upbeat" in funk's range), else the range the
+        // seed picks from; never a made-up 120.
+        QQuickItem* tempo = findItem(window->contentItem(), QStringLiteral("newSongTempo"));
+        QVERIFY(tempo);
+        QCOMPARE(tempo->property("displayText").toString(), QStringLiteral("112"));
+        for (char c : QByteArrayLiteral(", 100 bpm"))
+            QTest::keyClick(window, c);
+        QTRY_COMPARE(tempo->property("displayText").toString(), QStringLiteral("100"));
+        const QVariant typed = caption->property("text");
+        caption->setProperty("text", QStringLiteral("funk"));
+        QTRY_COMPARE(tempo->property("displayText").toString(), QStringLiteral("94–112"));
+        caption->setProperty("text", typed);
 
         // "Custom…" (after the templates) reveals the structure field.
         QVERIFY(!structure->isVisible());

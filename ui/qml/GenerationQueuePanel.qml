@@ -9,6 +9,9 @@ Rectangle {
     id: root
 
     required property GenerationQueueModel queue
+    // The New Song job, shown above the section jobs while it runs (it replaces the whole song when done).
+    property NewSongModel newSong: null
+    readonly property bool newSongBusy: root.newSong !== null && root.newSong.busy
 
     implicitWidth: 340
     implicitHeight: 240
@@ -63,10 +66,56 @@ Rectangle {
             }
         }
 
+        Rectangle {
+            objectName: "newSongRow"
+            Layout.fillWidth: true
+            visible: root.newSongBusy
+            implicitHeight: newSongContent.implicitHeight + 12
+            radius: 4
+            color: "#2f3037"
+            ColumnLayout {
+                id: newSongContent
+                anchors.fill: parent
+                anchors.margins: 6
+                spacing: 3
+                RowLayout {
+                    Layout.fillWidth: true
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("New song")
+                        color: "#e8e8ec"
+                        elide: Text.ElideRight
+                    }
+                    Label { text: root.stateText("running"); color: root.stateColour("running"); font.pixelSize: 11 }
+                    ToolButton {
+                        objectName: "cancelNewSongButton"
+                        text: "✕"
+                        onClicked: root.newSong.cancel()
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Cancel the new song (the open song stays)")
+                    }
+                }
+                ProgressBar {
+                    Layout.fillWidth: true
+                    from: 0
+                    to: 1
+                    value: root.newSongBusy ? root.newSong.progress : 0
+                }
+                Label {
+                    objectName: "newSongStage"
+                    Layout.fillWidth: true
+                    text: root.newSongBusy ? root.newSong.stage : ""
+                    color: "#a0a3ad"
+                    font.pixelSize: 11
+                    elide: Text.ElideRight
+                }
+            }
+        }
+
         Label {
             objectName: "queueEmpty"
             Layout.fillWidth: true
-            visible: root.queue.count === 0
+            visible: root.queue.count === 0 && !root.newSongBusy
             text: qsTr("Nothing is being generated. Regenerate a section to add a job here.")
             wrapMode: Text.WordWrap
             color: "#a0a3ad"

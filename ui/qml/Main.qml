@@ -102,7 +102,7 @@ ApplicationWindow {
         Menu {
             delegate: ShortcutMenuItem {}
             title: qsTr("&File")
-            Action { text: qsTr("&New Song…"); shortcut: StandardKey.New; onTriggered: window.askBeforeReplacing(function () { newSongDialog.open() }) }
+            Action { text: qsTr("&New Song…"); shortcut: StandardKey.New; enabled: !window.newSong.busy; onTriggered: window.askBeforeReplacing(function () { newSongDialog.open() }) }
             Action { text: qsTr("New &Empty Song"); onTriggered: window.askBeforeReplacing(function () { window.showError(window.document.newProject()) }) }
             Action { text: qsTr("&Open…"); shortcut: StandardKey.Open; onTriggered: window.askBeforeReplacing(function () { window.openFileDialog(openDialog) }) }
             Menu {
@@ -167,7 +167,7 @@ ApplicationWindow {
                 enabled: window.document.hasAudio
                 onTriggered: inspector.regenerate()
             }
-            Action { text: qsTr("&New Song…"); onTriggered: window.askBeforeReplacing(function () { newSongDialog.open() }) }
+            Action { text: qsTr("&New Song…"); enabled: !window.newSong.busy; onTriggered: window.askBeforeReplacing(function () { newSongDialog.open() }) }
             Action { text: qsTr("&Cancel All Jobs"); enabled: window.queue.busy; onTriggered: window.queue.cancelAll() }
             MenuSeparator {}
             Action { objectName: "engineSettingsAction"; text: qsTr("Engine &Settings…"); onTriggered: engineSettingsDialog.open() }
@@ -262,9 +262,10 @@ ApplicationWindow {
             GenerationQueuePanel {
                 objectName: "queuePanel"
                 Layout.fillWidth: true
-                Layout.preferredHeight: window.queue.count > 0 ? 120 : 0
-                visible: window.queue.count > 0
+                Layout.preferredHeight: visible ? 120 : 0
+                visible: window.queue.count > 0 || window.newSong.busy
                 queue: window.queue
+                newSong: window.newSong
             }
         }
         Inspector {

@@ -28,6 +28,9 @@ Dialog {
     }
     readonly property bool custom: templateBox.currentIndex === root.templates.length
     readonly property real tempoValue: tempoAuto.checked ? 0 : tempoBox.value
+    // What the caption fixes (NewSongModel::reading): the tempo box shows it while on Auto.
+    readonly property var reading: root.model ? root.model.reading(caption.text, root.keyValue) : ({})
+    readonly property bool tempoFixed: root.reading.tempo !== undefined && root.reading.tempo > 0
     readonly property string keyValue: keyBox.currentIndex > 0 ? root.keyNames[keyBox.currentIndex - 1] : ""
     // Set when the user cancels, so the "cancelled" reply is shown here instead of as an error.
     property bool cancelRequested: false
@@ -149,6 +152,20 @@ Dialog {
                         to: 400
                         value: 120
                         editable: true
+                        // On Auto: the caption's tempo, or the range the style's and the seed's choice falls in.
+                        textFromValue: function (value, locale) {
+                            if (tempoAuto.checked && !root.tempoFixed && root.reading.tempoMin !== undefined)
+                                return root.reading.tempoMin + "–" + root.reading.tempoMax
+                            return Number(value).toLocaleString(locale, "f", 0)
+                        }
+                    }
+                    Binding {
+                        target: tempoBox
+                        property: "value"
+                        when: tempoAuto.checked && root.reading.tempoMin !== undefined
+                        value: root.tempoFixed ? Math.round(root.reading.tempo)
+                                               : Math.round((root.reading.tempoMin + root.reading.tempoMax) / 2)
+                        restoreMode: Binding.RestoreNone
                     }
                 }
 

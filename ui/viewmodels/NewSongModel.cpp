@@ -59,23 +59,20 @@ QString NewSongModel::understood(const QString& caption, double tempo, const QSt
     const auto reading = inference::readCaption(caption, tempo, key.trimmed());
     if (!reading)
         return reading.errorMessage();
-    const inference::CaptionReading& r = reading.value();
-    QStringList parts;
-    parts << (r.styleFromCaption ? r.style : tr("%1 (default style)").arg(r.style));
-    // What the seed will decide is shown as a range or as open, never as a value the caption did not give.
-    parts << (r.tempo > 0.0 ? tr("%1 BPM").arg(r.tempo) : tr("%1–%2 BPM (style)").arg(r.tempoMin).arg(r.tempoMax));
-    if (!r.key.isEmpty())
-        parts << r.key;
-    else if (!r.tonic.isEmpty())
-        parts << tr("%1 major or minor").arg(r.tonic);
-    else if (!r.mode.isEmpty())
-        parts << (r.mode == QLatin1String("minor") ? tr("a minor key") : tr("a major key"));
-    else
-        parts << tr("any key");
-    parts << tr("band: %1").arg(r.band.join(QStringLiteral(", ")));
-    if (!r.moods.isEmpty())
-        parts << tr("feel: %1").arg(r.moods.join(QStringLiteral(", ")));
-    return parts.join(QStringLiteral(" · "));
+    return inference::describeReading(reading.value());
+}
+
+QVariantMap NewSongModel::reading(const QString& caption, const QString& key) const
+{
+    if (caption.trimmed().isEmpty())
+        return {};
+    const auto reading = inference::readCaption(caption, 0.0, key.trimmed());
+    if (!reading)
+        return {};
+    return {{QStringLiteral("tempo"), reading->tempo},
+            {QStringLiteral("tempoMin"), reading->tempoMin},
+            {QStringLiteral("tempoMax"), reading->tempoMax},
+            {QStringLiteral("key"), reading->key}};
 }
 
 QString NewSongModel::create(const QVariantMap& spec)

@@ -47,6 +47,9 @@ public:
     // The live "I understood" line: style, tempo, key, band, feel; what the caption leaves open is said to be
     // open. tempo 0 and key "" mean "from the caption". Empty for an empty caption.
     Q_INVOKABLE QString understood(const QString& caption, double tempo = 0.0, const QString& key = QString()) const;
+    // What the caption fixes, as values for the dialog's fields: tempo (0 when open), tempoMin, tempoMax, key
+    // ("" when open). Empty for an empty or unreadable caption.
+    Q_INVOKABLE QVariantMap reading(const QString& caption, const QString& key = QString()) const;
     // spec keys: caption, template, structure (overrides template when not empty), length ("2:30"; "" = the
     // form's own length), tempo (0 = auto), key ("" = auto), engine, seed (0 or "" = random), title. Returns a
     // sentence saying what is wrong, or empty when the song is being made (finished() follows).
