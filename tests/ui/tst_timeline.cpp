@@ -294,6 +294,36 @@ private Q_SLOTS:
         QCOMPARE(takes->activeRow(), active);
     }
 
+    // Issue 16.7: a solo dims the other lanes as a mute dims its own (the lanes read AudibleRole, the render
+    // plan's rule), and every row hears of it.
+    void soloDimsTheOtherTracks()
+    {
+        core::ProjectDocument document;
+        document.newProject(test::makeSong(3, 2, 1));
+        ui::EditorController editor(&document, nullptr);
+        auto* tracks = editor.tracks();
+        auto audible = [&](int row) { return tracks->data(tracks->index(row), ui::TrackListModel::AudibleRole).toBool(); };
+        for (int row = 0; row < 3; ++row) {  // the test song has a muted or soloed track or two: start plain
+            QCOMPARE(tracks->setSolo(row, false), QString());
+            QCOMPARE(tracks->setMute(row, false), QString());
+        }
+        QVERIFY(audible(0) && audible(1) && audible(2));
+        QSignalSpy changed(tracks, &QAbstractItemModel::dataChanged);
+        QCOMPARE(tracks->setSolo(1, true), QString());
+        QVERIFY(!audible(0) && audible(1) && !audible(2));
+        bool allRows = false;
+        for (const auto& args : changed)
+            allRows = allRows || (args[0].toModelIndex().row() == 0 && args[1].toModelIndex().row() == 2
+                                  && args[2].value<QList<int>>().contains(ui::TrackListModel::AudibleRole));
+        QVERIFY(allRows);
+        QCOMPARE(tracks->setMute(1, true), QString());  // a muted solo track is silent too
+        QVERIFY(!audible(1));
+        QCOMPARE(tracks->setSolo(1, false), QString());
+        QCOMPARE(tracks->setMute(1, false), QString());
+        QCOMPARE(tracks->setMute(2, true), QString());
+        QVERIFY(audible(0) && audible(1) && !audible(2));
+    }
+
     void recentSongsRememberWhatWasOpened()
     {
         QTemporaryDir dir;

@@ -14,6 +14,7 @@ Item {
     required property string colour
     required property bool mute
     required property bool solo
+    required property bool audible
     required property double gainDb
     required property var clips
     property real headerWidth: 180
@@ -115,7 +116,7 @@ Item {
             samplesPerPixel: root.editor.timeline.samplesPerPixel
             colour: root.colour
             normalize: true
-            opacity: root.mute ? 0.35 : 1.0
+            opacity: root.audible ? 1.0 : 0.35  // muted, or silenced by another track's solo
         }
         TapHandler { onTapped: function (eventPoint) { root.laneClicked(eventPoint.position.x) } }
     }

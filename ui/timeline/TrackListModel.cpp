@@ -2,6 +2,8 @@
 
 #include <QVariantMap>
 
+#include <algorithm>
+
 namespace s2a::ui {
 
 TrackListModel::TrackListModel(core::Project* project, QObject* parent)
@@ -12,6 +14,9 @@ TrackListModel::TrackListModel(core::Project* project, QObject* parent)
     connect(project, &core::Project::trackChanged, this, [this](int row) {
         m_tracks = m_project->data().tracks;
         Q_EMIT dataChanged(index(row), index(row));
+        // A solo on one track silences (and dims) all the others.
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0), index(rowCount() - 1), {AudibleRole});
     });
     // A take switch, split or regeneration changes what the lanes draw.
     connect(project, &core::Project::sectionsReplaced, this, [this] {
@@ -71,6 +76,11 @@ QVariant TrackListModel::data(const QModelIndex& index, int role) const
     case PanRole: return t.pan;
     case MuteRole: return t.mute;
     case SoloRole: return t.solo;
+    case AudibleRole: {
+        // The render plan's rule (PlanBuilder): muted, or not soloed while another track is.
+        const bool anySolo = std::any_of(m_tracks.begin(), m_tracks.end(), [](const core::Track& x) { return x.solo; });
+        return !t.mute && (!anySolo || t.solo);
+    }
     case ColourRole: return t.colour;
     case ClipsRole: return activeClips(m_project->data(), t.id);
     default: return {};
@@ -81,7 +91,7 @@ QHash<int, QByteArray> TrackListModel::roleNames() const
 {
     return {{IdRole, "trackId"}, {NameRole, "name"}, {RoleNameRole, "role"}, {GainRole, "gainDb"},
             {PanRole, "pan"},    {MuteRole, "mute"}, {SoloRole, "solo"},     {ColourRole, "colour"},
-            {ClipsRole, "clips"}};
+            {ClipsRole, "clips"}, {AudibleRole, "audible"}};
 }
 
 QString TrackListModel::trackId(int row) const

@@ -28,6 +28,7 @@ public:
         SoloRole,
         ColourRole,
         ClipsRole,     // [{file, timelineStart, sourceStart, length}], what the waveform item takes
+        AudibleRole,   // false when muted, or when another track is soloed and this one is not
     };
 
     explicit TrackListModel(core::Project* project, QObject* parent = nullptr);
