@@ -1,5 +1,7 @@
 #include "inference/SectionRegenerator.h"
 
+#include "inference/StemLevelGuard.h"
+
 #include "core/audio/AudioFileWriter.h"
 #include "core/persistence/ProjectBundle.h"
 #include "core/playback/MixRenderer.h"
@@ -200,6 +202,7 @@ Result<RenderedTake> renderTake(const ProjectData& snapshot, const QString& bund
         return result.error();
     if (job.cancelled())
         return cancelledError();
+    guardStemLevels(result->stems, request->sampleRate, result->origin);
 
     // Stray files in audio/ after a failure or a cancel here are harmless: content-addressed, unreferenced.
     RenderedTake take;

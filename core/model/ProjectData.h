@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <limits>
+
 namespace s2a::core {
 
 // Positions and lengths on the project timeline, in samples at the project rate.
@@ -37,6 +39,10 @@ struct TakeOrigin {
     double guidance = 0.0;   // classifier-free guidance scale
     double contextSeconds = 0.0;
     QDateTime createdAt;     // UTC, millisecond precision (what JSON keeps)
+    // The level guard at generation (inference/StemLevelGuard.h): the gain it applied to every stem (0 or less)
+    // and the stems' loudest true peak after it; -inf when not measured (imports, takes from older songs).
+    double levelGainDb = 0.0;
+    double truePeakDbtp = -std::numeric_limits<double>::infinity();
     bool operator==(const TakeOrigin& o) const;
     bool operator!=(const TakeOrigin& o) const { return !(*this == o); }
 };

@@ -6,6 +6,9 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <cmath>
+#include <limits>
+
 namespace s2a::core {
 namespace {
 
@@ -19,9 +22,15 @@ QJsonObject toJson(const AudioClip& c)
 
 QJsonObject toJson(const TakeOrigin& o)
 {
-    return {{"engine", o.engine}, {"modelId", o.modelId}, {"weightsHash", o.weightsHash}, {"caption", o.caption},
-            {"seed", QString::number(o.seed)}, {"steps", o.steps}, {"guidance", o.guidance},
-            {"contextSeconds", o.contextSeconds}, {"createdAt", o.createdAt.toString(Qt::ISODateWithMs)}};
+    QJsonObject j{{"engine", o.engine}, {"modelId", o.modelId}, {"weightsHash", o.weightsHash}, {"caption", o.caption},
+                  {"seed", QString::number(o.seed)}, {"steps", o.steps}, {"guidance", o.guidance},
+                  {"contextSeconds", o.contextSeconds}, {"createdAt", o.createdAt.toString(Qt::ISODateWithMs)}};
+    // The level guard's record; JSON has no -inf, so "not measured" is an absent key.
+    if (o.levelGainDb != 0.0)
+        j.insert(QStringLiteral("levelGainDb"), o.levelGainDb);
+    if (std::isfinite(o.truePeakDbtp))
+        j.insert(QStringLiteral("truePeakDbtp"), o.truePeakDbtp);
+    return j;
 }
 
 QJsonObject toJson(const Take& t)
@@ -101,6 +110,12 @@ TakeOrigin originFrom(JsonReader r)
     o.steps = int(r.optionalInteger(QStringLiteral("steps"), 0));
     o.guidance = r.optionalNumber(QStringLiteral("guidance"), 0.0);
     o.contextSeconds = r.optionalNumber(QStringLiteral("contextSeconds"), 0.0);
+    o.levelGainDb = r.optionalNumber(QStringLiteral("levelGainDb"), 0.0);
+    if (o.levelGainDb > 0.0 || o.levelGainDb < -200.0)
+        r.fail(QStringLiteral("levelGainDb"), QStringLiteral("%1 dB is not a level-guard gain (-200 .. 0)").arg(o.levelGainDb));
+    o.truePeakDbtp = r.optionalNumber(QStringLiteral("truePeakDbtp"), -std::numeric_limits<double>::infinity());
+    if (std::isfinite(o.truePeakDbtp) && (o.truePeakDbtp < -400.0 || o.truePeakDbtp > 100.0))
+        r.fail(QStringLiteral("truePeakDbtp"), QStringLiteral("%1 dBTP is not a peak level").arg(o.truePeakDbtp));
     const QString created = r.optionalString(QStringLiteral("createdAt"));
     if (!created.isEmpty()) {
         o.createdAt = QDateTime::fromString(created, Qt::ISODateWithMs);

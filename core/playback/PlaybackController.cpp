@@ -5,6 +5,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
+#include <limits>
 
 namespace s2a::core {
 
@@ -206,6 +207,19 @@ void PlaybackController::poll()
         m_playing = report.playing;
         Q_EMIT playingChanged(m_playing);
     }
+    Q_EMIT metersChanged();
+}
+
+double PlaybackController::loudestPeakDb() const
+{
+    const float peak = m_engine ? m_engine->loudestPeak() : 0.0f;
+    return peak > 0.0f ? 20.0 * std::log10(double(peak)) : -std::numeric_limits<double>::infinity();
+}
+
+void PlaybackController::resetClip()
+{
+    if (m_engine)
+        m_engine->resetLoudest();
     Q_EMIT metersChanged();
 }
 

@@ -62,6 +62,10 @@ public:
     double meanLoad() const { return m_engine ? m_engine->meanLoad() : 0.0; }
     double peakCpuLoad() const { return m_engine ? m_engine->peakCpuLoad() : 0.0; }
     LevelMeter masterMeter(int channel) const { return channel == 0 ? m_masterLeft : m_masterRight; }
+    // Whether the mix reached full scale since resetClip(), and how loud it got (dBFS of the loudest sample).
+    bool clipped() const { return m_engine && m_engine->loudestPeak() >= 1.0f; }
+    double loudestPeakDb() const;
+    void resetClip();
     LevelMeter trackMeter(int track) const { return m_engine ? m_engine->trackMeter(track) : LevelMeter{}; }
     PlaybackEngine* engine() { return m_engine.get(); }
 

@@ -327,7 +327,11 @@ void PlaybackEngine::processBlock(float* left, float* right, int frames)
         m_trackMeters[2 * t].store(m_trackScratch[t].peak, std::memory_order_relaxed);
         m_trackMeters[2 * t + 1].store(m_trackScratch[t].rms, std::memory_order_relaxed);
     }
-    m_reports.push({m_position, m_transport != Transport::Stopped, measure(left, frames), measure(right, frames)});
+    const LevelMeter masterLeft = measure(left, frames), masterRight = measure(right, frames);
+    const float loudest = std::max(masterLeft.peak, masterRight.peak);
+    if (loudest > m_loudestPeak.load(std::memory_order_relaxed))
+        m_loudestPeak.store(loudest, std::memory_order_relaxed);  // only this thread raises it
+    m_reports.push({m_position, m_transport != Transport::Stopped, masterLeft, masterRight});
 }
 
 }  // namespace s2a::core

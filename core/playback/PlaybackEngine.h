@@ -67,6 +67,10 @@ public:
     // scheduler gave to others. A callback that is heavy shows in both; a preempted one only in the first.
     double peakCpuLoad() const { return m_peakCpuLoad.load(std::memory_order_relaxed); }
     void resetLoad();
+    // The loudest master sample since the last resetLoudest() (linear; 1.0 is full scale): latched here, in the
+    // callback, because the meter the UI polls shows only the latest block and misses a short over.
+    float loudestPeak() const { return m_loudestPeak.load(std::memory_order_relaxed); }
+    void resetLoudest() { m_loudestPeak.store(0.0f, std::memory_order_relaxed); }
 
     // ---- audio thread ---------------------------------------------------------------------------------
     void process(float* left, float* right, int frames);
@@ -127,6 +131,7 @@ private:
     SpscQueue<EngineReport, 64> m_reports;
     std::array<std::atomic<float>, kMaxTracks * 2> m_trackMeters{};
     std::atomic<std::uint64_t> m_xruns{0};
+    std::atomic<float> m_loudestPeak{0.0f};
     std::atomic<double> m_peakLoad{0.0};
     std::atomic<double> m_peakCpuLoad{0.0};
     std::atomic<std::uint64_t> m_busyNanos{0};       // integers: fetch_add on them is lock-free

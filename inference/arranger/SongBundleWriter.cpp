@@ -1,5 +1,7 @@
 #include "inference/arranger/SongBundleWriter.h"
 
+#include "inference/StemLevelGuard.h"
+
 #include "core/audio/AudioFileWriter.h"
 #include "core/persistence/ProjectBundle.h"
 #include "inference/arranger/SongPlanner.h"
@@ -43,8 +45,12 @@ Result<WrittenSong> writeSongBundle(const QString& bundlePath, const QString& ti
     data.settings.caption = request.caption;
     data.settings.seed = request.seed;
 
-    for (int i = 0; i < result.stems.size(); ++i) {
-        const Stem& stem = result.stems[i];
+    // Every new song's stems pass the level guard before they are stored (StemLevelGuard.h).
+    QVector<Stem> stems = result.stems;
+    core::TakeOrigin origin = result.origin;
+    guardStemLevels(stems, request.sampleRate, origin);
+    for (int i = 0; i < stems.size(); ++i) {
+        const Stem& stem = stems[i];
         const QString temp = scratch.filePath(QStringLiteral("stem-%1.flac").arg(i));
         if (Status s = core::AudioFileWriter::write(temp, stem.audio, core::AudioFileFormat::Flac24); !s)
             return s.error();
@@ -72,7 +78,7 @@ Result<WrittenSong> writeSongBundle(const QString& bundlePath, const QString& ti
         core::Take take;
         take.id = core::newId("take");
         take.name = QStringLiteral("Take 1");
-        take.origin = result.origin;
+        take.origin = origin;
         take.origin.caption = plan.caption.isEmpty() ? request.caption : plan.caption;
         for (int t = 0; t < data.tracks.size(); ++t) {
             // The stem files cover the whole song; each take plays its own section's span of them.

@@ -107,6 +107,7 @@ private Q_SLOTS:
         QTest::newRow("fractional sample") << 9 << "Song.s2a/project.json: $.sections[0].end: expected an integer, found 352800.5";
         QTest::newRow("not a folder") << 10 << "Song.s2a/project.json: not found";
         QTest::newRow("tags not strings") << 11 << "Song.s2a/project.json: $.sections[0].tags[1]: expected a string, found a number";
+        QTest::newRow("gain guard raised") << 12 << "Song.s2a/project.json: $.sections[0].takes[0].origin.levelGainDb: 3 dB is not a level-guard gain";
     }
 
     void badFilesGiveSpecificErrors()
@@ -140,6 +141,16 @@ private Q_SLOTS:
         case 9: editSection(0, [](QJsonObject& s) { s.insert(QStringLiteral("end"), 352800.5); }); break;
         case 10: QFile::remove(bundle::projectFile(path)); break;
         case 11: editSection(0, [](QJsonObject& s) { s.insert(QStringLiteral("tags"), QJsonArray{QStringLiteral("a"), 5}); }); break;
+        case 12: editSection(0, [](QJsonObject& s) {
+            QJsonArray takes = s.value(QStringLiteral("takes")).toArray();
+            QJsonObject take = takes[0].toObject();
+            QJsonObject origin = take.value(QStringLiteral("origin")).toObject();
+            origin.insert(QStringLiteral("levelGainDb"), 3.0);
+            take.insert(QStringLiteral("origin"), origin);
+            takes[0] = take;
+            s.insert(QStringLiteral("takes"), takes);
+        });
+            break;
         }
         if (kind != 0 && kind != 3 && kind != 6 && kind != 10)
             setProjectJson(path, o);

@@ -1,9 +1,11 @@
 // The new-song request shared by `s2a new` and the New Song dialog: which form, how long, which tempo and
 // key, and what is refused. Planning only, no audio: fast.
 #include "inference/NewSongRequest.h"
+#include "inference/StemLevelGuard.h"
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace s2a::inference;
@@ -187,6 +189,42 @@ private Q_SLOTS:
         QCOMPARE(pinned->tempo, 98.0);
         QCOMPARE(pinned->key, QStringLiteral("A minor"));
         QVERIFY(!readCaption(QStringLiteral("funk"), 0.0, QStringLiteral("Q minor")));
+    }
+
+    // Issue 16.8: the level guard. A take whose loudest stem is over the ceiling comes down by one gain for all
+    // its stems (the balance stays), recorded on the take; a quiet take is left alone.
+    void levelGuardBringsATakeUnderTheCeiling()
+    {
+        auto sine = [](float amplitude, double hz) {
+            Stem stem;
+            stem.audio.sampleRate = 44100;
+            stem.audio.channels.assign(2, std::vector<float>(44100));
+            for (int i = 0; i < 44100; ++i)
+                stem.audio.channels[0][size_t(i)] = stem.audio.channels[1][size_t(i)] =
+                    amplitude * float(std::sin(2.0 * M_PI * hz * i / 44100.0));
+            return stem;
+        };
+        QVector<Stem> loud{sine(1.78f, 1000.0), sine(0.3f, 220.0)};  // about +5 dBTP and -10.5 dBFS
+        s2a::core::TakeOrigin origin;
+        const LevelGuard guard = guardStemLevels(loud, 44100, origin);
+        QVERIFY2(guard.peakDbtp > 4.9 && guard.peakDbtp < 5.4, qPrintable(QString::number(guard.peakDbtp)));
+        QCOMPARE(origin.levelGainDb, guard.gainDb);
+        QVERIFY(std::abs(guard.gainDb - (kStemCeilingDbtp - guard.peakDbtp)) < 1e-9);
+        QVERIFY(std::abs(origin.truePeakDbtp - kStemCeilingDbtp) < 1e-9);
+        // Measured again: at the ceiling, and the second stem scaled by the same gain.
+        s2a::core::TakeOrigin again;
+        const LevelGuard second = guardStemLevels(loud, 44100, again);
+        QVERIFY2(std::abs(second.peakDbtp - kStemCeilingDbtp) < 0.05, qPrintable(QString::number(second.peakDbtp)));
+        QCOMPARE(second.gainDb, 0.0);
+        const float ratio = *std::max_element(loud[1].audio.channels[0].begin(), loud[1].audio.channels[0].end()) / 0.3f;
+        QVERIFY(std::abs(20.0 * std::log10(double(ratio)) - guard.gainDb) < 0.01);
+
+        QVector<Stem> quiet{sine(0.2f, 440.0)};
+        s2a::core::TakeOrigin calm;
+        QCOMPARE(guardStemLevels(quiet, 44100, calm).gainDb, 0.0);
+        QCOMPARE(calm.levelGainDb, 0.0);
+        QVERIFY(calm.truePeakDbtp < -13.0);
+        QCOMPARE(quiet[0].audio.channels[0][11], 0.2f * float(std::sin(2.0 * M_PI * 440.0 * 11 / 44100.0)));
     }
 };
 

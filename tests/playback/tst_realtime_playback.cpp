@@ -118,6 +118,37 @@ private Q_SLOTS:
         QVERIFY(!playback.hasDevice());
     }
 
+    // Issue 16.8: a mix over full scale latches the clip indicator's state, with how far over it went, even
+    // when the over is shorter than the meter's polling.
+    void aClippingMixIsLatched()
+    {
+        QTemporaryDir dir;
+        const QString bundle = dir.filePath(QStringLiteral("Loud.s2a"));
+        ProjectData song = test::makeSineSong(bundle, 2, 6.0, 48000);  // two sines of 0.05: quiet
+        PlaybackController playback;
+        OutputSettings settings;
+        settings.deviceName = jackDevice(playback);
+        QVERIFY2(playback.startAudio(settings), "the JACK output opens");
+        playback.setProject(song, bundle + QStringLiteral("/audio"));
+        QVERIFY(playback.waitForPlan());
+        playback.play();
+        QTRY_VERIFY(playback.position() > 48000);
+        QVERIFY(!playback.clipped());
+        // +24 dB on both tracks: 0.05 * (sin a + sin 2a) peaks at 0.088, times 15.85 is 1.39, ~3 dB over.
+        song.tracks[0].gainDb = song.tracks[1].gainDb = 24.0;
+        playback.setProject(song, bundle + QStringLiteral("/audio"));
+        QTRY_VERIFY(playback.clipped());
+        QVERIFY2(playback.loudestPeakDb() > 1.0 && playback.loudestPeakDb() < 5.0,
+                 qPrintable(QString::number(playback.loudestPeakDb())));
+        song.tracks[0].gainDb = song.tracks[1].gainDb = 0.0;
+        playback.setProject(song, bundle + QStringLiteral("/audio"));
+        QVERIFY(playback.waitForPlan());
+        QVERIFY(playback.clipped());  // latched: the over is gone, the warning stays
+        playback.resetClip();
+        QVERIFY(!playback.clipped());
+        playback.stop();
+    }
+
     void deviceLossIsReportedAndRecovered()
     {
         QTemporaryDir dir;

@@ -62,6 +62,10 @@ ProjectData makeSong(int tracks, int sections, int takesPerSection, int sampleRa
             take.origin.steps = 32;
             take.origin.guidance = 4.5;
             take.origin.contextSeconds = 10.0;
+            if (j % 2) {  // the level guard's record on some takes; the others were never measured
+                take.origin.levelGainDb = -2.75;
+                take.origin.truePeakDbtp = -1.0;
+            }
             take.origin.createdAt = QDateTime(QDate(2026, 11, 25), QTime(4, 20, 1, 250), Qt::UTC);
             for (const Track& t : data.tracks) {
                 AudioClip clip;

@@ -324,6 +324,27 @@ private Q_SLOTS:
         QVERIFY(audible(0) && audible(1) && !audible(2));
     }
 
+    // Issue 16.8: the takes list says what the level guard did, and warns of a take that clips.
+    void takesSayWhatTheLevelGuardDid()
+    {
+        core::ProjectDocument document;
+        core::ProjectData song = test::makeSong(2, 2, 2);
+        song.sections[0].takes[0].origin.levelGainDb = -6.25;
+        song.sections[0].takes[0].origin.truePeakDbtp = -1.0;
+        song.sections[0].takes[1].origin.levelGainDb = 0.0;
+        song.sections[0].takes[1].origin.truePeakDbtp = 2.1;  // an import that clips
+        document.newProject(song);
+        ui::EditorController editor(&document, nullptr);
+        editor.select(0);
+        auto* takes = editor.takes();
+        const QString guarded = takes->data(takes->index(0), ui::TakeListModel::DetailsRole).toString();
+        QVERIFY2(guarded.contains(QStringLiteral("level guard -6.3 dB")), qPrintable(guarded));
+        QCOMPARE(takes->data(takes->index(0), ui::TakeListModel::ClipWarningRole).toString(), QString());
+        QCOMPARE(takes->data(takes->index(1), ui::TakeListModel::ClipWarningRole).toString(),
+                 QStringLiteral("Clips: its stems peak at 2.1 dBTP"));
+        QVERIFY(!takes->data(takes->index(1), ui::TakeListModel::DetailsRole).toString().contains(QLatin1String("level guard")));
+    }
+
     void recentSongsRememberWhatWasOpened()
     {
         QTemporaryDir dir;

@@ -26,6 +26,7 @@ ListView {
         required property int index
         required property string name
         required property string details
+        required property string clipWarning
         required property string caption
         required property int rating
         required property bool active
@@ -54,7 +55,20 @@ ListView {
             ColumnLayout {
                 Layout.fillWidth: true
                 spacing: 0
-                Label { text: row.name; font.bold: row.active; elide: Text.ElideRight; Layout.fillWidth: true }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Label { text: row.name; font.bold: row.active; elide: Text.ElideRight; Layout.fillWidth: true }
+                    Label {
+                        objectName: "takeClipWarning" + row.index
+                        visible: row.clipWarning.length > 0
+                        text: "⚠ " + qsTr("clips")
+                        color: "#ff8787"
+                        font.pixelSize: 11
+                        ToolTip.visible: clipHover.hovered
+                        ToolTip.text: row.clipWarning
+                        HoverHandler { id: clipHover }
+                    }
+                }
                 Label {
                     text: row.details + (row.caption.length > 0 ? " · “" + row.caption + "”" : "")
                     font.pixelSize: 10

@@ -94,6 +94,17 @@ ToolBar {
             Meter { level: root.transport.meterLeft }
             Meter { level: root.transport.meterRight }
         }
+        // The mix reached full scale: stays lit (with how far over) until clicked, so a short over is not missed.
+        Button {
+            objectName: "clipIndicator"
+            visible: root.transport.clipped
+            text: root.transport.clipText
+            flat: true
+            palette.buttonText: "#ff6b6b"
+            onClicked: root.transport.resetClip()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("The mix clipped: lower a track or the take. Click to reset.")
+        }
         Label {
             text: root.transport.healthText
             opacity: 0.6

@@ -1,5 +1,7 @@
 #include "ui/timeline/TakeListModel.h"
 
+#include <cmath>
+
 #include <QLocale>
 
 namespace s2a::ui {
@@ -83,10 +85,18 @@ QVariant TakeListModel::data(const QModelIndex& index, int role) const
             parts << tr("seed %1").arg(o.seed);
         if (o.engine == QLatin1String("diffusion") && o.steps > 0)
             parts << tr("%n step(s)", "", o.steps) << tr("guidance %1").arg(o.guidance);
+        if (o.levelGainDb < 0.0)
+            parts << tr("level guard %1 dB").arg(QLocale().toString(o.levelGainDb, 'f', 1));
         if (o.createdAt.isValid())
             parts << QLocale().toString(o.createdAt.toLocalTime(), QLocale::ShortFormat);
         return parts.join(QStringLiteral(" · "));
     }
+    case ClipWarningRole:
+        // Only a take whose own stems reach past full scale: the level guard keeps generated ones under it,
+        // so this is an imported or older take.
+        if (std::isfinite(o.truePeakDbtp) && o.truePeakDbtp > 0.0)
+            return tr("Clips: its stems peak at %1 dBTP").arg(QLocale().toString(o.truePeakDbtp, 'f', 1));
+        return QString();
     default: return {};
     }
 }
@@ -94,7 +104,8 @@ QVariant TakeListModel::data(const QModelIndex& index, int role) const
 QHash<int, QByteArray> TakeListModel::roleNames() const
 {
     return {{IdRole, "takeId"},       {NameRole, "name"},     {EngineRole, "engine"}, {SeedRole, "seed"},
-            {CaptionRole, "caption"}, {RatingRole, "rating"}, {ActiveRole, "active"}, {DetailsRole, "details"}};
+            {CaptionRole, "caption"}, {RatingRole, "rating"}, {ActiveRole, "active"}, {DetailsRole, "details"},
+            {ClipWarningRole, "clipWarning"}};
 }
 
 QString TakeListModel::activate(int row)

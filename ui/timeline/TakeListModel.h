@@ -27,6 +27,7 @@ public:
         RatingRole,
         ActiveRole,
         DetailsRole,   // "arranger · seed 7 · 32 steps · 14:02"
+        ClipWarningRole,  // why the take clips ("Clips: its stems peak at +2.1 dBTP"), or empty
     };
 
     explicit TakeListModel(core::Project* project, QObject* parent = nullptr);

@@ -48,6 +48,13 @@ QString TransportModel::barBeatText() const
     return QStringLiteral("%1.%2").arg(beat / beats + 1, 3).arg(beat % beats + 1);
 }
 
+QString TransportModel::clipText() const
+{
+    if (!clipped())
+        return {};
+    return tr("CLIP %1 dB").arg(QLocale().toString(m_playback->loudestPeakDb(), 'f', 1));
+}
+
 QString TransportModel::gridText() const
 {
     const auto& s = m_document->project()->data().settings;

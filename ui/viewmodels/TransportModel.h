@@ -36,6 +36,9 @@ class TransportModel : public QObject {
     // Master peak per channel, 0..1 on a -60..0 dBFS scale, and whether it clipped.
     Q_PROPERTY(double meterLeft READ meterLeft NOTIFY healthChanged)
     Q_PROPERTY(double meterRight READ meterRight NOTIFY healthChanged)
+    // Latched until resetClip(): whether the mix reached full scale, and "CLIP +2.3 dB" for the transport.
+    Q_PROPERTY(bool clipped READ clipped NOTIFY healthChanged)
+    Q_PROPERTY(QString clipText READ clipText NOTIFY healthChanged)
 
 public:
     TransportModel(core::ProjectDocument* document, core::PlaybackController* playback, QObject* parent = nullptr);
@@ -72,6 +75,9 @@ public:
     double meterLeft() const { return meterScale(m_playback->masterMeter(0).peak); }
     double meterRight() const { return meterScale(m_playback->masterMeter(1).peak); }
     static double meterScale(float peak);
+    bool clipped() const { return m_playback->clipped(); }
+    QString clipText() const;
+    Q_INVOKABLE void resetClip() { m_playback->resetClip(); }
 
     // "1:02.345" for a position in project samples.
     static QString formatTime(qint64 samples, int sampleRate);
