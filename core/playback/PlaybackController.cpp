@@ -56,8 +56,10 @@ void PlaybackController::ensureEngine(int rate)
 {
     if (m_engine && m_engine->sampleRate() == rate)
         return;
-    if (m_engine)
+    if (m_engine) {
         m_earlierXruns += m_engine->xruns();
+        m_earlierOwnXruns += m_engine->ownXruns();
+    }
     m_engine = std::make_shared<PlaybackEngine>(rate);
     if (m_hasProject)
         m_engine->seek(toOutputRate(m_enginePosition, m_data.settings.sampleRate, rate));
@@ -178,6 +180,7 @@ void PlaybackController::poll()
         // and a device found later must not start playing on its own.
         const int rate = m_engine->sampleRate();
         m_earlierXruns += m_engine->xruns();
+        m_earlierOwnXruns += m_engine->ownXruns();
         m_engine.reset();
         ensureEngine(rate);
         if (m_hasProject)

@@ -58,6 +58,8 @@ public:
     // The engine's own position (the next sample it will render), in project samples.
     SampleCount enginePosition() const { return m_enginePosition; }
     std::uint64_t xruns() const { return m_earlierXruns + (m_engine ? m_engine->xruns() : 0); }
+    // Only those our callback caused (PlaybackEngine::noteXrun): what the transport shows.
+    std::uint64_t ownXruns() const { return m_earlierOwnXruns + (m_engine ? m_engine->ownXruns() : 0); }
     double peakLoad() const { return m_engine ? m_engine->peakLoad() : 0.0; }
     double meanLoad() const { return m_engine ? m_engine->meanLoad() : 0.0; }
     double peakCpuLoad() const { return m_engine ? m_engine->peakCpuLoad() : 0.0; }
@@ -97,6 +99,7 @@ private:
     QTimer m_poll;
     QString m_deviceStatus;
     std::uint64_t m_earlierXruns = 0;  // counted by engines replaced since (device changes)
+    std::uint64_t m_earlierOwnXruns = 0;
     bool m_playing = false;
     SampleCount m_position = 0;
     SampleCount m_enginePosition = 0;

@@ -241,7 +241,8 @@ void PlaybackEngine::process(float* left, float* right, int frames)
     m_processedFrames.fetch_add(std::uint64_t(total), std::memory_order_relaxed);
     const double bufferSeconds = double(std::max(1, total)) / m_sampleRate;
     raiseTo(m_peakLoad, std::chrono::duration<double>(busy).count() / bufferSeconds);
-    raiseTo(m_peakCpuLoad, double(threadCpuNanos() - cpuStarted) * 1e-9 / bufferSeconds);
+    m_lastCpuShare = double(threadCpuNanos() - cpuStarted) * 1e-9 / bufferSeconds;
+    raiseTo(m_peakCpuLoad, m_lastCpuShare);
 }
 
 double PlaybackEngine::meanLoad() const

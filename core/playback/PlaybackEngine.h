@@ -53,8 +53,19 @@ public:
     // Drains reports; returns false when there was none since the last call.
     bool latestReport(EngineReport& report);
     LevelMeter trackMeter(int track) const;
-    void noteXrun() { m_xruns.fetch_add(1, std::memory_order_relaxed); }
+    // An underrun the host reported (audio thread, before process()). It counts as ours when our previous
+    // callback used at least kOwnXrunCpuShare of its buffer in CPU time: then the mixer was too slow. Otherwise
+    // the host or the scheduler missed the deadline (a JACK dummy driver's late timer, a virtual machine taking
+    // the core), which a user cannot fix in this app; those are counted apart.
+    static constexpr double kOwnXrunCpuShare = 0.7;
+    void noteXrun()
+    {
+        m_xruns.fetch_add(1, std::memory_order_relaxed);
+        if (m_lastCpuShare >= kOwnXrunCpuShare)
+            m_ownXruns.fetch_add(1, std::memory_order_relaxed);
+    }
     std::uint64_t xruns() const { return m_xruns.load(std::memory_order_relaxed); }
+    std::uint64_t ownXruns() const { return m_ownXruns.load(std::memory_order_relaxed); }
     // The longest process() call since the last reset, as a fraction of its buffer's duration (the "CPU" the
     // transport shows; above 1 the callback itself missed the deadline).
     double peakLoad() const { return m_peakLoad.load(std::memory_order_relaxed); }
@@ -131,6 +142,8 @@ private:
     SpscQueue<EngineReport, 64> m_reports;
     std::array<std::atomic<float>, kMaxTracks * 2> m_trackMeters{};
     std::atomic<std::uint64_t> m_xruns{0};
+    std::atomic<std::uint64_t> m_ownXruns{0};
+    double m_lastCpuShare = 0.0;  // audio thread only: the last callback's CPU time over its buffer
     std::atomic<float> m_loudestPeak{0.0f};
     std::atomic<double> m_peakLoad{0.0};
     std::atomic<double> m_peakCpuLoad{0.0};

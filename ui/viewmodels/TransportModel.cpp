@@ -1,6 +1,7 @@
 #include "ui/viewmodels/TransportModel.h"
 
 #include "core/persistence/ProjectBundle.h"
+#include "core/playback/PlaybackEngine.h"
 
 #include <QLocale>
 
@@ -37,6 +38,15 @@ TransportModel::TransportModel(core::ProjectDocument* document, core::PlaybackCo
         Q_EMIT loopChanged();
     });
     publishSong();
+
+    m_loadWindow.setInterval(1000);
+    connect(&m_loadWindow, &QTimer::timeout, this, [this] {
+        m_shownLoad = m_playback->peakCpuLoad();
+        if (core::PlaybackEngine* engine = m_playback->engine())
+            engine->resetLoad();
+        Q_EMIT healthChanged();
+    });
+    m_loadWindow.start();
 }
 
 QString TransportModel::barBeatText() const
@@ -134,7 +144,7 @@ QString TransportModel::healthText() const
 {
     if (!m_playback->hasDevice())
         return {};
-    return tr("DSP %1 % · %n xrun(s)", "", int(m_playback->xruns())).arg(qRound(100.0 * m_playback->peakLoad()));
+    return tr("DSP %1 % · %n xrun(s)", "", int(m_playback->ownXruns())).arg(qRound(100.0 * m_shownLoad));
 }
 
 void TransportModel::togglePlay()

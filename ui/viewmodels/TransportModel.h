@@ -4,6 +4,7 @@
 #include "core/playback/PlaybackController.h"
 
 #include <QObject>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 namespace s2a::ui {
@@ -99,6 +100,10 @@ private:
     bool m_looping = false;
     qint64 m_loopStart = 0;
     qint64 m_loopEnd = 0;
+    // The DSP figure: the callback's own CPU time over its buffer, the largest of the last second. Wall time
+    // would show what the scheduler took away (78 % on a stopped transport in a virtual machine).
+    QTimer m_loadWindow;
+    double m_shownLoad = 0.0;
 };
 
 }  // namespace s2a::ui
