@@ -23,11 +23,12 @@ Rectangle {
         spacing: 12
 
         ColumnLayout {
-            Layout.preferredWidth: 168
-            Layout.maximumWidth: 168
+            // As wide as the song's facts need (the strip takes the rest), within reason.
+            Layout.preferredWidth: Math.min(300, Math.max(168, facts.implicitWidth, title.implicitWidth))
             Layout.fillWidth: false
             spacing: 0
             Label {
+                id: title
                 Layout.fillWidth: true
                 text: root.document.title
                 font.pixelSize: 15
@@ -35,6 +36,8 @@ Rectangle {
                 elide: Text.ElideRight
             }
             Label {
+                id: facts
+                objectName: "songFacts"
                 Layout.fillWidth: true
                 text: qsTr("%1 · %n section(s)", "", root.document.sectionCount).arg(root.document.lengthText)
                       + " · " + qsTr("%n track(s)", "", root.document.trackCount)

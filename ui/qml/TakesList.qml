@@ -32,13 +32,14 @@ ListView {
         required property bool active
         objectName: "takeRow" + index
         width: root.width
-        height: 50
+        height: Math.max(50, rowContent.implicitHeight + 12)
         radius: 3
         color: active ? "#34407a" : (hover.hovered ? "#2e2f36" : "#292a30")
         HoverHandler { id: hover }
         TapHandler { onTapped: root.report(root.takes.activate(row.index)) }
 
         RowLayout {
+            id: rowContent
             anchors.fill: parent
             anchors.margins: 6
             spacing: 6
@@ -70,10 +71,11 @@ ListView {
                     }
                 }
                 Label {
+                    // Wrapped, not cut: the seed and the guard's gain are what a user compares takes by.
                     text: row.details + (row.caption.length > 0 ? " · “" + row.caption + "”" : "")
                     font.pixelSize: 10
                     opacity: 0.65
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                     Layout.fillWidth: true
                     ToolTip.visible: detailsHover.hovered
                     ToolTip.text: text
