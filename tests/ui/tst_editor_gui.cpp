@@ -358,6 +358,25 @@ private Q_SLOTS:
         QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral(", "))));
     }
 
+    // Issue 16.9: the empty first screen names its one section the same in the heading and the label box.
+    void emptySongShowsOneNameForItsSection()
+    {
+        App app;
+        QVERIFY(app.show());
+        QQuickItem* picker = app.item("labelPicker");
+        QQuickItem* heading = app.item("inspectorHeading");
+        QVERIFY(picker && heading);
+        for (int round = 0; round < 2; ++round) {  // the first screen, then File > New Empty Song
+            QTRY_COMPARE(heading->property("text").toString(), QStringLiteral("Section 1 · Song"));
+            QTRY_COMPARE(picker->property("editText").toString(), QStringLiteral("Song"));
+            QCOMPARE(app.controller.newProject(), QString());
+        }
+        // And after another song, the label box follows the selection.
+        QCOMPARE(app.controller.open(QUrl::fromLocalFile(m_bundle)), QString());
+        QTest::keyClick(app.window, Qt::Key_3);
+        QTRY_COMPARE(picker->property("editText").toString(), QStringLiteral("chorus"));
+    }
+
     void screenshotShowsWaveformsAndSections()
     {
         // The demo song a new user sees, with its section captions: the README's picture.

@@ -65,6 +65,7 @@ Pane {
             enabled: root.hasSection
 
             Label {
+                objectName: "inspectorHeading"
                 text: root.hasSection ? qsTr("Section %1 · %2").arg(root.section.index + 1).arg(root.section.displayName)
                                       : qsTr("No section selected")
                 font.pixelSize: 16
@@ -82,6 +83,9 @@ Pane {
                 model: root.editor.labelNames
                 // Follows the selection; a custom name shows as typed text.
                 Binding on editText { value: root.hasSection ? root.section.displayName : "" }
+                // The ComboBox sets its text from item 0 ("intro") once it is complete, after the binding above
+                // first applied: say the section's name again then (the first screen showed "intro" for "Song").
+                Component.onCompleted: editText = root.hasSection ? root.section.displayName : ""
                 onActivated: root.report(root.editor.rename(root.section.index, currentText))
                 onAccepted: root.report(root.editor.rename(root.section.index, editText))
             }
