@@ -344,17 +344,57 @@ private Q_SLOTS:
         QTest::qWait(300);  // layouts settle (bindings, not timing: the check below reads the final geometry)
         QStringList cut;
         const QQuickItem* lane = app.item("sectionLane");
-        std::function<void(QQuickItem*)> walk = [&](QQuickItem* item) {
+        // `bounds`: inside a popup, its box in scene coordinates; text must stay within it.
+        std::function<void(QQuickItem*, QRectF)> walkIn = [&](QQuickItem* item, QRectF bounds) {
             if (!item->isVisible() || item->opacity() == 0.0)
                 return;
             if (item == lane)
                 return;  // block captions elide by design
+            if (item->inherits("QQuickPopupItem"))
+                bounds = QRectF(item->mapToScene(QPointF(0, 0)), item->size());
+            if (item->inherits("QQuickText") && !bounds.isNull()) {
+                const QRectF box(item->mapToScene(QPointF(0, 0)), QSizeF(std::min(item->width(), item->implicitWidth()), 1));
+                if (box.right() > bounds.right() + 1.0)
+                    cut << QStringLiteral("\"%1\" runs %2 px past its dialog").arg(item->property("text").toString())
+                               .arg(box.right() - bounds.right());
+            }
             if (item->inherits("QQuickText") && item->property("truncated").toBool())
                 cut << QStringLiteral("\"%1\" (%2)").arg(item->property("text").toString(), item->objectName());
+            // Text that neither elides nor wraps and is wider than its box runs past it.
+            if (item->inherits("QQuickText") && item->property("elide").toInt() == 0
+                && item->property("wrapMode").toInt() == 0 && item->width() > 0
+                && item->implicitWidth() > item->width() + 1.0)
+                cut << QStringLiteral("\"%1\" runs %2 px past its box").arg(item->property("text").toString())
+                           .arg(item->implicitWidth() - item->width());
             for (QQuickItem* child : item->childItems())
-                walk(child);
+                walkIn(child, bounds);
         };
+        auto walk = [&](QQuickItem* root) { walkIn(root, QRectF()); };
         walk(app.window->contentItem());
+        // The Keyboard Shortcuts dialog, over the window.
+        QObject* shortcuts = app.window->findChild<QObject*>(QStringLiteral("shortcutsDialog"));
+        QVERIFY(shortcuts && QMetaObject::invokeMethod(shortcuts, "open"));
+        QTRY_VERIFY(shortcuts->property("opened").toBool());
+        bool sawDialog = false;
+        std::function<void(QQuickItem*)> find = [&](QQuickItem* item) {
+            sawDialog = sawDialog || item->property("text").toString() == QStringLiteral("Move a boundary, snapping to beats");
+            for (QQuickItem* child : item->childItems())
+                find(child);
+        };
+        find(app.window->contentItem());
+        QVERIFY(sawDialog);  // the walk reaches the dialog's rows
+        walk(app.window->contentItem());
+        const QString shots = QStringLiteral(QT_TESTCASE_BUILDDIR "/screenshots");
+        QVERIFY(QDir().mkpath(shots));
+        QVERIFY(app.window->grabWindow().save(
+            shots + QStringLiteral("/shortcuts-%1x%2.png").arg(size.width()).arg(size.height())));
+        QVERIFY(QMetaObject::invokeMethod(shortcuts, "close"));
+        QTRY_VERIFY(!shortcuts->property("visible").toBool());
+        // A section without takes (a new empty song).
+        QCOMPARE(app.controller.newProject(), QString());
+        QTest::qWait(100);
+        walk(app.window->contentItem());
+        cut.removeDuplicates();
         QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral(", "))));
     }
 

@@ -96,7 +96,7 @@ Pane {
                 Layout.fillWidth: true
                 Layout.preferredHeight: 70
                 wrapMode: TextEdit.Wrap
-                placeholderText: qsTr("e.g. sparse piano, brushed drums, building tension")
+                placeholderText: qsTr("e.g. sparse piano, brushed drums")
                 text: root.hasSection ? root.section.caption : ""
                 // Saved when the field loses focus (one undo step per edit, not per key): Escape, Return, a
                 // click anywhere outside it (Main.qml) or Tab. Shift+Return starts a new line.

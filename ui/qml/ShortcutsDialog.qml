@@ -9,7 +9,7 @@ Dialog {
     title: qsTr("Keyboard shortcuts")
     modal: true
     standardButtons: Dialog.Close
-    width: 460
+    width: 520
 
     readonly property var keys: [
         ["Space", qsTr("Play / pause")],
@@ -32,17 +32,23 @@ Dialog {
         ["Ctrl+I / Ctrl+E", qsTr("Import audio / export")]
     ]
 
+    // The window's own font throughout (an empty family picked a fallback font here); descriptions wrap within
+    // the dialog instead of running past its edge.
     GridLayout {
+        width: root.availableWidth
         columns: 2
         columnSpacing: 18
         Repeater {
             model: root.keys.length * 2
             delegate: Label {
                 required property int index
+                readonly property bool isKey: index % 2 === 0
                 text: root.keys[Math.floor(index / 2)][index % 2]
-                font.family: index % 2 === 0 ? "monospace" : ""
-                font.bold: index % 2 === 0
-                opacity: index % 2 === 0 ? 1.0 : 0.85
+                font.bold: isKey
+                opacity: isKey ? 1.0 : 0.85
+                wrapMode: isKey ? Text.NoWrap : Text.Wrap
+                Layout.fillWidth: !isKey
+                Layout.alignment: Qt.AlignTop
             }
         }
     }
