@@ -417,6 +417,33 @@ private Q_SLOTS:
         QTRY_COMPARE(picker->property("editText").toString(), QStringLiteral("chorus"));
     }
 
+    // Issue 16.9: the ruler's bar numbers and times are readable: 10 px or more, and a contrast of at least
+    // 4.5:1 (WCAG AA for text) against the ruler.
+    void rulerLabelsAreReadable()
+    {
+        App app;
+        QCOMPARE(app.controller.open(QUrl::fromLocalFile(m_bundle)), QString());
+        QVERIFY(app.show());
+        QQuickItem* ruler = app.item("ruler");
+        QVERIFY(ruler);
+        auto luminance = [](const QColor& c) {
+            auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+            return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+        };
+        const double background = luminance(ruler->property("color").value<QColor>());
+        int labels = 0;
+        for (const char* name : {"rulerBar", "rulerTime"})
+            for (QQuickItem* label : findItems(ruler, QLatin1String(name))) {
+                ++labels;
+                const double text = luminance(label->property("color").value<QColor>());
+                const double contrast = (std::max(text, background) + 0.05) / (std::min(text, background) + 0.05);
+                QVERIFY2(contrast >= 4.5, qPrintable(QStringLiteral("%1: contrast %2").arg(QLatin1String(name)).arg(contrast)));
+                QVERIFY(label->property("font").value<QFont>().pixelSize() >= 10);
+                QVERIFY(label->y() + label->height() <= ruler->height() + 0.5);  // inside the ruler, not clipped
+            }
+        QVERIFY(labels >= 4);
+    }
+
     void screenshotShowsWaveformsAndSections()
     {
         // The demo song a new user sees, with its section captions: the README's picture.

@@ -57,7 +57,7 @@ Item {
             TimelineRuler {
                 objectName: "ruler"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 24
+                Layout.preferredHeight: 28
                 timeline: root.timeline
                 onSeekRequested: function (sample) { root.transport.seek(sample) }
             }
