@@ -1,6 +1,7 @@
 #include "inference/GenerationWorker.h"
 
 #include "inference/EngineCatalogue.h"
+#include "inference/EtaEstimator.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -16,7 +17,7 @@ namespace s2a::inference {
 class GenerationWorker::Control : public JobControl {
 public:
     Control(GenerationWorker* worker, int id, double expectedSeconds)
-        : m_worker(worker), m_id(id), m_expected(expectedSeconds)
+        : m_worker(worker), m_id(id), m_eta(expectedSeconds)
     {
         m_clock.start();
     }
@@ -31,47 +32,21 @@ public:
         m_lastStage = stage;
         m_lastFraction = fraction;
         m_lastEmitMs = now;
-        Q_EMIT m_worker->jobProgress(m_id, fraction, stage, eta(fraction, now));
+        Q_EMIT m_worker->jobProgress(m_id, fraction, stage, m_eta.update(fraction, stage, double(now) / 1000.0));
     }
     bool cancelled() const override { return m_cancel.load(); }
     void cancel() { m_cancel.store(true); }
     double seconds() const { return double(m_clock.elapsed()) / 1000.0; }
 
 private:
-    // Early on, the fraction done says little (the engine may still be loading); the last job of the same
-    // engine is the better guess then. Later, elapsed / fraction extrapolates, smoothed so that the number a
-    // user reads does not jump with every step.
-    double eta(double fraction, qint64 nowMs)
-    {
-        const double elapsed = double(nowMs) / 1000.0;
-        double estimate = -1.0;
-        if (fraction >= 0.05 && elapsed >= 0.2)
-            estimate = elapsed * (1.0 - fraction) / fraction;
-        else if (m_expected > 0.0)
-            estimate = std::max(0.0, m_expected - elapsed);
-        if (estimate >= 0.0 && m_eta >= 0.0) {
-            const double carried = std::max(0.0, m_eta - (elapsed - m_etaAt));
-            estimate = 0.6 * carried + 0.4 * estimate;
-        }
-        if (fraction >= 1.0)
-            estimate = 0.0;
-        if (estimate >= 0.0) {
-            m_eta = estimate;
-            m_etaAt = elapsed;
-        }
-        return estimate;
-    }
-
     GenerationWorker* m_worker;
     int m_id;
-    double m_expected;
     std::atomic<bool> m_cancel{false};
     QElapsedTimer m_clock;
     QString m_lastStage;
     double m_lastFraction = -1.0;
     qint64 m_lastEmitMs = -1000;
-    double m_eta = -1.0;
-    double m_etaAt = 0.0;
+    EtaEstimator m_eta;
 };
 
 GenerationWorker::GenerationWorker(QObject* parent) : QObject(parent)

@@ -1,6 +1,7 @@
 // The generation worker and the two halves of a regeneration, with the real arranger on a real bundle: a
 // short song (2 + 4 + 2 + 2 bars at 120 BPM) rendered once for the whole test.
 #include "core/persistence/ProjectBundle.h"
+#include "inference/EtaEstimator.h"
 #include "inference/GenerationWorker.h"
 #include "inference/SectionRegenerator.h"
 #include "inference/arranger/ArrangerEngine.h"
@@ -84,6 +85,30 @@ class GenerationWorkerTest : public QObject {
     }
 
 private Q_SLOTS:
+    // Issue 16.6: the ETA of a job whose first few per cent are slow (weights, context) comes from the sampler's
+    // measured step times, not from elapsed / fraction. A made-up clock: 5 s of loading for the first 5 %, then
+    // 0.1 s per step of 3 % each (the whole job takes 8.2 s). A user must not read 34 s for it.
+    void etaComesFromTheStageStepTimes()
+    {
+        EtaEstimator eta(-1.0);
+        QCOMPARE(eta.update(0.0, QStringLiteral("Loading"), 0.0), -1.0);  // nothing known yet
+        eta.update(0.05, QStringLiteral("Loading"), 5.0);
+        double fraction = 0.05, t = 5.0, last = -1.0;
+        for (int step = 0; step < 10; ++step) {
+            fraction += 0.03;
+            t += 0.1;
+            last = eta.update(fraction, QStringLiteral("Sampling"), t);
+        }
+        const double truth = (1.0 - fraction) / 0.3;  // 0.3 of the job per second from here
+        QVERIFY2(last > 0.0 && std::abs(last - truth) < 0.3 * truth + 0.2,
+                 qPrintable(QStringLiteral("%1 s left, truly %2").arg(last).arg(truth)));
+        QVERIFY(last < t * (1.0 - fraction) / fraction);  // below what elapsed / fraction would say (5.3 s)
+        QCOMPARE(eta.update(1.0, QStringLiteral("Done"), 8.2), 0.0);
+        // Before any progress, the last job of the engine is the guess.
+        EtaEstimator warm(7.0);
+        QCOMPARE(warm.update(0.0, QStringLiteral("Loading"), 1.0), 6.0);
+    }
+
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
