@@ -14,6 +14,11 @@ bool AudioClip::operator==(const AudioClip& o) const
         && sourceStart == o.sourceStart && length == o.length;
 }
 
+bool anySoloed(const QVector<Track>& tracks)
+{
+    return std::any_of(tracks.begin(), tracks.end(), [](const Track& t) { return t.solo; });
+}
+
 bool TakeOrigin::operator==(const TakeOrigin& o) const
 {
     return engine == o.engine && modelId == o.modelId && weightsHash == o.weightsHash && caption == o.caption

@@ -87,9 +87,15 @@ struct Track {
     bool mute = false;
     bool solo = false;
     QString colour = QStringLiteral("#7f8c8d");  // #rrggbb
+    // Whether the mix hears this track: not muted, and soloed or no track soloed (`anySolo`, anySoloed()). The
+    // render plan and the lanes' dimming both use this one rule.
+    bool audible(bool anySolo) const { return !mute && (!anySolo || solo); }
     bool operator==(const Track& o) const;
     bool operator!=(const Track& o) const { return !(*this == o); }
 };
+
+// Whether any of `tracks` is soloed (then only the soloed ones are heard).
+bool anySoloed(const QVector<Track>& tracks);
 
 struct Marker {
     QString id;

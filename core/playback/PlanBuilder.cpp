@@ -27,12 +27,12 @@ PlanBuildResult buildRenderPlan(const ProjectData& data, AudioPool& pool, int ou
     plan->sampleRate = outputRate;
     plan->length = toOutputRate(data.length(), projectRate, outputRate);
 
-    const bool anySolo = std::any_of(data.tracks.begin(), data.tracks.end(), [](const Track& t) { return t.solo; });
+    const bool anySolo = anySoloed(data.tracks);
     plan->tracks.resize(size_t(data.tracks.size()));
     for (int t = 0; t < data.tracks.size(); ++t) {
         const Track& track = data.tracks[t];
         PlanTrack& out = plan->tracks[size_t(t)];
-        const bool audible = !track.mute && (!anySolo || track.solo);
+        const bool audible = track.audible(anySolo);
         panGains(track.gainDb, track.pan, out.gainLeft, out.gainRight);
         if (!audible || track.gainDb <= limits::kMinGainDb)
             out.gainLeft = out.gainRight = 0.0f;

@@ -2,8 +2,6 @@
 
 #include <QVariantMap>
 
-#include <algorithm>
-
 namespace s2a::ui {
 
 TrackListModel::TrackListModel(core::Project* project, QObject* parent)
@@ -76,11 +74,7 @@ QVariant TrackListModel::data(const QModelIndex& index, int role) const
     case PanRole: return t.pan;
     case MuteRole: return t.mute;
     case SoloRole: return t.solo;
-    case AudibleRole: {
-        // The render plan's rule (PlanBuilder): muted, or not soloed while another track is.
-        const bool anySolo = std::any_of(m_tracks.begin(), m_tracks.end(), [](const core::Track& x) { return x.solo; });
-        return !t.mute && (!anySolo || t.solo);
-    }
+    case AudibleRole: return t.audible(core::anySoloed(m_tracks));
     case ColourRole: return t.colour;
     case ClipsRole: return activeClips(m_project->data(), t.id);
     default: return {};
