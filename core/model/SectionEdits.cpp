@@ -14,6 +14,18 @@ Error lockedError(const Section& s)
     return Error{QStringLiteral("Section \"%1\" is locked; unlock it first.").arg(s.displayName())};
 }
 
+// What `clips` play in [from, to), each trimmed to it; clips outside it drop out.
+QVector<AudioClip> within(const QVector<AudioClip>& clips, SampleCount from, SampleCount to)
+{
+    QVector<AudioClip> out;
+    for (const AudioClip& clip : clips) {
+        const AudioClip part = trimmed(clip, from, to);
+        if (part.length > 0)
+            out.append(part);
+    }
+    return out;
+}
+
 // `clips` without what they play in [from, to): a clip across the span leaves its two ends.
 QVector<AudioClip> without(const QVector<AudioClip>& clips, SampleCount from, SampleCount to)
 {
@@ -61,11 +73,7 @@ void handOver(Section& growing, Section& shrinking, SampleCount from, SampleCoun
     const int source = shrinking.takeIndex(shrinking.activeTakeId);
     if (source >= 0) {
         Take& take = shrinking.takes[source];
-        for (const AudioClip& clip : take.clips) {
-            const AudioClip part = trimmed(clip, from, to);
-            if (part.length > 0)
-                moved.append(part);
-        }
+        moved = within(take.clips, from, to);
         take.clips = without(take.clips, from, to);
     }
     const int active = growing.takeIndex(growing.activeTakeId);
@@ -151,13 +159,8 @@ Result<Section> merge(const Section& left, const Section& right)
         composite.origin.engine = QStringLiteral("merge");
         composite.origin.createdAt = QDateTime::currentDateTimeUtc();
         auto addClips = [&composite](const Take* take, const Section& span) {
-            if (!take)
-                return;
-            for (const AudioClip& clip : take->clips) {
-                const AudioClip part = trimmed(clip, span.start, span.end);
-                if (part.length > 0)
-                    composite.clips.append(part);
-            }
+            if (take)
+                composite.clips += within(take->clips, span.start, span.end);
         };
         addClips(leftActive, left);
         addClips(rightActive, right);
