@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace s2a::inference::arranger {
@@ -139,6 +140,28 @@ void parseTempo(const QString& text, CaptionIntent& intent)
     }
 }
 
+enum class GenrePass { BeforeInstruments, AfterInstruments };
+
+// The genre words of one pass, split once (the dialog parses its caption at every key). Names of several words
+// go before the instruments ("drum and bass", "future bass" name a genre, not a bass), and so do single words
+// that are an instrument word too ("breakbeat": as a caption word, it is the genre); other single words go after
+// them ("jazz guitar" is a guitar). Each list keeps genreWords()' longest-first order.
+const std::vector<GenreWord>& genreWordsInPass(GenrePass pass)
+{
+    static const std::array<std::vector<GenreWord>, 2> passes = [] {
+        const auto& instruments = instrumentWords();
+        std::array<std::vector<GenreWord>, 2> split;
+        for (const GenreWord& w : genreWords()) {
+            const bool first = std::strchr(w.phrase, ' ')
+                || std::any_of(instruments.begin(), instruments.end(),
+                               [&w](const InstrumentWord& i) { return std::strcmp(i.phrase, w.phrase) == 0; });
+            split[first ? 0 : 1].push_back(w);
+        }
+        return split;
+    }();
+    return passes[pass == GenrePass::BeforeInstruments ? 0 : 1];
+}
+
 // The words of `text` that nothing above took (taken phrases are blanked with '_'), less the words that only
 // hold a caption together and what the key and tempo readers used: what the user should hear we did not get.
 QStringList leftoverWords(const QString& text)
@@ -151,7 +174,7 @@ QStringList leftoverWords(const QString& text)
         "sharp", "flat", "is", "are", "that", "this", "it", "its", "but", "just", "only", "solo", "alone", "lone",
         "mostly", "all", "by", "from", "into", "over", "under", "instrumental", "full", "band", "no", "without",
         "background", "mood", "genre", "influenced", "inspired", "mix", "layer", "layers", "touch", "hint", "hints",
-        "bit", "slightly", "quite", "not", "too", "so", "as", "up", "down", "out", "than", "then"};
+        "slightly", "quite", "not", "too", "so", "as", "up", "down", "out", "than", "then"};
     static const QRegularExpression note(QStringLiteral("^[a-g](#|b|m)?$"));
     static const QRegularExpression number(QStringLiteral("^[0-9]+(s)?$"));
     QStringList unknown;
@@ -235,21 +258,11 @@ CaptionIntent parseCaption(const QString& caption)
     if (contains(text, QStringLiteral("drumless")))
         intent.excluded.insert(core::TrackRole::Drums);
 
-    // Genre names of several words go before instruments ("drum and bass", "future bass" name a genre, not a
-    // bass), single words after them ("jazz guitar" is a guitar) unless they are an instrument word as well. The first genre mentioned wins ("jazz funk"
-    // is jazz with a funk flavour we do not model).
+    // The first genre mentioned wins ("jazz funk" is jazz with a funk flavour we do not model). Genre words are
+    // taken in two passes around the instruments (genreWordsInPass).
     int genreAt = 1 << 30;
-    auto beforeInstruments = [](const GenreWord& w) {
-        if (std::strchr(w.phrase, ' '))
-            return true;
-        const auto& instruments = instrumentWords();  // "breakbeat" is both: as a caption word, it is the genre
-        return std::any_of(instruments.begin(), instruments.end(),
-                           [&w](const InstrumentWord& i) { return std::strcmp(i.phrase, w.phrase) == 0; });
-    };
-    auto takeGenres = [&](bool first) {
-        for (const GenreWord& w : genreWords()) {
-            if (beforeInstruments(w) != first)
-                continue;
+    auto takeGenres = [&](GenrePass pass) {
+        for (const GenreWord& w : genreWordsInPass(pass)) {
             const int at = take(text, w.phrase);
             if (at >= 0 && at < genreAt) {
                 genreAt = at;
@@ -260,7 +273,7 @@ CaptionIntent parseCaption(const QString& caption)
             }
         }
     };
-    takeGenres(true);
+    takeGenres(GenrePass::BeforeInstruments);
 
     // Instruments, longest phrase first; remember where each was found to keep caption order.
     std::vector<std::pair<int, NamedInstrument>> found;
@@ -286,7 +299,7 @@ CaptionIntent parseCaption(const QString& caption)
             intent.percussion = true;
     if (!found.empty() && (contains(text, QStringLiteral("only")) || contains(text, QStringLiteral("alone"))))
         intent.only = true;
-    takeGenres(false);
+    takeGenres(GenrePass::AfterInstruments);
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [at, n] : found) {
         Q_UNUSED(at);
