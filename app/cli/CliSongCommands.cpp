@@ -76,22 +76,24 @@ int understandCommand(const QStringList& args)
     auto seed = parser.isSet(kSeed) ? seedFrom(parser) : Result<quint64>(quint64(0));
     if (!seed)
         return fail(BadArguments, seed.errorMessage());
-    GenerationRequest request;
-    request.caption = parser.positionalArguments().constFirst();
-    const auto plan = arranger::SongPlanner::plan(request, seed.value());
-    if (!plan)
-        return fail(BadInput, plan.errorMessage());
-    if (parser.isSet(kJson)) {
-        out() << QJsonDocument(plan->toJson()).toJson(QJsonDocument::Compact) << '\n';
-    } else if (parser.isSet(kSeed)) {
-        out() << plan->understood() << '\n';  // with a seed: the song that seed makes, every choice filled in
-    } else {
-        // Without one: what the caption fixes, and what it leaves open, as the New Song dialog says it.
-        const auto reading = readCaption(request.caption);
+    const QString caption = parser.positionalArguments().constFirst();
+    if (!parser.isSet(kJson) && !parser.isSet(kSeed)) {
+        // Without a seed: what the caption fixes, and what it leaves open, as the New Song dialog says it.
+        const auto reading = readCaption(caption);
         if (!reading)
             return fail(BadInput, reading.errorMessage());
         out() << describeReading(reading.value()) << '\n';
+        return Ok;
     }
+    GenerationRequest request;
+    request.caption = caption;
+    const auto plan = arranger::SongPlanner::plan(request, seed.value());
+    if (!plan)
+        return fail(BadInput, plan.errorMessage());
+    if (parser.isSet(kJson))
+        out() << QJsonDocument(plan->toJson()).toJson(QJsonDocument::Compact) << '\n';
+    else
+        out() << plan->understood() << '\n';  // with a seed: the song that seed makes, every choice filled in
     return Ok;
 }
 
