@@ -220,11 +220,14 @@ private Q_SLOTS:
         QVERIFY(std::abs(20.0 * std::log10(double(ratio)) - guard.gainDb) < 0.01);
 
         QVector<Stem> quiet{sine(0.2f, 440.0)};
+        const std::vector<float> before = quiet[0].audio.channels[0];
         s2a::core::TakeOrigin calm;
         QCOMPARE(guardStemLevels(quiet, 44100, calm).gainDb, 0.0);
         QCOMPARE(calm.levelGainDb, 0.0);
         QVERIFY(calm.truePeakDbtp < -13.0);
-        QCOMPARE(quiet[0].audio.channels[0][11], 0.2f * float(std::sin(2.0 * M_PI * 440.0 * 11 / 44100.0)));
+        // Untouched, sample for sample (against its own copy: a sine recomputed here could be constant-folded
+        // to another last bit than the library's sin() gave at run time).
+        QVERIFY(quiet[0].audio.channels[0] == before);
     }
 };
 
