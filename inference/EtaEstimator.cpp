@@ -3,10 +3,20 @@
 #include <algorithm>
 
 namespace s2a::inference {
+namespace {
 
-double EtaEstimator::update(double fraction, const QString& stage, double elapsed)
+// The stage is the first word of what the engine reports: "Sampling window 1 of 2: step 3 of 32" and
+// "Decoding bass (2 of 4)" number every step, and a stage whose name changed at every step would never be timed.
+QString stageName(const QString& text)
 {
-    if (stage != m_stage) {
+    return text.section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty);
+}
+
+}  // namespace
+
+double EtaEstimator::update(double fraction, const QString& text, double elapsed)
+{
+    if (const QString stage = stageName(text); stage != m_stage) {
         m_stage = stage;
         m_stageFraction = fraction;
         m_stageTime = elapsed;

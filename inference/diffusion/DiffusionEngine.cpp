@@ -165,7 +165,10 @@ struct DiffusionEngine::Impl {
     Result<torch::Tensor> sampleWindow(const GenerationRequest& request, const torch::Tensor& context,
                                        const torch::Tensor& keep, const model::DitConditioning& cond, quint64 seed,
                                        JobControl& job, double from, double to, const QString& stage);
-    torch::Tensor decodeGroups(const torch::Tensor& latent, int64_t samples);  // [1, G*C, F] -> [G, ch, samples]
+    // [1, G*C, F] -> [G, ch, samples], one stem group at a time so that a long song's decode reports progress
+    // ("Decoding bass (2 of 4)", from `from` to `to`) and can be cancelled between groups (an undefined tensor).
+    torch::Tensor decodeGroups(const torch::Tensor& latent, int64_t samples, JobControl* job = nullptr,
+                               double from = 0.0, double to = 1.0);
     torch::Tensor encodeGroups(const torch::Tensor& audio);                    // [G, ch, T] -> [1, G*C, F]
     core::TakeOrigin origin(const GenerationRequest& request, const QString& caption) const;
 };
@@ -299,13 +302,25 @@ Result<torch::Tensor> DiffusionEngine::Impl::sampleWindow(const GenerationReques
     return result.latent;
 }
 
-torch::Tensor DiffusionEngine::Impl::decodeGroups(const torch::Tensor& latent, int64_t samples)
+torch::Tensor DiffusionEngine::Impl::decodeGroups(const torch::Tensor& latent, int64_t samples, JobControl* job,
+                                                  double from, double to)
 {
     const int64_t groups = config->stemGroupCount();
     const int64_t c = config->vae.latentChannels;
     const auto perGroup = latent.reshape({groups, c, latent.size(-1)}).to(device);
     AutocastScope scope(autocast(), options.halfPrecision);
-    auto audio = net->vae->decode(perGroup * latentScale, samples).to(torch::kCPU, torch::kFloat32);
+    std::vector<torch::Tensor> decoded;
+    for (int64_t g = 0; g < groups; ++g) {
+        if (job) {
+            job->progress(from + (to - from) * double(g) / double(groups),
+                          QStringLiteral("Decoding %1 (%2 of %3)")
+                              .arg(QString::fromStdString(config->stemGroups[size_t(g)])).arg(g + 1).arg(groups));
+            if (job->cancelled())
+                return {};
+        }
+        decoded.push_back(net->vae->decode(perGroup.narrow(0, g, 1) * latentScale, samples).to(torch::kCPU, torch::kFloat32));
+    }
+    auto audio = torch::cat(decoded, 0);
     return torch::nan_to_num(audio, 0.0, 1.0, -1.0).clamp(-1.0, 1.0).contiguous();
 }
 
@@ -373,10 +388,9 @@ Result<GenerationResult> DiffusionEngine::generate(const GenerationRequest& requ
                 return latent.error();
             song.narrow(2, w.start, w.length).copy_(latent.value().to(torch::kCPU, torch::kFloat32));
         }
-        job.progress(sampling, QStringLiteral("Decoding"));
-        if (job.cancelled())
+        const auto audio = d->decodeGroups(song, samples, &job, sampling, 1.0);  // [G, ch, samples]
+        if (!audio.defined())
             return cancelledError();
-        const auto audio = d->decodeGroups(song, samples);  // [G, ch, samples]
         GenerationResult result;
         result.start = 0;
         result.end = samples;
@@ -518,9 +532,8 @@ Result<GenerationResult> DiffusionEngine::regenerate(const GenerationRequest& re
                 .copy_(sampled.value().to(torch::kCPU, torch::kFloat32).narrow(2, genFirst, genEnd - genFirst));
             generatedEnd = w.start + genEnd;
         }
-        job.progress(0.9, QStringLiteral("Decoding"));
-        const auto decoded = d->decodeGroups(region, windowSamples.count());  // [G, ch, window samples]
-        if (job.cancelled())
+        const auto decoded = d->decodeGroups(region, windowSamples.count(), &job, 0.9, 1.0);  // [G, ch, window samples]
+        if (!decoded.defined() || job.cancelled())
             return cancelledError();
 
         // Splice: the section's samples of the decoded window, cross-faded (equal power, inside the section)

@@ -256,6 +256,15 @@ private Q_SLOTS:
             QVERIFY2(job.fractions[i] >= job.fractions[i - 1], qPrintable(job.stages.join(QLatin1Char('|'))));
         QCOMPARE(job.fractions.back(), 1.0);
         QVERIFY(job.stages.join(QLatin1Char('|')).contains(QLatin1String("step 2 of 2")));
+        // Issue 16.6: the decode reports each stem group it decodes, past the sampler's 90 %.
+        const auto groups = m_config.stemGroupCount();
+        for (int g = 0; g < groups; ++g) {
+            const QString stage = QStringLiteral("Decoding %1 (%2 of %3)")
+                                      .arg(QString::fromStdString(m_config.stemGroups[size_t(g)])).arg(g + 1).arg(groups);
+            const auto at = job.stages.indexOf(stage);
+            QVERIFY2(at >= 0, qPrintable(job.stages.join(QLatin1Char('|'))));
+            QCOMPARE(job.fractions[size_t(at)], 0.9 + 0.1 * g / groups);
+        }
 
         // Same seed: bit-identical (the weights stay loaded); another seed: different.
         SimpleJobControl quiet;
@@ -298,6 +307,15 @@ private Q_SLOTS:
         QVERIFY2(stages.contains(QLatin1String("step 1 of 4")), qPrintable(stages));
         QVERIFY2(!stages.contains(QLatin1String("step 2 of 4")), qPrintable(stages));
         QVERIFY(!stages.contains(QLatin1String("Decoding")));
+
+        // Cancelled while decoding: no result, and no group after the one being decoded.
+        RecordingJob decoding;
+        decoding.cancelAt = QStringLiteral("(2 of");
+        auto stopped = engine.generate(songRequest(3), decoding);
+        QVERIFY(!stopped);
+        QVERIFY(isCancelled(stopped.error()));
+        const QString decoded = decoding.stages.join(QLatin1Char('|'));
+        QVERIFY2(decoded.contains(QLatin1String("(2 of")) && !decoded.contains(QLatin1String("(3 of")), qPrintable(decoded));
     }
 
     void repaintSplicesExactlyIntoTheSection_data()

@@ -87,7 +87,8 @@ class GenerationWorkerTest : public QObject {
 private Q_SLOTS:
     // Issue 16.6: the ETA of a job whose first few per cent are slow (weights, context) comes from the sampler's
     // measured step times, not from elapsed / fraction. A made-up clock: 5 s of loading for the first 5 %, then
-    // 0.1 s per step of 3 % each (the whole job takes 8.2 s). A user must not read 34 s for it.
+    // 0.1 s per step of 3 % each (the whole job takes 8.2 s). A user must not read 34 s for it. The stage texts
+    // are the engine's own, which number every step and decoded group: the stage is their first word.
     void etaComesFromTheStageStepTimes()
     {
         EtaEstimator eta(-1.0);
@@ -97,13 +98,18 @@ private Q_SLOTS:
         for (int step = 0; step < 10; ++step) {
             fraction += 0.03;
             t += 0.1;
-            last = eta.update(fraction, QStringLiteral("Sampling"), t);
+            last = eta.update(fraction, QStringLiteral("Sampling window 1 of 1: step %1 of 10").arg(step + 1), t);
         }
         const double truth = (1.0 - fraction) / 0.3;  // 0.3 of the job per second from here
         QVERIFY2(last > 0.0 && std::abs(last - truth) < 0.3 * truth + 0.2,
                  qPrintable(QStringLiteral("%1 s left, truly %2").arg(last).arg(truth)));
         QVERIFY(last < t * (1.0 - fraction) / fraction);  // below what elapsed / fraction would say (5.3 s)
-        QCOMPARE(eta.update(1.0, QStringLiteral("Done"), 8.2), 0.0);
+        // Decoding, one group at a time: its own rate from the second group on (2 s per group of 2.5 %).
+        double decodeLeft = -1.0;
+        for (int g = 0; g < 4; ++g)
+            decodeLeft = eta.update(0.9 + 0.025 * g, QStringLiteral("Decoding group %1 (%1 of 4)").arg(g + 1), 20.0 + 2.0 * g);
+        QVERIFY2(std::abs(decodeLeft - 2.0) < 1.5, qPrintable(QString::number(decodeLeft)));
+        QCOMPARE(eta.update(1.0, QStringLiteral("Done"), 28.0), 0.0);
         // Before any progress, the last job of the engine is the guess.
         EtaEstimator warm(7.0);
         QCOMPARE(warm.update(0.0, QStringLiteral("Loading"), 1.0), 6.0);
