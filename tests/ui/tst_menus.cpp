@@ -8,6 +8,9 @@
 #include "ui/i18n/Translations.h"
 
 #include <QKeySequence>
+#include <QQmlComponent>
+#include <QQmlContext>
+#include <QQmlEngine>
 #include <QQuickStyle>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
@@ -112,6 +115,56 @@ private Q_SLOTS:
         QCOMPARE(shown.value(QStringLiteral("Split at Playhead")), QStringLiteral("S"));
         QCOMPARE(shown.value(QStringLiteral("Keyboard Shortcuts")), QStringLiteral("F1"));
         QCOMPARE(shown.value(QStringLiteral("New Empty Song")), QString());  // none, and none made up
+    }
+
+    // Issue 16.9: no menu item's text is cut off, also an output device name as long as the ones ALSA lists. The
+    // long name is added to the Audio menu as its Instantiator adds a device (this machine has no sound card).
+    void noMenuItemIsCutOff()
+    {
+        MainWindow app;
+        QCOMPARE(app.controller.open(QUrl::fromLocalFile(m_song)), QString());
+        QVERIFY(app.show());
+        QObject* audio = app.window->findChild<QObject*>(QStringLiteral("audioMenu"));
+        QVERIFY(audio);
+        QQmlComponent component(qmlEngine(app.window));
+        // Beside Main.qml, so that the module's own types resolve as they do there.
+        component.setData("ShortcutMenuItem { checkable: true; checked: true }",
+                          qmlContext(app.window)->baseUrl().resolved(QUrl(QStringLiteral("DeviceProbe.qml"))));
+        QObject* device = component.create(qmlContext(app.window));
+        QVERIFY2(device, qPrintable(component.errorString()));
+        const QString longName = QStringLiteral("HDA Intel PCH: ALC3246 Analog (hw:0,0) (ALSA)");
+        device->setProperty("text", longName);
+        QVERIFY(QMetaObject::invokeMethod(audio, "insertItem", Q_ARG(int, 0), Q_ARG(QQuickItem*, qobject_cast<QQuickItem*>(device))));
+
+        QObject* bar = menuBarOf(app.window);
+        QStringList cut, seen;
+        for (int i = 0; i < menuCount(bar); ++i) {
+            QQuickItem* title = menuBarItem(bar, i);
+            click(app.window, title);
+            QTRY_VERIFY(isOpen(menuOf(title)));
+            QObject* menu = menuOf(title);
+            for (int k = 0; k < menu->property("count").toInt(); ++k) {
+                QQuickItem* entry = nullptr;
+                QMetaObject::invokeMethod(menu, "itemAt", Q_RETURN_ARG(QQuickItem*, entry), Q_ARG(int, k));
+                std::function<void(QQuickItem*)> walk = [&](QQuickItem* item) {
+                    if (item->inherits("QQuickText") && item->isVisible()) {
+                        const QString text = item->property("text").toString();
+                        seen << text;
+                        if (item->property("truncated").toBool() || item->implicitWidth() > item->width() + 1.0)
+                            cut << QStringLiteral("%1 (%2 of %3 px)").arg(text).arg(item->width()).arg(item->implicitWidth());
+                    }
+                    for (QQuickItem* child : item->childItems())
+                        walk(child);
+                };
+                if (entry)
+                    walk(entry);
+            }
+            QTest::keyClick(app.window, Qt::Key_Escape);
+            QTRY_VERIFY(!menuOf(title)->property("visible").toBool());
+        }
+        QVERIFY2(seen.contains(longName), qPrintable(seen.join(QLatin1Char('|'))));
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+        delete device;
     }
 
 private:

@@ -99,14 +99,12 @@ ApplicationWindow {
 
     menuBar: MenuBar {
         id: mainMenuBar
-        Menu {
-            delegate: ShortcutMenuItem {}
+        AppMenu {
             title: qsTr("&File")
             Action { text: qsTr("&New Song…"); shortcut: StandardKey.New; enabled: !window.newSong.busy; onTriggered: window.askBeforeReplacing(function () { newSongDialog.open() }) }
             Action { text: qsTr("New &Empty Song"); onTriggered: window.askBeforeReplacing(function () { window.showError(window.document.newProject()) }) }
             Action { text: qsTr("&Open…"); shortcut: StandardKey.Open; onTriggered: window.askBeforeReplacing(function () { window.openFileDialog(openDialog) }) }
-            Menu {
-                delegate: ShortcutMenuItem {}
+            AppMenu {
                 id: recentMenu
                 objectName: "recentMenu"
                 title: qsTr("Open &Recent")
@@ -132,8 +130,7 @@ ApplicationWindow {
             MenuSeparator {}
             Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: window.close() }
         }
-        Menu {
-            delegate: ShortcutMenuItem {}
+        AppMenu {
             title: qsTr("&Edit")
             Action { text: qsTr("&Undo"); shortcut: StandardKey.Undo; enabled: window.document.canUndo; onTriggered: window.document.undo() }
             Action { text: qsTr("&Redo"); shortcut: "Ctrl+Shift+Z"; enabled: window.document.canRedo; onTriggered: window.document.redo() }
@@ -147,8 +144,7 @@ ApplicationWindow {
             }
             Action { text: qsTr("&Loop Section"); property string keyHint: "L"; onTriggered: window.editor.loopSection(window.editor.currentIndex) }
         }
-        Menu {
-            delegate: ShortcutMenuItem {}
+        AppMenu {
             title: qsTr("&View")
             Action { text: qsTr("Zoom &In"); property string keyHint: "+"; onTriggered: window.editor.timeline.zoomIn(window.playheadX()) }
             Action { text: qsTr("Zoom &Out"); property string keyHint: "-"; onTriggered: window.editor.timeline.zoomOut(window.playheadX()) }
@@ -158,8 +154,7 @@ ApplicationWindow {
                 onTriggered: window.editor.timeline.zoomToRange(window.editor.current.start, window.editor.current.end)
             }
         }
-        Menu {
-            delegate: ShortcutMenuItem {}
+        AppMenu {
             title: qsTr("&Generate")
             Action {
                 text: qsTr("&Regenerate Section")
@@ -172,14 +167,13 @@ ApplicationWindow {
             MenuSeparator {}
             Action { objectName: "engineSettingsAction"; text: qsTr("Engine &Settings…"); onTriggered: engineSettingsDialog.open() }
         }
-        Menu {
-            delegate: ShortcutMenuItem {}
+        AppMenu {
             id: audioMenu
             objectName: "audioMenu"
             title: qsTr("&Audio")
             Instantiator {
                 model: window.transport.devices
-                delegate: MenuItem {
+                delegate: ShortcutMenuItem {
                     required property string modelData
                     required property int index
                     text: modelData
@@ -193,8 +187,7 @@ ApplicationWindow {
             MenuSeparator {}
             Action { text: qsTr("Look for devices again"); onTriggered: window.showError(window.transport.retryDevice()) }
         }
-        Menu {
-            delegate: ShortcutMenuItem {}
+        AppMenu {
             title: qsTr("&Help")
             Action { text: qsTr("&Keyboard Shortcuts"); shortcut: "F1"; onTriggered: shortcutsDialog.open() }
             Action { objectName: "aboutAction"; text: qsTr("&About S2A Studio"); onTriggered: aboutDialog.open() }

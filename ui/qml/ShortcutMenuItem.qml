@@ -15,9 +15,17 @@ MenuItem {
         return own.length > 0 ? own : (item.action.keyHint !== undefined ? item.action.keyHint : "")
     }
 
+    // As wide as the text and the key beside it, so that a menu sized to its widest item (AppMenu) shows both
+    // whole (the RowLayout's own implicit width leaves the filling label out).
+    implicitWidth: Math.max(implicitBackgroundWidth + leftInset + rightInset,
+                            textLabel.implicitWidth + (keyLabel.visible ? row.spacing + keyLabel.implicitWidth : 0)
+                            + leftPadding + rightPadding)
+
     contentItem: RowLayout {
+        id: row
         spacing: 24
         Label {
+            id: textLabel
             Layout.fillWidth: true
             leftPadding: item.checkable ? item.indicator.width + item.spacing : 0
             text: item.text.replace(/&(.)/g, "$1")  // the mnemonic marker; Alt navigation is not offered
@@ -25,6 +33,7 @@ MenuItem {
             elide: Text.ElideRight
         }
         Label {
+            id: keyLabel
             objectName: "shortcutLabel"
             visible: item.shortcutText.length > 0
             text: item.shortcutText
