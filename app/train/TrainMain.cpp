@@ -64,6 +64,7 @@ int main(int argc, char** argv)
     const auto sftSteps = opt("sft-steps", "Stage 4 steps.", "N");
     const auto vaeLr = opt("vae-lr", "Stage 1 learning rate (stage 2 takes half of it).", "LR");
     const auto tonalWeight = opt("tonal-harmonic-weight", "Harmonic-head codecs: weight of the loss that judges the tonal stems' pitched part alone.", "W");
+    const auto sparsityWeight = opt("harmonic-sparsity-weight", "Harmonic-head codecs: weight of the penalty on semitones sounding at once.", "W");
     const auto ditLr = opt("dit-lr", "Stage 3 learning rate.", "LR");
     const auto stopAfter = opt("stop-after-steps", "Stop (with a checkpoint) after this many steps in this run.", "N", "0");
     const auto checkpointEvery = opt("checkpoint-every", "Checkpoint interval in steps.", "N");
@@ -126,6 +127,8 @@ int main(int argc, char** argv)
         o.vaeLearningRate = parser.value(vaeLr).toDouble();
     if (parser.isSet(tonalWeight))
         o.tonalHarmonicWeight = parser.value(tonalWeight).toDouble();
+    if (parser.isSet(sparsityWeight))
+        o.harmonicSparsityWeight = parser.value(sparsityWeight).toDouble();
     if (parser.isSet(ditLr))
         o.ditLearningRate = parser.value(ditLr).toDouble();
 

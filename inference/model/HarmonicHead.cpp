@@ -57,6 +57,14 @@ torch::Tensor HarmonicHead::salience(const torch::Tensor& magnitude) const {
     return torch::matmul(normalised, magnitude);  // [P, bins] x [B, ch, bins, F]
 }
 
+torch::Tensor HarmonicHead::spread(const torch::Tensor& activation) {
+    const auto l1 = activation.sum(-1);
+    const auto l2 = activation.pow(2).sum(-1).add(1e-12).sqrt();
+    const auto perFrame = l1 / (l2 * std::sqrt(double(activation.size(-1))));
+    const auto weight = l1.detach() / (l1.detach().sum() + 1e-12);
+    return (perFrame * weight).sum();
+}
+
 HarmonicParts HarmonicHead::magnitudes(const torch::Tensor& head, int audioChannels) const {
     const int64_t b = head.size(0), frames = head.size(2);
     // [B, ch, P + 2E, F] -> frame rows [B, ch, F, P + 2E] for the two matrix products over the feature axis.
@@ -69,6 +77,7 @@ HarmonicParts HarmonicHead::magnitudes(const torch::Tensor& head, int audioChann
     HarmonicParts parts;
     parts.harmonic = (activation.matmul(templates) * envelope).transpose(2, 3);  // [B, ch, bins, F]
     parts.noise = noise.transpose(2, 3);
+    parts.activation = activation;
     return parts;
 }
 

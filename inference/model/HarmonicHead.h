@@ -25,6 +25,7 @@ namespace s2a::model {
 struct HarmonicParts {
     torch::Tensor harmonic;  // [B, channels, bins, F] linear magnitudes
     torch::Tensor noise;     // same
+    torch::Tensor activation;  // [B, channels, F, pitches]: the semitone activations (training's sparsity term)
 };
 
 class HarmonicHead {
@@ -39,6 +40,12 @@ public:
     // Encoder side: how strongly each template's pitch sounds in magnitudes [B, ch, bins, F]: the template-weighted
     // mean of the magnitudes, [B, ch, pitches, F].
     torch::Tensor salience(const torch::Tensor& magnitude) const;
+
+    // How many semitones sound at once (training's sparsity term): per frame, the activations' L1 / L2 over
+    // sqrt(pitches), 1/sqrt(pitches) for one note and 1 when all pitches sound equally, averaged over frames
+    // weighted by their share of the activations (detached), so that silent frames, whose tiny activations are
+    // all alike, do not count. Scale-free: the spectral envelope cannot buy it back. activation [..., pitches].
+    static torch::Tensor spread(const torch::Tensor& activation);
 
     // Fixed matrices (CPU, float): templates [pitches, bins] (each partial's peak 1), band interpolation [bands, bins].
     const torch::Tensor& templates() const { return templates_; }

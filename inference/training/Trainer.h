@@ -63,6 +63,11 @@ struct TrainOptions {
     // pitched part alone. Without it the smooth noise envelope, which is cheaper to fit, explained the tonal
     // stems' partials as shaped noise (run 7: pitchedness 0.29 against the held-out audio's 0.81).
     double tonalHarmonicWeight = 0.0;
+    // Harmonic-head codecs: weight of a penalty on how many semitones sound at once in a frame (the activations'
+    // L1 / L2 ratio over sqrt(pitches), 1 when all sound equally, 1/sqrt(pitches) for one note; scale-free, so
+    // the envelope cannot buy it back). Run 8's activations spread over many semitones, a dense comb that fills
+    // the valleys between a real note's partials.
+    double harmonicSparsityWeight = 0.0;
     bool vaeSampleLatent = false;             // decode a posterior sample instead of the mean (see VaeStage.cpp)
     double sftFraction = 0.2;
     int checkpointEvery = 50;

@@ -140,7 +140,7 @@ const std::vector<std::string>& LossLog::columns()
 {
     static const std::vector<std::string> kColumns{"loss", "stft", "waveform", "kl", "heads", "melody", "chroma",
                                                    "onset", "bass", "chord", "flow", "grad_norm", "seconds",
-                                                   "tonal"};  // new columns go last: older logs keep their layout
+                                                   "tonal", "spread"};  // new columns go last: older logs keep their layout
     return kColumns;
 }
 

@@ -233,16 +233,25 @@ bool trainVae(TrainContext& context, const StageSpec& spec, bool withHeads, cons
             // The decoder makes magnitudes only (its phase is reconstructed at decode time), so it is judged on
             // them, bin by bin on its own STFT grid: no phase in the loop, and no inverse STFT to pay for.
             const auto reference = net->vae->spectralMagnitude(audio);
-            if (o.tonalHarmonicWeight > 0.0 && net->vae->hasHarmonicHead()) {
+            if ((o.tonalHarmonicWeight > 0.0 || o.harmonicSparsityWeight > 0.0) && net->vae->hasHarmonicHead()) {
                 const model::HarmonicParts parts = net->vae->decodeHarmonicParts(enc.latent);
                 const auto stft = magnitudeLoss(reference, torch::log(parts.harmonic + parts.noise + 1e-7));
-                // Rows are song-major, stem group-minor (drawBatch): every row but the drums' is tonal.
-                const auto group = torch::arange(audio.size(0), torch::kLong) % groups;
-                const auto tonal = torch::nonzero(group != drums).flatten().to(context.device);
-                const auto pitched = magnitudeLoss(reference.index_select(0, tonal),
-                                                   torch::log(parts.harmonic.index_select(0, tonal) + 1e-7));
-                loss = stft + o.tonalHarmonicWeight * pitched + o.klWeight * kl;
-                terms.insert({{"stft", stft.item<double>()}, {"tonal", pitched.item<double>()}});
+                loss = stft + o.klWeight * kl;
+                terms.insert({"stft", stft.item<double>()});
+                if (o.tonalHarmonicWeight > 0.0) {
+                    // Rows are song-major, stem group-minor (drawBatch): every row but the drums' is tonal.
+                    const auto group = torch::arange(audio.size(0), torch::kLong) % groups;
+                    const auto tonal = torch::nonzero(group != drums).flatten().to(context.device);
+                    const auto pitched = magnitudeLoss(reference.index_select(0, tonal),
+                                                       torch::log(parts.harmonic.index_select(0, tonal) + 1e-7));
+                    loss = loss + o.tonalHarmonicWeight * pitched;
+                    terms.insert({"tonal", pitched.item<double>()});
+                }
+                if (o.harmonicSparsityWeight > 0.0) {
+                    const auto sparsity = model::HarmonicHead::spread(parts.activation);
+                    loss = loss + o.harmonicSparsityWeight * sparsity;
+                    terms.insert({"spread", sparsity.item<double>()});
+                }
             } else {
                 const auto stft = magnitudeLoss(reference, net->vae->decodeLogMagnitude(enc.latent));
                 loss = stft + o.klWeight * kl;

@@ -158,6 +158,19 @@ private Q_SLOTS:
         const auto frame = parts.harmonic[0][0].select(1, 1);
         QVERIFY(std::abs(frame[20].item<float>() - 5.007f * a3[20].item<float>()) < 1e-2f);
         QVERIFY(parts.noise.max().item<float>() < 1e-12f);
+
+        // The sparsity term: one note in a frame reads 1/sqrt(pitches), a flat comb 1, a silent frame does not count.
+        QCOMPARE(parts.activation.sizes().vec(), (std::vector<int64_t>{1, 1, 3, pitches}));
+        const double one = 1.0 / std::sqrt(double(pitches));
+        QVERIFY(std::abs(HarmonicHead::spread(parts.activation).item<double>() - one) < 1e-3);
+        auto comb = torch::ones({2, pitches});
+        QVERIFY(std::abs(HarmonicHead::spread(comb).item<double>() - 1.0) < 1e-6);
+        comb[1].fill_(1e-9);  // a silent frame beside one note: still one note
+        comb[0].zero_();
+        comb[0][10] = 1.0f;
+        QVERIFY(std::abs(HarmonicHead::spread(comb).item<double>() - one) < 1e-3);
+        comb[0][20] = 1.0f;  // two equal notes: sqrt(2 / pitches)
+        QVERIFY(std::abs(HarmonicHead::spread(comb).item<double>() - std::sqrt(2.0) * one) < 1e-3);
     }
 };
 
