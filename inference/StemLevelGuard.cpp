@@ -10,6 +10,11 @@ namespace s2a::inference {
 
 namespace {
 
+// A peak this little over the ceiling is left alone: nobody hears 0.001 dB, and a take already brought to the
+// ceiling re-measures a hair above or below it (the gain is applied in float), so guarding it again must not
+// change it: the guard is idempotent.
+constexpr double kToleranceDb = 0.001;
+
 double truePeakDb(const core::AudioBuffer& audio, int sampleRate)
 {
     const int channels = int(audio.channels.size());
@@ -30,7 +35,7 @@ LevelGuard guardStemLevels(QVector<Stem>& stems, int sampleRate, core::TakeOrigi
     guard.peakDbtp = -std::numeric_limits<double>::infinity();
     for (const Stem& stem : std::as_const(stems))
         guard.peakDbtp = std::max(guard.peakDbtp, truePeakDb(stem.audio, sampleRate));
-    if (std::isfinite(guard.peakDbtp) && guard.peakDbtp > ceilingDbtp) {
+    if (std::isfinite(guard.peakDbtp) && guard.peakDbtp > ceilingDbtp + kToleranceDb) {
         guard.gainDb = ceilingDbtp - guard.peakDbtp;
         const float gain = float(std::pow(10.0, guard.gainDb / 20.0));
         for (Stem& stem : stems)

@@ -211,7 +211,7 @@ private Q_SLOTS:
         QCOMPARE(origin.levelGainDb, guard.gainDb);
         QVERIFY(std::abs(guard.gainDb - (kStemCeilingDbtp - guard.peakDbtp)) < 1e-9);
         QVERIFY(std::abs(origin.truePeakDbtp - kStemCeilingDbtp) < 1e-9);
-        // Measured again: at the ceiling, and the second stem scaled by the same gain.
+        // Guarded again: at the ceiling and left alone (the guard is idempotent); the second stem got the same gain.
         s2a::core::TakeOrigin again;
         const LevelGuard second = guardStemLevels(loud, 44100, again);
         QVERIFY2(std::abs(second.peakDbtp - kStemCeilingDbtp) < 0.05, qPrintable(QString::number(second.peakDbtp)));
