@@ -194,8 +194,16 @@ void PlaybackController::poll()
         return;
     }
     EngineReport report;
-    if (!m_engine->latestReport(report))
+    if (!m_engine->latestReport(report)) {
+        const bool showing = m_masterLeft.peak > 0.0f || m_masterRight.peak > 0.0f;
+        if (showing && (!m_lastReport.isValid() || m_lastReport.elapsed() > kStaleMeterMs)) {
+            m_masterLeft = {};
+            m_masterRight = {};
+            Q_EMIT metersChanged();
+        }
         return;
+    }
+    m_lastReport.start();
     const int projectRate = m_data.settings.sampleRate > 0 ? m_data.settings.sampleRate : m_engine->sampleRate();
     m_enginePosition = toProjectRate(report.position, projectRate, m_engine->sampleRate());
     const SampleCount latency = report.playing ? SampleCount(std::lround(outputLatencySeconds() * projectRate)) : 0;

@@ -6,6 +6,7 @@
 #include "core/playback/PlanBuilder.h"
 #include "core/playback/PlaybackEngine.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QObject>
 #include <QTimer>
@@ -105,6 +106,11 @@ private:
     SampleCount m_enginePosition = 0;
     LevelMeter m_masterLeft;
     LevelMeter m_masterRight;
+    // When the audio thread last reported. A meter shows what is heard: with no callback (a stalled device, a
+    // frozen server) nothing is, so after kStaleMeterMs without a report the meters fall to zero instead of
+    // holding the last block's level.
+    static constexpr qint64 kStaleMeterMs = 250;
+    QElapsedTimer m_lastReport;
 };
 
 }  // namespace s2a::core

@@ -7,6 +7,7 @@
 #include "core/playback/PlaybackController.h"
 
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -151,6 +152,36 @@ private Q_SLOTS:
         QVERIFY(playback.clipped());  // latched: the over is gone, the warning stays
         playback.resetClip();
         QVERIFY(!playback.clipped());
+        playback.stop();
+    }
+
+    // Issue 16.7: soloing during playback, the master meter follows what is heard (the soloed track alone), and
+    // when the device stops calling back (the server frozen), the meters fall to zero instead of staying full.
+    void metersFollowSoloAndNeverHoldAStaleLevel()
+    {
+        QTemporaryDir dir;
+        const QString bundle = dir.filePath(QStringLiteral("Solo.s2a"));
+        ProjectData song = test::makeSineSong(bundle, 2, 30.0, 48000);
+        song.tracks[1].gainDb = -20.0;  // the quiet one
+        PlaybackController playback;
+        OutputSettings settings;
+        settings.deviceName = jackDevice(playback);
+        QVERIFY2(playback.startAudio(settings), "the JACK output opens");
+        playback.setProject(song, bundle + QStringLiteral("/audio"));
+        QVERIFY(playback.waitForPlan());
+        playback.play();
+        QTRY_VERIFY(playback.position() > 48000);
+        const auto peak = [&] { return std::max(playback.masterMeter(0).peak, playback.masterMeter(1).peak); };
+        QTRY_VERIFY(peak() > 0.04f);  // both sines: the loud one's 0.05 at least
+        song.tracks[1].solo = true;
+        playback.setProject(song, bundle + QStringLiteral("/audio"));
+        QTRY_VERIFY2(peak() > 0.0f && peak() < 0.01f, qPrintable(QString::number(peak())));  // 0.05 at -20 dB
+
+        QVERIFY(m_jack.pause());
+        const auto thaw = qScopeGuard([&] { m_jack.resume(); });  // before `playback` closes its stream, also on failure
+        QTRY_COMPARE_WITH_TIMEOUT(peak(), 0.0f, 2000);
+        QVERIFY(m_jack.resume());
+        QTRY_VERIFY_WITH_TIMEOUT(peak() > 0.0f, 5000);
         playback.stop();
     }
 

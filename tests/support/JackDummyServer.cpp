@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QStandardPaths>
 
+#include <csignal>
+#include <sys/types.h>
+
 namespace s2a::test {
 
 JackDummyServer::JackDummyServer(int sampleRate, int period)
@@ -69,10 +72,21 @@ JackDummyServer::Xruns JackDummyServer::takeXruns()
     return counted;
 }
 
+bool JackDummyServer::pause()
+{
+    return m_process.state() == QProcess::Running && ::kill(pid_t(m_process.processId()), SIGSTOP) == 0;
+}
+
+bool JackDummyServer::resume()
+{
+    return m_process.state() == QProcess::Running && ::kill(pid_t(m_process.processId()), SIGCONT) == 0;
+}
+
 void JackDummyServer::stop()
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
+    resume();  // a frozen server would not see the terminate
     m_process.terminate();
     if (!m_process.waitForFinished(5000)) {
         m_process.kill();

@@ -25,6 +25,10 @@ public:
 
     bool start(QString* error);
     void stop();
+    // Freezes the server (SIGSTOP) and lets it go on (SIGCONT): a device that stops calling back without
+    // going away, as a stalled driver or a machine taking the core does.
+    bool pause();
+    bool resume();
     QString name() const { return m_name; }
 
 private:
