@@ -1,6 +1,9 @@
 // s2a: S2A Studio without a window. Each command lives in CliCommands.cpp; this file only dispatches.
 #include "inference/model/ProcessTuning.h"
 #include "app/cli/CliCommands.h"
+#include "core/app/BuildInfo.h"
+#include "inference/InferenceRuntime.h"
+#include "inference/diffusion/DiffusionEngine.h"
 
 #include <QCoreApplication>
 
@@ -27,7 +30,12 @@ int main(int argc, char* argv[])
     QStringList args = QCoreApplication::arguments();
     const QString command = args.size() > 1 ? args[1] : QString();
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        // The first line is what scripts parse: "s2a 0.1.0"; then what this build runs with.
         std::printf("s2a %s\n", S2A_VERSION);
+        QStringList report = s2a::core::buildReport(s2a::inference::probeRuntime().description);
+        report << s2a::inference::diffusion::weightsReport();
+        for (const QString& line : report)
+            std::printf("%s\n", qPrintable(line));
         return s2a::cli::Ok;
     }
     const auto it = commands.find(command);

@@ -115,6 +115,12 @@ void AudioOutput::releaseLostStream()
     m_context.reset();
 }
 
+QString AudioOutput::portAudioVersion()
+{
+    const PaVersionInfo* info = Pa_GetVersionInfo();
+    return info && info->versionText ? QString::fromLatin1(info->versionText) : QStringLiteral("V%1").arg(Pa_GetVersion());
+}
+
 QVector<OutputDevice> AudioOutput::devices() const
 {
     QVector<OutputDevice> out;

@@ -49,6 +49,8 @@ public:
 
     // Every output-capable device PortAudio sees now.
     QVector<OutputDevice> devices() const;
+    // PortAudio's own version text ("PortAudio V19.6.0-devel, revision ..."): needs no initialised library.
+    static QString portAudioVersion();
     // Re-initialises PortAudio so that devices (or a JACK server) that appeared since are found. Closes any
     // open stream first. Fails while a lost stream is still being released (see releaseLostStream()).
     Status rescan();

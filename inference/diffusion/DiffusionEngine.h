@@ -47,6 +47,9 @@ QString defaultWeightsPath(const QString& config = QStringLiteral("tiny"));
 bool hasDefaultWeights(const QString& config = QStringLiteral("tiny"));
 // "no weights for config tiny: looked for A, B; use the arranger engine instead."
 QString noWeightsMessage(const QString& config, const QStringList& searched);
+// One line for `s2a --version` and Help > About: which weights file the diffusion engine would load, or that
+// there is none and where it looked ("Diffusion model tiny: /usr/share/s2a-studio/models/tiny/model.safetensors").
+QString weightsReport(const QString& config = QStringLiteral("tiny"));
 
 // Writes seeded random-initialised weights for `config` (every tensor of the network, in the engine's naming)
 // to `path`; the network then produces noise-like audio, which is enough to test everything but the music.

@@ -46,4 +46,13 @@ QString noWeightsMessage(const QString& config, const QStringList& searched)
         .arg(config, searched.join(QStringLiteral(", ")));
 }
 
+QString weightsReport(const QString& config)
+{
+    const QString path = defaultWeightsPath(config);
+    if (QFileInfo(path).isFile())
+        return QStringLiteral("Diffusion model %1: %2").arg(config, QDir::toNativeSeparators(path));
+    return QStringLiteral("Diffusion model %1: not found (looked for %2)")
+        .arg(config, weightsSearchPaths(config).join(QStringLiteral(", ")));
+}
+
 }  // namespace s2a::inference::diffusion

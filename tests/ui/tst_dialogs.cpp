@@ -172,6 +172,10 @@ private Q_SLOTS:
         // Message dialogs: About, and "Save changes?" before opening another song over an edited one.
         QVERIFY(QMetaObject::invokeMethod(child(app.root.get(), "aboutAction"), "trigger"));
         CHECKED(verifyMessage(w, child(app.root.get(), "aboutDialog"), QStringLiteral("S2A Studio")));
+        // Issue 21: About says what `s2a --version` says: version and commit, Qt, PortAudio, device, model file.
+        const QString about = child(app.root.get(), "aboutDialog")->property("informativeText").toString();
+        for (const char* line : {"S2A Studio " S2A_VERSION " (commit ", "\nQt 6.", "\nPortAudio V19", "\nCompute: ", "\nDiffusion model tiny: "})
+            QVERIFY2(about.contains(QLatin1String(line)), qPrintable(about));
         QVERIFY(app.document.project()->setTitle(QStringLiteral("Edited")));
         QTest::keyClick(w, Qt::Key_O, Qt::ControlModifier);
         CHECKED(verifyMessage(w, child(app.root.get(), "replaceDialog"), QStringLiteral("\"Edited\" has unsaved changes.")));

@@ -331,7 +331,7 @@ ApplicationWindow {
         objectName: "aboutDialog"
         title: qsTr("About S2A Studio")
         text: qsTr("S2A Studio %1").arg(Qt.application.version)
-        informativeText: qsTr("Structure-guided music generation and editing: a song as labelled sections, each regenerated on its own while its neighbours stay put.\n\nRuntime: %1").arg(window.document.runtimeDescription)
+        informativeText: qsTr("Structure-guided music generation and editing: a song as labelled sections, each regenerated on its own while its neighbours stay put.") + "\n\n" + window.document.buildReport
         buttons: MessageDialog.Ok
     }
 

@@ -1,5 +1,8 @@
 #include "ui/viewmodels/DocumentController.h"
 
+#include "core/app/BuildInfo.h"
+#include "inference/diffusion/DiffusionEngine.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -29,6 +32,11 @@ QString localPath(const QUrl& url)
 }
 
 }  // namespace
+
+QString DocumentController::buildReport() const
+{
+    return (core::buildReport(m_runtime) << inference::diffusion::weightsReport()).join(QLatin1Char('\n'));
+}
 
 DocumentController::DocumentController(core::ProjectDocument* document, QString runtimeDescription, QObject* parent)
     : QObject(parent), m_document(document), m_runtime(std::move(runtimeDescription))

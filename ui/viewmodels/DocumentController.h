@@ -34,6 +34,8 @@ class DocumentController : public QObject {
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY changed)
     Q_PROPERTY(bool canRedo READ canRedo NOTIFY changed)
     Q_PROPERTY(QString runtimeDescription READ runtimeDescription CONSTANT)
+    // Help > About: the version, commit, Qt, PortAudio and compute device, as `s2a --version` prints them.
+    Q_PROPERTY(QString buildReport READ buildReport CONSTANT)
     Q_PROPERTY(QVariantList sections READ sections NOTIFY changed)
     Q_PROPERTY(bool hasAudio READ hasAudio NOTIFY changed)
     Q_PROPERTY(QString activity READ activity NOTIFY activityChanged)
@@ -60,6 +62,7 @@ public:
     bool canUndo() const { return m_document->project()->undoStack()->canUndo(); }
     bool canRedo() const { return m_document->project()->undoStack()->canRedo(); }
     QString runtimeDescription() const { return m_runtime; }
+    QString buildReport() const;
     // One map per section: label, caption, start and length as fractions of the song, takes.
     QVariantList sections() const;
     bool hasAudio() const;
