@@ -1,9 +1,11 @@
 #include "core/audio/AudioFileReader.h"
 
 #include "core/audio/SndFile.h"
+#include "core/model/ProjectData.h"
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <new>
 
 namespace s2a::core {
@@ -18,6 +20,31 @@ constexpr sf_count_t kBlockFrames = 1 << 18;
 // libsndfile accepts up to 1024 channels; more than this is a corrupt header rather than a real file, and
 // trusting it would make the scratch allocation absurd.
 constexpr int kMaxChannels = 256;
+
+// What a read decodes at most: a song's length (limits::kMaxSongSeconds) and 1 Gi samples over all channels
+// (4 GiB of float). A few-MB FLAC can hold hours of 8-channel 384 kHz silence; decoded whole it would fill the
+// memory of any machine. Checked against the header and again while decoding, since a header may lie.
+constexpr SampleCount kMaxDecodedSamples = SampleCount(1) << 30;
+
+SampleCount maxDecodedFrames(int sampleRate, int channels)
+{
+    return std::min(limits::maximumSongLength(sampleRate), kMaxDecodedSamples / std::max(1, channels));
+}
+
+QString tooLong(const QString& name, SampleCount frames, int sampleRate, int channels)
+{
+    const qint64 seconds = frames / std::max(1, sampleRate);
+    return QStringLiteral("%1: is %2:%3:%4 long (%5 channels at %6 Hz); S2A Studio reads audio up to %7 hours "
+                          "and %8 GB decoded")
+        .arg(name)
+        .arg(seconds / 3600)
+        .arg((seconds / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(seconds % 60, 2, 10, QLatin1Char('0'))
+        .arg(channels)
+        .arg(sampleRate)
+        .arg(limits::kMaxSongSeconds / 3600.0)
+        .arg(double(kMaxDecodedSamples * SampleCount(sizeof(float))) / double(SampleCount(1) << 30));
+}
 
 QString formatDescription(int format)
 {
@@ -100,6 +127,9 @@ Result<OpenedFile> openForReading(const QString& path)
                          .arg(sfInfo.samplerate)};
     }
 
+    if (sfInfo.frames > maxDecodedFrames(sfInfo.samplerate, sfInfo.channels))
+        return Error{tooLong(name, sfInfo.frames, sfInfo.samplerate, sfInfo.channels)};
+
     OpenedFile opened;
     opened.file = std::move(file);
     opened.info.sampleRate = sfInfo.samplerate;
@@ -149,10 +179,13 @@ Result<DecodedAudio> AudioFileReader::read(const QString& path)
 
         std::vector<float> interleaved(static_cast<size_t>(kBlockFrames) * static_cast<size_t>(channelCount));
         SampleCount position = 0;
+        const SampleCount cap = maxDecodedFrames(opened->info.sampleRate, channelCount);
         for (;;) {
             const sf_count_t got = sf_readf_float(file, interleaved.data(), kBlockFrames);
             if (got <= 0)
                 break;
+            if (position + got > cap)  // the header said less (an MP3 estimate, a damaged length field)
+                return Error{tooLong(name, position + got, opened->info.sampleRate, channelCount)};
             for (int c = 0; c < channelCount; ++c) {
                 std::vector<float>& channel = decoded.audio.channels[static_cast<size_t>(c)];
                 if (static_cast<SampleCount>(channel.size()) < position + got)

@@ -1,5 +1,7 @@
 #include "core/audio/Resampler.h"
 
+#include "core/util/SampleRateMath.h"
+
 #include <soxr.h>
 
 #include <memory>
@@ -21,9 +23,7 @@ SampleCount Resampler::outputLength(SampleCount frames, int inRate, int outRate)
 {
     if (frames <= 0 || inRate <= 0 || outRate <= 0)
         return 0;
-    // Round half away from zero, as llround does, without the precision loss of a double for long files.
-    const SampleCount numerator = frames * static_cast<SampleCount>(outRate);
-    return (2 * numerator + inRate) / (2 * static_cast<SampleCount>(inRate));
+    return rescaleSamples(frames, inRate, outRate);
 }
 
 Result<AudioBuffer> Resampler::resample(const AudioBuffer& input, int outRate)

@@ -137,6 +137,11 @@ SampleCount minimumSectionLength(int sampleRate)
     return SampleCount(std::llround(kMinimumSectionSeconds * sampleRate));
 }
 
+SampleCount maximumSongLength(int sampleRate)
+{
+    return SampleCount(std::llround(kMaxSongSeconds * std::clamp(sampleRate, 0, kMaxSampleRate)));
+}
+
 bool isValidKey(const QString& key)
 {
     static const QRegularExpression pattern(QStringLiteral("^[A-G](#|b)? (major|minor)$"));

@@ -153,7 +153,12 @@ constexpr int kMinSampleRate = 8000;
 constexpr int kMaxSampleRate = 384000;
 constexpr int kMaxRating = 5;
 constexpr double kMinimumSectionSeconds = 1.0;
+// The longest song a project may describe: 4 hours (a DJ set, a live album). With the sample rate bounded
+// too, every sample position fits 64-bit arithmetic with room for rate conversion (SampleRateMath.h); a
+// hostile {"end": 9007199254740992} is refused by the validator instead of overflowing the playback plan.
+constexpr double kMaxSongSeconds = 4.0 * 3600.0;
 SampleCount minimumSectionLength(int sampleRate);
+SampleCount maximumSongLength(int sampleRate);
 bool isValidKey(const QString& key);
 bool isValidColour(const QString& colour);
 bool isValidTimeSignature(const TimeSignature& ts);

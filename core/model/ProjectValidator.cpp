@@ -3,6 +3,7 @@
 #include <QSet>
 
 #include <cmath>
+#include <utility>
 
 namespace s2a::core {
 namespace {
@@ -64,6 +65,7 @@ private:
             return;
         }
         const SampleCount minLength = limits::minimumSectionLength(m_data.settings.sampleRate);
+        const SampleCount maxLength = limits::maximumSongLength(m_data.settings.sampleRate);
         QSet<QString> ids;
         SampleCount expectedStart = 0;
         for (int i = 0; i < m_data.sections.size(); ++i) {
@@ -80,6 +82,11 @@ private:
                 fail(path + QStringLiteral(".end"), QStringLiteral("section is %1 samples long; the minimum is %2")
                                                         .arg(s.length())
                                                         .arg(minLength));
+            if (s.end > maxLength) {
+                fail(path + QStringLiteral(".end"), QStringLiteral("ends at %1 samples, past the longest song a project may hold (%2 hours, %3 samples)")
+                                                        .arg(s.end).arg(limits::kMaxSongSeconds / 3600.0).arg(maxLength));
+                return;  // positions past the bound are not worth checking further (nor safe to add up)
+            }
             checkRange(path + QStringLiteral(".energy"), s.energy, 0.0, 1.0);
             checkTakes(path, s);
             expectedStart = std::max(expectedStart, s.end);
@@ -118,6 +125,12 @@ private:
             fail(path + QStringLiteral(".sourceStart"), QStringLiteral("must not be negative"));
         if (clip.timelineStart < 0)
             fail(path + QStringLiteral(".timelineStart"), QStringLiteral("must not be negative"));
+        // Each bounded, so that timelineStart + length and sourceStart + length cannot overflow either.
+        const SampleCount maxLength = limits::maximumSongLength(m_data.settings.sampleRate);
+        for (const auto& [field, value] : {std::pair{".length", clip.length}, {".sourceStart", clip.sourceStart},
+                                          {".timelineStart", clip.timelineStart}})
+            if (value > maxLength)
+                fail(path + QLatin1String(field), QStringLiteral("%1 samples is past the longest song a project may hold (%2)").arg(value).arg(maxLength));
     }
 
     void checkMarkers()

@@ -2,6 +2,7 @@
 
 #include "core/persistence/AtomicFile.h"
 #include "core/persistence/ProjectJson.h"
+#include "core/persistence/RegularFile.h"
 #include "core/persistence/SchemaMigration.h"
 
 #include <QCryptographicHash>
@@ -18,6 +19,11 @@ namespace {
 
 const QString kProjectFile = QStringLiteral("project.json");
 
+// project.json of a four-hour song with hundreds of takes is a few MB; audio files are bounded by what the
+// importer decodes (AudioFileReader), with room for uncompressed 32-bit float.
+constexpr qint64 kMaxProjectFileBytes = qint64(64) << 20;
+constexpr qint64 kMaxAudioFileBytes = qint64(8) << 30;
+
 QString displayName(const QString& file)
 {
     // "Song.s2a/project.json": enough to find it, short enough to read.
@@ -28,13 +34,13 @@ QString displayName(const QString& file)
 Result<ProjectData> readProjectFile(const QString& file, const QString& bundlePath, bool checkAudio)
 {
     const QString name = displayName(file);
-    QFile f(file);
-    if (!f.exists())
+    if (!QFileInfo(file).isSymLink() && !QFileInfo::exists(file))
         return Error{QStringLiteral("%1: not found; %2 is not an S2A Studio project").arg(name, QDir::toNativeSeparators(bundlePath))};
-    if (!f.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("%1: cannot be read: %2").arg(name, f.errorString())};
+    const Result<QByteArray> bytes = readRegularFile(file, kMaxProjectFileBytes, name);
+    if (!bytes)
+        return bytes.error();
     QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes.value(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return Error{QStringLiteral("%1: not valid JSON at byte %2 (%3); the file is damaged or incomplete")
                          .arg(name)
@@ -57,13 +63,12 @@ Result<ProjectData> readProjectFile(const QString& file, const QString& bundlePa
         for (int j = 0; j < sections[i].takes.size(); ++j)
             for (int k = 0; k < sections[i].takes[j].clips.size(); ++k) {
                 const QString& clipFile = sections[i].takes[j].clips[k].file;
-                if (!audio.exists(clipFile))
-                    return Error{QStringLiteral("%1: $.sections[%2].takes[%3].clips[%4].file: audio file audio/%5 is missing")
-                                     .arg(name)
-                                     .arg(i)
-                                     .arg(j)
-                                     .arg(k)
-                                     .arg(clipFile)};
+                const QString where = QStringLiteral("%1: $.sections[%2].takes[%3].clips[%4].file").arg(name).arg(i).arg(j).arg(k);
+                if (!audio.exists(clipFile) && !QFileInfo(audio.filePath(clipFile)).isSymLink())
+                    return Error{QStringLiteral("%1: audio file audio/%2 is missing").arg(where, clipFile)};
+                if (Status s = checkRegularFile(audio.filePath(clipFile), kMaxAudioFileBytes,
+                                                where + QStringLiteral(": audio/") + clipFile); !s)
+                    return s.error();
             }
     return data;
 }
@@ -84,6 +89,9 @@ Status copyInto(const QString& source, const QString& target, Link link)
 {
     // Between bundles a hard link costs nothing and is safe: bundle audio files are never rewritten in place.
     // A file from outside is always copied, since its owner may rewrite it.
+    if (link == Link::Allowed)  // from another song's folder: its own regular file, never what a link points at
+        if (Status s = checkRegularFile(source, kMaxAudioFileBytes, displayName(source)); !s)
+            return s;
     if (link == Link::Allowed && ::link(QFile::encodeName(source).constData(), QFile::encodeName(target).constData()) == 0)
         return Status::success();
     const QString temp = target + QStringLiteral(".part");

@@ -1,6 +1,7 @@
 #include "core/playback/PlanBuilder.h"
 
 #include "core/model/SectionEdits.h"
+#include "core/util/SampleRateMath.h"
 
 #include <algorithm>
 
@@ -8,10 +9,7 @@ namespace s2a::core {
 
 SampleCount toOutputRate(SampleCount projectSample, int projectRate, int outputRate)
 {
-    if (projectRate == outputRate)
-        return projectSample;
-    // Fits in 64 bits for any song shorter than a few years at 384 kHz.
-    return (projectSample * outputRate + projectRate / 2) / projectRate;
+    return rescaleSamples(projectSample, projectRate, outputRate);
 }
 
 SampleCount toProjectRate(SampleCount outputSample, int projectRate, int outputRate)

@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+#include <QElapsedTimer>
 #include <QtTest>
 
 #include <sndfile.h>
@@ -130,6 +131,12 @@ void writeBytes(const QString& path, const QByteArray& bytes)
     QCOMPARE(file.write(bytes), bytes.size());
 }
 
+QByteArray readBytes(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 }  // namespace
 
 class TestAudioIo : public QObject {
@@ -154,6 +161,7 @@ private slots:
     void downmixFollowsDeclaredLayout();
     void downmixWithoutLayoutAveragesOddAndEven();
     void nonFiniteSamplesAreRefusedWithTheirTime();
+    void hoursOfAudioAreRefusedBeforeDecoding();
     void unreadableFilesGiveClearErrors_data();
     void unreadableFilesGiveClearErrors();
 
@@ -546,6 +554,34 @@ void TestAudioIo::nonFiniteSamplesAreRefusedWithTheirTime()
                  qPrintable(written.errorMessage()));
         QVERIFY(!QFileInfo::exists(out));
     }
+}
+
+// Issue 19: a small FLAC whose header says five hours of 8-channel 384 kHz audio (8 GB of float decoded) is
+// refused from its header, with its length, before anything is decoded. The file is one real second of
+// silence with STREAMINFO's total-samples field rewritten, as a hostile or damaged file would have it.
+void TestAudioIo::hoursOfAudioAreRefusedBeforeDecoding()
+{
+    const QString file = path(QStringLiteral("five-hours.flac"));
+    QVERIFY(AudioFileWriter::write(file, AudioBuffer::silence(8, 384000, 384000), AudioFileFormat::Flac16).ok());
+    QByteArray bytes = readBytes(file);
+    QVERIFY(bytes.startsWith("fLaC") && (bytes[4] & 0x7f) == 0);  // STREAMINFO first, at byte 8
+    QCOMPARE(AudioFileReader::probe(file)->frames, SampleCount(384000));
+    const quint64 total = 5ull * 3600 * 384000;  // 36 bits from bit 108 of STREAMINFO
+    bytes[8 + 13] = char((bytes[8 + 13] & 0xf0) | int((total >> 32) & 0x0f));
+    for (int i = 0; i < 4; ++i)
+        bytes[8 + 14 + i] = char((total >> (24 - 8 * i)) & 0xff);
+    writeBytes(file, bytes);
+    QElapsedTimer timer;
+    timer.start();
+    const auto read = AudioFileReader::read(file);
+    QVERIFY(!read);
+    QVERIFY2(read.errorMessage() == QStringLiteral("five-hours.flac: is 5:00:00 long (8 channels at 384000 Hz); S2A Studio "
+                                                   "reads audio up to 4 hours and 4 GB decoded"),
+             qPrintable(read.errorMessage()));
+    QVERIFY(timer.elapsed() < 2000);  // from the header: nothing was decoded
+    const auto imported = importAudio(file, 44100, ChannelPolicy::DownmixToStereo);
+    QVERIFY(!imported);
+    QCOMPARE(imported.errorMessage(), read.errorMessage());
 }
 
 QTEST_GUILESS_MAIN(TestAudioIo)

@@ -108,6 +108,12 @@ private Q_SLOTS:
         QTest::newRow("not a folder") << 10 << "Song.s2a/project.json: not found";
         QTest::newRow("tags not strings") << 11 << "Song.s2a/project.json: $.sections[0].tags[1]: expected a string, found a number";
         QTest::newRow("gain guard raised") << 12 << "Song.s2a/project.json: $.sections[0].takes[0].origin.levelGainDb: 3 dB is not a level-guard gain";
+        // Issue 19: files that are not what they seem are refused, at once, with what they are.
+        QTest::newRow("project is a link") << 13 << "Song.s2a/project.json: is a symbolic link";
+        QTest::newRow("project is a FIFO") << 14 << "Song.s2a/project.json: is not a regular file (a device, pipe or socket)";
+        QTest::newRow("project is /dev/zero") << 15 << "Song.s2a/project.json: is a symbolic link";
+        QTest::newRow("project is huge") << 16 << "Song.s2a/project.json: is 65.0 MB, more than the 64.0 MB such a file may be";
+        QTest::newRow("audio is a link") << 17 << "Song.s2a/project.json: $.sections[0].takes[0].clips[0].file: audio/";
     }
 
     void badFilesGiveSpecificErrors()
@@ -151,12 +157,57 @@ private Q_SLOTS:
             s.insert(QStringLiteral("takes"), takes);
         });
             break;
+        case 13:
+        case 15: {
+            const QString elsewhere = dir.filePath(QStringLiteral("elsewhere.json"));
+            QVERIFY(QFile::rename(bundle::projectFile(path), elsewhere));
+            QVERIFY(QFile::link(kind == 13 ? elsewhere : QStringLiteral("/dev/zero"), bundle::projectFile(path)));
+            break;
         }
-        if (kind != 0 && kind != 3 && kind != 6 && kind != 10)
+        case 14:
+            QVERIFY(QFile::remove(bundle::projectFile(path)));
+            QCOMPARE(::mkfifo(QFile::encodeName(bundle::projectFile(path)).constData(), 0600), 0);
+            break;
+        case 16: {
+            QFile big(bundle::projectFile(path));
+            QVERIFY(big.resize(qint64(65) << 20));  // sparse: no 65 MB written
+            break;
+        }
+        case 17: {
+            const QString audioFile = QDir(bundle::audioDir(path)).filePath(test::makeSong().sections[0].takes[0].clips[0].file);
+            const QString outside = dir.filePath(QStringLiteral("secret.flac"));
+            QVERIFY(QFile::rename(audioFile, outside));
+            QVERIFY(QFile::link(outside, audioFile));
+            break;
+        }
+        }
+        if (kind < 13 && kind != 0 && kind != 3 && kind != 6 && kind != 10)
             setProjectJson(path, o);
         auto loaded = bundle::load(path);
         QVERIFY(!loaded);
         QVERIFY2(loaded.errorMessage().startsWith(expected), qPrintable(loaded.errorMessage()));
+        if (kind == 17)
+            QVERIFY2(loaded.errorMessage().contains(QLatin1String("is a symbolic link; a song reads only files stored inside its own folder")),
+                     qPrintable(loaded.errorMessage()));
+    }
+
+    // Issue 19: Save As never copies what a link in the old song's audio/ points at into the new song.
+    void saveAsRefusesALinkedAudioFile()
+    {
+        QTemporaryDir dir;
+        const ProjectData data = test::makeSong();
+        const QString from = savedBundle(dir, data);
+        const QString name = data.sections[0].takes[0].clips[0].file;
+        const QString audioFile = QDir(bundle::audioDir(from)).filePath(name);
+        const QString secret = dir.filePath(QStringLiteral("secret.txt"));
+        writeAll(secret, "not for the new song");
+        QVERIFY(QFile::remove(audioFile));
+        QVERIFY(QFile::link(secret, audioFile));
+        const QString to = dir.filePath(QStringLiteral("Copy.s2a"));
+        const Status saved = bundle::save(data, to, from);
+        QVERIFY(!saved);
+        QVERIFY2(saved.errorMessage().contains(QLatin1String("is a symbolic link")), qPrintable(saved.errorMessage()));
+        QVERIFY(!QFileInfo::exists(QDir(bundle::audioDir(to)).filePath(name)));
     }
 
     void olderSchemaIsMigrated()

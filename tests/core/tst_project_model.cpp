@@ -3,6 +3,9 @@
 
 #include "core/model/Project.h"
 #include "core/model/ProjectValidator.h"
+#include "core/audio/Resampler.h"
+#include "core/playback/PlanBuilder.h"
+#include "core/util/SampleRateMath.h"
 #include "core/model/SectionEdits.h"
 
 #include <QSignalSpy>
@@ -57,6 +60,10 @@ private Q_SLOTS:
         QTest::newRow("tempo") << 15 << "$.tempo: 1000 is outside 20..400";
         QTest::newRow("time signature") << 16 << "$.timeSignature: 7/6 is not a time signature";
         QTest::newRow("clip file") << 17 << "$.sections[0].takes[0].clips[0].file: \"../x.flac\" is not a file name";
+        // Issue 19: hostile numbers are refused before anything multiplies them.
+        QTest::newRow("endless song") << 18 << "$.sections[2].end: ends at 9007199254740992 samples, past the longest song a project may hold (4 hours, 635040000 samples)";
+        QTest::newRow("endless clip") << 19 << "$.sections[0].takes[0].clips[0].length: 1000000000000000 samples is past the longest song";
+        QTest::newRow("sample rate") << 20 << "$.sampleRate: sample rate 1000000 Hz is not supported";
     }
 
     void validatorNamesEachBrokenRule()
@@ -83,9 +90,28 @@ private Q_SLOTS:
         case 15: d.settings.tempo = 1000; break;
         case 16: d.settings.timeSignature = {7, 6}; break;
         case 17: d.sections[0].takes[0].clips[0].file = QStringLiteral("../x.flac"); break;
+        case 18: d.sections[2].end = 9007199254740992LL; break;
+        case 19: d.sections[0].takes[0].clips[0].length = 1000000000000000LL; break;
+        case 20: d.settings.sampleRate = 1000000; break;
         }
         const QString issue = firstIssue(d);
         QVERIFY2(issue.startsWith(expected), qPrintable(issue));
+    }
+
+    // Issue 19: rate conversion rounds like llround and saturates instead of overflowing 64 bits.
+    void rateConversionNeverOverflows()
+    {
+        QCOMPARE(rescaleSamples(44100, 44100, 48000), qint64(48000));
+        QCOMPARE(rescaleSamples(1, 2, 3), qint64(2));     // 1.5 rounds up
+        QCOMPARE(rescaleSamples(-1, 2, 3), qint64(-2));   // half away from zero
+        QCOMPARE(rescaleSamples(7, 3, 1), qint64(2));     // 2.33
+        // 9007199254740992 * 384000 needs 72 bits; the exact quotient by 44100 still fits.
+        QCOMPARE(rescaleSamples(9007199254740992LL, 44100, 384000), qint64(78430034326996393LL));
+        QCOMPARE(rescaleSamples(std::numeric_limits<qint64>::max(), 8000, 384000), std::numeric_limits<qint64>::max());
+        QCOMPARE(rescaleSamples(std::numeric_limits<qint64>::min(), 8000, 384000), std::numeric_limits<qint64>::min());
+        QCOMPARE(rescaleSamples(5, 0, 48000), qint64(0));
+        QCOMPARE(toOutputRate(9007199254740992LL, 44100, 384000), qint64(78430034326996393LL));
+        QCOMPARE(Resampler::outputLength(9007199254740992LL, 44100, 384000), qint64(78430034326996393LL));
     }
 
     void sectionIndexAtFindsTheSectionUnderAPosition()
