@@ -1,11 +1,12 @@
 #include "core/audio/PeakCache.h"
 
+#include "core/persistence/AtomicFile.h"
+
 #include "core/audio/AudioFileReader.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtEndian>
@@ -165,11 +166,8 @@ Status storeWithStamp(const QString& audioPath, const PeakPyramid& peaks, const 
     const QByteArray checksum = QCryptographicHash::hash(out.bytes(), QCryptographicHash::Md5);
     out.raw(checksum.constData(), checksum.size());
 
-    QSaveFile file(cachePath);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error{QStringLiteral("%1: cannot write the peak cache (%2)").arg(name, file.errorString())};
-    if (file.write(out.bytes()) != out.bytes().size() || !file.commit())
-        return Error{QStringLiteral("%1: writing the peak cache failed (%2)").arg(name, file.errorString())};
+    if (Status s = writeFileAtomically(cachePath, out.bytes()); !s)
+        return Error{QStringLiteral("%1: writing the peak cache failed (%2)").arg(name, s.errorMessage())};
     return Status::success();
 }
 

@@ -8,9 +8,8 @@
 namespace s2a::core {
 
 // Replaces `path` with `contents` so that, whatever happens (crash, power loss, full disk), the file holds
-// either its old or its new contents, never a mix: write a temp file beside it, fsync it, optionally keep the
-// current file as `backupPath` (a hard link, so the old contents stay on disk untouched), rename the temp over
-// `path`, fsync the folder.
+// either its old or its new contents, never a mix, optionally keeping the current file as `backupPath`: the
+// Qt face of AtomicWriter (AtomicWriter.h), which every writer of the project uses.
 Status writeFileAtomically(const QString& path, const QByteArray& contents, const QString& backupPath = {});
 
 // Removes temp files a crashed save left beside `path`.

@@ -136,7 +136,10 @@ Status save(const ProjectData& data, const QString& bundlePath, const QString& a
         return s;
     const QString file = projectFile(bundlePath);
     removeStaleTempFiles(file);
-    if (Status s = writeFileAtomically(file, serialise(data), backupFile(bundlePath)); !s)
+    // The current project.json becomes the backup only when it is a good song: after a damaged one fell back
+    // to the autosave, saving must not turn the damage into project.json.bak over the last good backup.
+    const bool currentIsGood = readProjectFile(file, bundlePath, false).ok();
+    if (Status s = writeFileAtomically(file, serialise(data), currentIsGood ? backupFile(bundlePath) : QString()); !s)
         return s;
     discardRecovery(bundlePath);
     return Status::success();

@@ -4,10 +4,11 @@
 
 #include "inference/model/Sha256.h"
 
+#include "core/persistence/AtomicWriter.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <limits>
@@ -361,35 +362,6 @@ Result<std::string> buildSafetensorsHeader(const std::vector<SafeTensorBytes>& t
     return R::success(std::move(json));
 }
 
-namespace {
-
-bool writeAll(int fd, const void* data, std::uint64_t size, Sha256& hasher)
-{
-    const auto* bytes = static_cast<const std::uint8_t*>(data);
-    hasher.update(bytes, size);
-    while (size > 0) {
-        const std::size_t chunk = static_cast<std::size_t>(std::min<std::uint64_t>(size, 1u << 30));
-        const ssize_t written = ::write(fd, bytes, chunk);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written == 0)
-            errno = ENOSPC;  // write() returning 0 sets no errno; a full disk is the usual cause
-        if (written <= 0)
-            return false;
-        bytes += written;
-        size -= static_cast<std::uint64_t>(written);
-    }
-    return true;
-}
-
-std::string directoryOf(const std::string& path)
-{
-    const auto slash = path.find_last_of('/');
-    return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
-}
-
-}  // namespace
-
 Result<std::string> writeSafetensors(const std::string& path, std::vector<SafeTensorBytes> tensors,
                                      const std::map<std::string, std::string>& metadata)
 {
@@ -399,41 +371,24 @@ Result<std::string> writeSafetensors(const std::string& path, std::vector<SafeTe
     if (!json)
         return json;
 
-    // Write beside the target and rename over it: a crash or a full disk leaves the old weights intact,
-    // never a half-written file that a later load would report as corrupt.
-    static std::atomic<unsigned> counter{0};
-    const std::string temp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0)
-        return R::failure("Cannot write " + path + ": " + std::strerror(errno) + ".");
+    // Through the project's one atomic writer: a crash or a full disk leaves the old weights intact, never a
+    // half-written file that a later load would report as corrupt.
+    core::AtomicWriter writer(path);
     Sha256 hasher;
+    const auto put = [&](const void* data, std::uint64_t size) {
+        hasher.update(static_cast<const std::uint8_t*>(data), size);
+        return writer.write(data, std::size_t(size));
+    };
     std::uint8_t length[8];
     for (int i = 0; i < 8; ++i)
         length[i] = std::uint8_t(std::uint64_t(json->size()) >> (8 * i));
-    bool ok = writeAll(fd, length, 8, hasher) && writeAll(fd, json->data(), json->size(), hasher);
+    bool ok = put(length, 8) && put(json->data(), json->size());
     for (std::size_t i = 0; ok && i < tensors.size(); ++i)
-        ok = writeAll(fd, tensors[i].data, tensors[i].size, hasher);
-    ok = ok && ::fsync(fd) == 0;
-    int error = ok ? 0 : errno;  // errno of the first failing call; write() of 0 bytes sets none
-    if (::close(fd) != 0 && ok) {
-        ok = false;
-        error = errno;
-    }
-    if (ok && ::rename(temp.c_str(), path.c_str()) != 0) {
-        ok = false;
-        error = errno;
-    }
-    if (!ok) {
-        const std::string reason = error ? std::strerror(error) : "short write";
-        ::unlink(temp.c_str());
-        return R::failure("Writing " + path + " failed: " + reason + ".");
-    }
-    // Make the rename itself durable; failing here only loses durability, not data, so it is not an error.
-    const int dir = ::open(directoryOf(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
+        ok = put(tensors[i].data, tensors[i].size);
+    if (!writer.commit())
+        return R::failure(writer.failedStage() == core::AtomicWriter::Stage::Create
+                              ? "Cannot write " + path + ": " + writer.error() + "."
+                              : "Writing " + path + " failed: " + writer.error() + ".");
     return R::success(hasher.hexDigest());
 }
 

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -89,6 +90,52 @@ private Q_SLOTS:
         QVERIFY(backup);
         QCOMPARE(backup->settings.title, test::makeSong().settings.title);
         QCOMPARE(bundle::load(path)->settings.title, QStringLiteral("Second"));
+    }
+
+    // Issue 19: after a damaged project.json (the song then opened from its autosave), the next save keeps the
+    // last good backup instead of turning the damage into project.json.bak.
+    void damagedProjectNeverReplacesAGoodBackup()
+    {
+        QTemporaryDir dir;
+        ProjectData data = test::makeSong();
+        const QString path = savedBundle(dir, data);
+        const QByteArray first = readAll(bundle::projectFile(path));
+        data.settings.title = QStringLiteral("Second");
+        QVERIFY(bundle::save(data, path));
+        QCOMPARE(readAll(bundle::backupFile(path)), first);
+        const QByteArray second = readAll(bundle::projectFile(path));
+        writeAll(bundle::projectFile(path), second.left(second.size() / 3));  // damaged
+        QVERIFY(!bundle::load(path));
+        data.settings.title = QStringLiteral("Third");
+        QVERIFY(bundle::save(data, path));
+        QCOMPARE(readAll(bundle::backupFile(path)), first);  // still the last good one
+        QCOMPARE(bundle::load(path)->settings.title, QStringLiteral("Third"));
+        QVERIFY(bundle::save(data, path));  // and from a good song on, backups go on as before
+        QCOMPARE(bundle::loadBackup(path)->settings.title, QStringLiteral("Third"));
+    }
+
+    // Issue 19: on a file system without hard links (vfat/exFAT on a USB stick) every save still keeps a backup,
+    // by copy. S2A_SIMULATE=no-hard-links makes link() fail as there.
+    void backupIsCopiedWhereHardLinksFail()
+    {
+        QTemporaryDir dir;
+        ProjectData data = test::makeSong();
+        const QString path = savedBundle(dir, data);
+        qputenv("S2A_SIMULATE", "no-hard-links");
+        const auto restore = qScopeGuard([] { qunsetenv("S2A_SIMULATE"); });
+        for (const char* title : {"Second", "Third", "Fourth"}) {
+            const QByteArray before = readAll(bundle::projectFile(path));
+            data.settings.title = QString::fromLatin1(title);
+            const Status saved = bundle::save(data, path);
+            QVERIFY2(saved, qPrintable(saved.errorMessage()));
+            QCOMPARE(readAll(bundle::backupFile(path)), before);
+            QFileInfo backup(bundle::backupFile(path));
+            struct stat st {};
+            QCOMPARE(::stat(QFile::encodeName(backup.filePath()).constData(), &st), 0);
+            QCOMPARE(int(st.st_nlink), 1);  // a copy, not a link
+        }
+        QCOMPARE(bundle::load(path)->settings.title, QStringLiteral("Fourth"));
+        QVERIFY(QDir(path).entryList({QStringLiteral("*.s2a-tmp-*")}, QDir::Files | QDir::Hidden).isEmpty());
     }
 
     void badFilesGiveSpecificErrors_data()
