@@ -43,14 +43,15 @@ int main(int argc, char* argv[])
     s2a::ui::installTranslations(app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Structure-guided music generation and editing"));
+    parser.setApplicationDescription(QObject::tr("Structure-guided music generation and editing"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("song"),
-                                 QStringLiteral("A song to open (a .s2a folder), or an audio file to import and analyse."));
+                                 QObject::tr("A song to open (a .s2a folder), or an audio file to import and analyse."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save a picture of the window to <file> once the song is open, then quit."),
-                                        QStringLiteral("file"));
+                                        QObject::tr("Save a picture of the window to <file> once the song is open, then quit."),
+                                        //: The value of --screenshot, as --help shows it: <file>
+                                        QObject::tr("file"));
     parser.addOption(screenshot);
     parser.process(app);
 

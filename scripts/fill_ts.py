@@ -2,8 +2,13 @@
 """Fills empty translations in a Qt .ts file from a table, so hand translations survive lupdate runs.
 
 usage: scripts/fill_ts.py translations/s2a_de.ts   (uses the table for the file's language)
-Run after lupdate: lupdate -locations none -no-obsolete ui/qml ui/viewmodels -ts translations/s2a_de.ts
+The build target update_translations runs lupdate and then this script on every shipped .ts. A message whose
+source is missing from the table stays unfinished (and is listed), which tests/ui/tst_translations reports.
+A key "Context|source" translates one context's message only; a plain source translates it everywhere.
 """
+import glob
+import os
+import re
 import sys
 import xml.etree.ElementTree as ET
 
@@ -20,72 +25,432 @@ TABLES = {
         "about %n s left": ["about %n s left", "about %n s left"],
     },
     "de": {
+        # Written as a German DAW says it: Spur, Abschnitt, Take, Stems, Rückgängig; the user is "du".
         "Untitled": "Unbenannt",
         "%1 · %n section(s)": ["%1 · %n Abschnitt", "%1 · %n Abschnitte"],
         "%n track(s)": ["%n Spur", "%n Spuren"],
-        "This song has no audio yet. Generate a song or import audio to start editing.":
-            "Dieser Song hat noch kein Audio. Erzeuge einen Song oder importiere Audio, um mit dem Bearbeiten zu beginnen.",
-        "&File": "&Datei", "&New": "&Neu", "&Open…": "Ö&ffnen…", "&Save": "&Speichern",
-        "Save &As…": "Speichern &unter…", "&Quit": "&Beenden", "&Edit": "&Bearbeiten",
-        "&Undo": "&Rückgängig", "&Redo": "&Wiederholen",
-        "%1 Hz · %2 BPM · %3": "%1 Hz · %2 BPM · %3", "key not set": "Tonart nicht gesetzt",
-        "Open a song (.s2a folder)": "Song öffnen (.s2a-Ordner)", "Save song as": "Song speichern unter",
-        "S2A Studio songs (*.s2a)": "S2A-Studio-Songs (*.s2a)", "S2A Studio": "S2A Studio",
+        "%1 Hz · %2 BPM · %3": "%1 Hz · %2 BPM · %3",
+        "key not set": "Tonart nicht gesetzt",
+        "Open a song (.s2a folder)": "Song öffnen (.s2a-Ordner)",
+        "Save song as": "Song speichern unter",
+        "S2A Studio songs (*.s2a)": "S2A-Studio-Songs (*.s2a)",
+        "S2A Studio": "S2A Studio",
         "Recover unsaved changes?": "Ungespeicherte Änderungen wiederherstellen?",
-        "S2A Studio closed before this song was saved. An automatic backup newer than the last save exists.":
-            "S2A Studio wurde beendet, bevor dieser Song gespeichert war. Es gibt eine automatische Sicherung, "
-            "die neuer ist als die letzte Speicherung.",
-        "Restore it to continue where you left off, or discard it to keep the last saved version.":
-            "Stelle sie wieder her, um dort weiterzumachen, wo du aufgehört hast, oder verwirf sie, um die "
-            "zuletzt gespeicherte Fassung zu behalten.",
+        "S2A Studio closed before this song was saved. An automatic backup newer than the last save exists.": "S2A Studio wurde beendet, bevor dieser Song gespeichert war. Es gibt eine automatische Sicherung, die neuer ist als die letzte Speicherung.",
+        "Restore it to continue where you left off, or discard it to keep the last saved version.": "Stelle sie wieder her, um dort weiterzumachen, wo du aufgehört hast, oder verwirf sie, um die zuletzt gespeicherte Fassung zu behalten.",
         "Save changes?": "Änderungen speichern?",
         "\"%1\" has unsaved changes.": "„%1“ hat ungespeicherte Änderungen.",
         "Autosave failed: %1": "Automatisches Speichern fehlgeschlagen: %1",
-        "Space plays the song. Section editing comes with the timeline editor.":
-            "Leertaste spielt den Song ab. Abschnitte bearbeitest du im Zeitleisten-Editor.",
-        "Pause (Space)": "Pause (Leertaste)", "Play (Space)": "Abspielen (Leertaste)",
+        "Pause (Space)": "Pause (Leertaste)",
+        "Play (Space)": "Abspielen (Leertaste)",
         "Stop and return to where playback started": "Stopp und zurück zum Startpunkt der Wiedergabe",
         "Retry": "Erneut versuchen",
         "%n file(s) written to %1": ["%n Datei nach %1 geschrieben", "%n Dateien nach %1 geschrieben"],
-        "Export": "Exportieren", "&Export…": "&Exportieren…", "Stems and mix": "Stems und Mix",
-        "Mix only": "Nur Mix", "Format": "Format", "Sample rate": "Abtastrate", "Loudness": "Lautheit",
-        "Folder": "Ordner", "Choose…": "Wählen…", "Close": "Schließen", "Cancel export": "Export abbrechen",
-        "Replace files that exist already": "Vorhandene Dateien ersetzen", "Export into": "Exportieren nach",
+        "Export": "Exportieren",
+        "Stems and mix": "Stems und Mix",
+        "Mix only": "Nur Mix",
+        "Format": "Format",
+        "Sample rate": "Abtastrate",
+        "Loudness": "Lautheit",
+        "Folder": "Ordner",
+        "Choose…": "Wählen…",
+        "Close": "Schließen",
+        "Cancel export": "Export abbrechen",
+        "Replace files that exist already": "Vorhandene Dateien ersetzen",
+        "Export into": "Exportieren nach",
         "DSP %1 % · %n xrun(s)": ["DSP %1 % · %n Aussetzer", "DSP %1 % · %n Aussetzer"],
+        # The editor and its panels
+        "Sections": "Abschnitte",
+        "No tracks yet: generate a song (File > New…) or import audio (Ctrl+I).":
+            "Noch keine Spuren: Erzeuge einen Song (Datei > Neu…) oder importiere Audio (Strg+I).",
+        "Arranger (procedural)": "Arrangierer (prozedural)", "Diffusion": "Diffusion",
+        "Engine settings": "Engine-Einstellungen", "Diffusion device": "Gerät für die Diffusion",
+        "Automatic (GPU when there is one)": "Automatisch (GPU, falls vorhanden)", "CPU": "CPU",
+        "CUDA GPU": "CUDA-GPU", "CPU threads": "CPU-Threads", "one per core": "einer pro Kern",
+        "Changes apply from the next generation. Running now: %1":
+            "Änderungen gelten ab der nächsten Erzeugung. Läuft gerade: %1",
+        "Each section (stems and mix)": "Jeder Abschnitt (Stems und Mix)",
+        "FLAC 16-bit": "FLAC 16 Bit", "FLAC 24-bit": "FLAC 24 Bit", "WAV 16-bit": "WAV 16 Bit",
+        "WAV 24-bit": "WAV 24 Bit", "WAV 32-bit float": "WAV 32 Bit Float", "OGG Vorbis": "OGG Vorbis",
+        "Song's rate": "Rate des Songs", "As mixed": "Wie gemischt",
+        "-14 LUFS (streaming)": "-14 LUFS (Streaming)", "-16 LUFS": "-16 LUFS",
+        "-23 LUFS (broadcast)": "-23 LUFS (Rundfunk)", "(choose)": "(wählen)",
+        "Queued": "Wartend", "Running": "Läuft", "Done": "Fertig", "Failed": "Fehlgeschlagen",
+        "Cancelled": "Abgebrochen",
+        "%n job(s) left": ["noch %n Auftrag", "noch %n Aufträge"],
+        "Generation": "Erzeugung", "Cancel all": "Alle abbrechen", "Clear finished": "Erledigte entfernen",
+        "New song": "Neuer Song",
+        "Cancel the new song (the open song stays)": "Neuen Song abbrechen (der offene Song bleibt)",
+        "Nothing is being generated. Regenerate a section to add a job here.":
+            "Es wird nichts erzeugt. Erzeuge einen Abschnitt neu, um hier einen Auftrag hinzuzufügen.",
+        "Cancel %1": "%1 abbrechen", "Cancel this job": "Diesen Auftrag abbrechen",
+        "Section %1 · %2": "Abschnitt %1 · %2", "No section selected": "Kein Abschnitt ausgewählt",
+        "Label": "Songteil", "Caption": "Beschreibung",
+        "e.g. sparse piano, brushed drums": "z. B. sparse piano, brushed drums",
+        "Saved with this section and used each time it is regenerated.":
+            "Wird mit diesem Abschnitt gespeichert und bei jeder Neuerzeugung verwendet.",
+        "Suggestions": "Vorschläge", "Energy": "Energie",
+        "Locked (keeps its span and takes)": "Gesperrt (behält Länge und Takes)",
+        "This take was made by: %1": "Dieser Take stammt von: %1", "Make it anew": "Neu erzeugen",
+        "Engine": "Engine", "Seed": "Seed", "New random seed": "Neuer zufälliger Seed", "Keep": "Behalten",
+        "Keep this seed for the next regeneration (else each one rolls a new seed)":
+            "Diesen Seed für die nächste Neuerzeugung behalten (sonst würfelt jede einen neuen)",
+        "Steps": "Schritte", "Guidance": "Guidance", "Context": "Kontext", "%1 s": "%1 s",
+        "Regenerate (R)": "Neu erzeugen (R)", "Takes": "Takes",
+        # The menus (mnemonics unique within each menu and across the menu bar)
+        "&File": "&Datei", "&New Song…": "&Neuer Song…", "New &Empty Song": "Neuer &leerer Song",
+        "&Open…": "Ö&ffnen…", "Open &Recent": "&Zuletzt geöffnet", "&Save": "&Speichern",
+        "Save &As…": "Speichern &unter…", "&Import Audio…": "Audio &importieren…", "&Export…": "&Exportieren…",
+        "&Quit": "&Beenden", "&Edit": "&Bearbeiten", "&Undo": "&Rückgängig", "&Redo": "&Wiederholen",
+        "&Split at Playhead": "Am Abspielkopf &teilen", "&Merge with Next": "Mit &nächstem zusammenführen",
+        "&Delete Section": "Abschnitt &löschen", "&Insert Section at Playhead": "Abschnitt am Abspielkopf &einfügen",
+        "&Loop Section": "Abschnitt in &Schleife", "&View": "&Ansicht", "Zoom &In": "&Hineinzoomen",
+        "Zoom &Out": "Hera&uszoomen", "Zoom to &Fit": "An &Fenster anpassen", "Zoom to &Section": "Auf &Abschnitt zoomen",
+        "&Generate": "&Erzeugen", "&Regenerate Section": "Abschnitt &neu erzeugen",
+        "&Cancel All Jobs": "&Alle Aufträge abbrechen", "Engine &Settings…": "&Engine-Einstellungen…",
+        "&Audio": "A&udio", "Look for devices again": "Erneut nach Geräten suchen", "&Help": "&Hilfe",
+        "&Keyboard Shortcuts": "&Tastaturkürzel", "&About S2A Studio": "Ü&ber S2A Studio",
+        "About S2A Studio": "Über S2A Studio", "S2A Studio %1": "S2A Studio %1",
+        "Structure-guided music generation and editing: a song as labelled sections, each regenerated on its own while its neighbours stay put.":
+            "Strukturgeführte Musikerzeugung und -bearbeitung: ein Song aus benannten Abschnitten, von denen jeder "
+            "für sich neu erzeugt wird, während seine Nachbarn bleiben, wie sie sind.",
+        "Import a song to analyse": "Song zum Analysieren importieren",
+        "Audio (*.wav *.flac *.ogg *.opus *.mp3 *.aif *.aiff)": "Audio (*.wav *.flac *.ogg *.opus *.mp3 *.aif *.aiff)",
+        "All files (*)": "Alle Dateien (*)", "Save": "Speichern",
+        # New Song
+        "New Song": "Neuer Song", "Describe the song": "Beschreibe den Song",
+        "e.g. upbeat funk with slap bass and brass, 110 bpm": "z. B. upbeat funk with slap bass and brass, 110 bpm",
+        "I understood: %1": "Verstanden: %1",
+        "Name a style, a mood, instruments, a tempo or a key.":
+            "Nenne einen Stil, eine Stimmung, Instrumente, ein Tempo oder eine Tonart.",
+        "Structure": "Struktur", "Custom…": "Eigene…", "Sections and their bars, in order": "Abschnitte und ihre Takte, der Reihe nach",
+        "Length": "Länge", "as the structure says (or m:ss, e.g. 2:30)": "wie die Struktur vorgibt (oder m:ss, z. B. 2:30)",
+        "Tempo": "Tempo", "Auto": "Auto", "From the caption, else the style": "Aus der Beschreibung, sonst vom Stil",
+        "Key": "Tonart", "Auto (from caption)": "Auto (aus der Beschreibung)", "%1 (unavailable)": "%1 (nicht verfügbar)",
+        "random": "zufällig", "Roll a seed": "Seed würfeln", "Title": "Titel", "Cancel": "Abbrechen", "Create": "Erzeugen",
+        # The app's command line and start
+        "Structure-guided music generation and editing": "Strukturgeführte Musikerzeugung und -bearbeitung",
+        "A song to open (a .s2a folder), or an audio file to import and analyse.":
+            "Ein Song zum Öffnen (ein .s2a-Ordner) oder eine Audiodatei zum Importieren und Analysieren.",
+        "Save a picture of the window to <file> once the song is open, then quit.":
+            "Ein Bild des Fensters in <Datei> speichern, sobald der Song offen ist, dann beenden.",
+        "file": "Datei",
+        "Preparing the demo song…": "Demo-Song wird vorbereitet…",
+        "The demo song could not be made: %1": "Der Demo-Song konnte nicht erstellt werden: %1",
+        # Recovery
+        "Recover unsaved songs?": "Ungespeicherte Songs wiederherstellen?",
+        "S2A Studio closed before these songs were saved. Restore one to continue where you left off.":
+            "S2A Studio wurde beendet, bevor diese Songs gespeichert waren. Stelle einen wieder her, um dort "
+            "weiterzumachen, wo du aufgehört hast.",
+        "%1 — saved %2 · %3 long": "%1 – gesichert %2 · %3 lang",
+        "Discard": "Verwerfen", "Later": "Später", "Restore": "Wiederherstellen",
+        # Section lane
+        "locked": "gesperrt", "%n take(s)": ["%n Take", "%n Takes"], "Regenerate": "Neu erzeugen",
+        "Rename…": "Umbenennen…", "Unlock": "Entsperren", "Lock": "Sperren", "Loop this section": "Diesen Abschnitt loopen",
+        "Copy caption": "Beschreibung kopieren", "Split at playhead": "Am Abspielkopf teilen",
+        "Merge with next": "Mit nächstem zusammenführen", "Delete (merge into neighbour)": "Löschen (in Nachbarn aufgehen lassen)",
+        # Keyboard shortcuts (German keyboards: Strg, Umschalt, Pos1, Ende, Entf)
+        "Keyboard shortcuts": "Tastaturkürzel", "Space": "Leertaste", "Play / pause": "Abspielen / Pause",
+        "Home / End": "Pos1 / Ende", "Go to the start / end": "Zum Anfang / Ende",
+        "S": "S", "Split the section at the playhead": "Den Abschnitt am Abspielkopf teilen",
+        "M": "M", "Merge the selected section with the next": "Den ausgewählten Abschnitt mit dem nächsten zusammenführen",
+        "Delete": "Entf", "Delete the selected section (its neighbour takes over)":
+            "Den ausgewählten Abschnitt löschen (sein Nachbar übernimmt)",
+        "R": "R", "Regenerate the selected section": "Den ausgewählten Abschnitt neu erzeugen",
+        "L": "L", "Loop the selected section": "Den ausgewählten Abschnitt loopen",
+        "Select section 1 to 9": "Abschnitt 1 bis 9 auswählen",
+        "Zoom in / out around the playhead": "Um den Abspielkopf hinein-/herauszoomen",
+        "Ctrl+wheel": "Strg+Mausrad", "Zoom around the mouse": "Um den Mauszeiger zoomen",
+        "Shift+wheel": "Umschalt+Mausrad", "Scroll along the song": "Durch den Song scrollen",
+        "Drag": "Ziehen", "Move a boundary (snaps to bars)": "Eine Grenze verschieben (rastet an Takten ein)",
+        "Ctrl+drag": "Strg+Ziehen", "Move a boundary, snapping to beats": "Eine Grenze verschieben, rastet an Schlägen ein",
+        "Shift+drag": "Umschalt+Ziehen", "Move a boundary without snapping": "Eine Grenze ohne Einrasten verschieben",
+        "Ctrl+Z / Ctrl+Shift+Z": "Strg+Z / Strg+Umschalt+Z", "Undo / redo": "Rückgängig / Wiederholen",
+        "Ctrl+S / Ctrl+O / Ctrl+N": "Strg+S / Strg+O / Strg+N", "Save / open / new song": "Speichern / Öffnen / Neuer Song",
+        "Ctrl+Shift+S": "Strg+Umschalt+S", "Save as": "Speichern unter",
+        "Ctrl+I / Ctrl+E": "Strg+I / Strg+E", "Import audio / export": "Audio importieren / Exportieren",
+        # Takes, tracks, transport
+        "Play this take": "Diesen Take abspielen", "clips": "übersteuert", "No takes yet": "Noch keine Takes",
+        "TrackLane|M": "M", "Mute": "Stumm", "TrackLane|S": "S", "Solo": "Solo", "%1 dB": "%1 dB",
+        "Loop (L loops the selected section)": "Loop (L loopt den ausgewählten Abschnitt)", "bar %1": "Takt %1",
+        "The mix clipped: lower a track or the take. Click to reset.":
+            "Der Mix hat übersteuert: Senke eine Spur oder den Take ab. Klicken zum Zurücksetzen.",
+        # Messages of the view models
+        "File dialogs cannot open: a Qt module they need is missing (on Debian install qml6-module-qt-labs-folderlistmodel, or run scripts/dev deps).\n%1":
+            "Dateidialoge können nicht geöffnet werden: Ein benötigtes Qt-Modul fehlt (unter Debian "
+            "qml6-module-qt-labs-folderlistmodel installieren oder scripts/dev deps ausführen).\n%1",
+        "Analysing… %1 %": "Analysiere… %1 %", "Could not import: %1": "Import fehlgeschlagen: %1",
+        "An import is already running.": "Es läuft bereits ein Import.", "Analysing %1…": "Analysiere %1…",
+        "That song is no longer on disk.": "Dieser Song ist nicht mehr auf dem Datenträger.",
+        "Instruments": "Instrumente", "Mood": "Stimmung", "Genre": "Genre",
+        "There is no section at that position.": "An dieser Position gibt es keinen Abschnitt.",
+        "There is no section %1.": "Es gibt keinen Abschnitt %1.",
+        "A song needs at least one section.": "Ein Song braucht mindestens einen Abschnitt.",
+        "Delete section": "Abschnitt löschen", "Insert section": "Abschnitt einfügen",
+        "A section needs a name.": "Ein Abschnitt braucht einen Namen.",
+        "An export is already running.": "Es läuft bereits ein Export.",
+        "Save the song first: its audio lives in the song's folder.":
+            "Speichere den Song zuerst: Sein Audio liegt im Ordner des Songs.",
+        "Unknown format \"%1\".": "Unbekanntes Format „%1“.",
+        "Export cancelled; no files were left behind.": "Export abgebrochen; es sind keine Dateien zurückgeblieben.",
+        "The %1 engine is not available: %2.": "Die Engine %1 ist nicht verfügbar: %2.",
+        "There is no engine called \"%1\".": "Es gibt keine Engine namens „%1“.",
+        "There is no section \"%1\" in this song.": "In diesem Song gibt es keinen Abschnitt „%1“.",
+        "%1 is locked; unlock it to regenerate it.": "%1 ist gesperrt; entsperre ihn, um ihn neu zu erzeugen.",
+        "The seed must be a whole number of 0 or more.": "Der Seed muss eine ganze Zahl ab 0 sein.",
+        "Steps must be a whole number of 1 or more.": "Die Schritte müssen eine ganze Zahl ab 1 sein.",
+        "Guidance must be a number of 0 or more.": "Guidance muss eine Zahl ab 0 sein.",
+        "The context must be a number of seconds, 0 or more.": "Der Kontext muss eine Anzahl Sekunden ab 0 sein.",
+        "Regenerate %1": "%1 neu erzeugen", "Waiting": "Wartet", "cancelled": "abgebrochen",
+        "Cancelling…": "Wird abgebrochen…", "%1: %2": "%1: %2", "almost done": "fast fertig",
+        "about %n s left": ["noch etwa %n s", "noch etwa %n s"],
+        "about %n min left": ["noch etwa %n min", "noch etwa %n min"],
+        "Starting": "Startet", "Dropped: another song was opened.": "Verworfen: Ein anderer Song wurde geöffnet.",
+        "dropped, another song was opened": "verworfen, ein anderer Song wurde geöffnet",
+        "New take ready": "Neuer Take fertig", "new take ready": "neuer Take fertig",
+        "Cancelled: another song was opened.": "Abgebrochen: Ein anderer Song wurde geöffnet.",
+        "cancelled, another song was opened": "abgebrochen, ein anderer Song wurde geöffnet",
+        "A new song is already being made.": "Es wird bereits ein neuer Song erstellt.",
+        "Describe the song first: the caption is empty.": "Beschreibe zuerst den Song: Die Beschreibung ist leer.",
+        "There is no engine \"%1\".": "Es gibt keine Engine „%1“.",
+        "The length \"%1\" is not m:ss between 0:10 and 20:00.": "Die Länge „%1“ ist nicht m:ss zwischen 0:10 und 20:00.",
+        "The tempo must be between %1 and %2 BPM (or 0 for the caption's).":
+            "Das Tempo muss zwischen %1 und %2 BPM liegen (oder 0 für das der Beschreibung).",
+        "The seed \"%1\" is not a whole number.": "Der Seed „%1“ ist keine ganze Zahl.",
+        "Starting…": "Startet…", "Cancelled; the open song is unchanged.": "Abgebrochen; der offene Song ist unverändert.",
+        "Could not make the song: %1": "Der Song konnte nicht erstellt werden: %1",
+        "unknown engine": "unbekannte Engine", "seed %1": "Seed %1", "%n step(s)": ["%n Schritt", "%n Schritte"],
+        "guidance %1": "Guidance %1", "level guard %1 dB": "Pegelschutz %1 dB",
+        "Clips: its stems peak at %1 dBTP": "Übersteuert: Seine Stems erreichen Spitzen von %1 dBTP",
+        "There is no take %1.": "Es gibt keinen Take %1.", "CLIP %1 dB": "CLIP %1 dB", "%1 BPM · %2/%3": "%1 BPM · %2/%3",
+        "That audio output is no longer available.": "Dieser Audioausgang ist nicht mehr verfügbar.",
+        "Clip %1 names no audio file.": "Clip %1 nennt keine Audiodatei.",
+        "%1: no audio folder is set, so the file cannot be found.":
+            "%1: Es ist kein Audioordner gesetzt, daher wird die Datei nicht gefunden.",
+    },
+    "zh_CN": {
+        # Chinese has one plural form; menu mnemonics follow the Chinese convention "文件(&F)".
+        "Untitled": "未命名",
+        "%1 · %n section(s)": ["%1 · %n 个段落"],
+        "%n track(s)": ["%n 条音轨"],
+        "DSP %1 % · %n xrun(s)": ["DSP %1 % · %n 次 xrun"],
+        "%n file(s) written to %1": ["已将 %n 个文件写入 %1"],
+        "%n take(s)": ["%n 个版本"],
+        "%n job(s) left": ["还剩 %n 个任务"],
+        "%n step(s)": ["%n 步"],
+        "about %n min left": ["约剩 %n 分钟"],
+        "about %n s left": ["约剩 %n 秒"],
+        # The editor and its panels
+        "Sections": "段落",
+        "No tracks yet: generate a song (File > New…) or import audio (Ctrl+I).":
+            "还没有音轨：生成一首歌曲（文件 > 新建…）或导入音频（Ctrl+I）。",
+        "Arranger (procedural)": "编曲器（程序化）", "Diffusion": "扩散模型",
+        "Engine settings": "引擎设置", "Diffusion device": "扩散模型设备",
+        "Automatic (GPU when there is one)": "自动（有 GPU 时使用 GPU）", "CPU": "CPU",
+        "CUDA GPU": "CUDA GPU", "CPU threads": "CPU 线程", "one per core": "每个核心一个",
+        "Changes apply from the next generation. Running now: %1": "更改从下一次生成起生效。当前运行：%1",
+        "Export": "导出", "Stems and mix": "分轨和混音", "Mix only": "仅混音",
+        "Each section (stems and mix)": "每个段落（分轨和混音）", "Format": "格式",
+        "FLAC 16-bit": "FLAC 16 位", "FLAC 24-bit": "FLAC 24 位", "WAV 16-bit": "WAV 16 位",
+        "WAV 24-bit": "WAV 24 位", "WAV 32-bit float": "WAV 32 位浮点", "OGG Vorbis": "OGG Vorbis",
+        "Sample rate": "采样率", "Song's rate": "歌曲的采样率", "Loudness": "响度", "As mixed": "保持混音原样",
+        "-14 LUFS (streaming)": "-14 LUFS（流媒体）", "-16 LUFS": "-16 LUFS", "-23 LUFS (broadcast)": "-23 LUFS（广播）",
+        "Folder": "文件夹", "(choose)": "（请选择）", "Choose…": "选择…",
+        "Replace files that exist already": "替换已存在的文件", "Cancel export": "取消导出", "Close": "关闭",
+        "Export into": "导出到",
+        "Queued": "排队中", "Running": "运行中", "Done": "完成", "Failed": "失败", "Cancelled": "已取消",
+        "Generation": "生成", "Cancel all": "全部取消", "Clear finished": "清除已完成",
+        "New song": "新歌曲", "Cancel the new song (the open song stays)": "取消新歌曲（已打开的歌曲保留）",
+        "Nothing is being generated. Regenerate a section to add a job here.": "当前没有生成任务。重新生成一个段落即可在此添加任务。",
+        "Cancel %1": "取消 %1", "Cancel this job": "取消此任务",
+        "Section %1 · %2": "段落 %1 · %2", "No section selected": "未选择段落",
+        "Label": "段落类型", "Caption": "描述", "e.g. sparse piano, brushed drums": "例如 sparse piano, brushed drums",
+        "Saved with this section and used each time it is regenerated.": "随此段落保存，每次重新生成时使用。",
+        "Suggestions": "建议", "Energy": "能量", "Locked (keeps its span and takes)": "已锁定（保留其范围和版本）",
+        "This take was made by: %1": "此版本由 %1 生成", "Make it anew": "重新生成",
+        "Engine": "引擎", "Seed": "种子", "New random seed": "新的随机种子", "Keep": "保留",
+        "Keep this seed for the next regeneration (else each one rolls a new seed)":
+            "下次重新生成时保留此种子（否则每次随机生成新种子）",
+        "Steps": "步数", "Guidance": "引导强度", "Context": "上下文", "%1 s": "%1 秒",
+        "Regenerate (R)": "重新生成 (R)", "Takes": "版本",
+        # The menus
+        "&File": "文件(&F)", "&New Song…": "新建歌曲(&N)…", "New &Empty Song": "新建空白歌曲(&E)",
+        "&Open…": "打开(&O)…", "Open &Recent": "最近打开(&R)", "&Save": "保存(&S)", "Save &As…": "另存为(&A)…",
+        "&Import Audio…": "导入音频(&I)…", "&Export…": "导出(&E)…", "&Quit": "退出(&Q)",
+        "&Edit": "编辑(&E)", "&Undo": "撤销(&U)", "&Redo": "重做(&R)", "&Split at Playhead": "在播放头处拆分(&S)",
+        "&Merge with Next": "与下一段合并(&M)", "&Delete Section": "删除段落(&D)",
+        "&Insert Section at Playhead": "在播放头处插入段落(&I)", "&Loop Section": "循环段落(&L)",
+        "&View": "视图(&V)", "Zoom &In": "放大(&I)", "Zoom &Out": "缩小(&O)", "Zoom to &Fit": "缩放至适合(&F)",
+        "Zoom to &Section": "缩放至段落(&S)", "&Generate": "生成(&G)", "&Regenerate Section": "重新生成段落(&R)",
+        "&Cancel All Jobs": "取消所有任务(&C)", "Engine &Settings…": "引擎设置(&S)…", "&Audio": "音频(&A)",
+        "Look for devices again": "重新查找设备", "&Help": "帮助(&H)", "&Keyboard Shortcuts": "键盘快捷键(&K)",
+        "&About S2A Studio": "关于 S2A Studio(&A)",
+        "%1 Hz · %2 BPM · %3": "%1 Hz · %2 BPM · %3", "key not set": "未设置调性",
+        "About S2A Studio": "关于 S2A Studio", "S2A Studio %1": "S2A Studio %1",
+        "Structure-guided music generation and editing: a song as labelled sections, each regenerated on its own while its neighbours stay put.":
+            "结构引导的音乐生成与编辑：歌曲由带标签的段落组成，每个段落可单独重新生成，相邻段落保持不变。",
+        "Save changes?": "保存更改？", "\"%1\" has unsaved changes.": "“%1”有未保存的更改。",
+        "Import a song to analyse": "导入要分析的歌曲",
+        "Audio (*.wav *.flac *.ogg *.opus *.mp3 *.aif *.aiff)": "音频 (*.wav *.flac *.ogg *.opus *.mp3 *.aif *.aiff)",
+        "All files (*)": "所有文件 (*)", "Open a song (.s2a folder)": "打开歌曲（.s2a 文件夹）",
+        "Save song as": "歌曲另存为", "Save": "保存", "S2A Studio songs (*.s2a)": "S2A Studio 歌曲 (*.s2a)",
+        "S2A Studio": "S2A Studio", "Recover unsaved changes?": "恢复未保存的更改？",
+        "S2A Studio closed before this song was saved. An automatic backup newer than the last save exists.":
+            "S2A Studio 在此歌曲保存前关闭了。存在一个比上次保存更新的自动备份。",
+        "Restore it to continue where you left off, or discard it to keep the last saved version.":
+            "恢复它以从上次中断处继续，或丢弃它以保留上次保存的版本。",
+        "Autosave failed: %1": "自动保存失败：%1",
+        # New Song
+        "New Song": "新建歌曲", "Describe the song": "描述这首歌曲",
+        "e.g. upbeat funk with slap bass and brass, 110 bpm": "例如 upbeat funk with slap bass and brass, 110 bpm",
+        "I understood: %1": "理解为：%1", "Name a style, a mood, instruments, a tempo or a key.": "写出风格、情绪、乐器、速度或调性。",
+        "Structure": "结构", "Custom…": "自定义…", "Sections and their bars, in order": "按顺序列出段落及其小节数",
+        "Length": "时长", "as the structure says (or m:ss, e.g. 2:30)": "按结构决定（或 m:ss，例如 2:30）",
+        "Tempo": "速度", "Auto": "自动", "From the caption, else the style": "取自描述，否则取自风格",
+        "Key": "调性", "Auto (from caption)": "自动（取自描述）", "%1 (unavailable)": "%1（不可用）",
+        "random": "随机", "Roll a seed": "随机生成种子", "Title": "标题", "Cancel": "取消", "Create": "创建",
+        # The app's command line and start
+        "Structure-guided music generation and editing": "结构引导的音乐生成与编辑",
+        "A song to open (a .s2a folder), or an audio file to import and analyse.": "要打开的歌曲（.s2a 文件夹），或要导入并分析的音频文件。",
+        "Save a picture of the window to <file> once the song is open, then quit.": "歌曲打开后将窗口截图保存到 <文件>，然后退出。",
+        "file": "文件",
+        "Preparing the demo song…": "正在准备示例歌曲…", "The demo song could not be made: %1": "无法生成示例歌曲：%1",
+        # Recovery
+        "Recover unsaved songs?": "恢复未保存的歌曲？",
+        "S2A Studio closed before these songs were saved. Restore one to continue where you left off.":
+            "S2A Studio 在这些歌曲保存前关闭了。恢复其中一首以从上次中断处继续。",
+        "%1 — saved %2 · %3 long": "%1 — 保存于 %2 · 时长 %3", "Discard": "丢弃", "Later": "稍后", "Restore": "恢复",
+        # Section lane
+        "locked": "已锁定", "Regenerate": "重新生成", "Rename…": "重命名…", "Unlock": "解锁", "Lock": "锁定",
+        "Loop this section": "循环此段落", "Copy caption": "复制描述", "Split at playhead": "在播放头处拆分",
+        "Merge with next": "与下一段合并", "Delete (merge into neighbour)": "删除（并入相邻段落）",
+        # Keyboard shortcuts
+        "Keyboard shortcuts": "键盘快捷键", "Space": "空格", "Play / pause": "播放 / 暂停",
+        "Home / End": "Home / End", "Go to the start / end": "跳到开头 / 结尾",
+        "S": "S", "Split the section at the playhead": "在播放头处拆分段落",
+        "M": "M", "Merge the selected section with the next": "将所选段落与下一段合并",
+        "Delete": "Delete", "Delete the selected section (its neighbour takes over)": "删除所选段落（由相邻段落接替）",
+        "R": "R", "Regenerate the selected section": "重新生成所选段落",
+        "L": "L", "Loop the selected section": "循环所选段落",
+        "Select section 1 to 9": "选择第 1 到 9 个段落", "Zoom in / out around the playhead": "以播放头为中心放大 / 缩小",
+        "Ctrl+wheel": "Ctrl+滚轮", "Zoom around the mouse": "以鼠标为中心缩放",
+        "Shift+wheel": "Shift+滚轮", "Scroll along the song": "沿歌曲滚动",
+        "Drag": "拖动", "Move a boundary (snaps to bars)": "移动边界（吸附到小节）",
+        "Ctrl+drag": "Ctrl+拖动", "Move a boundary, snapping to beats": "移动边界，吸附到节拍",
+        "Shift+drag": "Shift+拖动", "Move a boundary without snapping": "移动边界，不吸附",
+        "Ctrl+Z / Ctrl+Shift+Z": "Ctrl+Z / Ctrl+Shift+Z", "Undo / redo": "撤销 / 重做",
+        "Ctrl+S / Ctrl+O / Ctrl+N": "Ctrl+S / Ctrl+O / Ctrl+N", "Save / open / new song": "保存 / 打开 / 新建歌曲",
+        "Ctrl+Shift+S": "Ctrl+Shift+S", "Save as": "另存为",
+        "Ctrl+I / Ctrl+E": "Ctrl+I / Ctrl+E", "Import audio / export": "导入音频 / 导出",
+        # Takes, tracks, transport
+        "Play this take": "播放此版本", "clips": "削波", "No takes yet": "还没有版本",
+        "TrackLane|M": "M", "Mute": "静音", "TrackLane|S": "S", "Solo": "独奏", "%1 dB": "%1 dB",
+        "Pause (Space)": "暂停（空格）", "Play (Space)": "播放（空格）",
+        "Stop and return to where playback started": "停止并回到播放开始处",
+        "Loop (L loops the selected section)": "循环（L 循环所选段落）", "bar %1": "第 %1 小节", "Retry": "重试",
+        "The mix clipped: lower a track or the take. Click to reset.": "混音出现削波：请降低某条音轨或版本的音量。点击以重置。",
+        # Messages of the view models
+        "File dialogs cannot open: a Qt module they need is missing (on Debian install qml6-module-qt-labs-folderlistmodel, or run scripts/dev deps).\n%1":
+            "无法打开文件对话框：缺少所需的 Qt 模块（在 Debian 上请安装 qml6-module-qt-labs-folderlistmodel，或运行 scripts/dev deps）。\n%1",
+        "Analysing… %1 %": "正在分析… %1 %", "Could not import: %1": "无法导入：%1",
+        "An import is already running.": "已有导入正在进行。", "Analysing %1…": "正在分析 %1…",
+        "That song is no longer on disk.": "该歌曲已不在磁盘上。",
+        "Instruments": "乐器", "Mood": "情绪", "Genre": "流派",
+        "There is no section at that position.": "该位置没有段落。", "There is no section %1.": "没有段落 %1。",
+        "A song needs at least one section.": "歌曲至少需要一个段落。", "Delete section": "删除段落",
+        "Insert section": "插入段落", "A section needs a name.": "段落需要一个名称。",
+        "An export is already running.": "已有导出正在进行。",
+        "Save the song first: its audio lives in the song's folder.": "请先保存歌曲：它的音频保存在歌曲文件夹中。",
+        "Unknown format \"%1\".": "未知格式“%1”。", "Export cancelled; no files were left behind.": "导出已取消；没有留下任何文件。",
+        "The %1 engine is not available: %2.": "%1 引擎不可用：%2。",
+        "There is no engine called \"%1\".": "没有名为“%1”的引擎。",
+        "There is no section \"%1\" in this song.": "此歌曲中没有段落“%1”。",
+        "%1 is locked; unlock it to regenerate it.": "%1 已锁定；解锁后才能重新生成。",
+        "The seed must be a whole number of 0 or more.": "种子必须是大于或等于 0 的整数。",
+        "Steps must be a whole number of 1 or more.": "步数必须是大于或等于 1 的整数。",
+        "Guidance must be a number of 0 or more.": "引导强度必须是大于或等于 0 的数。",
+        "The context must be a number of seconds, 0 or more.": "上下文必须是大于或等于 0 的秒数。",
+        "Regenerate %1": "重新生成 %1", "Waiting": "等待中", "cancelled": "已取消", "Cancelling…": "正在取消…",
+        "%1: %2": "%1：%2", "almost done": "即将完成", "Starting": "正在开始",
+        "Dropped: another song was opened.": "已放弃：打开了另一首歌曲。",
+        "dropped, another song was opened": "已放弃，打开了另一首歌曲",
+        "New take ready": "新版本已就绪", "new take ready": "新版本已就绪",
+        "Cancelled: another song was opened.": "已取消：打开了另一首歌曲。",
+        "cancelled, another song was opened": "已取消，打开了另一首歌曲",
+        "A new song is already being made.": "已有新歌曲正在生成。",
+        "Describe the song first: the caption is empty.": "请先描述歌曲：描述为空。",
+        "There is no engine \"%1\".": "没有引擎“%1”。",
+        "The length \"%1\" is not m:ss between 0:10 and 20:00.": "时长“%1”不是 0:10 到 20:00 之间的 m:ss 格式。",
+        "The tempo must be between %1 and %2 BPM (or 0 for the caption's).": "速度必须在 %1 到 %2 BPM 之间（或为 0，表示取自描述）。",
+        "The seed \"%1\" is not a whole number.": "种子“%1”不是整数。",
+        "Starting…": "正在开始…", "Cancelled; the open song is unchanged.": "已取消；已打开的歌曲未改变。",
+        "Could not make the song: %1": "无法生成歌曲：%1",
+        "unknown engine": "未知引擎", "seed %1": "种子 %1", "guidance %1": "引导强度 %1",
+        "level guard %1 dB": "电平保护 %1 dB", "Clips: its stems peak at %1 dBTP": "削波：其分轨峰值达到 %1 dBTP",
+        "There is no take %1.": "没有版本 %1。", "CLIP %1 dB": "削波 %1 dB", "%1 BPM · %2/%3": "%1 BPM · %2/%3",
+        "That audio output is no longer available.": "该音频输出已不可用。",
+        "Clip %1 names no audio file.": "片段 %1 没有指定音频文件。",
+        "%1: no audio folder is set, so the file cannot be found.": "%1：未设置音频文件夹，因此找不到该文件。",
     },
 }
 
 
-# lupdate 6.4 files tr() strings of classes in namespaces under the bare class name, while moc's tr() looks
-# them up under the qualified one: rename those contexts after every lupdate run.
-QUALIFIED_CONTEXTS = {
-    "DocumentController": "s2a::ui::DocumentController",
-    "TransportModel": "s2a::ui::TransportModel",
-    "ExportModel": "s2a::ui::ExportModel",
-}
+# lupdate 6.4 does not understand C++17 nested namespaces (`namespace s2a::ui {`): it files tr() strings of the
+# UI's classes under the bare class name, while moc's tr() looks them up under the qualified one. Every class of
+# ui/ declared in namespace s2a::ui gets its qualified context back after each lupdate run.
+def qualified_contexts(root_dir):
+    names = {}
+    for header in glob.glob(os.path.join(root_dir, "ui", "**", "*.h"), recursive=True):
+        text = open(header, encoding="utf-8").read()
+        if "namespace s2a::ui" not in text:
+            continue
+        for name in re.findall(r"^class (\w+)\b[^;]*$", text, flags=re.M):
+            names[name] = "s2a::ui::" + name
+    return names
+
+
+def language_of(root):
+    language = root.get("language", "")
+    return language if language in TABLES else language[:2]
 
 
 def main(path):
     tree = ET.parse(path)
     root = tree.getroot()
-    for context in root.iter("context"):
+    contexts = qualified_contexts(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+    language = language_of(root)
+    table = TABLES[language]
+    missing = []
+    for context in list(root.iter("context")):
         name = context.find("name")
-        if name.text in QUALIFIED_CONTEXTS:
-            name.text = QUALIFIED_CONTEXTS[name.text]
-    table = TABLES[root.get("language", "")[:2]]
-    for message in root.iter("message"):
-        source = message.findtext("source")
-        if source not in table:
-            continue
-        translation = message.find("translation")
-        value = table[source]
-        if message.get("numerus") == "yes":
-            for form, text in zip(translation.findall("numerusform"), value):
-                form.text = text
-        else:
-            translation.text = value
-        translation.attrib.pop("type", None)
+        name.text = contexts.get(name.text, name.text)
+        for message in list(context.findall("message")):
+            translation = message.find("translation")
+            numerus = message.get("numerus") == "yes"
+            if translation.get("type") in ("obsolete", "vanished") or (language == "en" and not numerus):
+                context.remove(message)  # English needs only its plural forms: the sources are English
+                continue
+            source = message.findtext("source")
+            value = table.get(name.text + "|" + source, table.get(source))
+            if value is None:
+                missing.append(name.text + ": " + source)
+                continue
+            if numerus:
+                forms = translation.findall("numerusform")
+                values = value if isinstance(value, list) else [value]
+                if len(values) != len(forms):
+                    sys.exit("%s: %r needs %d forms" % (path, source, len(forms)))
+                for form, text in zip(forms, values):
+                    form.text = text
+            else:
+                translation.text = value
+            translation.attrib.pop("type", None)
+        if context.find("message") is None:
+            root.remove(context)
+    ET.indent(tree, space="    ")
     tree.write(path, encoding="utf-8", xml_declaration=True)
+    for m in missing:
+        print("%s: no translation for %s" % (path, m), file=sys.stderr)
 
 
 if __name__ == "__main__":

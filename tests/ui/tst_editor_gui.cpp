@@ -8,6 +8,7 @@
 #include "inference/arranger/SongPlanner.h"
 #include "ui/i18n/Translations.h"
 #include "MainWindowFixture.h"
+#include "TextChecks.h"
 
 #include <QDir>
 #include <QQmlComponent>
@@ -343,33 +344,8 @@ private Q_SLOTS:
         QTest::keyClick(app.window, Qt::Key_3);
         QTest::qWait(300);  // layouts settle (bindings, not timing: the check below reads the final geometry)
         QStringList cut;
-        const QQuickItem* lane = app.item("sectionLane");
-        // `bounds`: inside a popup, its box in scene coordinates; text must stay within it.
-        std::function<void(QQuickItem*, QRectF)> walkIn = [&](QQuickItem* item, QRectF bounds) {
-            if (!item->isVisible() || item->opacity() == 0.0)
-                return;
-            if (item == lane)
-                return;  // block captions elide by design
-            if (item->inherits("QQuickPopupItem"))
-                bounds = QRectF(item->mapToScene(QPointF(0, 0)), item->size());
-            if (item->inherits("QQuickText") && !bounds.isNull()) {
-                const QRectF box(item->mapToScene(QPointF(0, 0)), QSizeF(std::min(item->width(), item->implicitWidth()), 1));
-                if (box.right() > bounds.right() + 1.0)
-                    cut << QStringLiteral("\"%1\" runs %2 px past its dialog").arg(item->property("text").toString())
-                               .arg(box.right() - bounds.right());
-            }
-            if (item->inherits("QQuickText") && item->property("truncated").toBool())
-                cut << QStringLiteral("\"%1\" (%2)").arg(item->property("text").toString(), item->objectName());
-            // Text that neither elides nor wraps and is wider than its box runs past it.
-            if (item->inherits("QQuickText") && item->property("elide").toInt() == 0
-                && item->property("wrapMode").toInt() == 0 && item->width() > 0
-                && item->implicitWidth() > item->width() + 1.0)
-                cut << QStringLiteral("\"%1\" runs %2 px past its box").arg(item->property("text").toString())
-                           .arg(item->implicitWidth() - item->width());
-            for (QQuickItem* child : item->childItems())
-                walkIn(child, bounds);
-        };
-        auto walk = [&](QQuickItem* root) { walkIn(root, QRectF()); };
+        const QQuickItem* lane = app.item("sectionLane");  // block captions elide by design
+        auto walk = [&](QQuickItem* root) { cut << test::cutOffTexts(root, lane); };
         walk(app.window->contentItem());
         // The Keyboard Shortcuts dialog, over the window.
         QObject* shortcuts = app.window->findChild<QObject*>(QStringLiteral("shortcutsDialog"));

@@ -137,7 +137,7 @@ ApplicationWindow {
             MenuSeparator {}
             Action { text: qsTr("&Split at Playhead"); property string keyHint: "S"; onTriggered: window.showError(window.editor.splitAtPlayhead()) }
             Action { text: qsTr("&Merge with Next"); property string keyHint: "M"; onTriggered: window.showError(window.editor.mergeWithNext(window.editor.currentIndex)) }
-            Action { text: qsTr("&Delete Section"); property string keyHint: "Del"; onTriggered: window.showError(window.editor.deleteSection(window.editor.currentIndex)) }
+            Action { text: qsTr("&Delete Section"); property string keyHint: KeyText.of("Del"); onTriggered: window.showError(window.editor.deleteSection(window.editor.currentIndex)) }
             Action {
                 text: qsTr("&Insert Section at Playhead")
                 onTriggered: window.showError(window.editor.insertSection(window.transport.position, "bridge"))
@@ -294,7 +294,7 @@ ApplicationWindow {
                 opacity: 0.8
             }
             Item { Layout.fillWidth: true }
-            Label { text: window.document.runtimeDescription; opacity: 0.6 }
+            Label { objectName: "runtimeDescription"; text: window.document.runtimeDescription; opacity: 0.6 }
         }
     }
 

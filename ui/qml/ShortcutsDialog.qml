@@ -11,25 +11,28 @@ Dialog {
     standardButtons: Dialog.Close
     width: 520
 
+    // The keys as the user presses them: key names (Space, Home, Ctrl, wheel, drag) are translated, the letter
+    // keys stay the letters the editor answers to.
     readonly property var keys: [
-        ["Space", qsTr("Play / pause")],
-        ["Home / End", qsTr("Go to the start / end")],
-        ["S", qsTr("Split the section at the playhead")],
-        ["M", qsTr("Merge the selected section with the next")],
-        ["Delete", qsTr("Delete the selected section (its neighbour takes over)")],
-        ["R", qsTr("Regenerate the selected section")],
-        ["L", qsTr("Loop the selected section")],
+        //: A key on the keyboard
+        [qsTr("Space"), qsTr("Play / pause")],
+        [qsTr("Home / End"), qsTr("Go to the start / end")],
+        [qsTr("S"), qsTr("Split the section at the playhead")],
+        [qsTr("M"), qsTr("Merge the selected section with the next")],
+        [qsTr("Delete"), qsTr("Delete the selected section (its neighbour takes over)")],
+        [qsTr("R"), qsTr("Regenerate the selected section")],
+        [qsTr("L"), qsTr("Loop the selected section")],
         ["1 … 9", qsTr("Select section 1 to 9")],
         ["+ / -", qsTr("Zoom in / out around the playhead")],
-        ["Ctrl+wheel", qsTr("Zoom around the mouse")],
-        ["Shift+wheel", qsTr("Scroll along the song")],
-        ["Drag", qsTr("Move a boundary (snaps to bars)")],
-        ["Ctrl+drag", qsTr("Move a boundary, snapping to beats")],
-        ["Shift+drag", qsTr("Move a boundary without snapping")],
-        ["Ctrl+Z / Ctrl+Shift+Z", qsTr("Undo / redo")],
-        ["Ctrl+S / Ctrl+O / Ctrl+N", qsTr("Save / open / new song")],
-        ["Ctrl+Shift+S", qsTr("Save as")],
-        ["Ctrl+I / Ctrl+E", qsTr("Import audio / export")]
+        [qsTr("Ctrl+wheel"), qsTr("Zoom around the mouse")],
+        [qsTr("Shift+wheel"), qsTr("Scroll along the song")],
+        [qsTr("Drag"), qsTr("Move a boundary (snaps to bars)")],
+        [qsTr("Ctrl+drag"), qsTr("Move a boundary, snapping to beats")],
+        [qsTr("Shift+drag"), qsTr("Move a boundary without snapping")],
+        [qsTr("Ctrl+Z / Ctrl+Shift+Z"), qsTr("Undo / redo")],
+        [qsTr("Ctrl+S / Ctrl+O / Ctrl+N"), qsTr("Save / open / new song")],
+        [qsTr("Ctrl+Shift+S"), qsTr("Save as")],
+        [qsTr("Ctrl+I / Ctrl+E"), qsTr("Import audio / export")]
     ]
 
     // The window's own font throughout (an empty family picked a fallback font here); descriptions wrap within

@@ -29,6 +29,7 @@ Rectangle {
             spacing: 0
             Label {
                 id: title
+                objectName: "songTitle"
                 Layout.fillWidth: true
                 text: root.document.title
                 font.pixelSize: 15

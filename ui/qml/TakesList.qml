@@ -58,7 +58,7 @@ ListView {
                 spacing: 0
                 RowLayout {
                     Layout.fillWidth: true
-                    Label { text: row.name; font.bold: row.active; elide: Text.ElideRight; Layout.fillWidth: true }
+                    Label { objectName: "takeName"; text: row.name; font.bold: row.active; elide: Text.ElideRight; Layout.fillWidth: true }
                     Label {
                         objectName: "takeClipWarning" + row.index
                         visible: row.clipWarning.length > 0

@@ -42,6 +42,7 @@ Item {
             RowLayout {
                 Layout.fillWidth: true
                 Label {
+                    objectName: "trackName"
                     Layout.fillWidth: true
                     text: root.name
                     elide: Text.ElideRight
@@ -72,7 +73,7 @@ Item {
                     ToolTip.text: qsTr("Solo")
                 }
             }
-            Label { text: root.role; opacity: 0.6; font.pixelSize: 11 }
+            Label { objectName: "trackRole"; text: root.role; opacity: 0.6; font.pixelSize: 11 }
             RowLayout {
                 Layout.fillWidth: true
                 Slider {

@@ -1,0 +1,1272 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>EditorView</name>
+        <message>
+            <source>Sections</source>
+            <translation>段落</translation>
+        </message>
+        <message>
+            <source>No tracks yet: generate a song (File &gt; New…) or import audio (Ctrl+I).</source>
+            <translation>还没有音轨：生成一首歌曲（文件 &gt; 新建…）或导入音频（Ctrl+I）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>EngineChoices</name>
+        <message>
+            <source>Arranger (procedural)</source>
+            <translation>编曲器（程序化）</translation>
+        </message>
+        <message>
+            <source>Diffusion</source>
+            <translation>扩散模型</translation>
+        </message>
+    </context>
+    <context>
+        <name>EngineSettingsDialog</name>
+        <message>
+            <source>Engine settings</source>
+            <translation>引擎设置</translation>
+        </message>
+        <message>
+            <source>Diffusion device</source>
+            <translation>扩散模型设备</translation>
+        </message>
+        <message>
+            <source>Automatic (GPU when there is one)</source>
+            <translation>自动（有 GPU 时使用 GPU）</translation>
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>CUDA GPU</source>
+            <translation>CUDA GPU</translation>
+        </message>
+        <message>
+            <source>CPU threads</source>
+            <translation>CPU 线程</translation>
+        </message>
+        <message>
+            <source>one per core</source>
+            <translation>每个核心一个</translation>
+        </message>
+        <message>
+            <source>Changes apply from the next generation. Running now: %1</source>
+            <translation>更改从下一次生成起生效。当前运行：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Stems and mix</source>
+            <translation>分轨和混音</translation>
+        </message>
+        <message>
+            <source>Mix only</source>
+            <translation>仅混音</translation>
+        </message>
+        <message>
+            <source>Each section (stems and mix)</source>
+            <translation>每个段落（分轨和混音）</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <source>FLAC 16-bit</source>
+            <translation>FLAC 16 位</translation>
+        </message>
+        <message>
+            <source>FLAC 24-bit</source>
+            <translation>FLAC 24 位</translation>
+        </message>
+        <message>
+            <source>WAV 16-bit</source>
+            <translation>WAV 16 位</translation>
+        </message>
+        <message>
+            <source>WAV 24-bit</source>
+            <translation>WAV 24 位</translation>
+        </message>
+        <message>
+            <source>WAV 32-bit float</source>
+            <translation>WAV 32 位浮点</translation>
+        </message>
+        <message>
+            <source>OGG Vorbis</source>
+            <translation>OGG Vorbis</translation>
+        </message>
+        <message>
+            <source>Sample rate</source>
+            <translation>采样率</translation>
+        </message>
+        <message>
+            <source>Song's rate</source>
+            <translation>歌曲的采样率</translation>
+        </message>
+        <message>
+            <source>Loudness</source>
+            <translation>响度</translation>
+        </message>
+        <message>
+            <source>As mixed</source>
+            <translation>保持混音原样</translation>
+        </message>
+        <message>
+            <source>-14 LUFS (streaming)</source>
+            <translation>-14 LUFS（流媒体）</translation>
+        </message>
+        <message>
+            <source>-16 LUFS</source>
+            <translation>-16 LUFS</translation>
+        </message>
+        <message>
+            <source>-23 LUFS (broadcast)</source>
+            <translation>-23 LUFS（广播）</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <source>(choose)</source>
+            <translation>（请选择）</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Replace files that exist already</source>
+            <translation>替换已存在的文件</translation>
+        </message>
+        <message>
+            <source>Cancel export</source>
+            <translation>取消导出</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Export into</source>
+            <translation>导出到</translation>
+        </message>
+    </context>
+    <context>
+        <name>GenerationQueuePanel</name>
+        <message>
+            <source>Queued</source>
+            <translation>排队中</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>运行中</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n job(s) left</source>
+            <translation>
+                <numerusform>还剩 %n 个任务</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Generation</source>
+            <translation>生成</translation>
+        </message>
+        <message>
+            <source>Cancel all</source>
+            <translation>全部取消</translation>
+        </message>
+        <message>
+            <source>Clear finished</source>
+            <translation>清除已完成</translation>
+        </message>
+        <message>
+            <source>New song</source>
+            <translation>新歌曲</translation>
+        </message>
+        <message>
+            <source>Cancel the new song (the open song stays)</source>
+            <translation>取消新歌曲（已打开的歌曲保留）</translation>
+        </message>
+        <message>
+            <source>Nothing is being generated. Regenerate a section to add a job here.</source>
+            <translation>当前没有生成任务。重新生成一个段落即可在此添加任务。</translation>
+        </message>
+        <message>
+            <source>Cancel %1</source>
+            <translation>取消 %1</translation>
+        </message>
+        <message>
+            <source>Cancel this job</source>
+            <translation>取消此任务</translation>
+        </message>
+    </context>
+    <context>
+        <name>Inspector</name>
+        <message>
+            <source>Section %1 · %2</source>
+            <translation>段落 %1 · %2</translation>
+        </message>
+        <message>
+            <source>No section selected</source>
+            <translation>未选择段落</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>段落类型</translation>
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>e.g. sparse piano, brushed drums</source>
+            <translation>例如 sparse piano, brushed drums</translation>
+        </message>
+        <message>
+            <source>Saved with this section and used each time it is regenerated.</source>
+            <translation>随此段落保存，每次重新生成时使用。</translation>
+        </message>
+        <message>
+            <source>Suggestions</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <source>Energy</source>
+            <translation>能量</translation>
+        </message>
+        <message>
+            <source>Locked (keeps its span and takes)</source>
+            <translation>已锁定（保留其范围和版本）</translation>
+        </message>
+        <message>
+            <source>This take was made by: %1</source>
+            <translation>此版本由 %1 生成</translation>
+        </message>
+        <message>
+            <source>Make it anew</source>
+            <translation>重新生成</translation>
+        </message>
+        <message>
+            <source>Engine</source>
+            <translation>引擎</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <source>New random seed</source>
+            <translation>新的随机种子</translation>
+        </message>
+        <message>
+            <source>Keep</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <source>Keep this seed for the next regeneration (else each one rolls a new seed)</source>
+            <translation>下次重新生成时保留此种子（否则每次随机生成新种子）</translation>
+        </message>
+        <message>
+            <source>Steps</source>
+            <translation>步数</translation>
+        </message>
+        <message>
+            <source>Guidance</source>
+            <translation>引导强度</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>上下文</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 秒</translation>
+        </message>
+        <message>
+            <source>Regenerate (R)</source>
+            <translation>重新生成 (R)</translation>
+        </message>
+        <message>
+            <source>Takes</source>
+            <translation>版本</translation>
+        </message>
+    </context>
+    <context>
+        <name>Main</name>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;New Song…</source>
+            <translation>新建歌曲(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>New &amp;Empty Song</source>
+            <translation>新建空白歌曲(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>打开(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Save &amp;As…</source>
+            <translation>另存为(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Import Audio…</source>
+            <translation>导入音频(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>导出(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Split at Playhead</source>
+            <translation>在播放头处拆分(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Merge with Next</source>
+            <translation>与下一段合并(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Section</source>
+            <translation>删除段落(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Insert Section at Playhead</source>
+            <translation>在播放头处插入段落(&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;Loop Section</source>
+            <translation>循环段落(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;In</source>
+            <translation>放大(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;Out</source>
+            <translation>缩小(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Zoom to &amp;Fit</source>
+            <translation>缩放至适合(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Zoom to &amp;Section</source>
+            <translation>缩放至段落(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Generate</source>
+            <translation>生成(&amp;G)</translation>
+        </message>
+        <message>
+            <source>&amp;Regenerate Section</source>
+            <translation>重新生成段落(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel All Jobs</source>
+            <translation>取消所有任务(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Engine &amp;Settings…</source>
+            <translation>引擎设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Audio</source>
+            <translation>音频(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Look for devices again</source>
+            <translation>重新查找设备</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard Shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <source>&amp;About S2A Studio</source>
+            <translation>关于 S2A Studio(&amp;A)</translation>
+        </message>
+        <message>
+            <source>%1 Hz · %2 BPM · %3</source>
+            <translation>%1 Hz · %2 BPM · %3</translation>
+        </message>
+        <message>
+            <source>key not set</source>
+            <translation>未设置调性</translation>
+        </message>
+        <message>
+            <source>About S2A Studio</source>
+            <translation>关于 S2A Studio</translation>
+        </message>
+        <message>
+            <source>S2A Studio %1</source>
+            <translation>S2A Studio %1</translation>
+        </message>
+        <message>
+            <source>Structure-guided music generation and editing: a song as labelled sections, each regenerated on its own while its neighbours stay put.</source>
+            <translation>结构引导的音乐生成与编辑：歌曲由带标签的段落组成，每个段落可单独重新生成，相邻段落保持不变。</translation>
+        </message>
+        <message>
+            <source>Save changes?</source>
+            <translation>保存更改？</translation>
+        </message>
+        <message>
+            <source>"%1" has unsaved changes.</source>
+            <translation>“%1”有未保存的更改。</translation>
+        </message>
+        <message>
+            <source>Import a song to analyse</source>
+            <translation>导入要分析的歌曲</translation>
+        </message>
+        <message>
+            <source>Audio (*.wav *.flac *.ogg *.opus *.mp3 *.aif *.aiff)</source>
+            <translation>音频 (*.wav *.flac *.ogg *.opus *.mp3 *.aif *.aiff)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Open a song (.s2a folder)</source>
+            <translation>打开歌曲（.s2a 文件夹）</translation>
+        </message>
+        <message>
+            <source>Save song as</source>
+            <translation>歌曲另存为</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>S2A Studio songs (*.s2a)</source>
+            <translation>S2A Studio 歌曲 (*.s2a)</translation>
+        </message>
+        <message>
+            <source>S2A Studio</source>
+            <translation>S2A Studio</translation>
+        </message>
+        <message>
+            <source>Recover unsaved changes?</source>
+            <translation>恢复未保存的更改？</translation>
+        </message>
+        <message>
+            <source>S2A Studio closed before this song was saved. An automatic backup newer than the last save exists.</source>
+            <translation>S2A Studio 在此歌曲保存前关闭了。存在一个比上次保存更新的自动备份。</translation>
+        </message>
+        <message>
+            <source>Restore it to continue where you left off, or discard it to keep the last saved version.</source>
+            <translation>恢复它以从上次中断处继续，或丢弃它以保留上次保存的版本。</translation>
+        </message>
+        <message>
+            <source>Autosave failed: %1</source>
+            <translation>自动保存失败：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewSongDialog</name>
+        <message>
+            <source>New Song</source>
+            <translation>新建歌曲</translation>
+        </message>
+        <message>
+            <source>Describe the song</source>
+            <translation>描述这首歌曲</translation>
+        </message>
+        <message>
+            <source>e.g. upbeat funk with slap bass and brass, 110 bpm</source>
+            <translation>例如 upbeat funk with slap bass and brass, 110 bpm</translation>
+        </message>
+        <message>
+            <source>I understood: %1</source>
+            <translation>理解为：%1</translation>
+        </message>
+        <message>
+            <source>Name a style, a mood, instruments, a tempo or a key.</source>
+            <translation>写出风格、情绪、乐器、速度或调性。</translation>
+        </message>
+        <message>
+            <source>Structure</source>
+            <translation>结构</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation>自定义…</translation>
+        </message>
+        <message>
+            <source>Sections and their bars, in order</source>
+            <translation>按顺序列出段落及其小节数</translation>
+        </message>
+        <message>
+            <source>Length</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <source>as the structure says (or m:ss, e.g. 2:30)</source>
+            <translation>按结构决定（或 m:ss，例如 2:30）</translation>
+        </message>
+        <message>
+            <source>Tempo</source>
+            <translation>速度</translation>
+        </message>
+        <message>
+            <source>Auto</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <source>From the caption, else the style</source>
+            <translation>取自描述，否则取自风格</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>调性</translation>
+        </message>
+        <message>
+            <source>Auto (from caption)</source>
+            <translation>自动（取自描述）</translation>
+        </message>
+        <message>
+            <source>Engine</source>
+            <translation>引擎</translation>
+        </message>
+        <message>
+            <source>%1 (unavailable)</source>
+            <translation>%1（不可用）</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <source>random</source>
+            <translation>随机</translation>
+        </message>
+        <message>
+            <source>Roll a seed</source>
+            <translation>随机生成种子</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Untitled</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>创建</translation>
+        </message>
+    </context>
+    <context>
+        <name>QObject</name>
+        <message>
+            <source>Structure-guided music generation and editing</source>
+            <translation>结构引导的音乐生成与编辑</translation>
+        </message>
+        <message>
+            <source>A song to open (a .s2a folder), or an audio file to import and analyse.</source>
+            <translation>要打开的歌曲（.s2a 文件夹），或要导入并分析的音频文件。</translation>
+        </message>
+        <message>
+            <source>Save a picture of the window to &lt;file&gt; once the song is open, then quit.</source>
+            <translation>歌曲打开后将窗口截图保存到 &lt;文件&gt;，然后退出。</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <extracomment>The value of --screenshot, as --help shows it: &lt;file&gt;</extracomment>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Preparing the demo song…</source>
+            <translation>正在准备示例歌曲…</translation>
+        </message>
+        <message>
+            <source>The demo song could not be made: %1</source>
+            <translation>无法生成示例歌曲：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryDialog</name>
+        <message>
+            <source>Recover unsaved songs?</source>
+            <translation>恢复未保存的歌曲？</translation>
+        </message>
+        <message>
+            <source>S2A Studio closed before these songs were saved. Restore one to continue where you left off.</source>
+            <translation>S2A Studio 在这些歌曲保存前关闭了。恢复其中一首以从上次中断处继续。</translation>
+        </message>
+        <message>
+            <source>%1 — saved %2 · %3 long</source>
+            <translation>%1 — 保存于 %2 · 时长 %3</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>丢弃</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>稍后</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+    </context>
+    <context>
+        <name>SectionLane</name>
+        <message>
+            <source>locked</source>
+            <translation>已锁定</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n take(s)</source>
+            <translation>
+                <numerusform>%n 个版本</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Regenerate</source>
+            <translation>重新生成</translation>
+        </message>
+        <message>
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>锁定</translation>
+        </message>
+        <message>
+            <source>Loop this section</source>
+            <translation>循环此段落</translation>
+        </message>
+        <message>
+            <source>Copy caption</source>
+            <translation>复制描述</translation>
+        </message>
+        <message>
+            <source>Split at playhead</source>
+            <translation>在播放头处拆分</translation>
+        </message>
+        <message>
+            <source>Merge with next</source>
+            <translation>与下一段合并</translation>
+        </message>
+        <message>
+            <source>Delete (merge into neighbour)</source>
+            <translation>删除（并入相邻段落）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <extracomment>A key on the keyboard</extracomment>
+            <translation>空格</translation>
+        </message>
+        <message>
+            <source>Play / pause</source>
+            <translation>播放 / 暂停</translation>
+        </message>
+        <message>
+            <source>Home / End</source>
+            <translation>Home / End</translation>
+        </message>
+        <message>
+            <source>Go to the start / end</source>
+            <translation>跳到开头 / 结尾</translation>
+        </message>
+        <message>
+            <source>S</source>
+            <translation>S</translation>
+        </message>
+        <message>
+            <source>Split the section at the playhead</source>
+            <translation>在播放头处拆分段落</translation>
+        </message>
+        <message>
+            <source>M</source>
+            <translation>M</translation>
+        </message>
+        <message>
+            <source>Merge the selected section with the next</source>
+            <translation>将所选段落与下一段合并</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Delete the selected section (its neighbour takes over)</source>
+            <translation>删除所选段落（由相邻段落接替）</translation>
+        </message>
+        <message>
+            <source>R</source>
+            <translation>R</translation>
+        </message>
+        <message>
+            <source>Regenerate the selected section</source>
+            <translation>重新生成所选段落</translation>
+        </message>
+        <message>
+            <source>L</source>
+            <translation>L</translation>
+        </message>
+        <message>
+            <source>Loop the selected section</source>
+            <translation>循环所选段落</translation>
+        </message>
+        <message>
+            <source>Select section 1 to 9</source>
+            <translation>选择第 1 到 9 个段落</translation>
+        </message>
+        <message>
+            <source>Zoom in / out around the playhead</source>
+            <translation>以播放头为中心放大 / 缩小</translation>
+        </message>
+        <message>
+            <source>Ctrl+wheel</source>
+            <translation>Ctrl+滚轮</translation>
+        </message>
+        <message>
+            <source>Zoom around the mouse</source>
+            <translation>以鼠标为中心缩放</translation>
+        </message>
+        <message>
+            <source>Shift+wheel</source>
+            <translation>Shift+滚轮</translation>
+        </message>
+        <message>
+            <source>Scroll along the song</source>
+            <translation>沿歌曲滚动</translation>
+        </message>
+        <message>
+            <source>Drag</source>
+            <translation>拖动</translation>
+        </message>
+        <message>
+            <source>Move a boundary (snaps to bars)</source>
+            <translation>移动边界（吸附到小节）</translation>
+        </message>
+        <message>
+            <source>Ctrl+drag</source>
+            <translation>Ctrl+拖动</translation>
+        </message>
+        <message>
+            <source>Move a boundary, snapping to beats</source>
+            <translation>移动边界，吸附到节拍</translation>
+        </message>
+        <message>
+            <source>Shift+drag</source>
+            <translation>Shift+拖动</translation>
+        </message>
+        <message>
+            <source>Move a boundary without snapping</source>
+            <translation>移动边界，不吸附</translation>
+        </message>
+        <message>
+            <source>Ctrl+Z / Ctrl+Shift+Z</source>
+            <translation>Ctrl+Z / Ctrl+Shift+Z</translation>
+        </message>
+        <message>
+            <source>Undo / redo</source>
+            <translation>撤销 / 重做</translation>
+        </message>
+        <message>
+            <source>Ctrl+S / Ctrl+O / Ctrl+N</source>
+            <translation>Ctrl+S / Ctrl+O / Ctrl+N</translation>
+        </message>
+        <message>
+            <source>Save / open / new song</source>
+            <translation>保存 / 打开 / 新建歌曲</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+S</source>
+            <translation>Ctrl+Shift+S</translation>
+        </message>
+        <message>
+            <source>Save as</source>
+            <translation>另存为</translation>
+        </message>
+        <message>
+            <source>Ctrl+I / Ctrl+E</source>
+            <translation>Ctrl+I / Ctrl+E</translation>
+        </message>
+        <message>
+            <source>Import audio / export</source>
+            <translation>导入音频 / 导出</translation>
+        </message>
+    </context>
+    <context>
+        <name>SongOverview</name>
+        <message numerus="yes">
+            <source>%1 · %n section(s)</source>
+            <translation>
+                <numerusform>%1 · %n 个段落</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n track(s)</source>
+            <translation>
+                <numerusform>%n 条音轨</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TakesList</name>
+        <message>
+            <source>Play this take</source>
+            <translation>播放此版本</translation>
+        </message>
+        <message>
+            <source>clips</source>
+            <translation>削波</translation>
+        </message>
+        <message>
+            <source>No takes yet</source>
+            <translation>还没有版本</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrackLane</name>
+        <message>
+            <source>M</source>
+            <translation>M</translation>
+        </message>
+        <message>
+            <source>Mute</source>
+            <translation>静音</translation>
+        </message>
+        <message>
+            <source>S</source>
+            <translation>S</translation>
+        </message>
+        <message>
+            <source>Solo</source>
+            <translation>独奏</translation>
+        </message>
+        <message>
+            <source>%1 dB</source>
+            <translation>%1 dB</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransportBar</name>
+        <message>
+            <source>Pause (Space)</source>
+            <translation>暂停（空格）</translation>
+        </message>
+        <message>
+            <source>Play (Space)</source>
+            <translation>播放（空格）</translation>
+        </message>
+        <message>
+            <source>Stop and return to where playback started</source>
+            <translation>停止并回到播放开始处</translation>
+        </message>
+        <message>
+            <source>Loop (L loops the selected section)</source>
+            <translation>循环（L 循环所选段落）</translation>
+        </message>
+        <message>
+            <source>bar %1</source>
+            <translation>第 %1 小节</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>The mix clipped: lower a track or the take. Click to reset.</source>
+            <translation>混音出现削波：请降低某条音轨或版本的音量。点击以重置。</translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::ui::DialogSupport</name>
+        <message>
+            <source>File dialogs cannot open: a Qt module they need is missing (on Debian install qml6-module-qt-labs-folderlistmodel, or run scripts/dev deps).
+%1</source>
+            <translation>无法打开文件对话框：缺少所需的 Qt 模块（在 Debian 上请安装 qml6-module-qt-labs-folderlistmodel，或运行 scripts/dev deps）。
+%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::ui::DocumentController</name>
+        <message>
+            <source>Analysing… %1 %</source>
+            <translation>正在分析… %1 %</translation>
+        </message>
+        <message>
+            <source>Could not import: %1</source>
+            <translation>无法导入：%1</translation>
+        </message>
+        <message>
+            <source>Untitled</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <source>An import is already running.</source>
+            <translation>已有导入正在进行。</translation>
+        </message>
+        <message>
+            <source>Analysing %1…</source>
+            <translation>正在分析 %1…</translation>
+        </message>
+        <message>
+            <source>That song is no longer on disk.</source>
+            <translation>该歌曲已不在磁盘上。</translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::ui::EditorController</name>
+        <message>
+            <source>Instruments</source>
+            <translation>乐器</translation>
+        </message>
+        <message>
+            <source>Mood</source>
+            <translation>情绪</translation>
+        </message>
+        <message>
+            <source>Energy</source>
+            <translation>能量</translation>
+        </message>
+        <message>
+            <source>Genre</source>
+            <translation>流派</translation>
+        </message>
+        <message>
+            <source>There is no section at that position.</source>
+            <translation>该位置没有段落。</translation>
+        </message>
+        <message>
+            <source>There is no section %1.</source>
+            <translation>没有段落 %1。</translation>
+        </message>
+        <message>
+            <source>A song needs at least one section.</source>
+            <translation>歌曲至少需要一个段落。</translation>
+        </message>
+        <message>
+            <source>Delete section</source>
+            <translation>删除段落</translation>
+        </message>
+        <message>
+            <source>Insert section</source>
+            <translation>插入段落</translation>
+        </message>
+        <message>
+            <source>A section needs a name.</source>
+            <translation>段落需要一个名称。</translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::ui::ExportModel</name>
+        <message>
+            <source>An export is already running.</source>
+            <translation>已有导出正在进行。</translation>
+        </message>
+        <message>
+            <source>Save the song first: its audio lives in the song's folder.</source>
+            <translation>请先保存歌曲：它的音频保存在歌曲文件夹中。</translation>
+        </message>
+        <message>
+            <source>Unknown format "%1".</source>
+            <translation>未知格式“%1”。</translation>
+        </message>
+        <message>
+            <source>Export cancelled; no files were left behind.</source>
+            <translation>导出已取消；没有留下任何文件。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) written to %1</source>
+            <translation>
+                <numerusform>已将 %n 个文件写入 %1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::ui::GenerationQueueModel</name>
+        <message>
+            <source>The %1 engine is not available: %2.</source>
+            <translation>%1 引擎不可用：%2。</translation>
+        </message>
+        <message>
+            <source>There is no engine called "%1".</source>
+            <translation>没有名为“%1”的引擎。</translation>
+        </message>
+        <message>
+            <source>There is no section "%1" in this song.</source>
+            <translation>此歌曲中没有段落“%1”。</translation>
+        </message>
+        <message>
+            <source>%1 is locked; unlock it to regenerate it.</source>
+            <translation>%1 已锁定；解锁后才能重新生成。</translation>
+        </message>
+        <message>
+            <source>The seed must be a whole number of 0 or more.</source>
+            <translation>种子必须是大于或等于 0 的整数。</translation>
+        </message>
+        <message>
+            <source>Steps must be a whole number of 1 or more.</source>
+            <translation>步数必须是大于或等于 1 的整数。</translation>
+        </message>
+        <message>
+            <source>Guidance must be a number of 0 or more.</source>
+            <translation>引导强度必须是大于或等于 0 的数。</translation>
+        </message>
+        <message>
+            <source>The context must be a number of seconds, 0 or more.</source>
+            <translation>上下文必须是大于或等于 0 的秒数。</translation>
+        </message>
+        <message>
+            <source>Regenerate %1</source>
+            <translation>重新生成 %1</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>等待中</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>almost done</source>
+            <translation>即将完成</translation>
+        </message>
+        <message numerus="yes">
+            <source>about %n s left</source>
+            <translation>
+                <numerusform>约剩 %n 秒</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>about %n min left</source>
+            <translation>
+                <numerusform>约剩 %n 分钟</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Starting</source>
+            <translation>正在开始</translation>
+        </message>
+        <message>
+            <source>Dropped: another song was opened.</source>
+            <translation>已放弃：打开了另一首歌曲。</translation>
+        </message>
+        <message>
+            <source>dropped, another song was opened</source>
+            <translation>已放弃，打开了另一首歌曲</translation>
+        </message>
+        <message>
+            <source>New take ready</source>
+            <translation>新版本已就绪</translation>
+        </message>
+        <message>
+            <source>new take ready</source>
+            <translation>新版本已就绪</translation>
+        </message>
+        <message>
+            <source>Cancelled: another song was opened.</source>
+            <translation>已取消：打开了另一首歌曲。</translation>
+        </message>
+        <message>
+            <source>cancelled, another song was opened</source>
+            <translation>已取消，打开了另一首歌曲</translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::ui::NewSongModel</name>
+        <message>
+            <source>A new song is already being made.</source>
+            <translation>已有新歌曲正在生成。</translation>
+        </message>
+        <message>
+            <source>Describe the song first: the caption is empty.</source>
+            <translation>请先描述歌曲：描述为空。</translation>
+        </message>
+        <message>
+            <source>There is no engine "%1".</source>
+            <translation>没有引擎“%1”。</translation>
+        </message>
+        <message>
+            <source>The %1 engine is not available: %2.</source>
+            <translation>%1 引擎不可用：%2。</translation>
+        </message>
+        <message>
+            <source>The length "%1" is not m:ss between 0:10 and 20:00.</source>
+            <translation>时长“%1”不是 0:10 到 20:00 之间的 m:ss 格式。</translation>
+        </message>
+        <message>
+            <source>The tempo must be between %1 and %2 BPM (or 0 for the caption's).</source>
+            <translation>速度必须在 %1 到 %2 BPM 之间（或为 0，表示取自描述）。</translation>
+        </message>
+        <message>
+            <source>The seed "%1" is not a whole number.</source>
+            <translation>种子“%1”不是整数。</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>正在开始…</translation>
+        </message>
+        <message>
+            <source>Cancelled; the open song is unchanged.</source>
+            <translation>已取消；已打开的歌曲未改变。</translation>
+        </message>
+        <message>
+            <source>Could not make the song: %1</source>
+            <translation>无法生成歌曲：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::ui::TakeListModel</name>
+        <message>
+            <source>unknown engine</source>
+            <translation>未知引擎</translation>
+        </message>
+        <message>
+            <source>seed %1</source>
+            <translation>种子 %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n step(s)</source>
+            <translation>
+                <numerusform>%n 步</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>guidance %1</source>
+            <translation>引导强度 %1</translation>
+        </message>
+        <message>
+            <source>level guard %1 dB</source>
+            <translation>电平保护 %1 dB</translation>
+        </message>
+        <message>
+            <source>Clips: its stems peak at %1 dBTP</source>
+            <translation>削波：其分轨峰值达到 %1 dBTP</translation>
+        </message>
+        <message>
+            <source>There is no take %1.</source>
+            <translation>没有版本 %1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::ui::TransportModel</name>
+        <message>
+            <source>CLIP %1 dB</source>
+            <translation>削波 %1 dB</translation>
+        </message>
+        <message>
+            <source>%1 BPM · %2/%3</source>
+            <translation>%1 BPM · %2/%3</translation>
+        </message>
+        <message numerus="yes">
+            <source>DSP %1 % · %n xrun(s)</source>
+            <translation>
+                <numerusform>DSP %1 % · %n 次 xrun</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>That audio output is no longer available.</source>
+            <translation>该音频输出已不可用。</translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::ui::WaveformItem</name>
+        <message>
+            <source>Clip %1 names no audio file.</source>
+            <translation>片段 %1 没有指定音频文件。</translation>
+        </message>
+        <message>
+            <source>%1: no audio folder is set, so the file cannot be found.</source>
+            <translation>%1：未设置音频文件夹，因此找不到该文件。</translation>
+        </message>
+    </context>
+</TS>
