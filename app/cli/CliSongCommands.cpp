@@ -225,7 +225,7 @@ int regenerateCommand(const QStringList& args)
     if (parser.isSet(caption))
         options.caption = parser.value(caption);
 
-    auto found = songSection(parser, "regenerate");
+    auto found = songSection(parser, "regenerate", true);
     if (const int* code = std::get_if<int>(&found))
         return *code;
     const SongSection& song = std::get<SongSection>(found);
@@ -265,7 +265,7 @@ int takesCommand(const QStringList& args)
     parser.addPositionalArgument(QStringLiteral("song"), QStringLiteral("A .s2a bundle."));
     if (int code = parse(parser, args, QStringLiteral("List a section's takes, or choose the active one."), 1); code >= 0)
         return code;
-    auto found = songSection(parser, "takes");
+    auto found = songSection(parser, "takes", parser.isSet(activate));
     if (const int* code = std::get_if<int>(&found))
         return *code;
     const SongSection& song = std::get<SongSection>(found);

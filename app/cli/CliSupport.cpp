@@ -1,5 +1,7 @@
 #include "app/cli/CliSupport.h"
 
+#include "core/persistence/BundleWriteLock.h"
+
 #include <cmath>
 
 #include "app/cli/CliCommands.h"
@@ -7,6 +9,7 @@
 #include "core/persistence/ProjectBundle.h"
 #include "inference/SectionRegenerator.h"
 
+#include <QFileInfo>
 #include <QRandomGenerator>
 
 namespace s2a::cli {
@@ -91,12 +94,20 @@ Result<int> wholeNumberFrom(const QCommandLineParser& parser, const QCommandLine
 }
 
 
-std::variant<SongSection, int> songSection(const QCommandLineParser& parser, const char* command)
+std::variant<SongSection, int> songSection(const QCommandLineParser& parser, const char* command, bool forWriting)
 {
     if (!parser.isSet(kSection))
         return fail(BadArguments, QStringLiteral("%1 needs --section; see --help").arg(QLatin1String(command)));
     SongSection song;
     song.path = parser.positionalArguments().constFirst();
+    if (forWriting) {
+        if (!QFileInfo(bundle::projectFile(song.path)).isFile())
+            return fail(BadInput, bundle::load(song.path).errorMessage());  // not a song: say why, create nothing
+        auto lock = bundle::lockForWriting(song.path);
+        if (!lock)
+            return fail(WriteFailure, lock.errorMessage());
+        song.writeLock = std::move(lock.value());
+    }
     auto data = bundle::load(song.path);
     if (!data)
         return fail(BadInput, data.errorMessage());

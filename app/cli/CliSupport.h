@@ -6,8 +6,10 @@
 #include "core/util/Result.h"
 
 #include <QCommandLineParser>
+#include <QLockFile>
 #include <QTextStream>
 
+#include <memory>
 #include <variant>
 
 namespace s2a::cli {
@@ -49,8 +51,11 @@ struct SongSection {
     QString path;
     core::ProjectData data;
     QString sectionId;
+    std::shared_ptr<QLockFile> writeLock;  // held until the command ends when it will save (core::bundle::lockForWriting)
 };
-// The song and section, or the exit code (message printed) when either cannot be had.
-std::variant<SongSection, int> songSection(const QCommandLineParser& parser, const char* command);
+// The song and section, or the exit code (message printed) when either cannot be had. `forWriting`: the
+// command will save the song, so it first takes the song's write lock (before loading, so that nothing another
+// writer saves in between is overwritten) and is refused, with who holds it, when another writer has it.
+std::variant<SongSection, int> songSection(const QCommandLineParser& parser, const char* command, bool forWriting = false);
 
 }  // namespace s2a::cli

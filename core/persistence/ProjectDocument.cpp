@@ -1,5 +1,7 @@
 #include "core/persistence/ProjectDocument.h"
 
+#include "core/persistence/BundleWriteLock.h"
+
 #include "core/persistence/ProjectBundle.h"
 
 #include <QDir>
@@ -83,6 +85,7 @@ Status ProjectDocument::open(const QString& bundlePath)
         data = std::move(recovered);
     }
     replaceSong(std::move(data.value()), bundlePath);
+    takeWriteLock(bundlePath);  // held by another writer: open to read; Save asks again and says who holds it
     m_openNotice = notice;
     const bool fromAutosave = !m_openNotice.isEmpty();
     m_recoveryAvailable = !fromAutosave && bundle::hasNewerRecovery(bundlePath);
@@ -133,6 +136,16 @@ void ProjectDocument::leaveCurrentSong()
     else if (isModified())
         bundle::discardRecovery(recoveryBundle());
     m_untitledLock.reset();
+    m_writeLock.reset();
+}
+
+Status ProjectDocument::takeWriteLock(const QString& bundlePath)
+{
+    auto lock = bundle::lockForWriting(bundlePath);
+    if (!lock)
+        return lock.error();
+    m_writeLock = std::move(lock.value());
+    return Status::success();
 }
 
 void ProjectDocument::holdUntitledRecovery()
@@ -220,6 +233,9 @@ Status ProjectDocument::save()
 {
     if (isUntitled())
         return Error{tr("This song has not been saved yet; choose where to save it.")};
+    if (!m_writeLock)
+        if (Status s = takeWriteLock(m_bundlePath); !s)
+            return s;
     if (Status s = bundle::save(m_project.data(), m_bundlePath); !s)
         return s;
     markSaved();
@@ -229,8 +245,13 @@ Status ProjectDocument::save()
 Status ProjectDocument::saveAs(const QString& bundlePath)
 {
     const QString source = isUntitled() ? recoveryBundle() : m_bundlePath;
+    const bool sameSong = !isUntitled() && QFileInfo(bundlePath).absoluteFilePath() == QFileInfo(m_bundlePath).absoluteFilePath();
+    auto lock = sameSong && m_writeLock ? Result<std::shared_ptr<QLockFile>>(m_writeLock) : bundle::lockForWriting(bundlePath);
+    if (!lock)
+        return lock.error();
     if (Status s = bundle::save(m_project.data(), bundlePath, source); !s)
         return s;
+    m_writeLock = std::move(lock.value());
     if (isUntitled())
         bundle::discardRecovery(source);
     m_untitledLock.reset();

@@ -98,6 +98,10 @@ private:
     QString m_untitledDir;
     QStringList m_templates;
     std::unique_ptr<QLockFile> m_untitledLock;  // held while this document's untitled bundle has content
+    // The open song's write lock (BundleWriteLock.h): taken when it opens or is saved as, released when another
+    // song replaces it. Null while another writer holds it: the song is open to read, and Save asks again.
+    std::shared_ptr<QLockFile> m_writeLock;
+    Status takeWriteLock(const QString& bundlePath);
     QTimer m_autosaveTimer;
     int m_autosaveMs = kDefaultAutosaveMs;
     int m_autosavedIndex = -1;     // undo index of the last autosave

@@ -1,7 +1,9 @@
 // The headless `s2a` binary, run as a user would: real process, real bundle on disk, exit codes.
 #include "AudioFixtures.h"
+#include "TestFiles.h"
 #include "TestProjects.h"
 
+#include "core/persistence/BundleWriteLock.h"
 #include "core/persistence/ProjectBundle.h"
 #include "core/playback/MixRenderer.h"
 #include "core/playback/PlanBuilder.h"
@@ -147,6 +149,25 @@ private Q_SLOTS:
         QCOMPARE(s2a::core::bundle::load(song)->sections[chorus].activeTakeId, firstTake);
         QCOMPARE(runCli({QStringLiteral("takes"), song, QStringLiteral("--section"), span.id, QStringLiteral("--activate"), QStringLiteral("nope")}).exitCode, 2);
         QCOMPARE(runCli({QStringLiteral("regenerate"), song, QStringLiteral("--section"), QStringLiteral("bridge")}).exitCode, 2);
+
+        // Issue 19: while another writer (here this test, as the GUI would) holds the song, a command that
+        // would save is refused and told who holds it; the song is untouched; a reader proceeds.
+        {
+            auto lock = s2a::core::bundle::lockForWriting(song);
+            QVERIFY2(lock, qPrintable(lock.errorMessage()));
+            const QByteArray saved = s2a::test::readAll(s2a::core::bundle::projectFile(song));
+            const Run refused = runCli({QStringLiteral("regenerate"), song, QStringLiteral("--section"), QStringLiteral("chorus"),
+                                        QStringLiteral("--quiet")});
+            QCOMPARE(refused.exitCode, 6);
+            QVERIFY2(refused.err.contains(QStringLiteral("Funk.s2a is being changed by tst_cli (process %1 on ")
+                                              .arg(QCoreApplication::applicationPid())),
+                     qPrintable(refused.err));
+            QCOMPARE(runCli({QStringLiteral("takes"), song, QStringLiteral("--section"), span.id, QStringLiteral("--activate"),
+                             after->sections[chorus].takes[1].id}).exitCode, 6);
+            QCOMPARE(s2a::test::readAll(s2a::core::bundle::projectFile(song)), saved);
+            QCOMPARE(runCli({QStringLiteral("info"), song}).exitCode, 0);
+            QCOMPARE(runCli({QStringLiteral("takes"), song, QStringLiteral("--section"), span.id}).exitCode, 0);
+        }
         // Diffusion: the shipped tiny model by default; without weights, exit code 4 and the reason.
         const QStringList diffusionNew{QStringLiteral("new"), QStringLiteral("--caption"), QStringLiteral("funk with slap bass"),
                                        QStringLiteral("--structure"), QStringLiteral("intro:2,verse:2"),

@@ -3,7 +3,9 @@
 #include "TestFiles.h"
 #include "TestProjects.h"
 
+#include "core/persistence/BundleWriteLock.h"
 #include "core/persistence/ProjectBundle.h"
+#include "core/persistence/ProjectDocument.h"
 #include "core/persistence/ProjectJson.h"
 
 #include <QJsonArray>
@@ -136,6 +138,55 @@ private Q_SLOTS:
         }
         QCOMPARE(bundle::load(path)->settings.title, QStringLiteral("Fourth"));
         QVERIFY(QDir(path).entryList({QStringLiteral("*.s2a-tmp-*")}, QDir::Files | QDir::Hidden).isEmpty());
+    }
+
+    // Issue 19: one writer per song. A second writer is refused with who holds the song; a holder killed with
+    // SIGKILL leaves no lock behind.
+    void oneWriterAtATime()
+    {
+        QTemporaryDir dir;
+        const QString path = savedBundle(dir, test::makeSong());
+        {
+            auto first = bundle::lockForWriting(path);
+            QVERIFY2(first, qPrintable(first.errorMessage()));
+            auto second = bundle::lockForWriting(path);
+            QVERIFY(!second);
+            QVERIFY2(second.errorMessage().startsWith(QStringLiteral("Song.s2a is being changed by tst_persistence (process %1 on ")
+                                                          .arg(QCoreApplication::applicationPid())),
+                     qPrintable(second.errorMessage()));
+        }
+        QVERIFY(bundle::lockForWriting(path));  // released with its holder
+
+        QProcess holder;
+        holder.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child-lock"), path});
+        QVERIFY(holder.waitForReadyRead(10000));
+        QCOMPARE(holder.readLine().trimmed(), QByteArray("locked"));
+        QVERIFY(!bundle::lockForWriting(path));
+        holder.kill();  // SIGKILL: no chance to unlock
+        QVERIFY(holder.waitForFinished(10000));
+        auto after = bundle::lockForWriting(path);
+        QVERIFY2(after, qPrintable(after.errorMessage()));
+    }
+
+    // The GUI's document holds the open song's lock: a second document opens the song to read, and its Save is
+    // refused with who holds it until the first lets go.
+    void aSecondDocumentReadsButCannotSave()
+    {
+        QTemporaryDir dir;
+        const QString path = savedBundle(dir, test::makeSong());
+        auto first = std::make_unique<ProjectDocument>();
+        QVERIFY(first->open(path));
+        ProjectDocument second;
+        QVERIFY(second.open(path));
+        QVERIFY(second.project()->setTitle(QStringLiteral("Second")));
+        const Status refused = second.save();
+        QVERIFY(!refused);
+        QVERIFY2(refused.errorMessage().contains(QLatin1String("Song.s2a is being changed by tst_persistence")), qPrintable(refused.errorMessage()));
+        QCOMPARE(bundle::load(path)->settings.title, test::makeSong().settings.title);
+        first.reset();  // the window closed
+        const Status saved = second.save();
+        QVERIFY2(saved, qPrintable(saved.errorMessage()));
+        QCOMPARE(bundle::load(path)->settings.title, QStringLiteral("Second"));
     }
 
     void badFilesGiveSpecificErrors_data()
@@ -393,6 +444,13 @@ private Q_SLOTS:
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    if (argc == 3 && QByteArray(argv[1]) == "--child-lock") {  // holds a song's write lock until killed
+        auto lock = bundle::lockForWriting(QString::fromLocal8Bit(argv[2]));
+        std::fprintf(stdout, "%s\n", lock ? "locked" : qPrintable(lock.errorMessage()));
+        std::fflush(stdout);
+        std::getchar();  // blocks until the test kills this process
+        return 0;
+    }
     if (argc == 4 && QByteArray(argv[1]) == "--child-save")
         return childSave(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
     PersistenceTest test;
