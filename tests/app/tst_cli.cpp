@@ -1,6 +1,7 @@
 // The headless `s2a` binary, run as a user would: real process, real bundle on disk, exit codes.
 #include "AudioFixtures.h"
 #include "TestFiles.h"
+#include "SongMix.h"
 #include "TestProjects.h"
 
 #include "core/persistence/BundleWriteLock.h"
@@ -47,11 +48,7 @@ Run runCli(const QStringList& args, const QMap<QString, QString>& extraEnv = {})
 // The song's mix, left channel, as playback renders it.
 std::vector<float> render(const s2a::core::ProjectData& data, const QString& bundle)
 {
-    s2a::core::AudioPool pool(s2a::core::bundle::audioDir(bundle));
-    const auto plan = s2a::core::buildRenderPlan(data, pool, data.settings.sampleRate).plan;
-    std::vector<float> left(size_t(plan->length)), right(size_t(plan->length)), scratch(size_t(2 * plan->length));
-    s2a::core::renderMix(*plan, 0, int(plan->length), left.data(), right.data(), scratch.data());
-    return left;
+    return s2a::test::renderSongMix(data, bundle).channels[0];
 }
 
 }  // namespace

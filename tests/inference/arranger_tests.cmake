@@ -7,7 +7,7 @@ s2a_set_warnings(s2a_audio_measures)
 s2a_add_test(tst_caption_parser SOURCES tst_caption_parser.cpp LIBS s2a_inference LABELS inference)
 target_compile_definitions(tst_caption_parser PRIVATE QT_NO_KEYWORDS)
 
-s2a_add_test(tst_arranger SOURCES tst_arranger.cpp LIBS s2a_inference s2a_audio_measures LABELS inference TIMEOUT 240)
+s2a_add_test(tst_arranger SOURCES tst_arranger.cpp LIBS s2a_inference s2a_audio_measures s2a_test_support LABELS inference TIMEOUT 240)
 target_compile_definitions(tst_arranger PRIVATE QT_NO_KEYWORDS)
 
 s2a_add_test(tst_corpus SOURCES tst_corpus.cpp LIBS s2a_inference LABELS inference)

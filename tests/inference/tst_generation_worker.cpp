@@ -1,5 +1,7 @@
 // The generation worker and the two halves of a regeneration, with the real arranger on a real bundle: a
 // short song (2 + 4 + 2 + 2 bars at 120 BPM) rendered once for the whole test.
+#include "TestFiles.h"
+
 #include "core/persistence/ProjectBundle.h"
 #include "inference/EtaEstimator.h"
 #include "inference/GenerationWorker.h"
@@ -9,6 +11,7 @@
 #include "inference/arranger/SongPlanner.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -356,10 +359,30 @@ private Q_SLOTS:
         GenerationJob j = job(QStringLiteral("chorus#2"), 99);
         j.snapshot = project.data();
         j.options.caption = QStringLiteral("big, powerful");
+        // What the worker may change on disk: it adds stem files to audio/, and nothing else. The saved song and
+        // every existing audio file stay byte for byte as they were (the take is only added on the UI thread).
+        const auto folderState = [&] {
+            QMap<QString, QByteArray> files;
+            QDirIterator it(m_bundle, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                if (!path.endsWith(QLatin1String(".lock")) && !path.endsWith(QLatin1String(".peaks")))
+                    files.insert(QDir(m_bundle).relativeFilePath(path), s2a::test::readAll(path));
+            }
+            return files;
+        };
+        const QMap<QString, QByteArray> onDisk = folderState();
         const int id = worker.enqueue(j);
         QTRY_VERIFY_WITH_TIMEOUT(rec.ended(id), 20000);
         QCOMPARE(rec.idsOf(QStringLiteral("finished")), QList<int>{id});
-        QVERIFY(project.data() == before);  // the worker never touches the live project
+        const QMap<QString, QByteArray> afterJob = folderState();
+        for (auto it = onDisk.begin(); it != onDisk.end(); ++it)
+            QVERIFY2(afterJob.value(it.key()) == it.value(), qPrintable(it.key() + QStringLiteral(" changed")));
+        const QStringList newFiles = QSet<QString>(afterJob.keyBegin(), afterJob.keyEnd())
+                                      .subtract(QSet<QString>(onDisk.keyBegin(), onDisk.keyEnd())).values();
+        QVERIFY(!newFiles.isEmpty() && newFiles.size() <= project.data().tracks.size());  // new stems (equal ones share a file)
+        for (const QString& file : newFiles)
+            QVERIFY2(file.startsWith(QLatin1String("audio/")), qPrintable(file));
 
         auto added = addRenderedTake(project, rec.takes.at(id));
         QVERIFY2(added, qPrintable(added.errorMessage()));

@@ -1,5 +1,5 @@
 # Generation worker tests: the real arranger (small TimGM6mb soundfont, as in arranger_tests.cmake) on a real
 # bundle.
-s2a_add_test(tst_generation_worker SOURCES tst_generation_worker.cpp LIBS s2a_inference LABELS inference TIMEOUT 180)
+s2a_add_test(tst_generation_worker SOURCES tst_generation_worker.cpp LIBS s2a_inference s2a_test_support LABELS inference TIMEOUT 180)
 target_compile_definitions(tst_generation_worker PRIVATE QT_NO_KEYWORDS)
 set_property(TEST tst_generation_worker APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")
