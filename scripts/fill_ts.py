@@ -224,6 +224,13 @@ TABLES = {
         "Clips: its stems peak at %1 dBTP": "Übersteuert: Seine Stems erreichen Spitzen von %1 dBTP",
         "There is no take %1.": "Es gibt keinen Take %1.", "CLIP %1 dB": "CLIP %1 dB", "%1 BPM · %2/%3": "%1 BPM · %2/%3",
         "That audio output is no longer available.": "Dieser Audioausgang ist nicht mehr verfügbar.",
+        "Audio output not started.": "Audioausgabe nicht gestartet.",
+        "Audio output stopped.": "Audioausgabe gestoppt.",
+        "No audio output: %1 Playback is off until a device is available (Retry looks again).":
+            "Keine Audioausgabe: %1 Die Wiedergabe ist aus, bis ein Gerät verfügbar ist (Erneut versuchen sucht wieder).",
+        "The audio output stopped (was the device disconnected?). Playback is off; Retry looks for a device again.":
+            "Die Audioausgabe wurde beendet (wurde das Gerät getrennt?). Die Wiedergabe ist aus; Erneut versuchen "
+            "sucht wieder nach einem Gerät.",
         "Clip %1 names no audio file.": "Clip %1 nennt keine Audiodatei.",
         "%1: no audio folder is set, so the file cannot be found.":
             "%1: Es ist kein Audioordner gesetzt, daher wird die Datei nicht gefunden.",
@@ -389,6 +396,11 @@ TABLES = {
         "level guard %1 dB": "电平保护 %1 dB", "Clips: its stems peak at %1 dBTP": "削波：其分轨峰值达到 %1 dBTP",
         "There is no take %1.": "没有版本 %1。", "CLIP %1 dB": "削波 %1 dB", "%1 BPM · %2/%3": "%1 BPM · %2/%3",
         "That audio output is no longer available.": "该音频输出已不可用。",
+        "Audio output not started.": "音频输出未启动。", "Audio output stopped.": "音频输出已停止。",
+        "No audio output: %1 Playback is off until a device is available (Retry looks again).":
+            "没有音频输出：%1 在有可用设备之前播放已关闭（“重试”会再次查找）。",
+        "The audio output stopped (was the device disconnected?). Playback is off; Retry looks for a device again.":
+            "音频输出已停止（设备是否已断开？）。播放已关闭；“重试”会再次查找设备。",
         "Clip %1 names no audio file.": "片段 %1 没有指定音频文件。",
         "%1: no audio folder is set, so the file cannot be found.": "%1：未设置音频文件夹，因此找不到该文件。",
     },

@@ -1266,6 +1266,22 @@
             <source>CLIP %1 dB</source>
             <translation>CLIP %1 dB</translation>
         </message>
+        <message>
+            <source>Audio output not started.</source>
+            <translation>Audioausgabe nicht gestartet.</translation>
+        </message>
+        <message>
+            <source>Audio output stopped.</source>
+            <translation>Audioausgabe gestoppt.</translation>
+        </message>
+        <message>
+            <source>No audio output: %1 Playback is off until a device is available (Retry looks again).</source>
+            <translation>Keine Audioausgabe: %1 Die Wiedergabe ist aus, bis ein Gerät verfügbar ist (Erneut versuchen sucht wieder).</translation>
+        </message>
+        <message>
+            <source>The audio output stopped (was the device disconnected?). Playback is off; Retry looks for a device again.</source>
+            <translation>Die Audioausgabe wurde beendet (wurde das Gerät getrennt?). Die Wiedergabe ist aus; Erneut versuchen sucht wieder nach einem Gerät.</translation>
+        </message>
     </context>
     <context>
         <name>s2a::ui::WaveformItem</name>

@@ -1257,6 +1257,22 @@
             <source>That audio output is no longer available.</source>
             <translation>该音频输出已不可用。</translation>
         </message>
+        <message>
+            <source>Audio output not started.</source>
+            <translation>音频输出未启动。</translation>
+        </message>
+        <message>
+            <source>Audio output stopped.</source>
+            <translation>音频输出已停止。</translation>
+        </message>
+        <message>
+            <source>No audio output: %1 Playback is off until a device is available (Retry looks again).</source>
+            <translation>没有音频输出：%1 在有可用设备之前播放已关闭（“重试”会再次查找）。</translation>
+        </message>
+        <message>
+            <source>The audio output stopped (was the device disconnected?). Playback is off; Retry looks for a device again.</source>
+            <translation>音频输出已停止（设备是否已断开？）。播放已关闭；“重试”会再次查找设备。</translation>
+        </message>
     </context>
     <context>
         <name>s2a::ui::WaveformItem</name>

@@ -5,6 +5,7 @@
 #include <QQuickItem>
 #include <QRectF>
 #include <QStringList>
+#include <QtTest>
 
 #include <algorithm>
 #include <functional>
@@ -47,6 +48,15 @@ inline QStringList cutOffTexts(QQuickItem* root, const QQuickItem* skip = nullpt
             cut << QStringLiteral("\"%1\" runs %2 px past its box").arg(text).arg(item->implicitWidth() - item->width());
     }, skip);
     return cut;
+}
+
+// The window sizes the cut-off checks run at, as a data function's rows (column "size"): the window's default and
+// the smallest it is made for.
+inline void addWindowSizes()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("default 1280x800") << QSize(1280, 800);
+    QTest::newRow("1280x720") << QSize(1280, 720);
 }
 
 }  // namespace s2a::test

@@ -325,9 +325,7 @@ private Q_SLOTS:
     // captions on the blocks may elide (the block is as wide as the section at the zoom); nothing else may.
     void noTextIsCutOff_data()
     {
-        QTest::addColumn<QSize>("size");
-        QTest::newRow("default 1280x800") << QSize(1280, 800);
-        QTest::newRow("1280x720") << QSize(1280, 720);
+        test::addWindowSizes();
     }
 
     void noTextIsCutOff()

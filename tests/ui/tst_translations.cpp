@@ -3,7 +3,8 @@
 // language has (as lupdate counts them), and are up to date with the sources (lupdate, run here into the build
 // folder, finds no message they lack). Every text the window shows is marked for translation: under a
 // pseudo-translator that wraps each translated text in ⟦…⟧, a text with letters and no ⟦ is a literal nobody
-// marked (or user data, which an explicit list of item names allows).
+// marked (or user data, which an explicit list of item names allows). And the window in German keeps every text
+// whole at its default size and at 1280x720, menus and dialogs included.
 #include "MainWindowFixture.h"
 #include "PopupTestSupport.h"
 #include "TextChecks.h"
@@ -13,6 +14,7 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QKeySequence>
 #include <QProcess>
 #include <QQuickStyle>
 #include <QRegularExpression>
@@ -358,6 +360,55 @@ private Q_SLOTS:
         for (auto it = unmarked.cbegin(); it != unmarked.cend(); ++it)
             qWarning().noquote() << "not marked for translation:" << it.key() << "on" << it.value();
         QVERIFY2(unmarked.isEmpty(), qPrintable(QStringLiteral("%1 texts are not marked for translation").arg(unmarked.size())));
+    }
+
+    // (d) German, the longest of the shipped languages, keeps every text whole in the window's default size and
+    // the smallest it is made for: the editor on a real song, every menu, every dialog, a new empty song. Each
+    // screen is saved under the build folder (screenshots/de-<size>-<screen>.png) to be looked at.
+    void germanTextIsNotCutOff_data()
+    {
+        addWindowSizes();
+    }
+
+    void germanTextIsNotCutOff()
+    {
+        QFETCH(QSize, size);
+        ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::German, QLocale::Germany));
+        // Qt's own German too (key names, dialog buttons): packaging/runtime-depends.txt's qt6-translations-l10n.
+        QVERIFY2(QKeySequence(Qt::CTRL | Qt::Key_S).toString(QKeySequence::NativeText) == QLatin1String("Strg+S"),
+                 "Qt's German is missing: install qt6-translations-l10n (scripts/dev does)");
+        QStringList cut;
+        {
+            MainWindow app;
+            QCOMPARE(app.controller.open(QUrl::fromLocalFile(m_demo)), QString());
+            QVERIFY(app.show(size));
+            QCOMPARE(app.window->size(), size);
+            const QQuickItem* lane = app.item("sectionLane");  // block captions elide by design
+            QObject* bar = app.window->property("menuBar").value<QObject*>();
+            QQuickItem* first = nullptr;
+            QMetaObject::invokeMethod(bar, "itemAt", Q_RETURN_ARG(QQuickItem*, first), Q_ARG(int, 0));
+            QCOMPARE(first->property("text").toString(), QStringLiteral("&Datei"));  // German is what shows
+            // The playback controller's status (core/ says it in English), in German.
+            QCOMPARE(app.item("deviceStatus")->property("text").toString(), QStringLiteral("Audioausgabe nicht gestartet."));
+            QCOMPARE(ui::TransportModel::translatedStatus(QStringLiteral(
+                         "No audio output: No device. Playback is off until a device is available (Retry looks again).")),
+                     QStringLiteral("Keine Audioausgabe: No device. Die Wiedergabe ist aus, bis ein Gerät verfügbar ist "
+                                    "(Erneut versuchen sucht wieder)."));
+            const QString shots = QStringLiteral(QT_TESTCASE_BUILDDIR "/screenshots");
+            QVERIFY(QDir().mkpath(shots));
+            const QString prefix = QStringLiteral("%1/de-%2x%3-").arg(shots).arg(size.width()).arg(size.height());
+            CHECKED(visitScreens(app, [&](const QString& screen) {
+                for (const QString& line : cutOffTexts(app.window->contentItem(), lane))
+                    cut << screen + QStringLiteral(": ") + line;
+                const QString name = QString(screen).remove(QLatin1Char('&')).replace(QLatin1Char(' '), QLatin1Char('-'));
+                QVERIFY(app.window->grabWindow().save(prefix + name + QStringLiteral(".png")));
+            }));
+        }
+        ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
+        cut.removeDuplicates();
+        for (const QString& line : std::as_const(cut))
+            qWarning().noquote() << "cut off in German:" << line;
+        QVERIFY2(cut.isEmpty(), qPrintable(QStringLiteral("%1 texts are cut off").arg(cut.size())));
     }
 
 private:

@@ -16,9 +16,12 @@ MenuItem {
     }
 
     // As wide as the text and the key beside it, so that a menu sized to its widest item (AppMenu) shows both
-    // whole (the RowLayout's own implicit width leaves the filling label out).
+    // whole (the RowLayout's own implicit width leaves the filling label out). Each label counts in whole pixels,
+    // as the RowLayout sizes them: with the fractional widths a text measures, the row came up to a pixel short
+    // and the text elided ("Speichern unter…", "An Fenster anpassen" in German).
     implicitWidth: Math.max(implicitBackgroundWidth + leftInset + rightInset,
-                            textLabel.implicitWidth + (keyLabel.visible ? row.spacing + keyLabel.implicitWidth : 0)
+                            Math.ceil(textLabel.implicitWidth)
+                            + (keyLabel.visible ? row.spacing + Math.ceil(keyLabel.implicitWidth) : 0)
                             + leftPadding + rightPadding)
 
     contentItem: RowLayout {

@@ -23,8 +23,9 @@ Rectangle {
         spacing: 12
 
         ColumnLayout {
-            // As wide as the song's facts need (the strip takes the rest), within reason.
-            Layout.preferredWidth: Math.min(300, Math.max(168, facts.implicitWidth, title.implicitWidth))
+            // As wide as the song's facts need (the strip takes the rest), within reason; in whole pixels, as the
+            // layout gives its labels (a fractional width left "… · 5 Spuren" a pixel short, elided).
+            Layout.preferredWidth: Math.min(300, Math.ceil(Math.max(168, facts.implicitWidth, title.implicitWidth)))
             Layout.fillWidth: false
             spacing: 0
             Label {

@@ -49,6 +49,31 @@ TransportModel::TransportModel(core::ProjectDocument* document, core::PlaybackCo
     m_loadWindow.start();
 }
 
+QString TransportModel::translatedStatus(const QString& status)
+{
+    // What core::PlaybackController says, word for word (its %1 is PortAudio's error, which stays as it is).
+    static const char* const kStatuses[] = {
+        QT_TR_NOOP("Audio output not started."),
+        QT_TR_NOOP("Audio output stopped."),
+        QT_TR_NOOP("No audio output: %1 Playback is off until a device is available (Retry looks again)."),
+        QT_TR_NOOP("The audio output stopped (was the device disconnected?). Playback is off; Retry looks for a "
+                   "device again."),
+    };
+    for (const char* source : kStatuses) {
+        const QString english = QString::fromUtf8(source);
+        const qsizetype at = english.indexOf(QLatin1String("%1"));
+        if (at < 0) {
+            if (status == english)
+                return tr(source);
+            continue;
+        }
+        const QString before = english.left(at), after = english.mid(at + 2);
+        if (status.size() >= before.size() + after.size() && status.startsWith(before) && status.endsWith(after))
+            return tr(source).arg(status.mid(at, status.size() - before.size() - after.size()));
+    }
+    return status;
+}
+
 QString TransportModel::barBeatText() const
 {
     const auto& s = m_document->project()->data().settings;

@@ -50,7 +50,10 @@ public:
     QString lengthText() const;
     qint64 songLength() const { return m_document->project()->data().length(); }
     bool hasDevice() const { return m_playback->hasDevice(); }
-    QString deviceStatus() const { return m_playback->deviceStatus(); }
+    // The playback controller's status in the user's language (core/ says it in English: its messages are not
+    // in the shipped translations); device names and PortAudio's errors pass as they are.
+    QString deviceStatus() const { return translatedStatus(m_playback->deviceStatus()); }
+    static QString translatedStatus(const QString& status);
     QString healthText() const;
 
     Q_INVOKABLE void togglePlay();
