@@ -3,6 +3,7 @@
 // with SIGKILL; relaunched, it offers the song back, and Return (the recovery list's default) restores it. The
 // relaunched window is watched and answered through the X server (xdotool): the window title names the song
 // on screen. Everything the app writes goes to a private home under the build folder.
+#include "SkipOrFail.h"
 #include "AudioFixtures.h"
 
 #include "core/audio/AudioFileWriter.h"
@@ -49,9 +50,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         if (QStandardPaths::findExecutable(QStringLiteral("xdotool")).isEmpty() || qEnvironmentVariableIsEmpty("DISPLAY")) {
             const char* why = "needs xdotool (scripts/dev installs it) and an X display (scripts/dev runs ctest under xvfb-run)";
-            if (qEnvironmentVariableIsSet("CI"))
-                QFAIL(why);
-            QSKIP(why);
+            S2A_SKIP_OR_FAIL_ON_CI(why);
         }
     }
 

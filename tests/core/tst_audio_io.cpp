@@ -1,5 +1,6 @@
 // Audio file reading, writing, resampling and import, on real files in a temporary folder.
 
+#include "SkipOrFail.h"
 #include "AudioFixtures.h"
 
 #include "core/audio/AudioFileReader.h"
@@ -262,7 +263,7 @@ void TestAudioIo::readsOtherFormats()
     QFETCH(double, tolerance);
     QFETCH(int, lengthSlack);
     if (!canWrite(format, rate, 2))
-        QSKIP(qPrintable(QStringLiteral("libsndfile here cannot write %1, so there is no fixture to read").arg(extension)));
+        S2A_SKIP_OR_FAIL_ON_CI(qPrintable(QStringLiteral("libsndfile here cannot write %1, so there is no fixture to read").arg(extension)));
     const AudioBuffer original = sine(rate, 2, rate * 2, 500.0);
     const QString file = path(QStringLiteral("fixture.") + extension);
     QVERIFY(writeWithSndfile(file, original, format));
@@ -318,7 +319,7 @@ void TestAudioIo::writerReportsDiskFull()
 {
     // /dev/full accepts the open and fails every write with ENOSPC: a real full disk, without filling one.
     if (!QFileInfo::exists(QStringLiteral("/dev/full")))
-        QSKIP("no /dev/full on this system");
+        S2A_SKIP_OR_FAIL_ON_CI("no /dev/full on this system");
     for (AudioFileFormat format : {AudioFileFormat::Wav24, AudioFileFormat::Flac16, AudioFileFormat::OggVorbis}) {
         const auto status = AudioFileWriter::write(QStringLiteral("/dev/full"), sine(44100, 2, 44100 * 4, 440.0), format);
         QVERIFY2(!status.ok(), qPrintable(AudioFileWriter::formatName(format)));

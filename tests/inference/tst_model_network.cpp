@@ -1,6 +1,7 @@
 // The diffusion model's network modules on the CPU: configs, VAE (exact lengths, heads), caption encoder,
 // structure-guided DiT (conditioning and its independent drops), the s2a-402m parameter budget, and one DiT
 // block and two VAE blocks against an independent Python (torch) reference on the same weights.
+#include "SkipOrFail.h"
 #include "inference/model/AudioVae.h"
 #include "inference/model/CaptionEncoder.h"
 #include "inference/model/GuidedDitVelocity.h"
@@ -511,7 +512,7 @@ private Q_SLOTS:
         QProcess probe;
         probe.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import torch")});
         if (!probe.waitForFinished(60000) || probe.exitStatus() != QProcess::NormalExit || probe.exitCode() != 0)
-            QSKIP("/usr/bin/python3 with torch (python3-torch) is not installed");
+            S2A_SKIP_OR_FAIL_ON_CI("/usr/bin/python3 with torch (python3-torch) is not installed");
 
         torch::NoGradGuard guard;
         QTemporaryDir dir;

@@ -1,6 +1,7 @@
 // The diffusion model's weights: safetensors round trips and every corruption class, interchange with a
 // file written by an independent (Python, stdlib-only) writer in both directions, strict module loading,
 // and SHA-256 against the standard vectors and sha256sum.
+#include "SkipOrFail.h"
 #include "TestFiles.h"
 #include "inference/model/ModelResult.h"
 #include "inference/model/Safetensors.h"
@@ -223,7 +224,7 @@ void ModelWeightsTest::sha256OfFileMatchesSha256sum()
     QVERIFY(!sha256File(path("no-such-file")).ok());
     const QString tool = QStandardPaths::findExecutable("sha256sum");
     if (tool.isEmpty())
-        QSKIP("sha256sum is not installed");
+        S2A_SKIP_OR_FAIL_ON_CI("sha256sum is not installed");
     QProcess p;
     p.start(tool, {m_dir.filePath("hash.bin")});
     QVERIFY(p.waitForFinished(30000));
@@ -360,7 +361,7 @@ void ModelWeightsTest::readsFileWrittenByPython()
 {
     const QString py = python();
     if (py.isEmpty())
-        QSKIP("python3 is not installed");
+        S2A_SKIP_OR_FAIL_ON_CI("python3 is not installed");
     writeAll(m_dir.filePath("ref.py"), kPythonScript);
     QProcess p;
     p.start(py, {m_dir.filePath("ref.py"), "write", m_dir.filePath("python.safetensors")});
@@ -392,7 +393,7 @@ void ModelWeightsTest::pythonReadsOurFile()
 {
     const QString py = python();
     if (py.isEmpty())
-        QSKIP("python3 is not installed");
+        S2A_SKIP_OR_FAIL_ON_CI("python3 is not installed");
     writeAll(m_dir.filePath("ref.py"), kPythonScript);
     const torch::Tensor f32 = torch::arange(6, torch::kFloat).mul(0.1f).reshape({3, 2});
     const torch::Tensor f16 = torch::tensor({1.5f, -0.333f, 65504.0f}).to(torch::kHalf);

@@ -22,6 +22,8 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtTest>
 
+#include <atomic>
+
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(S2A_UiPlugin)
@@ -269,15 +271,20 @@ private Q_SLOTS:
         QVERIFY(document->open(other));
         QCOMPARE(role(model, 0, "state"), QStringLiteral("cancelled"));
 
-        // Opened after the take was made but before the UI thread heard of it: the take is dropped.
+        // Opened after the take was made but before the UI thread heard of it: the take is dropped. The UI thread
+        // handles no events until the worker has emitted the take, so the result waits in its queue: a direct
+        // connection, run on the worker thread after the model's own (queued, connected first) has posted it,
+        // says when.
+        std::atomic<bool> emitted{false};
+        const auto watch = connect(model.worker(), &s2a::inference::GenerationWorker::jobFinished, model.worker(),
+                                   [&emitted] { emitted = true; }, Qt::DirectConnection);
         QCOMPARE(model.regenerate(sectionId(*document, QStringLiteral("intro"))), QString());
-        // Without handling events meanwhile, so that the result waits in the UI thread's queue.
         QElapsedTimer clock;
         clock.start();
-        while (!model.worker()->isIdle() && clock.elapsed() < 20000)
-            QThread::msleep(10);
-        QVERIFY(model.worker()->isIdle());
-        QThread::msleep(100);  // the worker emits its result right after it goes idle; let it be posted
+        while (!emitted && clock.elapsed() < 20000)
+            QThread::yieldCurrentThread();
+        disconnect(watch);
+        QVERIFY(emitted);
         QVERIFY(document->open(m_bundle));
         const core::ProjectData reopened = document->project()->data();
         QVERIFY(model.waitForIdle(5000));

@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QThreadPool>
 #include <QtQml/qqmlextensionplugin.h>
+#include <QSignalSpy>
 #include <QtTest>
 
 #include <cmath>
@@ -71,13 +72,20 @@ struct Lane {
         window.show();
     }
 
+    // Waits until a frame has been drawn from the item's current state: tiles are rendered in its polish (GUI
+    // thread) and paint (render thread), both before the frame is swapped. What a change renders has been
+    // rendered then, so "nothing new" can be checked after it without a fixed wait.
+    bool nextFrame()
+    {
+        QSignalSpy swapped(&window, &QQuickWindow::frameSwapped);
+        item->update();
+        return swapped.wait(5000);
+    }
+
     // Waits until everything visible is loaded and a frame has been drawn with it.
     bool settle()
     {
-        if (!QTest::qWaitFor([this] { return item->ready(); }, 20000))
-            return false;
-        QTest::qWait(50);  // let the frame that follows the last load render
-        return true;
+        return QTest::qWaitFor([this] { return item->ready(); }, 20000) && nextFrame();
     }
 };
 
@@ -203,14 +211,14 @@ private Q_SLOTS:
             const int before = lane.item->tilesRendered();
             lane.item->setViewStart(step * WaveformRenderer::kTileWidth * spp);
             QVERIFY(QTest::qWaitFor([&] { return lane.item->tilesRendered() > before; }, 5000));
-            QTest::qWait(50);
+            QVERIFY(lane.nextFrame());
             QCOMPARE(lane.item->tilesRendered() - before, 1);
         }
         // Half a tile: nothing new at all (the tiles either side are cached).
         {
             const int before = lane.item->tilesRendered();
             lane.item->setViewStart(2.5 * WaveformRenderer::kTileWidth * spp);
-            QTest::qWait(100);
+            QVERIFY(lane.nextFrame());
             QCOMPARE(lane.item->tilesRendered(), before);
         }
         // Zoom: every visible tile is new.
@@ -222,7 +230,7 @@ private Q_SLOTS:
         // Back to the first zoom: its tiles are still cached.
         const int zoomedOut = lane.item->tilesRendered();
         lane.item->setSamplesPerPixel(spp);
-        QTest::qWait(100);
+        QVERIFY(lane.nextFrame());
         QCOMPARE(lane.item->tilesRendered(), zoomedOut);
         // A colour change redraws.
         lane.item->setColour(QColor(0, 0, 200));
