@@ -7,12 +7,14 @@
 #include "core/audio/Resampler.h"
 #include "core/export/ExportNaming.h"
 #include "core/export/Exporter.h"
+#include "core/persistence/ProjectBundle.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -20,6 +22,9 @@
 #include <sndfile.h>
 
 #include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <sys/resource.h>
 
 using namespace s2a;
 using namespace s2a::core;
@@ -388,6 +393,28 @@ private Q_SLOTS:
         QCOMPARE(f.readAll(), QByteArray("old"));
     }
 
+    // Issue 19: an export that runs out of room (RLIMIT_FSIZE in a child, as a full disk) fails with a message
+    // that says so, removes what it wrote and leaves the file it would have replaced untouched.
+    void aFullDiskFailsCleanlyAndKeepsTheOldFile()
+    {
+        QVERIFY(bundle::save(test::makeSineSong(m_bundle, 3, 6.0), m_bundle));
+        QVERIFY(QDir().mkpath(m_out));
+        const QString old = QDir(m_out).filePath(QStringLiteral("Sines_mix.wav"));
+        QFile f(old);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write("old") == 3);
+        f.close();
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child-export"), m_bundle, m_out});
+        QVERIFY(child.waitForFinished(60000));
+        const QString message = QString::fromUtf8(child.readAllStandardOutput()).trimmed();
+        QVERIFY2(child.exitCode() == 1, qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("File too large")) || message.contains(QLatin1String("No space")),
+                 qPrintable(message));
+        QCOMPARE(filesIn(m_out), QStringList{QStringLiteral("Sines_mix.wav")});
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("old"));
+    }
+
     void metadataIsEmbedded()
     {
         const ProjectData data = makeSong(m_bundle);
@@ -426,5 +453,34 @@ private:
     QString m_out;
 };
 
-QTEST_GUILESS_MAIN(TstExport)
+// The full-disk test re-runs this binary as a child that may write at most 64 KiB per file and exports a song
+// (about 3 MB of WAV) over an existing file.
+int childExport(const QString& bundle, const QString& out)
+{
+    std::signal(SIGXFSZ, SIG_IGN);  // the write must fail with EFBIG, not kill us
+    rlimit limit{65536, 65536};
+    setrlimit(RLIMIT_FSIZE, &limit);
+    auto data = bundle::load(bundle);
+    if (!data) {
+        std::fprintf(stdout, "load: %s\n", qPrintable(data.errorMessage()));
+        return 2;
+    }
+    ExportOptions o;
+    o.what = ExportWhat::Mix;
+    o.format = AudioFileFormat::Wav24;
+    o.overwrite = true;
+    SimpleJobControl job;
+    const Result<ExportReport> r = exportSong(data.value(), bundle, out, o, job);
+    std::fprintf(stdout, "%s\n", r ? "exported" : qPrintable(r.errorMessage()));
+    return r ? 0 : 1;
+}
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (argc == 4 && QByteArray(argv[1]) == "--child-export")
+        return childExport(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
+    TstExport test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_export.moc"
