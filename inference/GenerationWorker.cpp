@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
+#include <new>
 #include <optional>
 
 namespace s2a::inference {
@@ -241,14 +243,26 @@ void GenerationWorker::run()
         Q_EMIT jobStarted(next.id);
 
         std::optional<Result<RenderedTake>> result;
-        if (!m_engines.count(next.job.engine))
-            control->progress(0.0, QStringLiteral("Starting the engine"));
-        auto engine = engineFor(next.job.engine);
-        if (!engine)
-            result.emplace(engine.error());
-        else
-            result.emplace(renderTake(next.job.snapshot, next.job.bundlePath, next.job.sectionId, next.job.options,
-                                      *engine.value(), *control));
+        // An engine that throws (out of memory in a long render, a library's exception) fails its job with a
+        // message instead of ending the app: the song is only changed by a finished job's take, so it is
+        // unchanged, and the next job runs.
+        try {
+            if (!m_engines.count(next.job.engine))
+                control->progress(0.0, QStringLiteral("Starting the engine"));
+            auto engine = engineFor(next.job.engine);
+            if (!engine)
+                result.emplace(engine.error());
+            else
+                result.emplace(renderTake(next.job.snapshot, next.job.bundlePath, next.job.sectionId, next.job.options,
+                                          *engine.value(), *control));
+        } catch (const std::bad_alloc&) {
+            result.emplace(Error{QStringLiteral("The %1 engine ran out of memory; the song is unchanged. Close other "
+                                                "programs, or regenerate a shorter section or with less context.")
+                                     .arg(next.job.engine)});
+        } catch (const std::exception& e) {
+            result.emplace(Error{QStringLiteral("The %1 engine failed (%2); the song is unchanged.")
+                                     .arg(next.job.engine, QString::fromLocal8Bit(e.what()))});
+        }
 
         bool cancelled = false;
         {

@@ -21,6 +21,8 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <new>
+#include <stdexcept>
 
 using namespace s2a;
 using namespace s2a::inference;
@@ -334,6 +336,47 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(rec.ended(c), 60000);
         QCOMPARE(made.load(), 2);
         QCOMPARE(rec.idsOf(QStringLiteral("finished")), (QList<int>{a, b, c}));
+    }
+
+    // Issue 19: an engine that throws (out of memory, a library's exception) fails its job with a message; the
+    // worker thread lives on and the next job runs. (Before, the exception left the thread and ended the app.)
+    void anEngineThatThrowsFailsItsJobAndTheNextRuns()
+    {
+        struct Throwing : Generator {
+            bool outOfMemory;
+            explicit Throwing(bool oom) : outOfMemory(oom) {}
+            QString id() const override { return QStringLiteral("throwing"); }
+            QString displayName() const override { return id(); }
+            Result<GenerationResult> generate(const GenerationRequest&, JobControl&) override { return fail(); }
+            Result<GenerationResult> regenerate(const GenerationRequest&, JobControl&) override { return fail(); }
+            Result<GenerationResult> fail()
+            {
+                if (outOfMemory)
+                    throw std::bad_alloc();
+                throw std::runtime_error("synth exploded");
+            }
+        };
+        GenerationWorker worker;
+        worker.setEngineFactory(QStringLiteral("oom"), [] { return Result<std::unique_ptr<Generator>>(std::make_unique<Throwing>(true)); });
+        worker.setEngineFactory(QStringLiteral("broken"), [] { return Result<std::unique_ptr<Generator>>(std::make_unique<Throwing>(false)); });
+        Recorder rec(worker);
+        GenerationJob oom = job(QStringLiteral("intro"));
+        oom.engine = QStringLiteral("oom");
+        GenerationJob broken = job(QStringLiteral("intro"));
+        broken.engine = QStringLiteral("broken");
+        const int a = worker.enqueue(oom);
+        const int b = worker.enqueue(broken);
+        const int c = worker.enqueue(job(QStringLiteral("intro"), 5));
+        QTRY_VERIFY_WITH_TIMEOUT(rec.ended(c), 60000);
+        QCOMPARE(rec.idsOf(QStringLiteral("failed")), (QList<int>{a, b}));
+        QCOMPARE(rec.idsOf(QStringLiteral("finished")), QList<int>{c});
+        QStringList messages;
+        for (const auto& e : rec.events)
+            if (e.what == QLatin1String("failed"))
+                messages << e.stage;
+        QCOMPARE(messages.size(), 2);
+        QVERIFY2(messages[0].startsWith(QLatin1String("The oom engine ran out of memory; the song is unchanged.")), qPrintable(messages[0]));
+        QCOMPARE(messages[1], QStringLiteral("The broken engine failed (synth exploded); the song is unchanged."));
     }
 
     void unknownEnginesFailWithAReason()
