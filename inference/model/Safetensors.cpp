@@ -17,7 +17,6 @@
 #include <utility>
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -261,14 +260,32 @@ Result<SafetensorsFile> SafetensorsFile::open(const std::string& path)
         return R::failure(path + " is truncated: it has " + std::to_string(size) +
                           " bytes, fewer than the 8-byte header length a safetensors file starts with.");
     }
-    void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close(fd);  // the mapping keeps the file open
-    if (map == MAP_FAILED)
-        return R::failure("Cannot map " + path + " into memory: " + std::strerror(errno) + ".");
-
+    // Read whole, not mapped: a mapped file that is truncated underneath (a copy still being written, a weights
+    // file replaced on a network share) raised SIGBUS in the first memcpy from it and took the app down. A
+    // file that shrinks while it is read here is a short read, reported as such.
     SafetensorsFile file;
     file.m_path = path;
-    file.m_map = static_cast<const std::uint8_t*>(map);
+    try {
+        file.m_bytes.resize(size);
+    } catch (const std::bad_alloc&) {
+        ::close(fd);
+        return R::failure("Cannot read " + path + ": " + std::to_string(size) + " bytes do not fit in memory.");
+    }
+    std::uint64_t done = 0;
+    while (done < size) {
+        const ssize_t got = ::pread(fd, file.m_bytes.data() + done, std::size_t(std::min<std::uint64_t>(size - done, 1u << 30)),
+                                    off_t(done));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            break;
+        done += std::uint64_t(got);
+    }
+    ::close(fd);
+    if (done != size)
+        return R::failure(path + " could not be read whole (" + std::to_string(done) + " of " + std::to_string(size) +
+                          " bytes): it was shortened or is unreadable.");
+    file.m_map = file.m_bytes.data();
     file.m_size = size;
     std::uint64_t headerSize = 0;
     for (int i = 7; i >= 0; --i)
@@ -297,6 +314,7 @@ SafetensorsFile& SafetensorsFile::operator=(SafetensorsFile&& other) noexcept
         release();
         m_path = std::move(other.m_path);
         m_header = std::move(other.m_header);
+        m_bytes = std::move(other.m_bytes);
         m_map = std::exchange(other.m_map, nullptr);
         m_size = std::exchange(other.m_size, 0);
         m_dataStart = std::exchange(other.m_dataStart, 0);
@@ -308,8 +326,8 @@ SafetensorsFile::~SafetensorsFile() { release(); }
 
 void SafetensorsFile::release()
 {
-    if (m_map)
-        ::munmap(const_cast<std::uint8_t*>(m_map), m_size);
+    m_bytes.clear();
+    m_bytes.shrink_to_fit();
     m_map = nullptr;
 }
 

@@ -71,10 +71,10 @@ public:
 
     const std::string& path() const { return m_path; }
     const SafetensorsHeader& header() const { return m_header; }
-    // The tensor's bytes inside the mapping (valid while this object lives); nullptr for an empty tensor.
+    // The tensor's bytes inside the file's copy in memory (valid while this object lives); nullptr for an empty tensor.
     const std::uint8_t* data(const SafeTensorInfo& tensor) const;
     std::uint64_t fileSize() const { return m_size; }
-    // SHA-256 (hex) of the whole file, hashed from the mapping: the id recorded in every take.
+    // SHA-256 (hex) of the whole file, hashed from its copy in memory: the id recorded in every take.
     std::string sha256() const;
 
 private:
@@ -83,6 +83,7 @@ private:
 
     std::string m_path;
     SafetensorsHeader m_header;
+    std::vector<std::uint8_t> m_bytes;  // the whole file, read at open (see open(): no mapping)
     const std::uint8_t* m_map = nullptr;
     std::uint64_t m_size = 0;
     std::uint64_t m_dataStart = 0;

@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <unistd.h>
+
 #include <torch/torch.h>
 
 #include <cstring>
@@ -179,6 +181,7 @@ private Q_SLOTS:
     void halfAndBfloatFilesConvertIntoFloatModel();
     void missingFileNamesTheConfig();
     void expectedHashIsEnforced();
+    void aFileTruncatedAfterOpeningIsStillReadWhole();
 
 private:
     QTemporaryDir m_dir;
@@ -517,6 +520,29 @@ void ModelWeightsTest::expectedHashIsEnforced()
     for (const auto& [name, value] : snapshot(*target))
         QVERIFY(sameBytes(value, before.at(name)));
     QVERIFY(loadWeights(*target, path("hashed.safetensors"), {"tiny", saved->sha256}).ok());
+}
+
+// Issue 19: weights truncated underneath an open file (a copy still being written, a file replaced on a share)
+// raised SIGBUS in the first memcpy from the mapping. The file is now read whole at open: what was opened stays
+// readable, and a file shortened before it is opened is refused with its length.
+void ModelWeightsTest::aFileTruncatedAfterOpeningIsStillReadWhole()
+{
+    TensorMap tensors;
+    tensors["w"] = torch::arange(1 << 16, torch::kFloat);
+    const std::string file = path("shrinking.safetensors");
+    QVERIFY(writeTensors(file, tensors, {}).ok());
+    Result<SafetensorsFile> opened = SafetensorsFile::open(file);
+    QVERIFY2(opened.ok(), opened.error.c_str());
+    const std::string hash = opened->sha256();
+    QCOMPARE(::truncate(file.c_str(), 100), 0);  // a mapping would now fault past the first page
+    const SafeTensorInfo& info = opened->header().tensors.front();
+    float last = 0.0f;
+    std::memcpy(&last, opened->data(info) + info.byteSize() - 4, 4);
+    QCOMPARE(last, float((1 << 16) - 1));
+    QCOMPARE(opened->sha256(), hash);
+    const Result<SafetensorsFile> shortened = SafetensorsFile::open(file);
+    QVERIFY(!shortened.ok());
+    QVERIFY2(shortened.error.find("is truncated") != std::string::npos, shortened.error.c_str());
 }
 
 QTEST_GUILESS_MAIN(ModelWeightsTest)
