@@ -15,6 +15,8 @@
 #include <QGuiApplication>
 #include <QTextStream>
 
+#include <algorithm>
+
 using namespace s2a;
 using namespace s2a::inference::training;
 
@@ -59,6 +61,7 @@ int main(int argc, char** argv)
     const auto noAblation = opt("no-ablation", "Skip the plain-VAE ablation stages.");
     const auto noAnalysis = opt("no-analysis", "Skip the Analysis segmenter and grader (grade every song 1).");
     const auto vaeSteps = opt("vae-steps", "Stage 1 steps.", "N");
+    const auto vaeBatch = opt("vae-batch", "Songs per stage-1 step (each gives one crop per stem group; default 2).", "N");
     const auto structureSteps = opt("structure-steps", "Stage 2 steps.", "N");
     const auto ditSteps = opt("dit-steps", "Stage 3 steps.", "N");
     const auto sftSteps = opt("sft-steps", "Stage 4 steps.", "N");
@@ -119,6 +122,7 @@ int main(int argc, char** argv)
         return parser.isSet(option) ? parser.value(option).toInt() : fallback;
     };
     o.vaeSteps = intOr(vaeSteps, o.vaeSteps);
+    o.vaeBatch = std::clamp(intOr(vaeBatch, o.vaeBatch), 1, 64);
     o.structureSteps = intOr(structureSteps, o.structureSteps);
     o.ditSteps = intOr(ditSteps, o.ditSteps);
     o.sftSteps = intOr(sftSteps, o.sftSteps);
