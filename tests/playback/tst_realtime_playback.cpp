@@ -131,13 +131,9 @@ private Q_SLOTS:
         const QString bundle = dir.filePath(QStringLiteral("Loud.s2a"));
         ProjectData song = test::makeSineSong(bundle, 2, 6.0, 48000);  // two sines of 0.05: quiet
         PlaybackController playback;
-        OutputSettings settings;
-        settings.deviceName = jackDevice(playback);
-        QVERIFY2(playback.startAudio(settings), "the JACK output opens");
-        playback.setProject(song, bundle + QStringLiteral("/audio"));
-        QVERIFY(playback.waitForPlan());
-        playback.play();
-        QTRY_VERIFY(playback.position() > 48000);
+        startPlaying(playback, song, bundle);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(!playback.clipped());
         // +24 dB on both tracks: 0.05 * (sin a + sin 2a) peaks at 0.088, times 15.85 is 1.39, ~3 dB over.
         song.tracks[0].gainDb = song.tracks[1].gainDb = 24.0;
@@ -163,13 +159,9 @@ private Q_SLOTS:
         ProjectData song = test::makeSineSong(bundle, 2, 30.0, 48000);
         song.tracks[1].gainDb = -20.0;  // the quiet one
         PlaybackController playback;
-        OutputSettings settings;
-        settings.deviceName = jackDevice(playback);
-        QVERIFY2(playback.startAudio(settings), "the JACK output opens");
-        playback.setProject(song, bundle + QStringLiteral("/audio"));
-        QVERIFY(playback.waitForPlan());
-        playback.play();
-        QTRY_VERIFY(playback.position() > 48000);
+        startPlaying(playback, song, bundle);
+        if (QTest::currentTestFailed())
+            return;
         const auto peak = [&] { return std::max(playback.masterMeter(0).peak, playback.masterMeter(1).peak); };
         QTRY_VERIFY(peak() > 0.04f);  // both sines: the loud one's 0.05 at least
         song.tracks[1].solo = true;
@@ -190,13 +182,9 @@ private Q_SLOTS:
         const QString bundle = dir.filePath(QStringLiteral("Loss.s2a"));
         const ProjectData song = test::makeSineSong(bundle, 2, 30.0, 48000);
         PlaybackController playback;
-        OutputSettings settings;
-        settings.deviceName = jackDevice(playback);
-        QVERIFY(playback.startAudio(settings));
-        playback.setProject(song, bundle + QStringLiteral("/audio"));
-        QVERIFY(playback.waitForPlan());
-        playback.play();
-        QTRY_VERIFY_WITH_TIMEOUT(playback.isPlaying(), 2000);
+        startPlaying(playback, song, bundle);
+        if (QTest::currentTestFailed())
+            return;
 
         QSignalSpy lost(&playback, &PlaybackController::deviceLost);
         m_jack.stop();  // the device disappears mid-playback
@@ -227,6 +215,19 @@ private Q_SLOTS:
     }
 
 private:
+    // Opens the JACK output, loads `song` and plays it until its first second has been played.
+    static void startPlaying(PlaybackController& playback, const ProjectData& song, const QString& bundle)
+    {
+        OutputSettings settings;
+        settings.deviceName = jackDevice(playback);
+        const Status started = playback.startAudio(settings);
+        QVERIFY2(started, qPrintable(started.errorMessage()));
+        playback.setProject(song, bundle + QStringLiteral("/audio"));
+        QVERIFY(playback.waitForPlan());
+        playback.play();
+        QTRY_VERIFY(playback.isPlaying() && playback.position() > song.settings.sampleRate);
+    }
+
     static QString jackDevice(const PlaybackController& playback)
     {
         for (const OutputDevice& d : playback.devices())

@@ -15,6 +15,7 @@
 #include <QtTest>
 
 #include <cstdlib>
+#include <functional>
 
 // Helpers that verify report failure through QTest; the caller stops when one failed.
 #define CHECKED(call)                      \
@@ -103,6 +104,41 @@ inline void verifyDrawn(QQuickWindow* window, QQuickItem* popup, const QString& 
     const int total = onSurface + other;
     QVERIFY2(onSurface > total / 5 && other > total / 50,
              qPrintable(QStringLiteral("%1: %2 of %3 samples on the dialog's surface").arg(what).arg(onSurface).arg(total)));
+}
+
+// Opens each menu of the window's menu bar in turn with a click, as a user does, and calls `visit` with its title
+// item and the menu once it is open and laid out; then closes it with Escape.
+inline void forEachMenu(QQuickWindow* window, const std::function<void(QQuickItem* title, QObject* menu)>& visit)
+{
+    QObject* bar = window->property("menuBar").value<QObject*>();
+    QVERIFY(bar);
+    for (int i = 0; i < bar->property("count").toInt(); ++i) {
+        QQuickItem* title = nullptr;
+        QMetaObject::invokeMethod(bar, "itemAt", Q_RETURN_ARG(QQuickItem*, title), Q_ARG(int, i));
+        QVERIFY(title);
+        QObject* menu = title->property("menu").value<QObject*>();
+        click(window, title);
+        QTRY_VERIFY2(menu->property("opened").toBool() && !QQuickTest::qIsPolishScheduled(window),
+                     qPrintable(title->property("text").toString()));
+        visit(title, menu);
+        if (QTest::currentTestFailed())
+            return;
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!menu->property("visible").toBool());
+    }
+}
+
+// A menu's items, in order.
+inline QList<QQuickItem*> menuItems(QObject* menu)
+{
+    QList<QQuickItem*> items;
+    for (int k = 0; k < menu->property("count").toInt(); ++k) {
+        QQuickItem* entry = nullptr;
+        QMetaObject::invokeMethod(menu, "itemAt", Q_RETURN_ARG(QQuickItem*, entry), Q_ARG(int, k));
+        if (entry)
+            items << entry;
+    }
+    return items;
 }
 
 // Types text into the item with keyboard focus (QTest::keyClicks takes widgets only).

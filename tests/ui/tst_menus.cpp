@@ -3,6 +3,7 @@
 #include "AudioFixtures.h"
 #include "MainWindowFixture.h"
 #include "PopupTestSupport.h"
+#include "TextChecks.h"
 
 #include "core/persistence/ProjectBundle.h"
 #include "ui/i18n/Translations.h"
@@ -86,28 +87,19 @@ private Q_SLOTS:
         MainWindow app;
         QCOMPARE(app.controller.open(QUrl::fromLocalFile(m_song)), QString());
         QVERIFY(app.show());
-        QObject* bar = menuBarOf(app.window);
         QMap<QString, QString> shown;  // item text without '&' -> its shortcut label
-        for (int i = 0; i < menuCount(bar); ++i) {
-            QQuickItem* title = menuBarItem(bar, i);
-            click(app.window, title);
-            QTRY_VERIFY(isOpen(menuOf(title)));
-            QObject* menu = menuOf(title);
-            for (int k = 0; k < menu->property("count").toInt(); ++k) {
-                QQuickItem* entry = nullptr;
-                QMetaObject::invokeMethod(menu, "itemAt", Q_RETURN_ARG(QQuickItem*, entry), Q_ARG(int, k));
-                if (entry && entry->property("shortcutText").isValid()) {
-                    const QString text = entry->property("text").toString().remove(QLatin1Char('&'));
-                    shown.insert(text, entry->property("shortcutText").toString());
-                    // The label is drawn: visible and wide enough for its text.
-                    for (QQuickItem* label : findItems(entry, QStringLiteral("shortcutLabel")))
-                        if (!shown[text].isEmpty())
-                            QVERIFY(label->isVisible() && label->width() >= label->implicitWidth() - 0.5);
-                }
+        CHECKED(forEachMenu(app.window, [&](QQuickItem*, QObject* menu) {
+            for (QQuickItem* entry : menuItems(menu)) {
+                if (!entry->property("shortcutText").isValid())
+                    continue;
+                const QString text = entry->property("text").toString().remove(QLatin1Char('&'));
+                shown.insert(text, entry->property("shortcutText").toString());
+                // The label is drawn: visible and wide enough for its text.
+                for (QQuickItem* label : findItems(entry, QStringLiteral("shortcutLabel")))
+                    if (!shown[text].isEmpty())
+                        QVERIFY(label->isVisible() && label->width() >= label->implicitWidth() - 0.5);
             }
-            QTest::keyClick(app.window, Qt::Key_Escape);
-            QTRY_VERIFY(!menuOf(title)->property("visible").toBool());
-        }
+        }));
         QCOMPARE(shown.value(QStringLiteral("Undo")), QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText));
         QCOMPARE(shown.value(QStringLiteral("Save")), QStringLiteral("Ctrl+S"));
         QCOMPARE(shown.value(QStringLiteral("Save As…")), QStringLiteral("Ctrl+Shift+S"));
@@ -136,32 +128,13 @@ private Q_SLOTS:
         device->setProperty("text", longName);
         QVERIFY(QMetaObject::invokeMethod(audio, "insertItem", Q_ARG(int, 0), Q_ARG(QQuickItem*, qobject_cast<QQuickItem*>(device))));
 
-        QObject* bar = menuBarOf(app.window);
         QStringList cut, seen;
-        for (int i = 0; i < menuCount(bar); ++i) {
-            QQuickItem* title = menuBarItem(bar, i);
-            click(app.window, title);
-            QTRY_VERIFY(isOpen(menuOf(title)));
-            QObject* menu = menuOf(title);
-            for (int k = 0; k < menu->property("count").toInt(); ++k) {
-                QQuickItem* entry = nullptr;
-                QMetaObject::invokeMethod(menu, "itemAt", Q_RETURN_ARG(QQuickItem*, entry), Q_ARG(int, k));
-                std::function<void(QQuickItem*)> walk = [&](QQuickItem* item) {
-                    if (item->inherits("QQuickText") && item->isVisible()) {
-                        const QString text = item->property("text").toString();
-                        seen << text;
-                        if (item->property("truncated").toBool() || item->implicitWidth() > item->width() + 1.0)
-                            cut << QStringLiteral("%1 (%2 of %3 px)").arg(text).arg(item->width()).arg(item->implicitWidth());
-                    }
-                    for (QQuickItem* child : item->childItems())
-                        walk(child);
-                };
-                if (entry)
-                    walk(entry);
+        CHECKED(forEachMenu(app.window, [&](QQuickItem*, QObject* menu) {
+            for (QQuickItem* entry : menuItems(menu)) {
+                forEachVisibleText(entry, [&seen](QQuickItem* text, QRectF) { seen << text->property("text").toString(); });
+                cut << cutOffTexts(entry);
             }
-            QTest::keyClick(app.window, Qt::Key_Escape);
-            QTRY_VERIFY(!menuOf(title)->property("visible").toBool());
-        }
+        }));
         QVERIFY2(seen.contains(longName), qPrintable(seen.join(QLatin1Char('|'))));
         QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
         delete device;

@@ -178,19 +178,7 @@ void visitScreens(MainWindow& app, const std::function<void(const QString&)>& ch
     QTRY_VERIFY(settled());
     check(QStringLiteral("editor"));
 
-    QObject* bar = w->property("menuBar").value<QObject*>();
-    QVERIFY(bar);
-    for (int i = 0; i < bar->property("count").toInt(); ++i) {
-        QQuickItem* title = nullptr;
-        QMetaObject::invokeMethod(bar, "itemAt", Q_RETURN_ARG(QQuickItem*, title), Q_ARG(int, i));
-        QVERIFY(title);
-        QObject* menu = title->property("menu").value<QObject*>();
-        click(w, title);
-        QTRY_VERIFY(menu->property("opened").toBool() && settled());
-        check(QStringLiteral("menu ") + title->property("text").toString());
-        QTest::keyClick(w, Qt::Key_Escape);
-        QTRY_VERIFY(!menu->property("visible").toBool());
-    }
+    CHECKED(forEachMenu(w, [&](QQuickItem* title, QObject*) { check(QStringLiteral("menu ") + title->property("text").toString()); }));
 
     const struct { const char* name; std::function<void()> open; } dialogs[] = {
         {"shortcutsDialog", [w] { QTest::keyClick(w, Qt::Key_F1); }},
