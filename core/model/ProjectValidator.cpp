@@ -10,7 +10,10 @@ namespace {
 
 class Checker {
 public:
-    explicit Checker(const ProjectData& data) : m_data(data) {}
+    explicit Checker(const ProjectData& data)
+        : m_data(data), m_maxLength(limits::maximumSongLength(data.settings.sampleRate))
+    {
+    }
 
     QVector<ValidationIssue> run()
     {
@@ -65,7 +68,6 @@ private:
             return;
         }
         const SampleCount minLength = limits::minimumSectionLength(m_data.settings.sampleRate);
-        const SampleCount maxLength = limits::maximumSongLength(m_data.settings.sampleRate);
         QSet<QString> ids;
         SampleCount expectedStart = 0;
         for (int i = 0; i < m_data.sections.size(); ++i) {
@@ -82,9 +84,9 @@ private:
                 fail(path + QStringLiteral(".end"), QStringLiteral("section is %1 samples long; the minimum is %2")
                                                         .arg(s.length())
                                                         .arg(minLength));
-            if (s.end > maxLength) {
+            if (s.end > m_maxLength) {
                 fail(path + QStringLiteral(".end"), QStringLiteral("ends at %1 samples, past the longest song a project may hold (%2 hours, %3 samples)")
-                                                        .arg(s.end).arg(limits::kMaxSongSeconds / 3600.0).arg(maxLength));
+                                                        .arg(s.end).arg(limits::kMaxSongSeconds / 3600.0).arg(m_maxLength));
                 return;  // positions past the bound are not worth checking further (nor safe to add up)
             }
             checkRange(path + QStringLiteral(".energy"), s.energy, 0.0, 1.0);
@@ -126,11 +128,10 @@ private:
         if (clip.timelineStart < 0)
             fail(path + QStringLiteral(".timelineStart"), QStringLiteral("must not be negative"));
         // Each bounded, so that timelineStart + length and sourceStart + length cannot overflow either.
-        const SampleCount maxLength = limits::maximumSongLength(m_data.settings.sampleRate);
         for (const auto& [field, value] : {std::pair{".length", clip.length}, {".sourceStart", clip.sourceStart},
                                           {".timelineStart", clip.timelineStart}})
-            if (value > maxLength)
-                fail(path + QLatin1String(field), QStringLiteral("%1 samples is past the longest song a project may hold (%2)").arg(value).arg(maxLength));
+            if (value > m_maxLength)
+                fail(path + QLatin1String(field), QStringLiteral("%1 samples is past the longest song a project may hold (%2)").arg(value).arg(m_maxLength));
     }
 
     void checkMarkers()
@@ -155,6 +156,7 @@ private:
     }
 
     const ProjectData& m_data;
+    const SampleCount m_maxLength;  // limits::maximumSongLength at the song's rate
     QVector<ValidationIssue> m_issues;
 };
 

@@ -34,7 +34,7 @@ QString displayName(const QString& file)
 Result<ProjectData> readProjectFile(const QString& file, const QString& bundlePath, bool checkAudio)
 {
     const QString name = displayName(file);
-    if (!QFileInfo(file).isSymLink() && !QFileInfo::exists(file))
+    if (const QFileInfo info(file); !info.exists() && !info.isSymLink())  // a dangling link is refused as a link
         return Error{QStringLiteral("%1: not found; %2 is not an S2A Studio project").arg(name, QDir::toNativeSeparators(bundlePath))};
     const Result<QByteArray> bytes = readRegularFile(file, kMaxProjectFileBytes, name);
     if (!bytes)
@@ -64,9 +64,10 @@ Result<ProjectData> readProjectFile(const QString& file, const QString& bundlePa
             for (int k = 0; k < sections[i].takes[j].clips.size(); ++k) {
                 const QString& clipFile = sections[i].takes[j].clips[k].file;
                 const QString where = QStringLiteral("%1: $.sections[%2].takes[%3].clips[%4].file").arg(name).arg(i).arg(j).arg(k);
-                if (!audio.exists(clipFile) && !QFileInfo(audio.filePath(clipFile)).isSymLink())
+                const QFileInfo info(audio.filePath(clipFile));
+                if (!info.exists() && !info.isSymLink())
                     return Error{QStringLiteral("%1: audio file audio/%2 is missing").arg(where, clipFile)};
-                if (Status s = checkRegularFile(audio.filePath(clipFile), kMaxAudioFileBytes,
+                if (Status s = checkRegularFile(info.filePath(), kMaxAudioFileBytes,
                                                 where + QStringLiteral(": audio/") + clipFile); !s)
                     return s.error();
             }
