@@ -6,6 +6,9 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QImage>
+#include <QLibraryInfo>
+#include <QRegularExpression>
+#include <QSet>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QXmlStreamReader>
@@ -93,6 +96,57 @@ private Q_SLOTS:
                                    "qml6-module-qtquick-controls", "qml6-module-qtquick-dialogs", "qt6-qpa-plugins",
                                    "timgm6mb-soundfont"})
             QVERIFY2(depends.contains(QLatin1String(needed)), qPrintable(QStringLiteral("%1 not in %2").arg(QLatin1String(needed), depends)));
+    }
+
+    // What Qt loads at run time is not in the linked libraries: every QML module the app imports, and those Qt's own
+    // dialogs import when they open (the non-native FileDialog imports Qt.labs.folderlistmodel only then), must
+    // come from a package the .deb depends on. Found from the sources and this machine's Qt, so a module added to a
+    // QML file without its package fails here, not on a newcomer's machine. Style variants of the dialogs
+    // ("+Material/...") load only under that style; the app runs Fusion.
+    void dependsCoversEveryQmlModuleTheAppLoads()
+    {
+        const QString qmlRoot = QLibraryInfo::path(QLibraryInfo::QmlImportsPath);
+        const QRegularExpression importLine(QStringLiteral("^import\\s+([A-Za-z][\\w.]*)"), QRegularExpression::MultilineOption);
+        const QRegularExpression otherStyle(QStringLiteral("/\\+(?!Fusion/)"));
+        const auto importsOf = [&](const QString& folder, bool recursive) {
+            QSet<QString> modules;
+            QDirIterator it(folder, {QStringLiteral("*.qml")}, QDir::Files,
+                            recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
+            while (it.hasNext()) {
+                QFile f(it.next());
+                if (otherStyle.match(f.fileName()).hasMatch() || !f.open(QIODevice::ReadOnly))
+                    continue;
+                for (auto m = importLine.globalMatch(QString::fromUtf8(f.readAll())); m.hasNext();)
+                    modules.insert(m.next().captured(1));
+            }
+            return modules;
+        };
+        QSet<QString> modules = importsOf(QStringLiteral(S2A_QML_DIR), false);
+        modules.remove(QStringLiteral("S2A.Ui"));  // ours, compiled into the program
+        QVERIFY(modules.contains(QStringLiteral("QtQuick.Dialogs")));
+        modules.unite(importsOf(qmlRoot + QStringLiteral("/QtQuick/Dialogs"), true));
+        QVERIFY(modules.contains(QStringLiteral("Qt.labs.folderlistmodel")));
+        QStringList qmldirs;
+        for (const QString& module : std::as_const(modules)) {
+            const QString qmldir = qmlRoot + QLatin1Char('/') + QString(module).replace(QLatin1Char('.'), QLatin1Char('/')) + QStringLiteral("/qmldir");
+            QVERIFY2(QFileInfo(qmldir).isFile(), qPrintable(module + QStringLiteral(" is imported but not installed here")));
+            qmldirs << qmldir;
+        }
+        const Run owners = run(QStringLiteral("dpkg"), QStringList{QStringLiteral("-S")} + qmldirs, m_work, 60000);
+        QVERIFY2(owners.exitCode == 0, qPrintable(owners.out));
+        const Run fields = run(QStringLiteral("dpkg-deb"), {QStringLiteral("-f"), m_deb, QStringLiteral("Depends")}, m_work, 60000);
+        QSet<QString> depended;
+        QVERIFY2(fields.exitCode == 0, qPrintable(fields.out));
+        for (const QString& entry : fields.out.split(QRegularExpression(QStringLiteral("[,|]"))))  // one field: its value alone
+            depended.insert(entry.trimmed().section(QLatin1Char(' '), 0, 0));
+        QStringList missing;
+        for (const QString& line : owners.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const QString package = line.section(QLatin1Char(':'), 0, 0).trimmed();
+            if (!depended.contains(package) && !missing.contains(package))
+                missing << package + QStringLiteral(" (for ") + line.section(QLatin1Char(' '), 1).trimmed() + QLatin1Char(')');
+        }
+        qInfo("%lld QML modules, %lld packages in Depends", qlonglong(modules.size()), qlonglong(depended.size()));
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char('\n'))));
     }
 
     void installsEverythingAnInstalledCopyNeeds()
