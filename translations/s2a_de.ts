@@ -1169,6 +1169,17 @@
         </message>
     </context>
     <context>
+        <name>s2a::ui::LoopRegionEditor</name>
+        <message>
+            <source>Move loop</source>
+            <translation>Loop verschieben</translation>
+        </message>
+        <message>
+            <source>Resize loop</source>
+            <translation>Loop-Länge ändern</translation>
+        </message>
+    </context>
+    <context>
         <name>s2a::ui::NewSongModel</name>
         <message>
             <source>A new song is already being made.</source>

@@ -1162,6 +1162,17 @@
         </message>
     </context>
     <context>
+        <name>s2a::ui::LoopRegionEditor</name>
+        <message>
+            <source>Move loop</source>
+            <translation>移动循环区域</translation>
+        </message>
+        <message>
+            <source>Resize loop</source>
+            <translation>调整循环区域</translation>
+        </message>
+    </context>
+    <context>
         <name>s2a::ui::NewSongModel</name>
         <message>
             <source>A new song is already being made.</source>

@@ -5,3 +5,6 @@ s2a_add_test(tst_timeline SOURCES tst_timeline.cpp LIBS s2a_ui s2a_test_support 
 s2a_add_test(tst_editor_gui SOURCES tst_editor_gui.cpp LIBS s2a_ui s2a_uiplugin s2a_test_support Qt6::Quick LABELS ui TIMEOUT 240)
 target_compile_definitions(tst_editor_gui PRIVATE QT_NO_KEYWORDS)
 set_property(TEST tst_editor_gui APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")
+# The loop region dragged on the ruler with real mouse events (edges, whole, Shift, undo).
+s2a_add_test(tst_loop_region SOURCES tst_loop_region.cpp LIBS s2a_ui s2a_uiplugin s2a_test_support Qt6::Quick LABELS ui TIMEOUT 120)
+target_compile_definitions(tst_loop_region PRIVATE QT_NO_KEYWORDS)

@@ -59,6 +59,8 @@ Item {
                 Layout.fillWidth: true
                 Layout.preferredHeight: 28
                 timeline: root.timeline
+                transport: root.transport
+                loopEditor: root.editor.loop
                 onSeekRequested: function (sample) { root.transport.seek(sample) }
             }
         }

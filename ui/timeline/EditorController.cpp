@@ -16,7 +16,8 @@ EditorController::EditorController(core::ProjectDocument* document, TransportMod
       m_transport(transport),
       m_sections(document->project()),
       m_tracks(document->project()),
-      m_takes(document->project())
+      m_takes(document->project()),
+      m_loop(transport, &m_timeline, document->project()->undoStack())
 {
     core::Project* p = project();
     connect(p, &core::Project::settingsChanged, this, &EditorController::updateGrid);

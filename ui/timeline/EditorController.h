@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/persistence/ProjectDocument.h"
+#include "ui/timeline/LoopRegionEditor.h"
 #include "ui/timeline/SectionListModel.h"
 #include "ui/timeline/TakeListModel.h"
 #include "ui/timeline/TimelineController.h"
@@ -26,6 +27,8 @@ class EditorController : public QObject {
     Q_PROPERTY(SectionListModel* sections READ sections CONSTANT)
     Q_PROPERTY(TrackListModel* tracks READ tracks CONSTANT)
     Q_PROPERTY(TakeListModel* takes READ takes CONSTANT)
+    // Drags of the loop region on the ruler.
+    Q_PROPERTY(LoopRegionEditor* loop READ loop CONSTANT)
     Q_PROPERTY(int currentIndex READ currentIndex WRITE select NOTIFY currentChanged)
     // The selected section's fields (id, label, displayName, caption, tags, start, end, energy, locked, takeCount).
     Q_PROPERTY(QVariantMap current READ current NOTIFY currentChanged)
@@ -43,6 +46,7 @@ public:
     SectionListModel* sections() { return &m_sections; }
     TrackListModel* tracks() { return &m_tracks; }
     TakeListModel* takes() { return &m_takes; }
+    LoopRegionEditor* loop() { return &m_loop; }
     int currentIndex() const { return m_current; }
     void select(int index);
     QVariantMap current() const;
@@ -94,6 +98,7 @@ private:
     SectionListModel m_sections;
     TrackListModel m_tracks;
     TakeListModel m_takes;
+    LoopRegionEditor m_loop;
     int m_current = 0;
 };
 

@@ -1,0 +1,175 @@
+// The loop region on the ruler as a user drags it: real mouse events on the real window (under xvfb-run) move
+// its end, its start (Shift: free) and the whole region, each drag one undo step that Ctrl+Z takes back.
+#include "MainWindowFixture.h"
+#include "TestProjects.h"
+
+#include "ui/i18n/Translations.h"
+
+#include <QDir>
+#include <QQuickStyle>
+#include <QUndoStack>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cmath>
+
+Q_IMPORT_QML_PLUGIN(S2A_UiPlugin)
+
+using namespace s2a;
+using test::centreOf;
+using Grid = ui::TimelineController::SnapGrid;
+
+namespace {
+
+// Press, move in 4 px steps (as a hand does), release, with `modifiers` held throughout.
+void drag(QQuickWindow* window, QPoint from, QPoint to, Qt::KeyboardModifiers modifiers = {})
+{
+    QTest::mousePress(window, Qt::LeftButton, modifiers, from);
+    const int steps = std::max(1, std::abs(to.x() - from.x()) / 4);
+    for (int i = 1; i <= steps; ++i)
+        QTest::mouseEvent(QTest::MouseMove, window, Qt::NoButton, modifiers, from + (to - from) * i / steps);
+    QTest::mouseRelease(window, Qt::LeftButton, modifiers, to);
+}
+
+struct Loop {
+    qint64 start;
+    qint64 end;
+    bool operator==(const Loop& o) const { return start == o.start && end == o.end; }
+};
+
+}  // namespace
+
+class LoopRegionTest : public QObject {
+    Q_OBJECT
+
+    // A 32 s song at 104.25 BPM (a beat is 25381.3 samples: no section edge is on the beat grid), looping
+    // sections 2 and 3, shown in a window.
+    struct Fixture : test::MainWindow {
+        bool open()
+        {
+            document.newProject(test::makeSong(2, 4, 1));
+            const auto& sections = data().sections;
+            transport.setLoop(sections[1].start, sections[2].end);
+            if (!show())
+                return false;
+            QQuickItem* bar = item("loopBar");
+            return QTest::qWaitFor([bar] { return bar && bar->isVisible() && bar->width() > 100; });
+        }
+        Loop loop() const { return {transport.loopStart(), transport.loopEnd()}; }
+        QUndoStack* undo() { return document.project()->undoStack(); }
+        ui::TimelineController* timeline() { return editor.timeline(); }
+        bool onBeat(qint64 sample) { return sample == timeline()->snap(sample, Grid::SnapBeat); }
+    };
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+        ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
+    }
+
+    void endDragSnapsToBeatsAndUndoRestores()
+    {
+        Fixture app;
+        QVERIFY(app.open());
+        const Loop before = app.loop();
+        QVERIFY(!app.onBeat(before.end));
+        const double spp = app.timeline()->samplesPerPixel();
+        const double beat = app.timeline()->samplesPerBeat();
+        const int distance = int(std::lround(2.3 * beat / spp));
+        const QPoint from = centreOf(app.item("loopEndHandle"));
+        const int undoIndex = app.undo()->index();
+        drag(app.window, from, from + QPoint(distance, 0));
+
+        const Loop after = app.loop();
+        QCOMPARE(after.start, before.start);
+        QVERIFY2(app.onBeat(after.end), qPrintable(QString::number(after.end)));
+        // Where the mouse went, to the nearest beat (the press may be up to 4 px off the edge: it is a handle).
+        QVERIFY2(std::abs(double(after.end) - (before.end + distance * spp)) <= beat / 2 + 5 * spp,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before.end).arg(after.end)));
+        QCOMPARE(app.undo()->index(), undoIndex + 1);
+        // To look at: the loop bar on the ruler over the loop's overlay (under the build folder, never the sources).
+        const QString shots = QStringLiteral(QT_TESTCASE_BUILDDIR "/screenshots");
+        QVERIFY(QDir().mkpath(shots));
+        QVERIFY(app.window->grabWindow().save(shots + QStringLiteral("/loop-region.png")));
+
+        QTest::keyClick(app.window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(app.loop(), before);
+        QVERIFY(app.transport.looping());
+        QTest::keyClick(app.window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(app.loop(), after);
+    }
+
+    void shiftDragsTheStartFreely()
+    {
+        Fixture app;
+        QVERIFY(app.open());
+        const Loop before = app.loop();
+        const double spp = app.timeline()->samplesPerPixel();
+        const QPoint from = centreOf(app.item("loopStartHandle"));
+        drag(app.window, from, from - QPoint(37, 0), Qt::ShiftModifier);
+
+        const Loop after = app.loop();
+        QCOMPARE(after.end, before.end);
+        // Exactly as far as the mouse went (rounded to whole samples at both ends), off the grid.
+        QVERIFY2(std::abs(double(after.start) - (before.start - 37 * spp)) <= 1.0,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before.start).arg(after.start)));
+        QVERIFY(!app.onBeat(after.start));
+        // The same drag without Shift lands on a beat.
+        app.controller.undo();
+        QCOMPARE(app.loop(), before);
+        drag(app.window, from, from - QPoint(37, 0));
+        QVERIFY(app.onBeat(app.loop().start));
+        QVERIFY(app.loop().start < before.start);
+    }
+
+    void wholeDragKeepsLengthIsOneStepAndStopsAtTheEnd()
+    {
+        Fixture app;
+        QVERIFY(app.open());
+        const Loop before = app.loop();
+        const qint64 length = before.end - before.start;
+        const qint64 playhead = app.transport.position();
+        const double spp = app.timeline()->samplesPerPixel();
+        const double beat = app.timeline()->samplesPerBeat();
+        const QPoint from = centreOf(app.item("loopBody"));
+        const int undoIndex = app.undo()->index();
+        const int distance = int(std::lround(3.6 * beat / spp));
+        drag(app.window, from, from + QPoint(distance, 0));
+
+        Loop after = app.loop();
+        QCOMPARE(after.end - after.start, length);
+        QVERIFY(app.onBeat(after.start));
+        QVERIFY(std::abs(double(after.start) - (before.start + distance * spp)) <= beat / 2 + spp);
+        // Dozens of moves, one undo step; the press was the loop's, not a seek.
+        QCOMPARE(app.undo()->index(), undoIndex + 1);
+        QCOMPARE(app.transport.position(), playhead);
+        app.controller.undo();
+        QCOMPARE(app.loop(), before);
+
+        // Far past the song's end: the region stops there, still as long.
+        QQuickItem* ruler = app.item("ruler");
+        const int rulerRight = int(ruler->mapToScene(QPointF(ruler->width(), 0)).x());
+        drag(app.window, from, QPoint(rulerRight - 2, from.y()));
+        QCOMPARE(app.loop().end, app.timeline()->songLength());
+        QCOMPARE(app.loop().end - app.loop().start, length);
+    }
+
+    void lowerHalfOfTheRulerStillSeeks()
+    {
+        Fixture app;
+        QVERIFY(app.open());
+        const Loop before = app.loop();
+        QQuickItem* bar = app.item("loopBar");
+        QQuickItem* ruler = app.item("ruler");
+        const QPointF inBar = bar->mapToScene(QPointF(bar->width() / 2, 0));
+        const QPoint below(int(inBar.x()), int(ruler->mapToScene(QPointF(0, bar->height() + 4)).y()));
+        QVERIFY(!bar->contains(bar->mapFromScene(below)));
+        QTest::mouseClick(app.window, Qt::LeftButton, {}, below);
+        const qint64 expected = app.timeline()->positionForX(ruler->mapFromScene(below).x());
+        QCOMPARE(app.transport.position(), expected);
+        QCOMPARE(app.loop(), before);
+    }
+};
+
+QTEST_MAIN(LoopRegionTest)
+#include "tst_loop_region.moc"
