@@ -235,6 +235,7 @@ TABLES = {
         "%1: no audio folder is set, so the file cannot be found.":
             "%1: Es ist kein Audioordner gesetzt, daher wird die Datei nicht gefunden.",
         "Move loop": "Loop verschieben", "Resize loop": "Loop-Länge ändern",
+        "Computing waveform…": "Wellenform wird berechnet…",
     },
     "zh_CN": {
         # Chinese has one plural form; menu mnemonics follow the Chinese convention "文件(&F)".
@@ -405,6 +406,7 @@ TABLES = {
         "Clip %1 names no audio file.": "片段 %1 没有指定音频文件。",
         "%1: no audio folder is set, so the file cannot be found.": "%1：未设置音频文件夹，因此找不到该文件。",
         "Move loop": "移动循环区域", "Resize loop": "调整循环区域",
+        "Computing waveform…": "正在计算波形…",
     },
 }
 

@@ -926,6 +926,10 @@
             <source>%1 dB</source>
             <translation>%1 dB</translation>
         </message>
+        <message>
+            <source>Computing waveform…</source>
+            <translation>Wellenform wird berechnet…</translation>
+        </message>
     </context>
     <context>
         <name>TransportBar</name>

@@ -922,6 +922,10 @@
             <source>%1 dB</source>
             <translation>%1 dB</translation>
         </message>
+        <message>
+            <source>Computing waveform…</source>
+            <translation>正在计算波形…</translation>
+        </message>
     </context>
     <context>
         <name>TransportBar</name>

@@ -11,7 +11,8 @@ int main(int argc, char** argv)
 {
     QGuiApplication app(argc, argv);
     int failures = 0;
-    for (auto make : {&s2a::test::waveform::makeRendererTest, &s2a::test::waveform::makeItemTest}) {
+    for (auto make : {&s2a::test::waveform::makeRendererTest, &s2a::test::waveform::makeItemTest,
+                      &s2a::test::waveform::makeLoadingTest}) {
         std::unique_ptr<QObject> test(make());
         failures += QTest::qExec(test.get(), argc, argv);
     }

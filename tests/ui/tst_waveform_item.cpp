@@ -1,6 +1,7 @@
 // The Waveform item in a real window: files written with libsndfile, peaks loaded in the background, pixels read
 // back with grabWindow().
 #include "tst_waveform_support.h"
+#include "WaveformLane.h"
 
 #include "core/audio/AudioFileWriter.h"
 #include "core/audio/PeakCache.h"
@@ -28,68 +29,7 @@ Q_IMPORT_QML_PLUGIN(S2A_UiPlugin)
 using namespace s2a;
 using namespace s2a::ui;
 using core::SampleCount;
-using s2a::test::waveform::audioOf;
-using s2a::test::waveform::kPi;
-
-namespace {
-
-constexpr int kRate = 44100;
-const QColor kBackground(Qt::white);
-const QColor kColour(200, 0, 0);
-
-QVariantMap clip(const QString& file, SampleCount timelineStart, SampleCount sourceStart, SampleCount length)
-{
-    return {{QStringLiteral("file"), file},
-            {QStringLiteral("timelineStart"), double(timelineStart)},
-            {QStringLiteral("sourceStart"), double(sourceStart)},
-            {QStringLiteral("length"), double(length)}};
-}
-
-bool isBackground(QRgb pixel)
-{
-    return qRed(pixel) > 245 && qGreen(pixel) > 245 && qBlue(pixel) > 245;
-}
-
-bool isWaveform(QRgb pixel)
-{
-    return qRed(pixel) > 150 && qGreen(pixel) < 200 && qBlue(pixel) < 200 && qRed(pixel) > qGreen(pixel) + 40;
-}
-
-// A window holding one Waveform lane at the top left.
-struct Lane {
-    QQuickWindow window;
-    WaveformItem* item = nullptr;
-
-    Lane(const QString& audioDir, int width, int height)
-    {
-        window.setColor(kBackground);
-        window.resize(width, height);
-        item = new WaveformItem(window.contentItem());
-        item->setSize(QSizeF(width, height));
-        item->setAudioDir(audioDir);
-        item->setSampleRate(kRate);
-        item->setColour(kColour);
-        window.show();
-    }
-
-    // Waits until a frame has been drawn from the item's current state: tiles are rendered in its polish (GUI
-    // thread) and paint (render thread), both before the frame is swapped. What a change renders has been
-    // rendered then, so "nothing new" can be checked after it without a fixed wait.
-    bool nextFrame()
-    {
-        QSignalSpy swapped(&window, &QQuickWindow::frameSwapped);
-        item->update();
-        return swapped.wait(5000);
-    }
-
-    // Waits until everything visible is loaded and a frame has been drawn with it.
-    bool settle()
-    {
-        return QTest::qWaitFor([this] { return item->ready(); }, 20000) && nextFrame();
-    }
-};
-
-}  // namespace
+using namespace s2a::test::waveform;
 
 class ItemTest : public QObject {
     Q_OBJECT

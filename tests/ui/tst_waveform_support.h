@@ -24,5 +24,6 @@ inline core::AudioBuffer audioOf(int channels, int rate, core::SampleCount frame
 
 QObject* makeRendererTest();
 QObject* makeItemTest();
+QObject* makeLoadingTest();
 
 }  // namespace s2a::test::waveform

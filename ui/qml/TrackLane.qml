@@ -106,6 +106,7 @@ Item {
         clip: true
 
         Waveform {
+            id: waveform
             objectName: "waveform"
             anchors.fill: parent
             anchors.topMargin: 2
@@ -118,6 +119,15 @@ Item {
             colour: root.colour
             normalize: true
             opacity: root.audible ? 1.0 : 0.35  // muted, or silenced by another track's solo
+        }
+        // While peaks are computed the waveform draws a striped placeholder; this says what the stripes mean.
+        Label {
+            objectName: "waveformLoading"
+            anchors.centerIn: parent
+            visible: waveform.loading
+            text: qsTr("Computing waveform…")
+            font.pixelSize: 11
+            opacity: 0.8
         }
         TapHandler { onTapped: function (eventPoint) { root.laneClicked(eventPoint.position.x) } }
     }

@@ -45,6 +45,8 @@ public:
     qint64 bytes() const { return m_bytes; }
     // Loads started since creation: lets tests check that concurrent requests share one load.
     int loadsStarted() const { return m_loadsStarted; }
+    // The pool loads queue on: tests hold its threads busy to see a lane while its peaks are on their way.
+    QThreadPool* pool() { return &m_pool; }
 
 Q_SIGNALS:
     // A load of `path` finished, with peaks or with an error; lookup() has the result.

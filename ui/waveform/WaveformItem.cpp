@@ -390,6 +390,7 @@ void WaveformItem::updateReady()
     requestSamples(f);
     const double viewEnd = m_viewStart + std::max(0.0, width()) * m_samplesPerPixel;
     bool ready = true;
+    bool loading = false;
     for (const Clip& clip : m_clips) {
         const double start = double(clip.timelineStart);
         const double end = double(clip.timelineStart + clip.length);
@@ -397,9 +398,10 @@ void WaveformItem::updateReady()
             continue;
         if (clip.pending) {
             ready = false;
+            loading = true;
             break;
         }
-        if (!clip.peaks || !f.valid)
+        if (!ready || !clip.peaks || !f.valid)
             continue;
         WaveformClip c;
         c.peaks = clip.peaks;
@@ -408,11 +410,13 @@ void WaveformItem::updateReady()
         c.length = clip.length;
         const TileSpec spec = specFor(f, f.origin, f.width);
         if (const auto range = WaveformRenderer::sampleRange(spec, c)) {
-            if (!m_samples.find(clip.path, *range) && m_samples.error(clip.path).isEmpty()) {
-                ready = false;
-                break;
-            }
+            if (!m_samples.find(clip.path, *range) && m_samples.error(clip.path).isEmpty())
+                ready = false;  // and look on: a later clip may still be loading its peaks
         }
+    }
+    if (loading != m_loading) {
+        m_loading = loading;
+        Q_EMIT loadingChanged();
     }
     if (ready != m_ready) {
         m_ready = ready;

@@ -41,6 +41,9 @@ class WaveformItem : public QQuickPaintedItem {
     Q_PROPERTY(qreal displayGain READ displayGain NOTIFY displayGainChanged)
     // Everything the visible clips need is loaded (or has failed, see errorString).
     Q_PROPERTY(bool ready READ ready NOTIFY readyChanged)
+    // Some visible clip's peaks are still being computed: its span shows a placeholder (see WaveformRenderer),
+    // and the lane can say so. Not set while samples decode at sample zoom, which takes milliseconds.
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(int tilesRendered READ tilesRendered NOTIFY tilesRenderedChanged)
     // Why some clip draws nothing, one sentence per file; empty when all is well.
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
@@ -67,6 +70,7 @@ public:
     qreal displayGain() const { return m_displayGain; }
     static constexpr double kMaxDisplayGain = 8.0;
     bool ready() const { return m_ready; }
+    bool loading() const { return m_loading; }
     int tilesRendered() const { return m_tilesRendered; }
     QString errorString() const { return m_errorString; }
 
@@ -86,6 +90,7 @@ Q_SIGNALS:
     void normalizeChanged();
     void displayGainChanged();
     void readyChanged();
+    void loadingChanged();
     void tilesRenderedChanged();
     void errorStringChanged();
 
@@ -146,6 +151,7 @@ private:
     bool m_normalize = false;
     double m_displayGain = 1.0;
     bool m_ready = true;
+    bool m_loading = false;
     int m_tilesRendered = 0;
     QString m_errorString;
 

@@ -231,7 +231,44 @@ bool drawPolyline(QImage& image, const TileSpec& spec, const ClipView& v, const 
     return true;
 }
 
+// Where a clip's peaks are still being computed: faint diagonal stripes over its span and a line at the zero of
+// each lane, so the lane shows at once where audio is and that it is on its way (an empty lane reads as
+// silence). Stripes run on the absolute pixel grid, so neighbouring tiles join without a seam.
+void drawLoadingPlaceholder(QImage& image, const TileSpec& spec, double x0, double x1)
+{
+    const int c0 = int(std::clamp(std::floor(x0), 0.0, double(image.width())));
+    const int c1 = int(std::clamp(std::ceil(x1), 0.0, double(image.width())));
+    if (c1 <= c0)
+        return;
+    QColor faint = spec.colour;
+    faint.setAlphaF(0.22f);
+    const QRgb stripe = qPremultiply(faint.rgba());
+    const QRgb zero = qPremultiply(WaveformRenderer::placeholderLineColour(spec.colour).rgba());
+    const int period = std::max(4, int(std::lround(WaveformRenderer::kPlaceholderStripePeriod * spec.devicePixelRatio)));
+    const int thickness = std::max(1, int(std::lround(spec.devicePixelRatio)));
+    for (int y = 0; y < image.height(); ++y) {
+        auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
+        for (int c = c0; c < c1; ++c) {
+            const qint64 diagonal = spec.firstPixel + c + y;
+            if (diagonal % period < thickness)
+                line[c] = stripe;
+        }
+    }
+    const Lane lane = laneOf(0, 1, image.height());
+    for (int row = lane.height / 2 - thickness / 2, end = row + thickness; row < end; ++row) {
+        auto* line = reinterpret_cast<QRgb*>(image.scanLine(std::clamp(row, 0, image.height() - 1)));
+        std::fill(line + c0, line + c1, zero);
+    }
+}
+
 }  // namespace
+
+QColor WaveformRenderer::placeholderLineColour(const QColor& colour)
+{
+    QColor c = colour;
+    c.setAlphaF(0.5f);
+    return c;
+}
 
 int WaveformRenderer::levelFor(double fileSamplesPerPixel)
 {
@@ -282,8 +319,10 @@ RenderedTile WaveformRenderer::render(const TileSpec& spec, const std::vector<Wa
             if (!clip.failed && clip.length > 0) {
                 const double x0 = double(clip.timelineStart) / spec.samplesPerPixel - double(spec.firstPixel);
                 const double x1 = double(clip.timelineStart + clip.length) / spec.samplesPerPixel - double(spec.firstPixel);
-                if (x1 > 0.0 && x0 < double(spec.width))
+                if (x1 > 0.0 && x0 < double(spec.width)) {
                     tile.complete = false;
+                    drawLoadingPlaceholder(tile.image, spec, x0, x1);
+                }
             }
             continue;
         }

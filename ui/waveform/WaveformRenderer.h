@@ -54,6 +54,10 @@ public:
     static constexpr double kPolylineBelow = 4.0;
     // Pixels per sample (in logical pixels) from which every sample is also marked with a dot.
     static constexpr double kDotsFrom = 6.0;
+    // A clip whose peaks are loading draws a placeholder: stripes this many logical pixels apart and a line at
+    // zero in placeholderLineColour().
+    static constexpr double kPlaceholderStripePeriod = 10.0;
+    static QColor placeholderLineColour(const QColor& colour);
 
     static RenderedTile render(const TileSpec& spec, const std::vector<WaveformClip>& clips);
 
