@@ -73,6 +73,7 @@ struct AppModels {
                 {QStringLiteral("settings"), QVariant::fromValue(&engineSettings)},
                 // Views that take one part of the editor.
                 {QStringLiteral("timeline"), QVariant::fromValue(editor.timeline())},
+                {QStringLiteral("loopEditor"), QVariant::fromValue(editor.loop())},
                 {QStringLiteral("takes"), QVariant::fromValue(editor.takes())},
                 {QStringLiteral("engines"), queue.property("engines")},
                 // A track lane's row of the track model.
