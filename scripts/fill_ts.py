@@ -236,6 +236,10 @@ TABLES = {
             "%1: Es ist kein Audioordner gesetzt, daher wird die Datei nicht gefunden.",
         "Move loop": "Loop verschieben", "Resize loop": "Loop-Länge ändern",
         "Computing waveform…": "Wellenform wird berechnet…",
+        "Computing spectrogram…": "Spektrogramm wird berechnet…", "Spectrogram": "Spektrogramm",
+        "S&pectrograms": "S&pektrogramme",
+        "Show this track as a spectrogram: pitched sound draws lines, noise a haze":
+            "Diese Spur als Spektrogramm zeigen: Tonales zeichnet Linien, Rauschen einen Schleier",
     },
     "zh_CN": {
         # Chinese has one plural form; menu mnemonics follow the Chinese convention "文件(&F)".
@@ -407,6 +411,9 @@ TABLES = {
         "%1: no audio folder is set, so the file cannot be found.": "%1：未设置音频文件夹，因此找不到该文件。",
         "Move loop": "移动循环区域", "Resize loop": "调整循环区域",
         "Computing waveform…": "正在计算波形…",
+        "Computing spectrogram…": "正在计算频谱图…", "Spectrogram": "频谱图", "S&pectrograms": "频谱图(&P)",
+        "Show this track as a spectrogram: pitched sound draws lines, noise a haze":
+            "将此音轨显示为频谱图：有音高的声音显示为线条，噪声显示为一片雾状",
     },
 }
 

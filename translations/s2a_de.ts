@@ -519,6 +519,10 @@
             <source>Save</source>
             <translation>Speichern</translation>
         </message>
+        <message>
+            <source>S&amp;pectrograms</source>
+            <translation>S&amp;pektrogramme</translation>
+        </message>
     </context>
     <context>
         <name>NewSongDialog</name>
@@ -929,6 +933,18 @@
         <message>
             <source>Computing waveform…</source>
             <translation>Wellenform wird berechnet…</translation>
+        </message>
+        <message>
+            <source>Spectrogram</source>
+            <translation>Spektrogramm</translation>
+        </message>
+        <message>
+            <source>Show this track as a spectrogram: pitched sound draws lines, noise a haze</source>
+            <translation>Diese Spur als Spektrogramm zeigen: Tonales zeichnet Linien, Rauschen einen Schleier</translation>
+        </message>
+        <message>
+            <source>Computing spectrogram…</source>
+            <translation>Spektrogramm wird berechnet…</translation>
         </message>
     </context>
     <context>

@@ -518,6 +518,10 @@
             <source>Autosave failed: %1</source>
             <translation>自动保存失败：%1</translation>
         </message>
+        <message>
+            <source>S&amp;pectrograms</source>
+            <translation>频谱图(&amp;P)</translation>
+        </message>
     </context>
     <context>
         <name>NewSongDialog</name>
@@ -925,6 +929,18 @@
         <message>
             <source>Computing waveform…</source>
             <translation>正在计算波形…</translation>
+        </message>
+        <message>
+            <source>Spectrogram</source>
+            <translation>频谱图</translation>
+        </message>
+        <message>
+            <source>Show this track as a spectrogram: pitched sound draws lines, noise a haze</source>
+            <translation>将此音轨显示为频谱图：有音高的声音显示为线条，噪声显示为一片雾状</translation>
+        </message>
+        <message>
+            <source>Computing spectrogram…</source>
+            <translation>正在计算频谱图…</translation>
         </message>
     </context>
     <context>

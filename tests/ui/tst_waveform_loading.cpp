@@ -3,11 +3,11 @@
 // pool is held busy so that "still loading" is a state the test controls, not a race it hopes to win.
 #include "tst_waveform_support.h"
 #include "MainWindowFixture.h"
+#include "SongWithAudio.h"
 #include "TestProjects.h"
 #include "WaveformLane.h"
 
 #include "core/audio/AudioFileWriter.h"
-#include "core/persistence/ProjectBundle.h"
 #include "ui/waveform/PeakStore.h"
 
 #include <QDir>
@@ -135,13 +135,8 @@ private Q_SLOTS:
     {
         // A saved song of two tracks whose clips are real audio, opened in the app's window.
         const QString bundle = m_dir.filePath(QStringLiteral("Loading.s2a"));
-        const core::ProjectData song = test::makeSong(2, 2, 1);
-        QVERIFY(QDir().mkpath(core::bundle::audioDir(bundle)));
-        for (const core::Section& s : song.sections)
-            for (const core::AudioClip& c : s.takes.constFirst().clips)
-                QVERIFY(core::AudioFileWriter::write(QDir(core::bundle::audioDir(bundle)).filePath(c.file),
-                                                     noise(c.length), core::AudioFileFormat::Flac16));
-        QVERIFY(core::bundle::save(song, bundle));
+        QVERIFY(test::saveWithAudio(test::makeSong(2, 2, 1), bundle,
+                                    [](const core::AudioClip& c) { return noise(c.length); }));
 
         ui::PeakStore::instance().clear();
         PoolHold hold(ui::PeakStore::instance().pool());

@@ -8,3 +8,7 @@ s2a_add_test(tst_waveform
 s2a_add_test(tst_waveform_hidpi SOURCES tst_waveform_hidpi.cpp tst_waveform_support.h WaveformLane.h
   LIBS s2a_ui s2a_test_support Qt6::Quick LABELS ui TIMEOUT 120)
 set_property(TEST tst_waveform_hidpi APPEND PROPERTY ENVIRONMENT "QT_SCALE_FACTOR=2")
+# The spectrogram view: tone versus noise in the image, and the lane button and View menu in the app's window.
+s2a_add_test(tst_spectrogram SOURCES tst_spectrogram.cpp SongWithAudio.h
+  LIBS s2a_ui s2a_uiplugin s2a_test_support Qt6::Quick LABELS ui TIMEOUT 120)
+target_compile_definitions(tst_spectrogram PRIVATE QT_NO_KEYWORDS)

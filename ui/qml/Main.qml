@@ -153,6 +153,19 @@ ApplicationWindow {
                 text: qsTr("Zoom to &Section")
                 onTriggered: window.editor.timeline.zoomToRange(window.editor.current.start, window.editor.current.end)
             }
+            MenuSeparator {}
+            Action {
+                objectName: "spectrogramsAction"
+                text: qsTr("S&pectrograms")
+                checkable: true
+                checked: window.editor.tracks.allSpectrograms
+                onTriggered: {
+                    window.editor.tracks.allSpectrograms = checked
+                    // Triggering set `checked` by hand, which ends its binding: lanes switched one by one must
+                    // still show here.
+                    checked = Qt.binding(function () { return window.editor.tracks.allSpectrograms })
+                }
+            }
         }
         AppMenu {
             title: qsTr("&Generate")

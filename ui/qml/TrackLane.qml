@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import S2A.Ui
 
-// One stem: its header (name, mute, solo, gain) and its waveform along the timeline.
+// One stem: its header (name, mute, solo, gain, the view toggle) and its waveform or spectrogram along the
+// timeline.
 Item {
     id: root
 
@@ -17,6 +18,7 @@ Item {
     required property bool audible
     required property double gainDb
     required property var clips
+    required property bool spectrogram
     property real headerWidth: 180
     signal errorRaised(string message)
     signal laneClicked(real x)
@@ -73,7 +75,23 @@ Item {
                     ToolTip.text: qsTr("Solo")
                 }
             }
-            Label { objectName: "trackRole"; text: root.role; opacity: 0.6; font.pixelSize: 11 }
+            RowLayout {
+                Layout.fillWidth: true
+                Label { objectName: "trackRole"; Layout.fillWidth: true; text: root.role; opacity: 0.6; font.pixelSize: 11 }
+                // Waveform or spectrogram, for this lane only (View > Spectrograms switches every lane).
+                Button {
+                    objectName: "spectrogramButton"
+                    text: qsTr("Spectrogram")
+                    checkable: true
+                    checked: root.spectrogram
+                    implicitHeight: 18
+                    font.pixelSize: 10
+                    palette.button: checked ? "#5f3dc4" : "#303139"
+                    onClicked: root.editor.tracks.setSpectrogram(root.index, checked)
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Show this track as a spectrogram: pitched sound draws lines, noise a haze")
+                }
+            }
             RowLayout {
                 Layout.fillWidth: true
                 Slider {
@@ -108,6 +126,7 @@ Item {
         Waveform {
             id: waveform
             objectName: "waveform"
+            visible: !root.spectrogram
             anchors.fill: parent
             anchors.topMargin: 2
             anchors.bottomMargin: 2
@@ -120,12 +139,35 @@ Item {
             normalize: true
             opacity: root.audible ? 1.0 : 0.35  // muted, or silenced by another track's solo
         }
+        // Given clips only while shown: a lane never looked at as a spectrogram never computes one.
+        Spectrogram {
+            id: spectrogramView
+            objectName: "spectrogram"
+            anchors.fill: parent
+            anchors.topMargin: 2
+            anchors.bottomMargin: 2
+            visible: root.spectrogram
+            audioDir: root.editor.audioDir
+            clips: root.spectrogram ? root.clips : []
+            sampleRate: root.editor.sampleRate
+            viewStart: root.editor.timeline.viewStart
+            samplesPerPixel: root.editor.timeline.samplesPerPixel
+            opacity: root.audible ? 1.0 : 0.35
+        }
         // While peaks are computed the waveform draws a striped placeholder; this says what the stripes mean.
         Label {
             objectName: "waveformLoading"
             anchors.centerIn: parent
-            visible: waveform.loading
+            visible: waveform.visible && waveform.loading
             text: qsTr("Computing waveform…")
+            font.pixelSize: 11
+            opacity: 0.8
+        }
+        Label {
+            objectName: "spectrogramLoading"
+            anchors.centerIn: parent
+            visible: spectrogramView.visible && spectrogramView.loading
+            text: qsTr("Computing spectrogram…")
             font.pixelSize: 11
             opacity: 0.8
         }

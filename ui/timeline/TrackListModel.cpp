@@ -2,6 +2,8 @@
 
 #include <QVariantMap>
 
+#include <algorithm>
+
 namespace s2a::ui {
 
 TrackListModel::TrackListModel(core::Project* project, QObject* parent)
@@ -29,6 +31,7 @@ void TrackListModel::reset()
     m_tracks = m_project->data().tracks;
     endResetModel();
     Q_EMIT countChanged();
+    Q_EMIT spectrogramsChanged();
 }
 
 int TrackListModel::rowCount(const QModelIndex& parent) const
@@ -77,6 +80,7 @@ QVariant TrackListModel::data(const QModelIndex& index, int role) const
     case AudibleRole: return t.audible(core::anySoloed(m_tracks));
     case ColourRole: return t.colour;
     case ClipsRole: return activeClips(m_project->data(), t.id);
+    case SpectrogramRole: return m_spectrograms.contains(t.id);
     default: return {};
     }
 }
@@ -85,12 +89,37 @@ QHash<int, QByteArray> TrackListModel::roleNames() const
 {
     return {{IdRole, "trackId"}, {NameRole, "name"}, {RoleNameRole, "role"}, {GainRole, "gainDb"},
             {PanRole, "pan"},    {MuteRole, "mute"}, {SoloRole, "solo"},     {ColourRole, "colour"},
-            {ClipsRole, "clips"}, {AudibleRole, "audible"}};
+            {ClipsRole, "clips"}, {AudibleRole, "audible"}, {SpectrogramRole, "spectrogram"}};
 }
 
 QString TrackListModel::trackId(int row) const
 {
     return row >= 0 && row < m_tracks.size() ? m_tracks[row].id : QString();
+}
+
+void TrackListModel::setSpectrogram(int row, bool on)
+{
+    const QString id = trackId(row);
+    if (id.isEmpty() || m_spectrograms.contains(id) == on)
+        return;
+    if (on)
+        m_spectrograms.insert(id);
+    else
+        m_spectrograms.remove(id);
+    Q_EMIT dataChanged(index(row), index(row), {SpectrogramRole});
+    Q_EMIT spectrogramsChanged();
+}
+
+bool TrackListModel::allSpectrograms() const
+{
+    return !m_tracks.isEmpty()
+           && std::all_of(m_tracks.begin(), m_tracks.end(), [this](const core::Track& t) { return m_spectrograms.contains(t.id); });
+}
+
+void TrackListModel::setAllSpectrograms(bool on)
+{
+    for (int row = 0; row < rowCount(); ++row)
+        setSpectrogram(row, on);
 }
 
 QString TrackListModel::setMute(int row, bool mute) { return m_project->setTrackMute(trackId(row), mute).errorMessage(); }

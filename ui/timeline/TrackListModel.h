@@ -3,6 +3,7 @@
 #include "core/model/Project.h"
 
 #include <QAbstractListModel>
+#include <QSet>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -16,6 +17,8 @@ class TrackListModel : public QAbstractListModel {
     QML_ELEMENT
     QML_UNCREATABLE("Owned by the editor")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    // Every lane shows its spectrogram (View > Spectrograms); setting it switches them all.
+    Q_PROPERTY(bool allSpectrograms READ allSpectrograms WRITE setAllSpectrograms NOTIFY spectrogramsChanged)
 
 public:
     enum Role {
@@ -29,6 +32,7 @@ public:
         ColourRole,
         ClipsRole,     // [{file, timelineStart, sourceStart, length}], what the waveform item takes
         AudibleRole,   // false when muted, or when another track is soloed and this one is not
+        SpectrogramRole,  // the lane shows a spectrogram instead of the waveform (a view setting, not saved)
     };
 
     explicit TrackListModel(core::Project* project, QObject* parent = nullptr);
@@ -45,11 +49,16 @@ public:
     Q_INVOKABLE QString setSolo(int row, bool solo);
     Q_INVOKABLE QString setGain(int row, double gainDb);
     Q_INVOKABLE QString setPan(int row, double pan);
+    // A lane's view, by track id, so that it survives edits and undo; not part of the song.
+    Q_INVOKABLE void setSpectrogram(int row, bool on);
+    bool allSpectrograms() const;
+    void setAllSpectrograms(bool on);
     // Ends a fader drag: the next move is a new undo step.
     Q_INVOKABLE void finishGesture() { m_project->finishGesture(); }
 
 Q_SIGNALS:
     void countChanged();
+    void spectrogramsChanged();
 
 private:
     QString trackId(int row) const;
@@ -57,6 +66,7 @@ private:
 
     core::Project* m_project;
     QVector<core::Track> m_tracks;  // what the rows show (see SectionListModel for why a copy)
+    QSet<QString> m_spectrograms;   // ids of the tracks whose lanes show a spectrogram
 };
 
 }  // namespace s2a::ui

@@ -2,12 +2,8 @@
 
 #include "ui/waveform/PeakStore.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QMetaObject>
 #include <QPainter>
-#include <QQuickWindow>
-#include <QUrl>
 
 #include <algorithm>
 #include <cmath>
@@ -18,73 +14,23 @@ namespace {
 
 constexpr int kTile = WaveformRenderer::kTileWidth;
 
-qint64 floorDiv(qint64 a, qint64 b)
-{
-    return a >= 0 ? a / b : -((-a + b - 1) / b);
-}
-
-core::SampleCount sampleValue(const QVariant& v)
-{
-    return core::SampleCount(std::llround(v.toDouble()));
-}
-
 }  // namespace
 
-WaveformItem::WaveformItem(QQuickItem* parent) : QQuickPaintedItem(parent)
+WaveformItem::WaveformItem(QQuickItem* parent) : LaneItem(parent)
 {
-    // Transparent: the lane behind draws its own background. Tiles are blitted 1:1, so no smoothing is wanted.
-    setOpaquePainting(false);
-    setAntialiasing(false);
     connect(&PeakStore::instance(), &PeakStore::finished, this, &WaveformItem::onPeaksFinished);
     connect(&m_samples, &SampleWindowCache::arrived, this, &WaveformItem::onDataArrived);
 }
 
-void WaveformItem::setAudioDir(const QString& dir)
+void WaveformItem::sampleRateSet()
 {
-    if (dir == m_audioDir)
-        return;
-    m_audioDir = dir;
-    Q_EMIT audioDirChanged();
-    reloadClips();
-}
-
-void WaveformItem::setClips(const QVariantList& clips)
-{
-    if (clips == m_clipsValue)
-        return;
-    m_clipsValue = clips;
-    Q_EMIT clipsChanged();
-    reloadClips();
-}
-
-void WaveformItem::setSampleRate(int rate)
-{
-    if (rate == m_sampleRate)
-        return;
-    m_sampleRate = rate;
     m_tiles.clear();
-    Q_EMIT sampleRateChanged();
     updateReady();
     scheduleFrame();
 }
 
-void WaveformItem::setViewStart(qreal sample)
+void WaveformItem::viewMoved()
 {
-    if (sample == m_viewStart || !std::isfinite(sample))
-        return;
-    m_viewStart = sample;
-    Q_EMIT viewStartChanged();
-    updateReady();
-    scheduleFrame();
-}
-
-void WaveformItem::setSamplesPerPixel(qreal samples)
-{
-    if (samples == m_samplesPerPixel || !(samples > 0.0) || !std::isfinite(samples))
-        return;
-    // Tiles are keyed by zoom, so the old zoom's tiles stay cached (zooming back is free) until evicted.
-    m_samplesPerPixel = samples;
-    Q_EMIT samplesPerPixelChanged();
     updateReady();
     scheduleFrame();
 }
@@ -135,31 +81,13 @@ void WaveformItem::updateDisplayGain()
 
 void WaveformItem::reloadClips()
 {
-    QString dir = m_audioDir;
-    if (dir.startsWith(QLatin1String("file:")))
-        dir = QUrl(dir).toLocalFile();
-
-    std::vector<Clip> parsed;
-    parsed.reserve(size_t(m_clipsValue.size()));
-    for (int i = 0; i < m_clipsValue.size(); ++i) {
-        const QVariantMap entry = m_clipsValue[i].toMap();
-        Clip clip;
-        const QString file = entry.value(QStringLiteral("file")).toString();
-        clip.timelineStart = sampleValue(entry.value(QStringLiteral("timelineStart")));
-        clip.sourceStart = sampleValue(entry.value(QStringLiteral("sourceStart")));
-        clip.length = sampleValue(entry.value(QStringLiteral("length")));
-        if (file.isEmpty())
-            clip.problem = tr("Clip %1 names no audio file.").arg(i + 1);
-        else if (dir.isEmpty() && QFileInfo(file).isRelative())
-            clip.problem = tr("%1: no audio folder is set, so the file cannot be found.").arg(file);
-        else
-            clip.path = QDir::cleanPath(QFileInfo(QDir(dir), file).absoluteFilePath());
-        parsed.push_back(clip);
-    }
-    if (parsed.size() == m_clips.size()
-        && std::equal(parsed.begin(), parsed.end(), m_clips.begin(), [](const Clip& a, const Clip& b) { return a.sameAs(b); })) {
+    std::vector<LaneClip> lane = parsedClips();
+    if (sameClips(m_clips, lane))
         return;  // a binding re-evaluated to the same clips: keep the tiles
-    }
+    std::vector<Clip> parsed;
+    parsed.reserve(lane.size());
+    for (LaneClip& c : lane)
+        parsed.push_back(Clip{std::move(c), {}, {}, false});
 
     PeakStore& store = PeakStore::instance();
     std::set<QString> requested;
@@ -216,37 +144,9 @@ void WaveformItem::scheduleFrame()
     update();
 }
 
-void WaveformItem::geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry)
-{
-    QQuickPaintedItem::geometryChange(newGeometry, oldGeometry);
-    if (newGeometry.size() != oldGeometry.size()) {
-        updateReady();
-        scheduleFrame();
-    }
-}
-
-void WaveformItem::itemChange(ItemChange change, const ItemChangeData& value)
-{
-    QQuickPaintedItem::itemChange(change, value);
-    if (change == ItemSceneChange || change == ItemDevicePixelRatioHasChanged)
-        scheduleFrame();
-}
-
 WaveformItem::Frame WaveformItem::frame() const
 {
-    Frame f;
-    f.dpr = window() ? window()->effectiveDevicePixelRatio() : 1.0;
-    f.width = int(std::ceil(width() * f.dpr));
-    f.height = int(std::lround(height() * f.dpr));
-    f.samplesPerPixel = m_samplesPerPixel / f.dpr;
-    if (f.width <= 0 || f.height <= 0 || !(f.samplesPerPixel > 0.0))
-        return f;
-    // Rounded to whole device pixels so that tiles land on pixel boundaries and are blitted without resampling.
-    f.origin = std::llround(m_viewStart / f.samplesPerPixel);
-    f.firstTile = floorDiv(f.origin, kTile);
-    f.lastTile = floorDiv(f.origin + f.width - 1, kTile);
-    f.valid = true;
-    return f;
+    return laneFrame();
 }
 
 TileSpec WaveformItem::specFor(const Frame& f, qint64 firstPixel, int width) const
@@ -256,7 +156,7 @@ TileSpec WaveformItem::specFor(const Frame& f, qint64 firstPixel, int width) con
     spec.width = width;
     spec.height = f.height;
     spec.samplesPerPixel = f.samplesPerPixel;
-    spec.projectRate = m_sampleRate;
+    spec.projectRate = sampleRate();
     spec.devicePixelRatio = f.dpr;
     spec.colour = m_colour;
     spec.gain = m_displayGain;
@@ -361,22 +261,7 @@ void WaveformItem::paint(QPainter* painter)
     // every tile. A tile can still be missing (the first frame after the item entered a window, a lost
     // texture): it is rendered here from the same data, without I/O or new requests.
     const Frame f = frame();
-    if (!f.valid)
-        return;
-    int rendered = 0;
-    for (qint64 tile = f.firstTile; tile <= f.lastTile; ++tile) {
-        const TileCache::Key key = TileCache::Key::of(f.samplesPerPixel, tile);
-        QImage image;
-        if (const TileCache::Tile* cached = m_tiles.find(key)) {
-            image = cached->image;
-        } else {
-            RenderedTile fresh = renderTile(f, tile);
-            image = fresh.image;
-            m_tiles.insert(key, {std::move(fresh.image), fresh.complete, m_dataGeneration});
-            ++rendered;
-        }
-        painter->drawImage(QPointF(double(tile * kTile - f.origin) / f.dpr, 0.0), image);
-    }
+    const int rendered = f.paint(painter, m_tiles, m_dataGeneration, [&](qint64 tile) { return renderTile(f, tile); });
     if (rendered > 0) {
         m_tilesRendered += rendered;
         // Signals belong to the GUI thread, which is blocked now; deliver this one when it resumes.
@@ -388,13 +273,13 @@ void WaveformItem::updateReady()
 {
     const Frame f = frame();
     requestSamples(f);
-    const double viewEnd = m_viewStart + std::max(0.0, width()) * m_samplesPerPixel;
+    const double viewEnd = viewStart() + std::max(0.0, width()) * samplesPerPixel();
     bool ready = true;
     bool loading = false;
     for (const Clip& clip : m_clips) {
         const double start = double(clip.timelineStart);
         const double end = double(clip.timelineStart + clip.length);
-        if (clip.path.isEmpty() || end <= m_viewStart || start >= viewEnd)
+        if (clip.path.isEmpty() || end <= viewStart() || start >= viewEnd)
             continue;
         if (clip.pending) {
             ready = false;

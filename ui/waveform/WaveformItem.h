@@ -1,13 +1,12 @@
 #pragma once
 
 #include "core/audio/PeakCache.h"
+#include "ui/waveform/LaneItem.h"
 #include "ui/waveform/SampleWindowCache.h"
 #include "ui/waveform/TileCache.h"
 #include "ui/waveform/WaveformRenderer.h"
 
 #include <QColor>
-#include <QQuickPaintedItem>
-#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 #include <vector>
@@ -24,16 +23,9 @@ namespace s2a::ui {
 //         clips: [{file: "ab12….flac", timelineStart: 0, sourceStart: 0, length: 441000}]
 //         sampleRate: 44100; viewStart: 0; samplesPerPixel: 512; colour: "#4f9fe6"
 //     }
-class WaveformItem : public QQuickPaintedItem {
+class WaveformItem : public LaneItem {
     Q_OBJECT
     QML_NAMED_ELEMENT(Waveform)
-    // The folder the clips' file names are in (a bundle's audio/); a file: URL is accepted too.
-    Q_PROPERTY(QString audioDir READ audioDir WRITE setAudioDir NOTIFY audioDirChanged)
-    // [{file, timelineStart, sourceStart, length}], samples at the project rate (see core::AudioClip).
-    Q_PROPERTY(QVariantList clips READ clips WRITE setClips NOTIFY clipsChanged)
-    Q_PROPERTY(int sampleRate READ sampleRate WRITE setSampleRate NOTIFY sampleRateChanged)
-    Q_PROPERTY(qreal viewStart READ viewStart WRITE setViewStart NOTIFY viewStartChanged)
-    Q_PROPERTY(qreal samplesPerPixel READ samplesPerPixel WRITE setSamplesPerPixel NOTIFY samplesPerPixelChanged)
     Q_PROPERTY(QColor colour READ colour WRITE setColour NOTIFY colourChanged)
     // Draws the lane scaled so that its loudest peak nearly fills it (at most x8, +18 dB), the way a DAW's
     // waveform zoom makes a quiet stem readable; display only, the audio is untouched. displayGain says by how much.
@@ -53,16 +45,6 @@ public:
 
     explicit WaveformItem(QQuickItem* parent = nullptr);
 
-    QString audioDir() const { return m_audioDir; }
-    void setAudioDir(const QString& dir);
-    QVariantList clips() const { return m_clipsValue; }
-    void setClips(const QVariantList& clips);
-    int sampleRate() const { return m_sampleRate; }
-    void setSampleRate(int rate);
-    qreal viewStart() const { return m_viewStart; }
-    void setViewStart(qreal sample);
-    qreal samplesPerPixel() const { return m_samplesPerPixel; }
-    void setSamplesPerPixel(qreal samples);
     QColor colour() const { return m_colour; }
     void setColour(const QColor& colour);
     bool normalize() const { return m_normalize; }
@@ -81,11 +63,6 @@ public:
     int cachedTiles() const { return m_tiles.size(); }
 
 Q_SIGNALS:
-    void audioDirChanged();
-    void clipsChanged();
-    void sampleRateChanged();
-    void viewStartChanged();
-    void samplesPerPixelChanged();
     void colourChanged();
     void normalizeChanged();
     void displayGainChanged();
@@ -96,37 +73,19 @@ Q_SIGNALS:
 
 protected:
     void updatePolish() override;
-    void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
-    void itemChange(ItemChange change, const ItemChangeData& value) override;
+    void clipsSet() override { reloadClips(); }
+    void sampleRateSet() override;
+    void viewMoved() override;
 
 private:
-    struct Clip {
-        QString path;           // absolute; empty when the entry could not be resolved
-        QString problem;        // why the entry itself is unusable
-        core::SampleCount timelineStart = 0;
-        core::SampleCount sourceStart = 0;
-        core::SampleCount length = 0;
+    struct Clip : LaneClip {
         core::SharedPeaks peaks;
         QString error;          // the peak load failed
         bool pending = false;
-        bool sameAs(const Clip& o) const
-        {
-            return path == o.path && problem == o.problem && timelineStart == o.timelineStart
-                   && sourceStart == o.sourceStart && length == o.length;
-        }
     };
 
     // Where this frame's tiles go, in device pixels.
-    struct Frame {
-        bool valid = false;
-        double samplesPerPixel = 1.0;  // per device pixel
-        qreal dpr = 1.0;
-        qint64 origin = 0;             // absolute column at x = 0
-        int width = 0;
-        int height = 0;
-        qint64 firstTile = 0;
-        qint64 lastTile = -1;
-    };
+    using Frame = LaneFrame;
 
     Frame frame() const;
     TileSpec specFor(const Frame& f, qint64 firstPixel, int width) const;
@@ -141,12 +100,7 @@ private:
     void updateDisplayGain();
     void updateError();
 
-    QString m_audioDir;
-    QVariantList m_clipsValue;
     std::vector<Clip> m_clips;
-    int m_sampleRate = 0;
-    qreal m_viewStart = 0.0;
-    qreal m_samplesPerPixel = 1024.0;
     QColor m_colour{0x4f, 0x9f, 0xe6};
     bool m_normalize = false;
     double m_displayGain = 1.0;

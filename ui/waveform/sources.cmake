@@ -4,6 +4,9 @@ list(APPEND S2A_UI_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/WaveformItem.h ${CMAKE_CURRENT_LIST_DIR}/WaveformItem.cpp
   ${CMAKE_CURRENT_LIST_DIR}/WaveformRenderer.h ${CMAKE_CURRENT_LIST_DIR}/WaveformRenderer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/TileCache.h ${CMAKE_CURRENT_LIST_DIR}/TileCache.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/LaneFrame.h ${CMAKE_CURRENT_LIST_DIR}/LaneFrame.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/LaneClips.h ${CMAKE_CURRENT_LIST_DIR}/LaneClips.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/LaneItem.h ${CMAKE_CURRENT_LIST_DIR}/LaneItem.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PeakStore.h ${CMAKE_CURRENT_LIST_DIR}/PeakStore.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SampleWindow.h ${CMAKE_CURRENT_LIST_DIR}/SampleWindow.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SampleWindowCache.h ${CMAKE_CURRENT_LIST_DIR}/SampleWindowCache.cpp
