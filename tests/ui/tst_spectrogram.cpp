@@ -2,11 +2,13 @@
 // tone as a few bright bands over dark, the noise as an even wash), and in the app's window a lane's header
 // button and View > Spectrograms switch lanes to it, with real mouse clicks and the real menu action.
 #include "MainWindowFixture.h"
+#include "PoolHold.h"
 #include "SongWithAudio.h"
 #include "TestProjects.h"
 
 #include "ui/i18n/Translations.h"
 #include "ui/spectrogram/SpectrogramRenderer.h"
+#include "ui/spectrogram/SpectrogramStore.h"
 
 #include <QQuickStyle>
 #include <QTemporaryDir>
@@ -131,11 +133,17 @@ private Q_SLOTS:
         QVERIFY(app.show());
         QTRY_VERIFY(laneItem(app, "spectrogramButton", 1));
 
-        // The first lane's own button: that lane only.
+        // The first lane's own button: that lane only, saying it is computing until its spectrogram arrives
+        // (the store's thread is held meanwhile).
         QQuickItem* button = laneItem(app, "spectrogramButton", 0);
         QVERIFY(button->isVisible());
+        test::PoolHold hold(ui::SpectrogramStore::instance().pool());
+        QVERIFY(hold.holding());
         test::click(app.window, button);
         QTRY_VERIFY(laneItem(app, "spectrogram", 0)->isVisible());
+        QTRY_VERIFY(laneItem(app, "spectrogramLoading", 0)->isVisible());
+        hold.release();
+        QTRY_VERIFY(!laneItem(app, "spectrogramLoading", 0)->isVisible());
         QVERIFY(!laneItem(app, "waveform", 0)->isVisible());
         QVERIFY(!laneItem(app, "spectrogram", 1)->isVisible());
         QObject* action = app.root->findChild<QObject*>(QStringLiteral("spectrogramsAction"));

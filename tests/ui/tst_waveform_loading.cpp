@@ -3,6 +3,7 @@
 // pool is held busy so that "still loading" is a state the test controls, not a race it hopes to win.
 #include "tst_waveform_support.h"
 #include "MainWindowFixture.h"
+#include "PoolHold.h"
 #include "SongWithAudio.h"
 #include "TestProjects.h"
 #include "WaveformLane.h"
@@ -11,47 +12,16 @@
 #include "ui/waveform/PeakStore.h"
 
 #include <QDir>
-#include <QScopeGuard>
-#include <QSemaphore>
 #include <QTemporaryDir>
-#include <QThreadPool>
 #include <QtTest>
 
 #include <cmath>
-#include <memory>
 
 using namespace s2a;
 using namespace s2a::test::waveform;
 using core::SampleCount;
 
 namespace {
-
-// Keeps every thread of the peak store's pool busy until released, so that loads wait in its queue. The
-// semaphores are shared with the pool's tasks, which may still be waking when the hold goes away.
-class PoolHold {
-public:
-    explicit PoolHold(QThreadPool* pool) : m_threads(pool->maxThreadCount())
-    {
-        for (int i = 0; i < m_threads; ++i)
-            pool->start([started = m_started, gate = m_gate] {
-                started->release();
-                gate->acquire();
-            });
-    }
-    ~PoolHold() { release(); }
-    bool holding() { return m_started->tryAcquire(m_threads, 10000); }
-    void release()
-    {
-        m_gate->release(m_threads - m_released);
-        m_released = m_threads;
-    }
-
-private:
-    std::shared_ptr<QSemaphore> m_started = std::make_shared<QSemaphore>();
-    std::shared_ptr<QSemaphore> m_gate = std::make_shared<QSemaphore>();
-    int m_threads;
-    int m_released = 0;
-};
 
 // The placeholder's stripes and zero line: the lane colour faded towards the white background, lighter than
 // the envelope (green 0) and its RMS shade (green 85).
@@ -102,7 +72,7 @@ private Q_SLOTS:
     void placeholderUntilThePeaksArrive()
     {
         ui::PeakStore::instance().clear();
-        PoolHold hold(ui::PeakStore::instance().pool());
+        test::PoolHold hold(ui::PeakStore::instance().pool());
         QVERIFY(hold.holding());
         Lane lane(m_audioDir, 600, 80);
         QVERIFY(QTest::qWaitForWindowExposed(&lane.window));
@@ -139,7 +109,7 @@ private Q_SLOTS:
                                     [](const core::AudioClip& c) { return noise(c.length); }));
 
         ui::PeakStore::instance().clear();
-        PoolHold hold(ui::PeakStore::instance().pool());
+        test::PoolHold hold(ui::PeakStore::instance().pool());
         QVERIFY(hold.holding());
         test::MainWindow app;
         QCOMPARE(app.controller.open(QUrl::fromLocalFile(bundle)), QString());
