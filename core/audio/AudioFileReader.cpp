@@ -13,9 +13,11 @@ namespace {
 
 using detail::SndFilePtr;
 
-// Large enough to amortise the decoder call, small enough that the interleaved scratch (2 MiB for stereo)
-// never rivals the decoded audio itself.
-constexpr sf_count_t kBlockFrames = 1 << 18;
+// The interleaved decode scratch, in samples over all channels (1 MiB): large enough to amortise the decoder
+// call, small enough never to rival the decoded audio. Counted in frames, a 64-byte file whose header claims 255
+// channels made every read allocate and clear 267 MB before decoding nothing (found by tests/fuzz/fuzz_audio;
+// tests/fuzz/corpus/audio/regression-255-channels.au).
+constexpr sf_count_t kBlockSamples = 1 << 18;
 
 // libsndfile accepts up to 1024 channels; more than this is a corrupt header rather than a real file, and
 // trusting it would make the scratch allocation absurd.
@@ -101,6 +103,7 @@ struct OpenedFile {
     AudioFileInfo info;
     // MP3 has no reliable length field (libsndfile estimates it); every other container states it exactly.
     bool headerLengthIsExact = true;
+    qint64 fileBytes = 0;
 };
 
 Result<OpenedFile> openForReading(const QString& path)
@@ -140,6 +143,7 @@ Result<OpenedFile> openForReading(const QString& path)
     opened.info.channelLayout = declaredLayout(opened.file.get(), sfInfo.channels);
     opened.info.isOgg = (sfInfo.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_OGG;
     opened.headerLengthIsExact = (sfInfo.format & SF_FORMAT_TYPEMASK) != SF_FORMAT_MPEG;
+    opened.fileBytes = fileInfo.size();
     return opened;
 }
 
@@ -168,20 +172,25 @@ Result<DecodedAudio> AudioFileReader::read(const QString& path)
 
     try {
         decoded.audio.channels.resize(static_cast<size_t>(channelCount));
-        // Size the output from the header when it is plausible, so that a long file is decoded straight into
-        // its final storage instead of growing (and copying) each channel repeatedly. A header that claims
-        // more than 1 Gi samples is not trusted: growth still works, it is just slower.
+        // Size the output from the header, so that a long file is decoded straight into its final storage
+        // instead of growing (and copying) each channel repeatedly; but believe the header only as far as the
+        // file could hold: 64 samples per byte of file (more than low-bitrate Opus decodes to), 1 Mi at least.
+        // A 208-byte FLAC whose header claimed 10^9 frames made this clear 4 GB before decoding 256 of them
+        // (tests/fuzz/fuzz_audio, corpus/audio/regression-huge-length-claim.flac). Beyond, channels grow.
         const SampleCount expected = opened->info.frames;
-        if (expected > 0 && expected <= (SampleCount(1) << 30) / channelCount) {
+        const SampleCount plausible = std::max<SampleCount>(SampleCount(1) << 20, opened->fileBytes * 64);
+        const SampleCount preallocated = std::min(expected, plausible / channelCount);
+        if (preallocated > 0) {
             for (auto& channel : decoded.audio.channels)
-                channel.resize(static_cast<size_t>(expected));
+                channel.resize(static_cast<size_t>(preallocated));
         }
 
-        std::vector<float> interleaved(static_cast<size_t>(kBlockFrames) * static_cast<size_t>(channelCount));
+        const sf_count_t blockFrames = std::max<sf_count_t>(1, kBlockSamples / channelCount);
+        std::vector<float> interleaved(static_cast<size_t>(blockFrames) * static_cast<size_t>(channelCount));
         SampleCount position = 0;
         const SampleCount cap = maxDecodedFrames(opened->info.sampleRate, channelCount);
         for (;;) {
-            const sf_count_t got = sf_readf_float(file, interleaved.data(), kBlockFrames);
+            const sf_count_t got = sf_readf_float(file, interleaved.data(), blockFrames);
             if (got <= 0)
                 break;
             if (position + got > cap)  // the header said less (an MP3 estimate, a damaged length field)
