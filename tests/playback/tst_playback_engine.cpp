@@ -250,7 +250,13 @@ private Q_SLOTS:
         // CPU time is never more than the wall time it was spent in (allowing the two clocks' granularity).
         QVERIFY(engine.peakCpuLoad() > 0.0);
         QVERIFY(engine.peakCpuLoad() <= engine.peakLoad() + 0.01);
-        QVERIFY2(engine.meanLoad() < 0.05, qPrintable(QString::number(engine.meanLoad())));
+#ifdef __SANITIZE_ADDRESS__
+        // The asan build (-O0, instrumented) mixes several times slower: the 5 % budget is the release build's.
+        constexpr double kMeanLoadBudget = 0.5;
+#else
+        constexpr double kMeanLoadBudget = 0.05;
+#endif
+        QVERIFY2(engine.meanLoad() < kMeanLoadBudget, qPrintable(QString::number(engine.meanLoad())));
         engine.resetLoad();
         QCOMPARE(engine.peakLoad(), 0.0);
         QCOMPARE(engine.peakCpuLoad(), 0.0);
