@@ -166,4 +166,12 @@ bool AtomicWriter::commit(const std::string& backupPath)
     return true;
 }
 
+std::string writeFileAtomically(const std::string& path, const std::string& bytes)
+{
+    AtomicWriter writer(path);
+    if (writer.write(bytes.data(), bytes.size()) && writer.commit())
+        return {};
+    return path + ": " + writer.error();
+}
+
 }  // namespace s2a::core

@@ -46,6 +46,10 @@ private:
     std::string m_error;
 };
 
+// The whole of `bytes` as the file's new contents, through an AtomicWriter. Empty on success, else what failed
+// ("<path>: <reason>").
+std::string writeFileAtomically(const std::string& path, const std::string& bytes);
+
 // Flushes a folder's entries (renames, new files) to disk; failing only loses durability, so it reports nothing.
 void syncDirectoryOf(const std::string& path);
 

@@ -2,6 +2,8 @@
 
 // Deterministic randomness for the arranger. std::uniform_*_distribution is implementation-defined, so the
 // same seed could give different songs with another standard library; everything here is spelled out.
+#include "core/util/StableHash.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -11,25 +13,8 @@
 
 namespace s2a::inference::arranger {
 
-// SplitMix64's finaliser: a good 64-bit mixer, used both to derive sub-seeds and as the generator step.
-inline quint64 mix64(quint64 x)
-{
-    x += 0x9E3779B97F4A7C15ull;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
-}
-
-// FNV-1a: a seed tag from text (qHash is salted per process, and derived seeds must not change between runs).
-inline quint64 stableHash(std::string_view bytes)
-{
-    quint64 h = 0xcbf29ce484222325ull;
-    for (char c : bytes) {
-        h ^= quint8(c);
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
+using core::mix64;
+using core::stableHash;
 inline quint64 stableHash(const QString& text) { return stableHash(std::string_view(text.toUtf8().toStdString())); }
 
 // A seed derived from a parent seed and a few tags (section index, role, ...), so that each decision has its

@@ -1,8 +1,10 @@
-// The trainer's smoke run on a real (tiny) corpus rendered by s2a-corpus: every stage runs through the real
-// code path (pipeline with analysis, VAE, structure heads, latents, DiT, SFT, ablation), losses go down, a
-// run cut short resumes to exactly the losses of an uninterrupted one, and the weights load in the engine.
+// The trainer's smoke run on a real (tiny) corpus rendered by s2a-corpus and prepared by s2a-prepare: every
+// stage runs through the real code path (pipeline with analysis, manifest, VAE, structure heads, latents, DiT,
+// SFT, ablation), losses go down, a run cut short resumes to exactly the losses of an uninterrupted one, and
+// the weights load in the engine.
 #include "inference/diffusion/DiffusionEngine.h"
-#include "inference/training/Trainer.h"
+#include "training/Distributed.h"
+#include "training/Trainer.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,15 +18,15 @@
 
 using namespace s2a;
 using namespace s2a::inference;
-using namespace s2a::inference::training;
+using namespace s2a::training;
 
 namespace {
 
-TrainOptions smokeOptions(const QString& corpus, const QString& out)
+TrainOptions smokeOptions(const QString& manifest, const QString& out)
 {
     TrainOptions o;
-    o.corpusDir = corpus;
-    o.outDir = out;
+    o.manifest = manifest.toStdString();
+    o.outDir = out.toStdString();
     o.threads = 2;
     o.vaeSteps = 12;
     o.structureSteps = 6;
@@ -38,9 +40,15 @@ TrainOptions smokeOptions(const QString& corpus, const QString& out)
     o.checkpointEvery = 3;
     o.vaeLearningRate = 1e-3;
     o.ditLearningRate = 2e-3;
-    o.pipeline.keepFraction = 1.0;
-    o.pipeline.minScore = 0.0;
     return o;
+}
+
+// runTraining as one process, its messages collected; a TrainingError fails the calling test.
+TrainSummary train(const TrainOptions& o, QStringList* said = nullptr)
+{
+    auto single = Distributed::single();
+    std::atomic<bool> cancel{false};
+    return runTraining(o, [&](const std::string& l) { if (said) *said << QString::fromStdString(l); }, *single, cancel);
 }
 
 // loss.csv as stage -> (step -> loss).
@@ -72,32 +80,38 @@ class TrainerTest : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QString m_corpus;
+    QString m_manifest;
 
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_corpus = m_dir.filePath(QStringLiteral("corpus"));
+        const QString corpusDir = m_dir.filePath(QStringLiteral("corpus"));
         QProcess corpus;
         corpus.start(QStringLiteral(S2A_CORPUS_TOOL), {QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--out"),
-                                                       m_corpus, QStringLiteral("--seconds"), QStringLiteral("8:10"),
+                                                       corpusDir, QStringLiteral("--seconds"), QStringLiteral("8:10"),
                                                        QStringLiteral("--seed"), QStringLiteral("77")});
         QVERIFY(corpus.waitForFinished(120000));
         QCOMPARE(corpus.exitCode(), 0);
+        QProcess prepare;
+        prepare.start(QStringLiteral(S2A_PREPARE_TOOL), {QStringLiteral("--config"), QStringLiteral("tiny"), QStringLiteral("--corpus"),
+                                                         corpusDir, QStringLiteral("--out"), m_dir.filePath(QStringLiteral("prepared")),
+                                                         QStringLiteral("--keep"), QStringLiteral("1"), QStringLiteral("--min-score"), QStringLiteral("0")});
+        QVERIFY(prepare.waitForFinished(120000));
+        QVERIFY2(prepare.exitCode() == 0, prepare.readAllStandardError().constData());
+        m_manifest = m_dir.filePath(QStringLiteral("prepared/manifest.json"));
+        QVERIFY(QFile::exists(m_manifest));
     }
 
     void smokeRunLearnsAndLoads()
     {
         const QString out = m_dir.filePath(QStringLiteral("full"));
         QStringList said;
-        SimpleJobControl job;
-        auto result = runTraining(smokeOptions(m_corpus, out), [&](const QString& l) { said << l; }, job);
-        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
-        QVERIFY(result.value().finished);
-        QCOMPARE(result.value().stagesDone,
-                 (QStringList{"vae", "structure", "latents", "dit", "sft", "ablation-dit", "ablation-sft"}));
-        for (const char* f : {"pipeline.json", "loss.csv", "stage1-vae.safetensors", "stage2-structure-vae.safetensors",
+        const TrainSummary result = train(smokeOptions(m_manifest, out), &said);
+        QVERIFY(result.finished);
+        QCOMPARE(result.stagesDone,
+                 (std::vector<std::string>{"vae", "structure", "latents", "dit", "sft", "ablation-dit", "ablation-sft"}));
+        for (const char* f : {"loss.csv", "stage1-vae.safetensors", "stage2-structure-vae.safetensors",
                               "stage3-pretrain.safetensors", "model.safetensors", "ablation-plain-vae.safetensors"})
             QVERIFY2(QFile::exists(QDir(out).filePath(QString::fromLatin1(f))), f);
 
@@ -124,15 +138,15 @@ private Q_SLOTS:
             QVERIFY(std::isfinite(p.value(QStringLiteral("latentSpread")).toDouble()));
             QCOMPARE(p.value(QStringLiteral("usable")).toBool(), false);
         }
-        QCOMPARE(result.value().warnings.size(), 2);
-        QVERIFY(result.value().warnings[0].contains(QLatin1String("does not reconstruct")));
+        QCOMPARE(result.warnings.size(), size_t(2));
+        QVERIFY(result.warnings[0].find("does not reconstruct") != std::string::npos);
 
         // The weights load in the engine and make finite, non-silent audio.
         diffusion::DiffusionOptions options;
-        options.weightsPath = result.value().modelPath;
+        options.weightsPath = QString::fromStdString(result.modelPath);
         diffusion::DiffusionEngine engine(options);
         QVERIFY2(engine.load().ok(), qPrintable(engine.load().errorMessage()));
-        QCOMPARE(engine.weightsSha256(), result.value().modelSha256);
+        QCOMPARE(engine.weightsSha256(), QString::fromStdString(result.modelSha256));
         GenerationRequest request;
         request.caption = QStringLiteral("funk with bass");
         request.tempo = 100;
@@ -157,18 +171,12 @@ private Q_SLOTS:
     {
         const QString whole = m_dir.filePath(QStringLiteral("full"));
         const QString cut = m_dir.filePath(QStringLiteral("cut"));
-        QVERIFY(QDir().mkpath(cut));
-        // The same pipeline record, so both runs see the same songs.
-        QVERIFY(QFile::copy(QDir(whole).filePath(QStringLiteral("pipeline.json")), QDir(cut).filePath(QStringLiteral("pipeline.json"))));
-        SimpleJobControl job;
-        TrainOptions o = smokeOptions(m_corpus, cut);
+        TrainOptions o = smokeOptions(m_manifest, cut);
         o.ablation = false;
         // Stop inside stage 1 (step 7: past the checkpoint at 6, so 7 is recomputed) and inside stage 3.
         for (int stop : {7, 12 + 6 + 5, 0}) {
             o.stopAfterSteps = stop;
-            auto r = runTraining(o, [](const QString&) {}, job);
-            QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
-            QCOMPARE(r.value().finished, stop == 0);
+            QCOMPARE(train(o).finished, stop == 0);
         }
         const auto a = losses(QDir(whole).filePath(QStringLiteral("loss.csv")));
         const auto b = losses(QDir(cut).filePath(QStringLiteral("loss.csv")));

@@ -4,10 +4,12 @@
 #include "core/audio/AudioFileReader.h"
 #include "inference/arranger/CaptionParser.h"
 #include "inference/arranger/MidiFileWriter.h"
-#include "inference/training/CaptionParaphraser.h"
-#include "inference/training/MidiReader.h"
-#include "inference/training/StructureTargets.h"
-#include "inference/training/TrainingData.h"
+#include "training/data/CaptionParaphraser.h"
+#include "training/data/MidiReader.h"
+#include "training/data/StructureTargets.h"
+#include "training/data/ManifestExport.h"
+#include "training/data/TrainingData.h"
+#include "training/GroupAudio.h"
 #include "TestFiles.h"
 
 #include <QDir>
@@ -21,7 +23,7 @@
 
 using namespace s2a;
 using namespace s2a::inference;
-using namespace s2a::inference::training;
+using namespace s2a::training;
 
 namespace {
 
@@ -333,11 +335,22 @@ private Q_SLOTS:
         const auto run = runPipeline(m_corpus.path(), options, job);
         QVERIFY2(run.ok(), qPrintable(run.errorMessage()));
         QCOMPARE(run.value().kept.size(), 2);
-        for (const TrainingSong& s : run.value().kept) {
-            QCOMPARE(s.quality.score, 1.0);
-            const auto groups = loadGroupAudio(s, 4);
-            QVERIFY2(groups.ok(), qPrintable(groups.errorMessage()));
-            QCOMPARE(groups.value().size(), size_t(4));
+        // Through the manifest, as the trainer reads it: written, read back, stems summed by libsndfile.
+        const QString path = QDir(m_corpus.path()).filePath(QStringLiteral("manifest.json"));
+        writeManifest(manifestFrom(run.value(), options, 44100), path.toStdString());
+        Manifest manifest = readManifest(path.toStdString());
+        QFile::remove(path);
+        QCOMPARE(manifest.songs.size(), size_t(2));
+        for (qsizetype k = 0; k < run.value().kept.size(); ++k) {
+            const TrainingSong& s = run.value().kept[k];
+            const ManifestSong& m = manifest.songs[size_t(k)];
+            QCOMPARE(QString::fromStdString(m.id), s.id);
+            QCOMPARE(m.quality, 1.0);
+            QCOMPARE(m.targets.frames, s.targets.frames);
+            QVERIFY(m.targets.chroma == s.targets.chroma && m.targets.melody == s.targets.melody);
+            QCOMPARE(m.sections.size(), size_t(s.sections.size()));
+            const GroupAudio groups = loadGroupAudio(manifest, m);
+            QCOMPARE(groups.size(), size_t(4));
             const auto mix = core::AudioFileReader::read(QDir(s.folder).filePath(QStringLiteral("mix.flac")));
             QVERIFY(mix.ok());
             QCOMPARE(mix.value().audio.frames(), s.samples);
@@ -345,9 +358,9 @@ private Q_SLOTS:
             for (int c = 0; c < 2; ++c)
                 for (int64_t i = 0; i < s.samples; ++i) {
                     double sum = 0.0;
-                    for (const core::AudioBuffer& g : groups.value()) {
-                        QCOMPARE(g.frames(), s.samples);
-                        sum += g.channels[size_t(c)][size_t(i)];
+                    for (const auto& g : groups) {
+                        QCOMPARE(int64_t(g[size_t(c)].size()), s.samples);
+                        sum += g[size_t(c)][size_t(i)];
                     }
                     worst = std::max(worst, std::abs(sum - mix.value().audio.channels[size_t(c)][size_t(i)]));
                     energy += sum * sum;
@@ -355,7 +368,25 @@ private Q_SLOTS:
             QVERIFY2(worst < 1e-3, qPrintable(QString::number(worst)));
             QVERIFY(energy > 1.0);  // not silence
         }
-        QVERIFY(!loadGroupAudio(run.value().kept.first(), 1).ok());  // a group index past the model's groups
+        // A manifest that names a stem group past its groups, or a file that is not audio, is refused by name.
+        manifest.stemGroups.resize(1);
+        writeManifest(manifest, path.toStdString());
+        try {
+            readManifest(path.toStdString());
+            QFAIL("a stem group past the manifest's groups was accepted");
+        } catch (const ManifestError& e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("names stem group 1 of 1")), e.what());
+        }
+        QFile::remove(path);
+        Manifest broken = manifest;
+        broken.stemGroups = options.stemGroups;
+        broken.songs[0].audio[0].file = path.toStdString() + ".missing.flac";
+        try {
+            loadGroupAudio(broken, broken.songs[0]);
+            QFAIL("a missing audio file was read");
+        } catch (const ManifestError& e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral(".missing.flac: cannot be read")), e.what());
+        }
     }
 
     void unreadableSongsAreDroppedAndTheRunGoesOn()
@@ -403,17 +434,19 @@ private Q_SLOTS:
 
     void gradesDecideWhatIsKept()
     {
-        QVector<TrainingSong> songs(5);
-        for (int i = 0; i < songs.size(); ++i) {
-            songs[i].id = QStringLiteral("song-%1").arg(i);
-            songs[i].quality.score = 0.1 * (i + 3);
+        Manifest manifest;
+        for (int i = 0; i < 5; ++i) {
+            ManifestSong song;
+            song.id = "song-" + std::to_string(i);
+            song.quality = 0.1 * (i + 3);
+            manifest.songs.push_back(song);
         }
-        const QVector<TrainingSong> top = topGraded(songs, 0.4);
-        QCOMPARE(top.size(), 2);
-        QCOMPARE(top[0].id, QStringLiteral("song-4"));
-        QCOMPARE(top[1].id, QStringLiteral("song-3"));
-        QCOMPARE(topGraded(songs, 0.0).size(), 1);
-        QVERIFY(topGraded({}, 0.5).isEmpty());
+        const std::vector<ManifestSong> top = manifest.best(0.4);
+        QCOMPARE(top.size(), size_t(2));
+        QCOMPARE(top[0].id, std::string("song-4"));
+        QCOMPARE(top[1].id, std::string("song-3"));
+        QCOMPARE(manifest.best(0.0).size(), size_t(1));
+        QVERIFY(Manifest{}.best(0.5).empty());
     }
 
     void badCorporaAndCancellationAreErrors()

@@ -1,0 +1,196 @@
+// Stages 3 and 4 (and their ablation twins): flow matching of the structure-guided DiT on VAE latents, with the
+// caption encoder trained alongside. Per item: a crop of up to ditCropFrames, a random paraphrase of the
+// global caption and of each section's caption, each of the two caption kinds dropped independently (the
+// null embeddings that classifier-free guidance contrasts against), and a random keep-mask so that generation,
+// repaint and extend are all native: the loss covers only the frames the model must generate.
+#include "training/TrainingStages.h"
+
+#include "inference/model/LatentInpainting.h"
+
+
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+namespace s2a::training::detail {
+
+namespace {
+
+const std::string& pickFrom(const std::vector<std::string>& items, std::mt19937_64& rng)
+{
+    return items[std::uniform_int_distribution<size_t>(0, items.size() - 1)(rng)];
+}
+
+struct Item {
+    torch::Tensor latent;                       // [GC, N]
+    torch::Tensor keep;                         // [N]
+    std::vector<model::SectionSpan> spans;      // in crop coordinates (whole sections)
+    model::BeatGrid grid;                       // the song's clock from the crop's first frame
+    std::vector<std::string> sectionCaptions;
+    std::string caption;
+};
+
+// Keep-mask kinds, in the proportions a user's actions need: whole-song generation, repainting one section
+// (or a random span), and extending the end.
+torch::Tensor drawKeepMask(int64_t n, const std::vector<model::SectionSpan>& spans, std::mt19937_64& rng)
+{
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    const double kind = u(rng);
+    if (kind < 0.3 || n < 8)
+        return torch::zeros({n});
+    if (kind < 0.6 && spans.size() > 1) {  // one section, as the editor repaints
+        const auto& s = spans[std::uniform_int_distribution<size_t>(0, spans.size() - 1)(rng)];
+        const int64_t first = std::clamp<int64_t>(s.startFrame, 0, n), end = std::clamp<int64_t>(s.endFrame, 0, n);
+        if (end - first >= 2 && end - first < n)
+            return model::repaintMask(n, first, end, std::uniform_int_distribution<int>(0, 1)(rng));
+    }
+    if (kind < 0.85) {  // a random span
+        const int64_t length = std::uniform_int_distribution<int64_t>(n / 8, n / 2)(rng);
+        const int64_t first = std::uniform_int_distribution<int64_t>(0, n - length)(rng);
+        return model::repaintMask(n, first, first + length, 0);
+    }
+    const int64_t keepFrames = std::uniform_int_distribution<int64_t>(n / 4, 3 * n / 4)(rng);  // extend
+    return model::extendMask(n, keepFrames, 0);
+}
+
+Item drawItem(const DitSong& s, int64_t cropFrames, int64_t hop, double frameSeconds, std::mt19937_64& rng)
+{
+    const ManifestSong& song = *s.song;
+    const int64_t frames = s.latent.size(1);
+    const int64_t n = std::min(cropFrames, frames);
+    const int64_t first = std::uniform_int_distribution<int64_t>(0, frames - n)(rng);
+    Item item;
+    item.latent = s.latent.narrow(1, first, n);
+    item.grid = {song.tempo, song.beatsPerBar, double(first) * frameSeconds - song.downbeat};
+    item.caption = pickFrom(song.captions, rng);
+    for (const ManifestSection& sec : song.sections) {
+        const model::FrameSpan f = model::frameSpanForSamples(sec.start, sec.end, hop, frames);
+        if (f.end <= first || f.first >= first + n)
+            continue;
+        item.spans.push_back({f.first - first, f.end - first, sec.label});
+        item.sectionCaptions.push_back(pickFrom(sec.captions, rng));
+    }
+    if (item.spans.empty()) {
+        item.spans.push_back({0, n, 0});
+        item.sectionCaptions.emplace_back();
+    }
+    item.keep = drawKeepMask(n, item.spans, rng);
+    return item;
+}
+
+}  // namespace
+
+bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<DitSong>& songs, model::Network net,
+              model::Network ema)
+{
+    const TrainOptions& o = context.options;
+    std::vector<torch::Tensor> parameters;
+    for (auto& p : net->parameters())
+        p.set_requires_grad(false);
+    for (auto* part : {static_cast<torch::nn::Module*>(net->dit.get()), static_cast<torch::nn::Module*>(net->caption.get())})
+        for (auto& p : part->parameters()) {
+            p.set_requires_grad(true);
+            parameters.push_back(p);
+        }
+    ScheduleOptions schedule{spec.learningRate, spec.steps, o.warmupSteps, o.emaDecay, o.gradientClip};
+    StageRun run(spec.name, net, ema, parameters, schedule, o.outDir + "/checkpoints", context.dist);
+    run.resume(context.say);
+    model::BuiltinTextEncoder text(context.config.caption, net->caption);
+    const int64_t hop = context.config.vae.hopLength();
+    const double frameSeconds = context.config.latentFrameSeconds();
+    const int64_t crop = std::min<int64_t>(o.ditCropFrames, context.config.dit.maxFrames);
+    const auto& device = context.device;
+    net->train();
+    return runStageLoop(context, run, spec, [&](int, StepDraws& draws) {
+        auto& rng = draws.choices;
+        // Every rank draws the whole global batch (crop, captions, mask and dropout of each item, in one stream)
+        // and computes its own range of it.
+        std::vector<Item> items;
+        for (int i = 0; i < o.ditBatch; ++i)
+            items.push_back(drawItem(songs[std::uniform_int_distribution<size_t>(0, songs.size() - 1)(rng)], crop, hop, frameSeconds, rng));
+        // One crop length per batch (the shortest song bounds it), so the items stack.
+        int64_t n = crop;
+        for (const Item& it : items)
+            n = std::min(n, it.latent.size(1));
+        std::uniform_real_distribution<double> u(0.0, 1.0);
+        std::vector<uint8_t> useGlobal, useSections;
+        std::vector<std::vector<model::SectionSpan>> allLayouts;
+        size_t maxSections = 1;
+        for (Item& it : items) {
+            useGlobal.push_back(u(rng) >= o.captionDropout);
+            useSections.push_back(u(rng) >= o.captionDropout);
+            std::vector<model::SectionSpan> spans;
+            for (const auto& sp : it.spans)
+                if (sp.startFrame < n)
+                    spans.push_back(sp);
+            spans.resize(std::max<size_t>(1, spans.size()), it.spans.front());
+            maxSections = std::max(maxSections, spans.size());
+            allLayouts.push_back(std::move(spans));
+        }
+        const ItemRange range = context.slice(o.ditBatch);
+        const int64_t b = range.count();
+        std::vector<torch::Tensor> latents, keeps, noises, times;
+        std::vector<std::vector<model::SectionSpan>> layouts;
+        std::vector<model::BeatGrid> grids;
+        std::vector<std::string> captions, sectionCaptions;
+        std::vector<int64_t> sectionCounts;
+        std::vector<int64_t> globalFlags, sectionFlags;
+        for (int i = range.first; i < range.end; ++i) {
+            const Item& it = items[size_t(i)];
+            latents.push_back(it.latent.narrow(1, 0, n));
+            keeps.push_back(it.latent.size(1) == n ? it.keep : torch::zeros({n}));
+            const auto& spans = allLayouts[size_t(i)];
+            layouts.push_back(spans);
+            grids.push_back(it.grid);
+            captions.push_back(it.caption);
+            sectionCaptions.insert(sectionCaptions.end(), it.sectionCaptions.begin(),
+                                   it.sectionCaptions.begin() + int64_t(spans.size()));
+            sectionCounts.push_back(int64_t(spans.size()));
+            globalFlags.push_back(useGlobal[size_t(i)]);
+            sectionFlags.push_back(useSections[size_t(i)]);
+            // Each item's noise and time from its own generator: the same on any rank of any world size.
+            at::Generator generator = draws.noiseFor(i);
+            noises.push_back(at::randn({it.latent.size(0), n}, generator, torch::TensorOptions()));
+            times.push_back(at::randn({1}, generator, torch::TensorOptions()));
+        }
+        const auto x1 = torch::stack(latents).to(device);                 // [B, GC, N]
+        const auto keep = torch::stack(keeps).view({b, 1, n}).to(device);  // [B, 1, N]
+        const auto noise = torch::stack(noises).to(device);
+        // Logit-normal times: most training where the velocity is hardest to predict (mid-path).
+        const auto t = torch::sigmoid(torch::cat(times)).to(device);
+        const auto tt = t.view({b, 1, 1});
+        const auto xt = (1.0 - tt) * noise + tt * x1;
+        const auto target = x1 - noise;
+
+        model::DitConditioning cond;
+        cond.globalCaption = text.encode(captions);
+        const auto pooled = text.encode(sectionCaptions).pooled;  // [sum S, W]
+        // Padded to the global batch's most sections, so a rank's rows are shaped as in one process.
+        const int64_t padTo = int64_t(maxSections);
+        std::vector<torch::Tensor> rows;
+        int64_t offset = 0;
+        for (int64_t count : sectionCounts) {
+            auto row = pooled.narrow(0, offset, count);
+            if (count < padTo)
+                row = torch::cat({row, torch::zeros({padTo - count, row.size(1)}, row.options())});
+            rows.push_back(row);
+            offset += count;
+        }
+        cond.sectionCaptions = torch::stack(rows);
+        cond.structure = model::makeStructureFrames(layouts, n);
+        if (context.config.dit.beatGrid)
+            cond.structure.beatPhase = model::makeBeatPhases(grids, n, frameSeconds).to(device);
+        cond.useGlobalCaption = torch::tensor(globalFlags).to(torch::kBool).to(device);
+        cond.useSectionCaptions = torch::tensor(sectionFlags).to(torch::kBool).to(device);
+
+        const auto predicted = net->dit->forward(xt, t, x1, keep, cond);
+        const auto weight = (1.0 - keep).clamp_min(0.0);  // generated frames only
+        // A mean over the generated frames of the global batch: the count is summed over the ranks.
+        const auto flow = context.globalRatio(((predicted - target).pow(2) * weight).sum(),
+                                              weight.sum() * double(x1.size(1)) + 1e-6 / context.dist.worldSize());
+        return StepLoss{flow, {{"flow", flow.item<double>()}}};
+    });
+}
+
+}  // namespace s2a::training::detail

@@ -1,0 +1,65 @@
+#include "training/GroupAudio.h"
+
+#include <sndfile.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+namespace s2a::training {
+
+namespace {
+
+struct Decoded {
+    int channels = 0;
+    std::vector<float> interleaved;
+};
+
+Decoded decode(const std::string& path, int expectedRate)
+{
+    SF_INFO info{};
+    std::unique_ptr<SNDFILE, int (*)(SNDFILE*)> file(sf_open(path.c_str(), SFM_READ, &info), sf_close);
+    if (!file)
+        throw ManifestError(path + ": cannot be read as audio (" + sf_strerror(nullptr) + ")");
+    if (info.channels < 1)
+        throw ManifestError(path + ": holds no audio channels");
+    if (info.samplerate != expectedRate)
+        throw ManifestError(path + ": " + std::to_string(info.samplerate) + " Hz, but the manifest is " +
+                            std::to_string(expectedRate) + " Hz (s2a-prepare resamples)");
+    // The manifest bounds a song to 4 hours; a header claiming more is not read into memory.
+    if (info.frames < 0 || info.frames > sf_count_t(expectedRate) * 4 * 3600)
+        throw ManifestError(path + ": longer than 4 hours");
+    Decoded d;
+    d.channels = info.channels;
+    d.interleaved.resize(size_t(info.frames) * size_t(info.channels));
+    const sf_count_t got = sf_readf_float(file.get(), d.interleaved.data(), info.frames);
+    d.interleaved.resize(size_t(std::max<sf_count_t>(got, 0)) * size_t(info.channels));
+    return d;
+}
+
+}  // namespace
+
+GroupAudio loadGroupAudio(const Manifest& manifest, const ManifestSong& song)
+{
+    const size_t samples = size_t(song.samples);
+    GroupAudio groups(manifest.stemGroups.size(), std::vector<std::vector<float>>(2, std::vector<float>(samples, 0.0f)));
+    // Silent stems of one song often share a file (bundles name audio by its hash): decode each file once.
+    std::map<std::string, Decoded> decoded;
+    for (const ManifestAudio& a : song.audio) {
+        const std::string path = manifest.resolve(a);
+        auto it = decoded.find(path);
+        if (it == decoded.end())
+            it = decoded.emplace(path, decode(path, manifest.sampleRate)).first;
+        const Decoded& d = it->second;
+        const size_t frames = std::min(samples, d.interleaved.size() / size_t(d.channels));
+        for (int c = 0; c < 2; ++c) {
+            const size_t from = size_t(std::min(c, d.channels - 1));
+            std::vector<float>& to = groups[size_t(a.group)][size_t(c)];
+            for (size_t k = 0; k < frames; ++k)
+                to[k] += d.interleaved[k * size_t(d.channels) + from];
+        }
+    }
+    return groups;
+}
+
+}  // namespace s2a::training

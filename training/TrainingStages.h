@@ -1,0 +1,125 @@
+#pragma once
+
+// Private to the trainer (includes LibTorch): the two kinds of stage. VaeStage.cpp trains the audio VAE
+// (stage 1, and with the structure heads stage 2); DitStage.cpp trains the DiT and the caption encoder by flow
+// matching (stages 3 and 4, and their ablation twins). Trainer.cpp chains them.
+#include "training/Manifest.h"
+#include "training/Trainer.h"
+#include "training/TrainingLoop.h"
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <functional>
+#include <map>
+
+#include <string>
+#include <vector>
+
+namespace s2a::training::detail {
+
+// What a stage needs from the run around it.
+struct TrainContext {
+    const TrainOptions& options;
+    model::ModelConfig config;
+    torch::Device device{torch::kCPU};
+    LossLog& log;
+    const TrainLog& say;
+    const std::atomic<bool>& cancel;
+    Distributed& dist;
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+    int stepsThisRun = 0;
+    // Called after every step on every rank with a hash of its live weights (TrainOptions::replicaLog).
+    std::function<void(const std::string& stage, int step, uint64_t hash)> replicaLog;
+
+    // This rank's time slice is over (minutes or stopAfterSteps reached) or it was cancelled.
+    bool sliceOver() const;
+    // `terms` averaged over the ranks; `stop` becomes true on every rank when it is true on any.
+    std::map<std::string, double> averageOverRanks(const std::map<std::string, double>& terms, bool& stop) const;
+    // This rank's items of a global batch of `items` (Distributed.h: sliceOf).
+    ItemRange slice(int items) const { return sliceOf(items, dist.rank(), dist.worldSize()); }
+    // A loss `numerator / denominator` over the global batch from this rank's shares of both (the denominator
+    // carries no gradient, e.g. a count of masked frames). Its gradient averaged over the ranks is the global
+    // ratio's, and so is the mean of its values.
+    torch::Tensor globalRatio(const torch::Tensor& numerator, const torch::Tensor& denominator) const;
+    // sqrt of a sum over the global batch from this rank's share `localSum`: its value is the global root on
+    // every rank, and its gradient, averaged over the ranks, is the global root's.
+    torch::Tensor globalRoot(const torch::Tensor& localSum) const;
+};
+
+// One song's stem groups as half-precision audio [G, channels, samples] (halves the memory of hours of stems).
+struct VaeSong {
+    torch::Tensor audio;
+    const ManifestSong* song = nullptr;
+};
+
+// One song's DiT data: the latent [G*C, frames], already divided by the latent scale.
+struct DitSong {
+    torch::Tensor latent;
+    const ManifestSong* song = nullptr;
+};
+
+struct StageSpec {
+    std::string name;
+    int steps = 0;
+    double learningRate = 1e-3;
+};
+
+// One optimiser step's loss (this rank's share) and the terms to log (loss.csv columns, LossLog::columns()).
+struct StepLoss {
+    torch::Tensor loss;
+    std::map<std::string, double> terms;
+};
+
+// The loop every stage runs: until `run` is done or the time slice is over (then a checkpoint and false), draw
+// the step's randomness, ask `step` for the loss, update, log, report progress and checkpoint on schedule.
+bool runStageLoop(TrainContext& context, StageRun& run, const StageSpec& spec,
+                  const std::function<StepLoss(int step, StepDraws& draws)>& step);
+
+// Trains net->vae (codec; with `withHeads` also the structure heads) from its current weights. Returns true
+// when the stage is complete, false when the time slice ended (after a checkpoint).
+bool trainVae(TrainContext& context, const StageSpec& spec, bool withHeads, const std::vector<VaeSong>& songs,
+              model::Network net, model::Network ema);
+
+// Trains net->dit and net->caption on latents from their current weights; same contract as trainVae.
+bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<DitSong>& songs, model::Network net,
+              model::Network ema);
+
+// How well a VAE reconstructs: fixed 2 s crops (the middle of up to 8 songs, the loudest stem group of each)
+// encoded to the mean latent and decoded. A VAE that learned only the corpus's average spectrum (the failure
+// of a from-scratch codec trained too briefly) shows a spectral distance near 1 and a latent that barely
+// depends on its input (spread near 0): nothing built on it can make music. The spectral codec makes up its
+// own phase, so its waveform SNR stays near 0 dB even when it sounds right: the spectrum is what is judged.
+struct VaeProbe {
+    double snrDb = 0.0;          // 10 log10(sum x^2 / sum (x - y)^2) over all crops (phase-sensitive)
+    double spectralDistance = 1.0;  // ||S - S'|| / ||S|| of 1024-point STFT magnitudes over all crops
+    double logSpectralDb = 0.0;  // RMS over bins above -60 dB of the reference of the dB difference
+    // Reconstructed-phase codecs: the same over the decoder's own magnitudes on its own STFT grid, before the
+    // phase is made (NaN for the others).
+    double magnitudeLogSpectralDb = std::nan("");
+    double inputDb = -120.0;     // RMS level of the crops
+    double outputDb = -120.0;    // RMS level of the reconstructions
+    double latentSpread = 0.0;   // std across crops of the time-averaged latent / std of the latent overall
+    int crops = 0;
+    // Usable: not collapsed. Its reconstructions follow the input's level and spectral envelope and its latent
+    // depends on the input, so a DiT can learn rhythm, dynamics and timbre from it (run 1's codec failed all
+    // three: every input came back as the same -56 dBFS floor). Faithful: the spectrum itself comes back,
+    // partials included, which needs far more training than two CPU cores give (docs/training/README.md).
+    bool usable() const
+    {
+        return logSpectralDb <= 12.0 && std::abs(outputDb - inputDb) <= 6.0 && latentSpread >= 0.05;
+    }
+    bool faithful() const { return usable() && spectralDistance <= 0.6 && logSpectralDb <= 6.0; }
+};
+VaeProbe probeVae(model::Network net, const std::vector<VaeSong>& songs, const torch::Device& device);
+
+// Multi-resolution STFT distance (spectral convergence + log-magnitude L1, averaged over 2048/1024/512/128-point
+// FFTs) between two [B, T] signals, over the global batch (`context` supplies the other ranks' sums).
+torch::Tensor multiResolutionStftLoss(const TrainContext& context, const torch::Tensor& reference, const torch::Tensor& estimate);
+
+// The reconstructed-phase codec's loss: spectral convergence plus log-magnitude L1 between STFT magnitudes
+// `reference` and the decoder's log-magnitudes `logEstimate` (same shape, AudioVae::decodeLogMagnitude), over
+// the global batch.
+torch::Tensor magnitudeLoss(const TrainContext& context, const torch::Tensor& reference, const torch::Tensor& logEstimate);
+
+}  // namespace s2a::training::detail
