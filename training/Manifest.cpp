@@ -139,7 +139,7 @@ Manifest readManifest(const std::string& path)
             s.samples = j.at("samples").get<int64_t>();
             check(!s.captions.empty(), where, "no caption");
             check(s.samples > 0 && s.samples <= int64_t(m.sampleRate) * 4 * 3600, where, "length out of range");
-            check(std::isfinite(s.tempo) && s.tempo >= 0.0 && s.tempo <= 400.0, where, "tempo out of range");
+            check(std::isfinite(s.tempo) && s.tempo > 0.0 && s.tempo <= 400.0, where, "tempo out of range (the beat grid needs one)");
             for (const json& js : j.at("sections")) {
                 ManifestSection sec{js.at("label").get<int>(), js.at("start").get<int64_t>(), js.at("end").get<int64_t>(),
                                     js.at("captions").get<std::vector<std::string>>()};

@@ -41,7 +41,7 @@ const char* kUsage =
     "usage: s2a-train --config NAME --manifest FILE --out DIR [options]\n"
     "       s2a-train --plot loss.csv loss.svg\n"
     "Trains the S2A diffusion model on a manifest written by s2a-prepare.\n"
-    "  --config NAME                model config (tiny, tiny-pitched, s2a-402m, ...; default tiny)\n"
+    "  --config NAME                model config (tiny, tiny-pitched, tiny-mix, s2a-402m; default tiny)\n"
     "  --manifest FILE              the training manifest (s2a-prepare's manifest.json)\n"
     "  --out DIR                    output folder (checkpoints, logs, weights); a second run resumes it\n"
     "  --threads N                  CPU threads per rank (0: one per core)\n"

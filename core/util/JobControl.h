@@ -17,6 +17,18 @@ public:
     virtual bool cancelled() const = 0;
 };
 
+// A child job that follows its parent's cancellation and keeps its own progress to itself (work run many at a
+// time on a pool, whose parent reports per finished item).
+class QuietJobControl : public JobControl {
+public:
+    explicit QuietJobControl(const JobControl& parent) : m_parent(parent) {}
+    void progress(double, const QString&) override {}
+    bool cancelled() const override { return m_parent.cancelled(); }
+
+private:
+    const JobControl& m_parent;
+};
+
 // A JobControl for synchronous callers (tests, CLI): records progress, cancels on request (from any thread).
 class SimpleJobControl : public JobControl {
 public:

@@ -25,16 +25,6 @@ constexpr double kTempoExact = 0.02;
 constexpr double kTempoWrong = 0.08;
 
 // Forwards cancellation to the run's job; per-song stage progress is not forwarded, songs report as a whole.
-class SongJob : public JobControl {
-public:
-    explicit SongJob(const JobControl& parent) : m_parent(parent) {}
-    void progress(double, const QString&) override {}
-    bool cancelled() const override { return m_parent.cancelled(); }
-
-private:
-    const JobControl& m_parent;
-};
-
 // F-measure of `found` against `exact` boundaries (seconds, one-to-one matches within the tolerance, greedy
 // by distance). Both empty is a perfect match: a one-section song whose analysis found one section.
 double boundaryFMeasure(const std::vector<double>& exact, const std::vector<double>& found, int& hits)
@@ -144,7 +134,7 @@ void processSong(Work& w, const PipelineOptions& options, const JobControl& job)
     auto mix = core::AudioFileReader::read(read.value().mixFile);
     if (!mix)
         return fail(mix.errorMessage());
-    SongJob songJob(job);
+    QuietJobControl songJob(job);
     auto analysed = analysis::analyzeSong(mix.value().audio, songJob);
     if (!analysed)
         return fail(QStringLiteral("%1: analysis failed: %2").arg(QDir::toNativeSeparators(read.value().mixFile), analysed.errorMessage()));
