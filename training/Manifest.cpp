@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace s2a::training {
@@ -126,10 +127,13 @@ Manifest readManifest(const std::string& path)
         m.stemGroups = root.at("stemGroups").get<std::vector<std::string>>();
         check(m.sampleRate >= 8000 && m.sampleRate <= 192000, path, "sample rate out of range");
         check(m.hop > 0 && !m.stemGroups.empty(), path, "no hop or no stem groups");
+        std::set<std::string> ids;
         for (const json& j : root.at("songs")) {
             ManifestSong s;
             s.id = j.at("id").get<std::string>();
             const std::string where = path + ": song " + s.id;
+            // The trainer keys latents by id: a repeated one would silently train one song's latent twice.
+            check(ids.insert(s.id).second, where, "the id is used twice");
             s.captions = j.at("captions").get<std::vector<std::string>>();
             s.tempo = j.at("tempo").get<double>();
             s.beatsPerBar = j.at("beatsPerBar").get<int>();

@@ -378,6 +378,17 @@ private Q_SLOTS:
             QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("names stem group 1 of 1")), e.what());
         }
         QFile::remove(path);
+        Manifest twice = manifest;
+        twice.stemGroups = options.stemGroups;
+        twice.songs[1].id = twice.songs[0].id;
+        writeManifest(twice, path.toStdString());
+        try {
+            readManifest(path.toStdString());
+            QFAIL("a repeated song id was accepted");
+        } catch (const ManifestError& e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("the id is used twice")), e.what());
+        }
+        QFile::remove(path);
         Manifest broken = manifest;
         broken.stemGroups = options.stemGroups;
         broken.songs[0].audio[0].file = path.toStdString() + ".missing.flac";
