@@ -62,15 +62,28 @@ void check(bool ok, const std::string& where, const std::string& what)
 
 }  // namespace
 
+size_t keptCount(double fraction, size_t n)
+{
+    if (n == 0)
+        return 0;
+    return std::clamp<size_t>(size_t(std::max<long long>(0, std::llround(fraction * double(n)))), 1, n);
+}
+
+std::optional<std::string> readTextFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
 std::vector<ManifestSong> Manifest::best(double fraction) const
 {
-    if (songs.empty())
-        return {};
-    const size_t count = std::clamp<size_t>(size_t(std::ceil(double(songs.size()) * std::clamp(fraction, 0.0, 1.0))), 1,
-                                            songs.size());
     std::vector<ManifestSong> out = songs;
     std::stable_sort(out.begin(), out.end(), [](const ManifestSong& a, const ManifestSong& b) { return a.quality > b.quality; });
-    out.resize(count);
+    out.resize(keptCount(fraction, out.size()));
     return out;
 }
 
@@ -110,15 +123,13 @@ void writeManifest(const Manifest& m, const std::string& path)
 
 Manifest readManifest(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+    const std::optional<std::string> text = readTextFile(path);
+    if (!text)
         throw ManifestError(path + ": cannot be read");
-    std::stringstream text;
-    text << in.rdbuf();
     Manifest m;
     m.folder = folderOf(path);
     try {
-        const json root = json::parse(text.str());
+        const json root = json::parse(*text);
         check(root.value("format", "") == kFormat, path, "not an s2a training manifest");
         check(root.value("version", 0) == kVersion, path, "manifest version " + std::to_string(root.value("version", 0)) +
                                                               " (this trainer reads version " + std::to_string(kVersion) + ")");

@@ -8,7 +8,9 @@
 // the kept songs best-graded first, and the dropped files with the reason for each. Audio stays in files
 // (FLAC or WAV, read with libsndfile when training starts): a song lists the files summed into each stem group,
 // so the arranger's per-instrument stems are not copied, and a real recording is one "mix" file.
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -76,6 +78,12 @@ struct Manifest {
     // An audio file's path as the trainer opens it.
     std::string resolve(const ManifestAudio& audio) const;
 };
+
+// round(fraction * n) within [1, n] (0 when n is 0): how many of n graded items a keep-the-best cut keeps.
+size_t keptCount(double fraction, size_t n);
+
+// A whole file's bytes; nullopt when it cannot be read.
+std::optional<std::string> readTextFile(const std::string& path);
 
 // Writes `manifest` as JSON to `path` atomically. Throws ManifestError.
 void writeManifest(const Manifest& manifest, const std::string& path);

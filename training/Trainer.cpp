@@ -84,17 +84,9 @@ std::string isoNow()
     return text;
 }
 
-std::string readText(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return in ? text.str() : std::string();
-}
-
 json readJson(const std::string& path)
 {
-    const std::string text = readText(path);
+    const std::string text = readTextFile(path).value_or(std::string());
     return text.empty() ? json::object() : json::parse(text, nullptr, /*allow_exceptions=*/false);
 }
 

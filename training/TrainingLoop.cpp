@@ -43,14 +43,6 @@ void saveAtomically(const T& value, const std::string& path)
     core::syncDirectoryOf(path);
 }
 
-std::string readText(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return in ? text.str() : std::string();
-}
-
 }  // namespace
 
 double scheduledRate(const ScheduleOptions& o, int step)
@@ -102,7 +94,7 @@ StageRun::StageRun(std::string stage, model::Network net, model::Network ema, st
 
 bool StageRun::resume(const std::function<void(const std::string&)>& say)
 {
-    const std::string text = readText(pathIn(m_dir, m_stage, ".json"));
+    const std::string text = readTextFile(pathIn(m_dir, m_stage, ".json")).value_or(std::string());
     bool resumed = false;
     if (!text.empty()) {
         const auto state = nlohmann::json::parse(text);
@@ -186,7 +178,7 @@ void LossLog::append(const std::string& stage, int step, double rate, const std:
 {
     if (!m_trimmed[stage]) {
         m_trimmed[stage] = true;
-        std::istringstream in(readText(m_path));
+        std::istringstream in(readTextFile(m_path).value_or(std::string()));
         std::string kept, line;
         while (std::getline(in, line)) {
             const auto comma = line.find(',');

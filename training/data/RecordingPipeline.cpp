@@ -110,7 +110,6 @@ struct FileWork {
     QString path;                  // absolute
     QString relative;              // to the folder: the manifest's ids
     Manifest result;               // its crops (songs) or why it was dropped
-    double seconds = 0.0;
     bool fromRecord = false;
 };
 
@@ -122,9 +121,9 @@ void prepareFile(FileWork& w, const QString& outDir, const RecordingOptions& o, 
     if (!read)
         return drop(read.errorMessage());
     core::AudioBuffer audio = std::move(read.value().audio);
-    w.seconds = double(audio.frames()) / audio.sampleRate;
-    if (w.seconds < o.minSeconds)
-        return drop(QStringLiteral("%1 s long, shorter than %2 s").arg(w.seconds, 0, 'f', 1).arg(o.minSeconds));
+    const double seconds = double(audio.frames()) / audio.sampleRate;
+    if (seconds < o.minSeconds)
+        return drop(QStringLiteral("%1 s long, shorter than %2 s").arg(seconds, 0, 'f', 1).arg(o.minSeconds));
     if (audio.sampleRate != o.sampleRate) {
         auto resampled = core::Resampler::resample(audio, o.sampleRate);
         if (!resampled)
@@ -220,7 +219,7 @@ Result<RecordingReport> prepareRecordings(const QString& folder, const QString& 
     while (it.hasNext()) {
         const QString path = it.next();
         if (kAudioSuffixes.contains(QFileInfo(path).suffix().toLower()))
-            work.push_back({path, root.relativeFilePath(path), {}, 0.0, false});
+            work.push_back({path, root.relativeFilePath(path), {}, false});
     }
     std::sort(work.begin(), work.end(), [](const FileWork& a, const FileWork& b) { return a.relative < b.relative; });
     if (work.empty())
@@ -278,7 +277,7 @@ Result<RecordingReport> prepareRecordings(const QString& folder, const QString& 
     }
     // Keep the best: the top fraction by grade, never one below the minimum.
     std::stable_sort(candidates.begin(), candidates.end(), [](const ManifestSong& a, const ManifestSong& b) { return a.quality > b.quality; });
-    const size_t quota = candidates.empty() ? 0 : std::max<size_t>(1, size_t(std::llround(o.keepFraction * double(candidates.size()))));
+    const size_t quota = keptCount(o.keepFraction, candidates.size());
     for (size_t i = 0; i < candidates.size(); ++i) {
         char grade[32];
         std::snprintf(grade, sizeof grade, "%.2f", candidates[i].quality);

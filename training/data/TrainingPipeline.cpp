@@ -142,12 +142,6 @@ void processSong(Work& w, const PipelineOptions& options, const JobControl& job)
     w.readable = true;
 }
 
-// round(fraction * n), within [1, n].
-qsizetype keepCount(double fraction, qsizetype n)
-{
-    return std::clamp<qsizetype>(qsizetype(std::llround(fraction * double(n))), 1, std::max<qsizetype>(1, n));
-}
-
 bool betterFirst(const TrainingSong& a, const TrainingSong& b)
 {
     return a.quality.score != b.quality.score ? a.quality.score > b.quality.score : a.id < b.id;
@@ -194,7 +188,7 @@ Result<PipelineResult> runPipeline(const QString& corpusDir, const PipelineOptio
             result.dropped.append(std::move(w.song));
     }
     std::sort(graded.begin(), graded.end(), betterFirst);
-    const qsizetype quota = graded.isEmpty() || options.keepFraction <= 0.0 ? 0 : keepCount(options.keepFraction, graded.size());
+    const qsizetype quota = options.keepFraction <= 0.0 ? 0 : qsizetype(keptCount(options.keepFraction, size_t(graded.size())));
     for (qsizetype i = 0; i < graded.size(); ++i) {
         TrainingSong& s = graded[i];
         if (s.quality.score < options.minScore) {
