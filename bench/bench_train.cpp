@@ -8,7 +8,14 @@
 // (throughput with two ranks over twice that with one). Every rank runs on one thread, so on this two-core
 // machine each rank has a core of its own and the efficiency says what the all-reduce and the split cost.
 //
-//   bench_train [--configs tiny,s2a-402m] [--steps N] [--keep DIR]
+// Then memory (--memory, on by default; --no-memory skips it): s2a-402m's flow-matching stage on 30 s crops
+// (645 latent frames, the paper's clips), one process, two steps each, with the peak resident memory of the
+// s2a-train process (wait4's ru_maxrss): batch 1 and 2 as they are, with recomputed blocks
+// (--checkpoint-activations), with two micro-batches (--accumulate 2), and with bf16 autocast on top of
+// recomputation. From the batch-1 and batch-2 peaks: the fixed part (weights, gradients, AdamW moments, EMA)
+// and each item's activations, and the batch that fits an 80 GB GPU either way.
+//
+//   bench_train [--configs tiny,s2a-402m|none] [--steps N] [--keep DIR] [--no-memory]
 #include "inference/model/ModelConfig.h"
 #include "training/Manifest.h"
 
@@ -27,7 +34,13 @@
 #include <thread>
 #include <vector>
 
+#include <spawn.h>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+extern char** environ;
 
 namespace fs = std::filesystem;
 using namespace s2a;
@@ -62,13 +75,12 @@ void writeSong(const std::string& path, int rate, double seconds, int seed)
     sf_close(f);
 }
 
-training::Manifest syntheticManifest(const model::ModelConfig& config, const std::string& dir, int songs)
+training::Manifest syntheticManifest(const model::ModelConfig& config, const std::string& dir, int songs, double seconds = 12.0)
 {
     training::Manifest m;
     m.sampleRate = config.sampleRate;
     m.hop = config.vae.hopLength();
     m.stemGroups = config.stemGroups;
-    const double seconds = 12.0;
     for (int s = 0; s < songs; ++s) {
         training::ManifestSong song;
         song.id = "song-" + std::to_string(s);
@@ -143,6 +155,101 @@ Timing timeStage(const std::string& config, const std::string& manifest, const s
     return {secondsPerStep(out + "/loss.csv", stage), batch};
 }
 
+struct Measured {
+    bool ok = false;
+    double peakGiB = std::nan("");
+};
+
+// Runs `args` (argv[0] = the program) with stdout and stderr into `log`; its own peak resident memory.
+Measured runMeasured(const std::vector<std::string>& args, const std::string& log)
+{
+    std::vector<char*> argv;
+    for (const auto& a : args)
+        argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    pid_t pid = 0;
+    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0)
+        return {};
+    int status = 0;
+    struct rusage usage {};
+    if (wait4(pid, &status, 0, &usage) != pid)
+        return {};
+    return {WIFEXITED(status) && WEXITSTATUS(status) == 0, double(usage.ru_maxrss) / (1024.0 * 1024.0)};
+}
+
+std::vector<std::string> trainArgs(const std::string& config, const std::string& manifest, const std::string& out,
+                                   int ditSteps, int batch, int crop)
+{
+    return {S2A_TRAIN_TOOL, "--config", config, "--manifest", manifest, "--out", out, "--smoke", "--no-ablation",
+            "--vae-steps", "0", "--structure-steps", "0", "--sft-steps", "0", "--dit-steps", std::to_string(ditSteps),
+            "--dit-batch", std::to_string(batch), "--dit-crop-frames", std::to_string(crop),
+            "--checkpoint-every", "1000000", "--threads", "2"};
+}
+
+void memoryTable(const std::string& root)
+{
+    const std::string name = "s2a-402m";
+    const model::ModelConfig config = model::builtinModelConfig(name);
+    const std::string dir = root + "/memory";
+    fs::create_directories(dir);
+    syntheticManifest(config, dir, 2, 31.0);
+    const std::string manifest = dir + "/manifest.json";
+    const int crop = 645;  // 30 s at 21.5 frames per second
+    // The codec stages (0 steps: the initial codec) and the latents once, outside the measured runs: encoding
+    // 31 s of audio with the 402M config's codec would otherwise set the peak.
+    const std::string prepared = dir + "/prepared";
+    if (!runMeasured(trainArgs(name, manifest, prepared, 0, 1, crop), prepared + ".log").ok) {
+        std::fprintf(stderr, "bench_train: preparing the latents failed, see %s.log\n", prepared.c_str());
+        return;
+    }
+    std::printf("\nbench_train memory: %s flow matching, %d-frame crops (30 s), one process on 2 threads, peak resident memory\n",
+                name.c_str(), crop);
+    std::printf("%-34s %6s %10s %10s\n", "mode", "batch", "peak GiB", "s/step");
+    struct Mode {
+        const char* label;
+        int batch;
+        std::vector<std::string> flags;
+    };
+    const std::vector<Mode> modes{{"stored activations", 1, {}},
+                                  {"stored activations", 2, {}},
+                                  {"recomputed blocks", 1, {"--checkpoint-activations"}},
+                                  {"recomputed blocks", 2, {"--checkpoint-activations"}},
+                                  {"2 micro-batches", 2, {"--accumulate", "2"}},
+                                  {"recomputed blocks + bf16 autocast", 2, {"--checkpoint-activations", "--bf16"}}};
+    std::vector<double> peaks;
+    for (size_t i = 0; i < modes.size(); ++i) {
+        const Mode& m = modes[i];
+        const std::string out = dir + "/run-" + std::to_string(i);
+        fs::remove_all(out);
+        fs::create_directories(out);
+        for (const char* f : {"stage1-vae.safetensors", "stage2-structure-vae.safetensors", "latents-structure.safetensors"})
+            fs::copy_file(prepared + "/" + f, out + "/" + f);
+        std::ofstream(out + "/state.json") << "{\"done\": [\"vae\", \"structure\", \"latents\"], \"config\": \"" << name << "\"}\n";
+        auto args = trainArgs(name, manifest, out, 2, m.batch, crop);
+        args.insert(args.end(), m.flags.begin(), m.flags.end());
+        const Measured r = runMeasured(args, out + ".log");
+        peaks.push_back(r.ok ? r.peakGiB : std::nan(""));
+        std::printf("%-34s %6d %10.2f %10.2f%s\n", m.label, m.batch, r.peakGiB,
+                    r.ok ? secondsPerStep(out + "/loss.csv", "dit") : std::nan(""), r.ok ? "" : "  (failed: see the log)");
+        std::fflush(stdout);
+    }
+    // peak = fixed + batch x item. Resident memory on the CPU stands in for a GPU's allocations of the same
+    // tensors; the fixed part also holds the codec, the caption encoder and the process itself.
+    const double itemStored = peaks[1] - peaks[0], itemRecomputed = peaks[3] - peaks[2];
+    const double fixed = peaks[0] - itemStored;
+    std::printf("fixed %.2f GiB; per 30 s item: %.2f GiB with stored activations, %.3f GiB with recomputed blocks\n",
+                fixed, itemStored, itemRecomputed);
+    const double gpu = 80.0 * 1e9 / double(1 << 30) - 2.0;  // 80 GB less ~2 GiB of CUDA context and workspace
+    std::printf("an 80 GB GPU holds about %.0f (stored) or %.0f (recomputed) 30 s items per step in fp32\n",
+                std::floor((gpu - fixed) / itemStored), std::floor((gpu - fixed) / std::max(itemRecomputed, 1e-3)));
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -150,19 +257,28 @@ int main(int argc, char** argv)
     std::vector<std::string> configs{"tiny", "s2a-402m"};
     int steps = 4;
     std::string keep;
-    for (int i = 1; i + 1 < argc; i += 2) {
+    bool memory = true;
+    for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
+        if (arg == "--no-memory") {
+            memory = false;
+            continue;
+        }
+        if (i + 1 >= argc)
+            break;
         if (arg == "--configs") {
             configs.clear();
             std::stringstream list(argv[i + 1]);
             std::string c;
             while (std::getline(list, c, ','))
-                configs.push_back(c);
+                if (c != "none")
+                    configs.push_back(c);
         } else if (arg == "--steps") {
             steps = std::max(2, std::atoi(argv[i + 1]));
         } else if (arg == "--keep") {
             keep = argv[i + 1];
         }
+        ++i;
     }
     const std::string root = keep.empty() ? (fs::temp_directory_path() / ("bench_train-" + std::to_string(::getpid()))).string() : keep;
     std::printf("bench_train: s2a-train on this machine (%u hardware threads), %d steps per run, first step left out\n",
@@ -194,6 +310,8 @@ int main(int argc, char** argv)
             }
         }
     }
+    if (memory)
+        memoryTable(root);
     if (keep.empty())
         fs::remove_all(root);
     return 0;

@@ -5,11 +5,11 @@
 // repaint and extend are all native: the loss covers only the frames the model must generate.
 #include "training/TrainingStages.h"
 
+#include "inference/model/Autocast.h"
 #include "inference/model/LatentInpainting.h"
 
-
-
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <random>
 
@@ -101,8 +101,10 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
     const double frameSeconds = context.config.latentFrameSeconds();
     const int64_t crop = std::min<int64_t>(o.ditCropFrames, context.config.dit.maxFrames);
     const auto& device = context.device;
+    const int64_t channels = context.config.ditLatentChannels();
     net->train();
-    return runStageLoop(context, run, spec, [&](int, StepDraws& draws) {
+    net->dit->setActivationCheckpointing(o.activationCheckpointing);
+    return runStageLoop(context, run, spec, [&](int, StepDraws& draws, MicroBatch micro) -> StepLoss {
         auto& rng = draws.choices;
         // Every rank draws the whole global batch (crop, captions, mask and dropout of each item, in one stream)
         // and computes its own range of it.
@@ -128,8 +130,16 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
             maxSections = std::max(maxSections, spans.size());
             allLayouts.push_back(std::move(spans));
         }
-        const ItemRange range = context.slice(o.ditBatch);
+        // The loss is a mean over the generated frames of the global batch; every rank knows every item's mask,
+        // so the count needs no communication and is the same for any world size or number of micro-batches.
+        double generatedFrames = 0.0;
+        for (const Item& it : items)
+            generatedFrames += it.latent.size(1) == n ? (1.0 - it.keep).clamp_min(0.0).sum().item<double>() : double(n);
+        const double denominator = generatedFrames * double(channels) + 1e-6;
+        const ItemRange range = context.slice(o.ditBatch, micro);
         const int64_t b = range.count();
+        if (b == 0)
+            return {};
         std::vector<torch::Tensor> latents, keeps, noises, times;
         std::vector<std::vector<model::SectionSpan>> layouts;
         std::vector<model::BeatGrid> grids;
@@ -184,11 +194,17 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
         cond.useGlobalCaption = torch::tensor(globalFlags).to(torch::kBool).to(device);
         cond.useSectionCaptions = torch::tensor(sectionFlags).to(torch::kBool).to(device);
 
-        const auto predicted = net->dit->forward(xt, t, x1, keep, cond);
+        torch::Tensor predicted;
+        {
+            std::optional<model::AutocastScope> autocast;
+            if (o.bf16)
+                autocast.emplace(model::AutocastState::bf16On(device));
+            predicted = net->dit->forward(xt, t, x1, keep, cond);
+        }
         const auto weight = (1.0 - keep).clamp_min(0.0);  // generated frames only
-        // A mean over the generated frames of the global batch: the count is summed over the ranks.
-        const auto flow = context.globalRatio(((predicted - target).pow(2) * weight).sum(),
-                                              weight.sum() * double(x1.size(1)) + 1e-6 / context.dist.worldSize());
+        // This micro-batch's share; scaled by the world size because the ranks' gradients are averaged.
+        const auto flow = ((predicted.to(torch::kFloat32) - target).pow(2) * weight).sum() *
+                          (double(context.dist.worldSize()) / denominator);
         return StepLoss{flow, {{"flow", flow.item<double>()}}};
     });
 }

@@ -15,10 +15,12 @@ struct Decoded {
     std::vector<float> interleaved;
 };
 
-Decoded decode(const std::string& path, int expectedRate)
+using File = std::unique_ptr<SNDFILE, int (*)(SNDFILE*)>;
+
+File open(const std::string& path, int expectedRate, SF_INFO& info)
 {
-    SF_INFO info{};
-    std::unique_ptr<SNDFILE, int (*)(SNDFILE*)> file(sf_open(path.c_str(), SFM_READ, &info), sf_close);
+    info = SF_INFO{};
+    File file(sf_open(path.c_str(), SFM_READ, &info), sf_close);
     if (!file)
         throw ManifestError(path + ": cannot be read as audio (" + sf_strerror(nullptr) + ")");
     if (info.channels < 1)
@@ -29,19 +31,34 @@ Decoded decode(const std::string& path, int expectedRate)
     // The manifest bounds a song to 4 hours; a header claiming more is not read into memory.
     if (info.frames < 0 || info.frames > sf_count_t(expectedRate) * 4 * 3600)
         throw ManifestError(path + ": longer than 4 hours");
+    return file;
+}
+
+// Frames [first, first + count) of the file, fewer where it ends.
+Decoded decode(const std::string& path, int expectedRate, int64_t first, int64_t count)
+{
+    SF_INFO info;
+    File file = open(path, expectedRate, info);
     Decoded d;
     d.channels = info.channels;
-    d.interleaved.resize(size_t(info.frames) * size_t(info.channels));
-    const sf_count_t got = sf_readf_float(file.get(), d.interleaved.data(), info.frames);
+    const int64_t available = std::clamp<int64_t>(info.frames - first, 0, count);
+    if (available == 0)
+        return d;
+    if (first > 0 && sf_seek(file.get(), first, SEEK_SET) != first)
+        throw ManifestError(path + ": cannot seek to sample " + std::to_string(first) + " (" + sf_strerror(file.get()) + ")");
+    d.interleaved.resize(size_t(available) * size_t(info.channels));
+    const sf_count_t got = sf_readf_float(file.get(), d.interleaved.data(), available);
     d.interleaved.resize(size_t(std::max<sf_count_t>(got, 0)) * size_t(info.channels));
     return d;
 }
 
 }  // namespace
 
-GroupAudio loadGroupAudio(const Manifest& manifest, const ManifestSong& song)
+GroupAudio loadGroupAudio(const Manifest& manifest, const ManifestSong& song, int64_t first, int64_t count)
 {
-    const size_t samples = size_t(song.samples);
+    if (count < 0)
+        count = std::max<int64_t>(0, song.samples - first);
+    const size_t samples = size_t(count);
     GroupAudio groups(manifest.stemGroups.size(), std::vector<std::vector<float>>(2, std::vector<float>(samples, 0.0f)));
     // Silent stems of one song often share a file (bundles name audio by its hash): decode each file once.
     std::map<std::string, Decoded> decoded;
@@ -49,8 +66,10 @@ GroupAudio loadGroupAudio(const Manifest& manifest, const ManifestSong& song)
         const std::string path = manifest.resolve(a);
         auto it = decoded.find(path);
         if (it == decoded.end())
-            it = decoded.emplace(path, decode(path, manifest.sampleRate)).first;
+            it = decoded.emplace(path, decode(path, manifest.sampleRate, first, count)).first;
         const Decoded& d = it->second;
+        if (d.interleaved.empty())
+            continue;
         const size_t frames = std::min(samples, d.interleaved.size() / size_t(d.channels));
         for (int c = 0; c < 2; ++c) {
             const size_t from = size_t(std::min(c, d.channels - 1));
@@ -60,6 +79,14 @@ GroupAudio loadGroupAudio(const Manifest& manifest, const ManifestSong& song)
         }
     }
     return groups;
+}
+
+void checkGroupAudio(const Manifest& manifest, const ManifestSong& song)
+{
+    for (const ManifestAudio& a : song.audio) {
+        SF_INFO info;
+        open(manifest.resolve(a), manifest.sampleRate, info);
+    }
 }
 
 }  // namespace s2a::training

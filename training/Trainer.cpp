@@ -5,7 +5,6 @@
 #include "core/persistence/AtomicWriter.h"
 #include "inference/model/TorchDevice.h"
 #include "inference/model/WeightLoader.h"
-#include "training/GroupAudio.h"
 #include "training/TrainingStages.h"
 
 #include <nlohmann/json.hpp>
@@ -13,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -48,15 +48,6 @@ std::map<std::string, double> TrainContext::averageOverRanks(const std::map<std:
         out[item.first] = packed[int64_t(i++)].item<double>() / dist.worldSize();
     stop = packed[int64_t(i)].item<double>() > 0.0;
     return out;
-}
-
-torch::Tensor TrainContext::globalRatio(const torch::Tensor& numerator, const torch::Tensor& denominator) const
-{
-    if (dist.worldSize() == 1)
-        return numerator / denominator;
-    auto total = denominator.detach().clone();
-    dist.allReduceSum(total);
-    return double(dist.worldSize()) * numerator / total;
 }
 
 torch::Tensor TrainContext::globalRoot(const torch::Tensor& localSum) const
@@ -158,24 +149,8 @@ void save(const Run& run, const model::Network& ema, const std::string& path, co
     });
 }
 
-std::vector<VaeSong> loadAudio(const Manifest& manifest, const std::vector<ManifestSong>& songs, const TrainLog& say)
-{
-    std::vector<VaeSong> out;
-    for (const ManifestSong& s : songs) {
-        const GroupAudio groups = loadGroupAudio(manifest, s);
-        auto t = torch::empty({int64_t(groups.size()), 2, s.samples}, torch::kFloat16);
-        for (size_t g = 0; g < groups.size(); ++g)
-            for (size_t c = 0; c < 2; ++c)
-                t[int64_t(g)][int64_t(c)].copy_(
-                    torch::from_blob(const_cast<float*>(groups[g][c].data()), {s.samples}, torch::kFloat32));
-        out.push_back({t, &s});
-    }
-    say("loaded the stems of " + std::to_string(out.size()) + " songs");
-    return out;
-}
-
 // Encodes every song's groups with the VAE and stores the latents (unscaled) with their scale.
-void encodeLatents(const std::vector<VaeSong>& audio, model::Network net, const torch::Device& device,
+void encodeLatents(const SongAudio& audio, const model::VaeConfig& vae, model::Network net, const torch::Device& device,
                    const std::string& path, const TrainLog& say)
 {
     torch::NoGradGuard noGrad;
@@ -183,19 +158,23 @@ void encodeLatents(const std::vector<VaeSong>& audio, model::Network net, const 
     model::TensorMap tensors;
     double sum = 0.0, squares = 0.0, count = 0.0;
     for (size_t i = 0; i < audio.size(); ++i) {
-        // Chunks of ~47 s keep the encoder's activations small; the hop divides the chunk, so frames join.
-        const int64_t chunk = 1024 * net->vae->hopLength();
+        // Chunks keep the encoder's activations small: at most 1024 latent frames, and at most 2^26 values in the
+        // first convolution's output (it runs at the sample rate in a waveform codec: 31 s through s2a-402m's
+        // codec in one piece took 15 GB). The hop divides the chunk, so frames join.
+        const int64_t firstLayerRate = vae.spectral() ? vae.fftHop : 1;  // samples per first-layer step
+        const int64_t hop = net->vae->hopLength();
+        const int64_t chunk = hop * std::clamp<int64_t>((int64_t(1) << 26) * firstLayerRate / (vae.baseChannels * hop), 16, 1024);
         std::vector<torch::Tensor> parts;
-        for (int64_t from = 0; from < audio[i].audio.size(2); from += chunk) {
-            const auto piece = audio[i].audio.narrow(2, from, std::min(chunk, audio[i].audio.size(2) - from));
-            parts.push_back(net->vae->encode(piece.to(device, torch::kFloat32), false).mean.to(torch::kCPU));
+        for (int64_t from = 0; from < audio.samples(i); from += chunk) {
+            const auto piece = audio.read(i, from, std::min(chunk, audio.samples(i) - from));
+            parts.push_back(net->vae->encode(piece.to(device), false).mean.to(torch::kCPU));
         }
         auto latent = torch::cat(parts, 2);                               // [G, C, F]
         latent = latent.reshape({-1, latent.size(-1)}).contiguous();      // [G*C, F]
         sum += latent.sum().item<double>();
         squares += latent.pow(2).sum().item<double>();
         count += double(latent.numel());
-        tensors[audio[i].song->id] = latent;
+        tensors[audio.song(i).id] = latent;
         if ((i + 1) % 20 == 0)
             say("encoded " + std::to_string(i + 1) + " of " + std::to_string(audio.size()) + " songs");
     }
@@ -233,7 +212,7 @@ std::string fixed(double value, int decimals)
 }
 
 // Probes the VAE just trained, says how it does and records it as <stage>-probe.json (rank 0).
-void recordProbe(const Run& run, const std::string& stage, model::Network net, const std::vector<VaeSong>& audio,
+void recordProbe(const Run& run, const std::string& stage, model::Network net, const SongAudio& audio,
                  const torch::Device& device, const TrainLog& say)
 {
     run.dist.mainRankDoes("probe " + stage, [&] {
@@ -351,10 +330,11 @@ TrainSummary runTraining(const TrainOptions& options, const TrainLog& say, Distr
         net->to(context.device);
         ema->to(context.device);
         copyWeights(net, ema);
-        std::vector<VaeSong> audio;
-        auto needAudio = [&] {
-            if (audio.empty())
-                audio = loadAudio(manifest, manifest.songs, say);
+        std::optional<SongAudio> songAudio;
+        auto audio = [&]() -> const SongAudio& {
+            if (!songAudio)
+                songAudio.emplace(manifest, manifest.songs);
+            return *songAudio;
         };
         const int songs = int(manifest.songs.size());
         const std::string stage1 = run.file("stage1-vae.safetensors");
@@ -367,42 +347,38 @@ TrainSummary runTraining(const TrainOptions& options, const TrainLog& say, Distr
         };
 
         if (!run.isDone("vae")) {
-            needAudio();
-            if (!trainVae(context, {"vae", options.vaeSteps, options.vaeLearningRate}, false, audio, net, ema))
+            if (!trainVae(context, {"vae", options.vaeSteps, options.vaeLearningRate}, false, audio(), net, ema))
                 return partial();
             save(run, ema, stage1, metadataFor(options, "vae", songs, 0.0));
-            recordProbe(run, "vae", ema, audio, context.device, say);
+            recordProbe(run, "vae", ema, audio(), context.device, say);
             finishStage("vae");
         }
         // Stage 2 needs the MIDI-exact frame targets; a manifest of real recordings has none, and its structure
         // VAE is the stage-1 VAE itself.
         const bool structureStage = hasTargets && options.structureSteps > 0;
         if (!run.isDone("structure")) {
-            needAudio();
             loadInto(stage1, options.config, net, ema);
             if (structureStage) {
-                if (!trainVae(context, {"structure", options.structureSteps, options.vaeLearningRate * 0.5}, true, audio, net, ema))
+                if (!trainVae(context, {"structure", options.structureSteps, options.vaeLearningRate * 0.5}, true, audio(), net, ema))
                     return partial();
             } else {
                 say("structure: skipped (" + std::string(hasTargets ? "0 steps asked" : "the manifest has no frame targets") + ")");
             }
             save(run, ema, stage2, metadataFor(options, "structure", songs, 0.0));
-            recordProbe(run, "structure", ema, audio, context.device, say);
+            recordProbe(run, "structure", ema, audio(), context.device, say);
             finishStage("structure");
         }
         if (!run.isDone("latents")) {
-            needAudio();
             run.dist.mainRankDoes("latents", [&] {
                 loadInto(stage2, options.config, net, ema);
-                encodeLatents(audio, net, context.device, latentsStructure, say);
+                encodeLatents(audio(), config.vae, net, context.device, latentsStructure, say);
                 if (options.ablation) {
                     loadInto(stage1, options.config, net, ema);
-                    encodeLatents(audio, net, context.device, latentsPlain, say);
+                    encodeLatents(audio(), config.vae, net, context.device, latentsPlain, say);
                 }
             });
             finishStage("latents");
         }
-        audio.clear();
 
         // Stages 3 and 4 for one VAE: pretrain on every song, then fine-tune on the best.
         auto ditStages = [&](const std::string& prefix, const std::string& vaeWeights, const std::string& latents,
@@ -412,7 +388,7 @@ TrainSummary runTraining(const TrainOptions& options, const TrainLog& say, Distr
             if (!run.isDone(pre)) {
                 loadInto(vaeWeights, options.config, net, ema);
                 const auto data = readLatents(latents, manifest.songs, &scale);
-                if (!trainDit(context, {pre, options.ditSteps, options.ditLearningRate}, data, net, ema))
+                if (!trainDit(context, {pre, options.ditSteps, options.ditLearningRate, options.ditAccumulation}, data, net, ema))
                     return false;
                 save(run, ema, pretrainOut, metadataFor(options, pre, songs, scale));
                 finishStage(pre);
@@ -420,7 +396,7 @@ TrainSummary runTraining(const TrainOptions& options, const TrainLog& say, Distr
             if (!run.isDone(sft)) {
                 loadInto(pretrainOut, options.config, net, ema);
                 const auto data = readLatents(latents, best, &scale);
-                if (!trainDit(context, {sft, options.sftSteps, options.sftLearningRate}, data, net, ema))
+                if (!trainDit(context, {sft, options.sftSteps, options.sftLearningRate, options.ditAccumulation}, data, net, ema))
                     return false;
                 save(run, ema, finalOut, metadataFor(options, sft, songs, scale));
                 finishStage(sft);

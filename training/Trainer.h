@@ -55,6 +55,14 @@ struct TrainOptions {
     int vaeBatch = 2;                         // songs per VAE step (each gives one crop per stem group)
     int vaeCropFrames = 8;                    // VAE crop in latent frames (x hop samples): ~0.74 s for tiny
     int ditBatch = 8;
+    // Memory for batch (docs/training/scale.md): the DiT stages split each rank's share of the global batch into
+    // this many micro-batches, each forward and backward on its own, the gradients summed before the one
+    // all-reduce and optimiser step (the loss is normalised over the global batch, so the step is the same as
+    // without); recompute each DiT block in the backward pass instead of storing its activations; matrix
+    // products in bf16 under autocast (CUDA, or the CPU where it has bf16 instructions), weights in fp32.
+    int ditAccumulation = 1;
+    bool activationCheckpointing = false;
+    bool bf16 = false;
     int ditCropFrames = 160;                  // ~15 s at tiny's 10.8 Hz (7.4 s at the paper's 21.5 Hz)
     double vaeLearningRate = 6e-4;
     double ditLearningRate = 6e-4;

@@ -125,16 +125,25 @@ bool StageRun::resume(const std::function<void(const std::string&)>& say)
     return resumed;
 }
 
-double StageRun::update(const torch::Tensor& loss)
+void StageRun::beginStep()
 {
     for (auto& group : m_optimizer->param_groups())
         static_cast<torch::optim::AdamWOptions&>(group.options()).lr(rate());
     m_optimizer->zero_grad();
-    if (m_sync)
+}
+
+void StageRun::backward(const torch::Tensor& loss, bool last)
+{
+    if (last && m_sync)
         m_sync->arm();
-    loss.backward();
-    if (m_sync)
+    if (loss.defined())
+        loss.backward();
+    if (last && m_sync)
         m_sync->finish();
+}
+
+double StageRun::finishStep()
+{
     const double norm = torch::nn::utils::clip_grad_norm_(m_parameters, m_options.gradientClip);
     m_optimizer->step();
     ++m_step;
@@ -218,7 +227,7 @@ void LossLog::append(const std::string& stage, int step, double rate, const std:
 }
 
 bool runStageLoop(TrainContext& context, StageRun& run, const StageSpec& spec,
-                  const std::function<StepLoss(int step, StepDraws& draws)>& step)
+                  const std::function<StepLoss(int step, StepDraws& draws, MicroBatch micro)>& step)
 {
     using Clock = std::chrono::steady_clock;
     auto last = Clock::now();
@@ -229,12 +238,23 @@ bool runStageLoop(TrainContext& context, StageRun& run, const StageSpec& spec,
             return false;
         }
         const int index = run.step();
-        StepDraws draws(context.options.seed, spec.name, index);
-        StepLoss result = step(index, draws);
         const double rate = run.rate();
-        std::map<std::string, double> terms = result.terms;
-        terms["loss"] = result.loss.item<double>();
-        const double gradNorm = run.update(result.loss);
+        run.beginStep();
+        // Each micro-batch draws the step's global batch afresh (the same draws: they depend only on the seed,
+        // stage and step) and computes its part; its graph is freed by its backward pass before the next.
+        std::map<std::string, double> terms;
+        const int micro = std::max(1, spec.microBatches);
+        for (int m = 0; m < micro; ++m) {
+            StepDraws draws(context.options.seed, spec.name, index);
+            const StepLoss result = step(index, draws, {m, micro});
+            for (const auto& [name, value] : result.terms)
+                terms[name] += value;
+            if (result.loss.defined())
+                terms["loss"] += result.loss.item<double>();
+            run.backward(result.loss, m == micro - 1);
+        }
+        terms.emplace("loss", 0.0);
+        const double gradNorm = run.finishStep();
         // The logged terms are the global batch's (each rank's share averaged), and the decision to stop is the
         // world's (one rank's time slice or Ctrl-C stops every rank at the same step): one small all-reduce.
         ++context.stepsThisRun;

@@ -65,9 +65,14 @@ public:
     // Loads the stage's checkpoint when there is one (and says so through `say`); false when starting fresh.
     // Then every rank holds rank 0's weights (broadcast), whatever the world size the checkpoint was made with.
     bool resume(const std::function<void(const std::string&)>& say = {});
-    // One optimiser step on `loss` (this rank's share of the global batch's loss): backward with the gradients
-    // averaged over the ranks, clip, AdamW at the scheduled rate, EMA. Returns the gradient norm before clipping.
-    double update(const torch::Tensor& loss);
+    // One optimiser step in three calls: beginStep() clears the gradients; backward() once per micro-batch
+    // with its share of the global batch's loss (undefined: a micro-batch with no items on this rank), `last`
+    // on the last one, whose backward pass also averages the summed gradients over the ranks; finishStep()
+    // clips, steps AdamW at the scheduled rate and updates the EMA, and returns the gradient norm before
+    // clipping.
+    void beginStep();
+    void backward(const torch::Tensor& loss, bool last);
+    double finishStep();
     // Rank 0 writes model, EMA, optimiser and step (atomically: temp files, then renames); the others write
     // nothing (their replicas are the same).
     void checkpoint() const;

@@ -18,6 +18,12 @@
 
 namespace s2a::training::detail {
 
+// Which of a step's micro-batches a call of the step function computes.
+struct MicroBatch {
+    int index = 0;
+    int count = 1;
+};
+
 // What a stage needs from the run around it.
 struct TrainContext {
     const TrainOptions& options;
@@ -38,19 +44,35 @@ struct TrainContext {
     std::map<std::string, double> averageOverRanks(const std::map<std::string, double>& terms, bool& stop) const;
     // This rank's items of a global batch of `items` (Distributed.h: sliceOf).
     ItemRange slice(int items) const { return sliceOf(items, dist.rank(), dist.worldSize()); }
-    // A loss `numerator / denominator` over the global batch from this rank's shares of both (the denominator
-    // carries no gradient, e.g. a count of masked frames). Its gradient averaged over the ranks is the global
-    // ratio's, and so is the mean of its values.
-    torch::Tensor globalRatio(const torch::Tensor& numerator, const torch::Tensor& denominator) const;
+    // Micro-batch `micro` of this rank's slice: the slice cut into micro.count near-equal parts (some may be
+    // empty when the slice has fewer items than parts).
+    ItemRange slice(int items, MicroBatch micro) const
+    {
+        const ItemRange r = slice(items);
+        return {r.first + r.count() * micro.index / micro.count, r.first + r.count() * (micro.index + 1) / micro.count};
+    }
     // sqrt of a sum over the global batch from this rank's share `localSum`: its value is the global root on
     // every rank, and its gradient, averaged over the ranks, is the global root's.
     torch::Tensor globalRoot(const torch::Tensor& localSum) const;
 };
 
-// One song's stem groups as half-precision audio [G, channels, samples] (halves the memory of hours of stems).
-struct VaeSong {
-    torch::Tensor audio;
-    const ManifestSong* song = nullptr;
+// The songs' stem groups for the codec stages, read from disk when asked (each step's crops, the probe's
+// windows, the encoder's chunks): nothing is held between calls, so a manifest of hundreds of hours trains on a
+// machine with a few GB (the page cache keeps what a small corpus rereads).
+class SongAudio {
+public:
+    // Opens every file's header (not its audio): a missing, unreadable or wrong-rate file fails here, before
+    // any training, with ManifestError naming it.
+    SongAudio(const Manifest& manifest, const std::vector<ManifestSong>& songs);
+    size_t size() const { return m_songs.size(); }
+    const ManifestSong& song(size_t i) const { return m_songs[i]; }
+    int64_t samples(size_t i) const { return m_songs[i].samples; }
+    // Samples [first, first + length) of song i's groups as float [G, 2, length], silence past its end.
+    torch::Tensor read(size_t i, int64_t first, int64_t length) const;
+
+private:
+    const Manifest& m_manifest;
+    const std::vector<ManifestSong>& m_songs;
 };
 
 // One song's DiT data: the latent [G*C, frames], already divided by the latent scale.
@@ -63,9 +85,12 @@ struct StageSpec {
     std::string name;
     int steps = 0;
     double learningRate = 1e-3;
+    int microBatches = 1;  // per rank per step (TrainOptions::ditAccumulation); the codec stages take 1
 };
 
-// One optimiser step's loss (this rank's share) and the terms to log (loss.csv columns, LossLog::columns()).
+// One micro-batch's loss (its share of the global batch's loss on this rank; undefined when it has no items here)
+// and the terms to log (loss.csv columns, LossLog::columns()), likewise shares: the loop sums them over the
+// micro-batches and averages them over the ranks.
 struct StepLoss {
     torch::Tensor loss;
     std::map<std::string, double> terms;
@@ -74,11 +99,11 @@ struct StepLoss {
 // The loop every stage runs: until `run` is done or the time slice is over (then a checkpoint and false), draw
 // the step's randomness, ask `step` for the loss, update, log, report progress and checkpoint on schedule.
 bool runStageLoop(TrainContext& context, StageRun& run, const StageSpec& spec,
-                  const std::function<StepLoss(int step, StepDraws& draws)>& step);
+                  const std::function<StepLoss(int step, StepDraws& draws, MicroBatch micro)>& step);
 
 // Trains net->vae (codec; with `withHeads` also the structure heads) from its current weights. Returns true
 // when the stage is complete, false when the time slice ended (after a checkpoint).
-bool trainVae(TrainContext& context, const StageSpec& spec, bool withHeads, const std::vector<VaeSong>& songs,
+bool trainVae(TrainContext& context, const StageSpec& spec, bool withHeads, const SongAudio& songs,
               model::Network net, model::Network ema);
 
 // Trains net->dit and net->caption on latents from their current weights; same contract as trainVae.
@@ -111,7 +136,7 @@ struct VaeProbe {
     }
     bool faithful() const { return usable() && spectralDistance <= 0.6 && logSpectralDb <= 6.0; }
 };
-VaeProbe probeVae(model::Network net, const std::vector<VaeSong>& songs, const torch::Device& device);
+VaeProbe probeVae(model::Network net, const SongAudio& songs, const torch::Device& device);
 
 // Multi-resolution STFT distance (spectral convergence + log-magnitude L1, averaged over 2048/1024/512/128-point
 // FFTs) between two [B, T] signals, over the global batch (`context` supplies the other ranks' sums).

@@ -4,9 +4,9 @@
 // from the harmonic group, onsets and beats from the drum group.
 #include "training/TrainingStages.h"
 
+#include "training/GroupAudio.h"
+
 #include <torch/nn/functional/loss.h>
-
-
 
 #include <algorithm>
 #include <cmath>
@@ -41,23 +41,19 @@ struct Batch {
 
 // The global batch's crops are all drawn (the choices stay in step with a single process's), and this rank's
 // `range` of them is cut out.
-Batch drawBatch(const std::vector<VaeSong>& songs, int batch, ItemRange range, int64_t frames, int64_t hop,
-                std::mt19937_64& rng)
+Batch drawBatch(const SongAudio& songs, int batch, ItemRange range, int64_t frames, int64_t hop, std::mt19937_64& rng)
 {
     Batch b;
     std::vector<torch::Tensor> crops;
     const int64_t length = frames * hop;
     for (int i = 0; i < batch; ++i) {
-        const VaeSong& s = songs[std::uniform_int_distribution<size_t>(0, songs.size() - 1)(rng)];
-        const int64_t songFrames = s.audio.size(2) / hop;
+        const size_t s = std::uniform_int_distribution<size_t>(0, songs.size() - 1)(rng);
+        const int64_t songFrames = songs.samples(s) / hop;
         const int64_t first = std::uniform_int_distribution<int64_t>(0, std::max<int64_t>(0, songFrames - frames))(rng);
         if (i < range.first || i >= range.end)
             continue;
-        auto crop = s.audio.narrow(2, first * hop, std::min(length, s.audio.size(2) - first * hop)).to(torch::kFloat32);
-        if (crop.size(2) < length)
-            crop = torch::constant_pad_nd(crop, {0, length - crop.size(2)}, 0.0);
-        crops.push_back(crop);
-        b.songs.push_back(s.song);
+        crops.push_back(songs.read(s, first * hop, length));  // [G, ch, length], read from disk now
+        b.songs.push_back(&songs.song(s));
         b.firstFrame.push_back(first);
     }
     b.audio = torch::cat(crops, 0);
@@ -136,7 +132,27 @@ torch::Tensor magnitudeLoss(const TrainContext& context, const torch::Tensor& re
     return convergence + logMagnitude;
 }
 
-VaeProbe probeVae(model::Network net, const std::vector<VaeSong>& songs, const torch::Device& device)
+SongAudio::SongAudio(const Manifest& manifest, const std::vector<ManifestSong>& songs)
+    : m_manifest(manifest), m_songs(songs)
+{
+    for (const ManifestSong& s : m_songs)
+        checkGroupAudio(m_manifest, s);
+}
+
+torch::Tensor SongAudio::read(size_t i, int64_t first, int64_t length) const
+{
+    const GroupAudio groups = loadGroupAudio(m_manifest, m_songs[i], first, length);
+    auto t = torch::zeros({int64_t(groups.size()), 2, length});
+    for (size_t g = 0; g < groups.size(); ++g)
+        for (size_t c = 0; c < 2; ++c) {
+            const auto& samples = groups[g][c];
+            t[int64_t(g)][int64_t(c)].narrow(0, 0, int64_t(samples.size()))
+                .copy_(torch::from_blob(const_cast<float*>(samples.data()), {int64_t(samples.size())}, torch::kFloat32));
+        }
+    return t;
+}
+
+VaeProbe probeVae(model::Network net, const SongAudio& songs, const torch::Device& device)
 {
     torch::NoGradGuard noGrad;
     net->eval();
@@ -148,10 +164,10 @@ VaeProbe probeVae(model::Network net, const std::vector<VaeSong>& songs, const t
     std::vector<torch::Tensor> latents;
     const size_t count = std::min<size_t>(8, songs.size());
     for (size_t k = 0; k < count; ++k) {
-        const auto& audio = songs[k * songs.size() / count].audio;  // [G, ch, T]
-        if (audio.size(2) < length)
+        const size_t song = k * songs.size() / count;
+        if (songs.samples(song) < length)
             continue;
-        const auto window = audio.narrow(2, (audio.size(2) - length) / 2, length).to(torch::kFloat32);
+        const auto window = songs.read(song, (songs.samples(song) - length) / 2, length);  // [G, ch, length]
         const int64_t loudest = window.pow(2).sum({1, 2}).argmax().item<int64_t>();
         const auto x = window.narrow(0, loudest, 1).to(device);
         const auto latent = net->vae->encode(x, false).mean;
@@ -195,7 +211,7 @@ VaeProbe probeVae(model::Network net, const std::vector<VaeSong>& songs, const t
     return probe;
 }
 
-bool trainVae(TrainContext& context, const StageSpec& spec, bool withHeads, const std::vector<VaeSong>& songs,
+bool trainVae(TrainContext& context, const StageSpec& spec, bool withHeads, const SongAudio& songs,
               model::Network net, model::Network ema)
 {
     const TrainOptions& o = context.options;
@@ -218,7 +234,7 @@ bool trainVae(TrainContext& context, const StageSpec& spec, bool withHeads, cons
     const int lead = groupIndex(names, "lead"), bassGroup = groupIndex(names, "bass");
     const int harmonic = groupIndex(names, "harmonic"), drums = groupIndex(names, "drums");
     net->train();
-    return runStageLoop(context, run, spec, [&](int, StepDraws& draws) {
+    return runStageLoop(context, run, spec, [&](int, StepDraws& draws, MicroBatch) {
         const ItemRange range = context.slice(o.vaeBatch);
         // Only a sampled latent uses noise: it comes from this rank's first item's generator, so with more than
         // one rank (or another world size) it differs from a single process's draw; the mean latent does not.

@@ -53,8 +53,12 @@ const char* kUsage =
     "  --no-ablation                skip the plain-VAE ablation stages\n"
     "  --vae-steps N, --structure-steps N, --dit-steps N, --sft-steps N\n"
     "  --vae-batch N, --dit-batch N global batches (divisible by the number of ranks)\n"
+    "  --dit-crop-frames N          DiT crop in latent frames (645 = the paper's 30 s at 21.5 Hz)\n"
     "  --vae-lr LR, --dit-lr LR, --tonal-harmonic-weight W, --harmonic-sparsity-weight W\n"
     "  --checkpoint-every N         checkpoint interval in steps\n"
+    "  --accumulate K               DiT stages: K micro-batches per rank per step (gradient accumulation)\n"
+    "  --checkpoint-activations     DiT stages: recompute each block in the backward pass (less memory)\n"
+    "  --bf16                       DiT stages: bf16 autocast (CUDA, or a CPU with bf16 instructions)\n"
     "  --nproc N                    start N local ranks on 127.0.0.1 (else the launcher's RANK, WORLD_SIZE, ...)\n"
     "  --timeout S                  a collective that makes no progress for S seconds fails the run (default 30)\n"
     "  --log-replicas               each rank logs a hash of its weights after every step (replicas/)\n";
@@ -66,7 +70,8 @@ struct Arguments {
     bool has(const std::string& name) const { return values.count(name) || std::count(flags.begin(), flags.end(), name); }
 };
 
-const std::vector<std::string> kFlags{"--smoke", "--no-ablation", "--log-replicas", "--plot", "--help"};
+const std::vector<std::string> kFlags{"--smoke", "--no-ablation", "--log-replicas", "--plot", "--help",
+                                      "--checkpoint-activations", "--bf16"};
 
 Arguments parse(int argc, char** argv)
 {
@@ -144,7 +149,11 @@ TrainOptions optionsFrom(const Arguments& a)
     o.sftSteps = integer(a, "--sft-steps", o.sftSteps, 0, steps);
     o.vaeBatch = integer(a, "--vae-batch", o.vaeBatch, 1, 4096);
     o.ditBatch = integer(a, "--dit-batch", o.ditBatch, 1, 4096);
+    o.ditCropFrames = integer(a, "--dit-crop-frames", o.ditCropFrames, 8, 1 << 20);
     o.checkpointEvery = integer(a, "--checkpoint-every", o.checkpointEvery, 1, steps);
+    o.ditAccumulation = integer(a, "--accumulate", o.ditAccumulation, 1, 4096);
+    o.activationCheckpointing = a.has("--checkpoint-activations");
+    o.bf16 = a.has("--bf16");
     o.vaeLearningRate = number(a, "--vae-lr", o.vaeLearningRate, 0, 1);
     o.ditLearningRate = number(a, "--dit-lr", o.ditLearningRate, 0, 1);
     o.tonalHarmonicWeight = number(a, "--tonal-harmonic-weight", o.tonalHarmonicWeight, 0, 1000);

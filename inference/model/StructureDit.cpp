@@ -1,5 +1,7 @@
 #include "inference/model/StructureDit.h"
 
+#include "inference/model/Autocast.h"
+
 #include <torch/torch.h>
 
 #include <cmath>
@@ -26,6 +28,55 @@ torch::Tensor flagsOrAll(const torch::Tensor& flags, int64_t batch, const torch:
     TORCH_CHECK(flags.dim() == 1 && flags.size(0) == batch, "StructureDit: ", what, " must be [B] bool");
     return flags.to(device, torch::kBool);
 }
+
+// Activation checkpointing of one DiT block: the forward keeps only the block's inputs, and the backward runs
+// the block again with gradients on and back-propagates through that copy (a reentrant backward, as PyTorch's
+// torch.utils.checkpoint does; the parameters' gradients accumulate as usual, their hooks included). A block
+// has no randomness, so the recomputation is the forward itself. Memory per block drops from every
+// intermediate (attention scores, the MLP's hidden layer) to its input: what lets s2a-402m train at a useful
+// batch on one GPU (docs/training/scale.md).
+struct CheckpointedBlock : public torch::autograd::Function<CheckpointedBlock> {
+    static torch::Tensor forward(torch::autograd::AutogradContext* ctx, torch::Tensor x, torch::Tensor c,
+                                 torch::Tensor text, torch::Tensor textMask, torch::Tensor cos, torch::Tensor sin,
+                                 DitBlockImpl* block)
+    {
+        ctx->save_for_backward({x, c, text, textMask, cos, sin});
+        ctx->saved_data["block"] = reinterpret_cast<int64_t>(block);
+        const AutocastState autocast;
+        ctx->saved_data["cpu_autocast"] = autocast.cpu;
+        ctx->saved_data["gpu_autocast"] = autocast.gpu;
+        ctx->saved_data["cpu_type"] = int64_t(autocast.cpuType);
+        ctx->saved_data["gpu_type"] = int64_t(autocast.gpuType);
+        return block->forward(x, c, text, textMask, {cos, sin});
+    }
+
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
+                                                   torch::autograd::variable_list gradOutputs)
+    {
+        const auto saved = ctx->get_saved_variables();
+        auto* block = reinterpret_cast<DitBlockImpl*>(ctx->saved_data["block"].toInt());
+        AutocastState autocast;
+        autocast.cpu = ctx->saved_data["cpu_autocast"].toBool();
+        autocast.gpu = ctx->saved_data["gpu_autocast"].toBool();
+        autocast.cpuType = at::ScalarType(ctx->saved_data["cpu_type"].toInt());
+        autocast.gpuType = at::ScalarType(ctx->saved_data["gpu_type"].toInt());
+        std::vector<torch::Tensor> inputs;
+        for (int i = 0; i < 3; ++i)
+            inputs.push_back(saved[size_t(i)].detach().requires_grad_(saved[size_t(i)].requires_grad()));
+        torch::Tensor output;
+        {
+            torch::AutoGradMode gradients(true);
+            AutocastScope scope(autocast);
+            output = block->forward(inputs[0], inputs[1], inputs[2], saved[3], {saved[4], saved[5]});
+        }
+        torch::autograd::backward({output}, {gradOutputs[0]});
+        torch::autograd::variable_list grads;
+        for (const auto& input : inputs)
+            grads.push_back(input.requires_grad() ? input.grad() : torch::Tensor());
+        grads.resize(7);  // textMask, cos, sin and the block take no gradient
+        return grads;
+    }
+};
 
 // Harmonics of the beat phase (quarter, eighth and sixteenth notes) and of the bar phase (bar, half bar)
 // whose sine and cosine the beat-grid MLP reads: a smooth clock that wraps without a jump.
@@ -239,7 +290,12 @@ torch::Tensor StructureDitImpl::forward(const torch::Tensor& xt, const torch::Te
     auto c = timeFc2->forward(torch::silu(timeFc1->forward(temb))) + p.pooled;
 
     auto x = torch::nn::functional::linear(xt.to(dtype).transpose(1, 2), input->weight.narrow(1, 0, latent)) + p.frames;
-    for (const auto& block : *blocks) x = block->as<DitBlock>()->forward(x, c, p.tokens, p.tokenMask, p.rotary);
+    const bool recompute = m_checkpointBlocks && is_training() && torch::GradMode::is_enabled();
+    for (const auto& block : *blocks) {
+        auto* b = block->as<DitBlock>();
+        x = recompute ? CheckpointedBlock::apply(x, c, p.tokens, p.tokenMask, p.rotary.cos, p.rotary.sin, b)
+                      : b->forward(x, c, p.tokens, p.tokenMask, p.rotary);
+    }
 
     auto mod = finalAda->forward(torch::silu(c)).unsqueeze(1).chunk(2, -1);
     x = finalNorm->forward(x) * (1 + mod[1]) + mod[0];

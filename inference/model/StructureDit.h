@@ -109,6 +109,9 @@ public:
     torch::Tensor forward(const torch::Tensor& xt, const torch::Tensor& t, const DitPrepared& prepared);
 
     const ModelConfig& config() const { return config_; }
+    // Training only: keep each block's input instead of its activations and recompute the block in the backward
+    // pass (about a third more compute for a fraction of the memory). Ignored in eval mode and without gradients.
+    void setActivationCheckpointing(bool on) { m_checkpointBlocks = on; }
     // Parameters by part: input, time, caption_conditioning (pooled projection + null embeddings),
     // structure (section label, position, section caption projection + null), blocks, final.
     std::vector<std::pair<std::string, int64_t>> parameterBreakdown() const;
@@ -124,6 +127,7 @@ public:
 
 private:
     ModelConfig config_;
+    bool m_checkpointBlocks = false;
 };
 TORCH_MODULE(StructureDit);
 

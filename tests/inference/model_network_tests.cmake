@@ -8,3 +8,8 @@ target_compile_definitions(tst_model_network PRIVATE QT_NO_KEYWORDS
 # line and noise, against a random phase) and the harmonic head's templates and salience.
 s2a_add_test(tst_spectral_codec SOURCES tst_spectral_codec.cpp LIBS s2a_model LABELS inference TIMEOUT 120)
 target_compile_definitions(tst_spectral_codec PRIVATE QT_NO_KEYWORDS)
+
+# The trainer's memory savers on the DiT: recomputed blocks (activation checkpointing) give the plain backward's
+# gradients, in fp32 and under bf16 autocast.
+s2a_add_test(tst_activation_checkpointing SOURCES tst_activation_checkpointing.cpp LIBS s2a_model LABELS inference TIMEOUT 120)
+target_compile_definitions(tst_activation_checkpointing PRIVATE QT_NO_KEYWORDS)

@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace s2a;
@@ -367,6 +368,19 @@ private Q_SLOTS:
                 }
             QVERIFY2(worst < 1e-3, qPrintable(QString::number(worst)));
             QVERIFY(energy > 1.0);  // not silence
+            // The trainer reads each step's crops from disk: a crop (a seek into the FLAC files) is exactly those
+            // samples of the whole song, and a crop running past the end is padded with silence.
+            const int64_t first = s.samples / 3, length = 4096;
+            const GroupAudio crop = loadGroupAudio(manifest, m, first, length);
+            const GroupAudio tail = loadGroupAudio(manifest, m, s.samples - 100, 400);
+            for (size_t g = 0; g < groups.size(); ++g)
+                for (size_t c = 0; c < 2; ++c) {
+                    QCOMPARE(int64_t(crop[g][c].size()), length);
+                    QVERIFY(std::equal(crop[g][c].begin(), crop[g][c].end(), groups[g][c].begin() + first));
+                    QCOMPARE(tail[g][c].size(), size_t(400));
+                    QVERIFY(std::equal(tail[g][c].begin(), tail[g][c].begin() + 100, groups[g][c].end() - 100));
+                    QVERIFY(std::all_of(tail[g][c].begin() + 100, tail[g][c].end(), [](float v) { return v == 0.0f; }));
+                }
         }
         // A manifest that names a stem group past its groups, or a file that is not audio, is refused by name.
         manifest.stemGroups.resize(1);
@@ -395,6 +409,12 @@ private Q_SLOTS:
         try {
             loadGroupAudio(broken, broken.songs[0]);
             QFAIL("a missing audio file was read");
+        } catch (const ManifestError& e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral(".missing.flac: cannot be read")), e.what());
+        }
+        try {
+            checkGroupAudio(broken, broken.songs[0]);  // what the trainer does before training on it
+            QFAIL("a missing audio file passed the check");
         } catch (const ManifestError& e) {
             QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral(".missing.flac: cannot be read")), e.what());
         }

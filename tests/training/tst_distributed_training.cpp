@@ -5,6 +5,7 @@
 //    (losses and weights); the from-scratch codec stage to rounding on its first step (the same data, the
 //    same loss decomposition, the same averaged gradient) and afterwards no further from one process than one
 //    process is from itself on another thread count (its smoke recipe amplifies rounding: measured here);
+//  - gradient accumulation with recomputed DiT blocks trains as the full batch does, bf16 autocast near fp32;
 //  - a run stopped with two ranks resumes with one;
 //  - a rank that dies stops the other within 60 s with a message; bad launcher settings are refused.
 #include "inference/model/WeightLoader.h"
@@ -97,6 +98,53 @@ class DistributedTrainingTest : public QObject {
                 QStringLiteral("--vae-batch"), QStringLiteral("2"), QStringLiteral("--dit-batch"), QStringLiteral("4")};
     }
 
+    // flowMatchingTrainsAsOneProcess's one-process run, for the tests that compare against it in any order.
+    void ensureOneProcessRun()
+    {
+        if (QFile::exists(out(QStringLiteral("dit-one/stage3-pretrain.safetensors"))))
+            return;
+        QString error;
+        QVERIFY2(train(stages(0, 20) + QStringList{QStringLiteral("--out"), out(QStringLiteral("dit-one")), QStringLiteral("--threads"), QStringLiteral("2")}, &error) == 0,
+                 qPrintable(error));
+    }
+
+    // The 20-step flow-matching recipe on two ranks of one thread with `extra` options, into out(name); the
+    // replicas' weights must hash the same after every step.
+    void trainTwoRanks(const QString& name, const QStringList& extra)
+    {
+        QString error;
+        QVERIFY2(train(stages(0, 20) + QStringList{QStringLiteral("--out"), out(name), QStringLiteral("--threads"), QStringLiteral("1"),
+                                                   QStringLiteral("--nproc"), QStringLiteral("2")} + extra, &error) == 0,
+                 qPrintable(error));
+        QCOMPARE(lines(out(name + QStringLiteral("/replicas/rank-0.txt"))), lines(out(name + QStringLiteral("/replicas/rank-1.txt"))));
+    }
+
+    // The relative difference of two runs' DiT weights (the stage's EMA file) over the whole network.
+    double weightDifference(const QString& runA, const QString& runB)
+    {
+        const auto a = s2a::model::readTensors(out(runA + QStringLiteral("/stage3-pretrain.safetensors")).toStdString());
+        const auto b = s2a::model::readTensors(out(runB + QStringLiteral("/stage3-pretrain.safetensors")).toStdString());
+        if (!a || !b)
+            return std::nan("");
+        // Judged over the whole network: per tensor, the small LayerNorm biases that Adam moves by the sign of
+        // near-zero gradients differ most (reported, not bounded).
+        double largest = 0.0, worstTensor = 0.0, differenceSquares = 0.0, weightSquares = 0.0;
+        std::string worstName;
+        for (const auto& [name, tensor] : a->tensors) {
+            const auto difference = tensor - b->tensors.at(name);
+            largest = std::max(largest, difference.abs().max().item<double>());
+            const double d = difference.pow(2).sum().item<double>(), w = tensor.pow(2).sum().item<double>();
+            differenceSquares += d;
+            weightSquares += w;
+            if (std::sqrt(d / std::max(w, 1e-24)) > worstTensor)
+                worstTensor = std::sqrt(d / std::max(w, 1e-24)), worstName = name;
+        }
+        const double overall = std::sqrt(differenceSquares / weightSquares);
+        qInfo("%s vs %s: weights differ by %.2e relative over the network; largest element %.2e; worst tensor %.2e (%s)",
+              qPrintable(runA), qPrintable(runB), overall, largest, worstTensor, worstName.c_str());
+        return overall;
+    }
+
     // Runs the same recipe as one process on 2 threads, one process on 1 thread (the rounding floor) and two
     // ranks of 1 thread each; checks the replicas' hashes agree after every step of `stage`.
     void runThree(const QString& name, const QStringList& recipe, const QString& stage, int steps)
@@ -142,26 +190,44 @@ private Q_SLOTS:
         qInfo("flow matching, 20 steps: two ranks vs one process, worst relative loss difference %.2e", worst);
         QVERIFY2(worst <= 1e-5, qPrintable(QString::number(worst)));
         // The weights after 20 steps (the stage's EMA file): equal within 1e-5.
-        const auto a = s2a::model::readTensors(out(QStringLiteral("dit-one/stage3-pretrain.safetensors")).toStdString());
-        const auto b = s2a::model::readTensors(out(QStringLiteral("dit-two/stage3-pretrain.safetensors")).toStdString());
-        QVERIFY(a && b);
-        // Judged over the whole network: per tensor, the small LayerNorm biases that Adam moves by the sign of
-        // near-zero gradients differ most (reported, not bounded).
-        double largest = 0.0, worstTensor = 0.0, differenceSquares = 0.0, weightSquares = 0.0;
-        std::string worstName;
-        for (const auto& [name, tensor] : a->tensors) {
-            const auto difference = tensor - b->tensors.at(name);
-            largest = std::max(largest, difference.abs().max().item<double>());
-            const double d = difference.pow(2).sum().item<double>(), w = tensor.pow(2).sum().item<double>();
-            differenceSquares += d;
-            weightSquares += w;
-            if (std::sqrt(d / std::max(w, 1e-24)) > worstTensor)
-                worstTensor = std::sqrt(d / std::max(w, 1e-24)), worstName = name;
-        }
-        const double overall = std::sqrt(differenceSquares / weightSquares);
-        qInfo("flow matching, 20 steps: weights differ by %.2e relative over the network; largest element %.2e; "
-              "worst tensor %.2e (%s)", overall, largest, worstTensor, worstName.c_str());
+        const double overall = weightDifference(QStringLiteral("dit-two"), QStringLiteral("dit-one"));
         QVERIFY2(overall <= 1e-5, qPrintable(QString::number(overall)));
+    }
+
+    void memorySaversTrainAsTheFullBatch()
+    {
+        // Each rank's two items in two micro-batches, every block recomputed in the backward pass: the same 20
+        // steps as one process with the whole batch in one forward.
+        ensureOneProcessRun();
+        if (QTest::currentTestFailed())
+            return;
+        const QString name = QStringLiteral("dit-savers");
+        trainTwoRanks(name, {QStringLiteral("--accumulate"), QStringLiteral("2"), QStringLiteral("--checkpoint-activations")});
+        if (QTest::currentTestFailed())
+            return;
+        const double worst = worstLossDifference(stageRows(out(name), QStringLiteral("dit")), stageRows(out(QStringLiteral("dit-one")), QStringLiteral("dit")));
+        qInfo("two ranks x two micro-batches with recomputed blocks vs one process: worst relative loss difference %.2e", worst);
+        QVERIFY2(worst <= 1e-5, qPrintable(QString::number(worst)));
+        const double overall = weightDifference(name, QStringLiteral("dit-one"));
+        QVERIFY2(overall <= 1e-5, qPrintable(QString::number(overall)));
+    }
+
+    void bf16AutocastTrainsNearFp32()
+    {
+        // The first 6 of the same 20 steps (same schedule) with the products in bf16: close to fp32, not equal.
+        ensureOneProcessRun();
+        if (QTest::currentTestFailed())
+            return;
+        const QString name = QStringLiteral("dit-bf16");
+        trainTwoRanks(name, {QStringLiteral("--bf16"), QStringLiteral("--stop-after-steps"), QStringLiteral("6")});
+        if (QTest::currentTestFailed())
+            return;
+        const auto rows = stageRows(out(name), QStringLiteral("dit"));
+        QCOMPARE(rows.size(), 6);
+        const double worst = worstLossDifference(rows, stageRows(out(QStringLiteral("dit-one")), QStringLiteral("dit")));
+        qInfo("bf16 autocast, two ranks, 6 steps: worst relative loss difference from fp32 %.2e", worst);
+        QVERIFY2(worst > 1e-7, "the losses are fp32's: --bf16 did not reach the forward pass");
+        QVERIFY2(worst < 2e-2, qPrintable(QString::number(worst)));
     }
 
     void codecStageSplitsTheBatchExactly()
