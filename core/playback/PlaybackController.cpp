@@ -172,6 +172,7 @@ void PlaybackController::setMasterGainDb(double db)
 void PlaybackController::poll()
 {
     m_engine->collectGarbage();
+    m_engine->sampleLoad();
     if (m_output.isOpen() && m_output.hasFailed()) {
         const QString message = tr("The audio output stopped (was the device disconnected?). Playback is off; "
                                    "Retry looks for a device again.");

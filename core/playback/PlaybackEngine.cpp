@@ -8,6 +8,8 @@
 #include <cstring>
 #include <ctime>
 
+#include <pthread.h>
+
 namespace s2a::core {
 namespace {
 
@@ -200,18 +202,6 @@ void PlaybackEngine::renderTimeline(const RenderPlan* plan, SampleCount& positio
 
 namespace {
 
-// This thread's CPU time in nanoseconds: one clock_gettime system call (the vDSO does not serve thread
-// clocks), bounded and lock-free. 0 where the platform has no thread clock, so the CPU peak reads 0 there.
-std::int64_t threadCpuNanos()
-{
-#ifdef CLOCK_THREAD_CPUTIME_ID
-    timespec now{};
-    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) == 0)
-        return std::int64_t(now.tv_sec) * 1000000000 + now.tv_nsec;
-#endif
-    return 0;
-}
-
 void raiseTo(std::atomic<double>& peak, double value)
 {
     if (value > peak.load(std::memory_order_relaxed))
@@ -225,7 +215,11 @@ void PlaybackEngine::process(float* left, float* right, int frames)
     const realtime::Scope realtimeScope;
     // steady_clock reads the vDSO clock: no system call, no allocation.
     const auto started = std::chrono::steady_clock::now();
-    const std::int64_t cpuStarted = threadCpuNanos();
+    clockid_t clock = 0;
+    if (pthread_getcpuclockid(pthread_self(), &clock) == 0) {
+        m_audioClock.store(clock, std::memory_order_relaxed);
+        m_audioClockKnown.store(true, std::memory_order_release);
+    }
     const int total = frames;
     // Larger buffers than kMaxFrames are split; the scratch never grows.
     while (frames > kMaxFrames) {
@@ -241,8 +235,35 @@ void PlaybackEngine::process(float* left, float* right, int frames)
     m_processedFrames.fetch_add(std::uint64_t(total), std::memory_order_relaxed);
     const double bufferSeconds = double(std::max(1, total)) / m_sampleRate;
     raiseTo(m_peakLoad, std::chrono::duration<double>(busy).count() / bufferSeconds);
-    m_lastCpuShare = double(threadCpuNanos() - cpuStarted) * 1e-9 / bufferSeconds;
-    raiseTo(m_peakCpuLoad, m_lastCpuShare);
+}
+
+void PlaybackEngine::sampleLoad()
+{
+    if (!m_audioClockKnown.load(std::memory_order_acquire))
+        return;
+    timespec now{};
+    if (clock_gettime(m_audioClock.load(std::memory_order_relaxed), &now) != 0) {
+        m_sampled = false;  // the audio thread has ended (a stream closed): start a new window with the next one
+        return;
+    }
+    const std::int64_t cpu = std::int64_t(now.tv_sec) * 1000000000 + now.tv_nsec;
+    const std::uint64_t frames = m_processedFrames.load(std::memory_order_relaxed);
+    const std::uint64_t xruns = m_xruns.load(std::memory_order_relaxed);
+    if (m_sampled && frames > m_sampledFrames && cpu >= m_sampledCpuNanos) {
+        const double share = double(cpu - m_sampledCpuNanos) * 1e-9 * m_sampleRate / double(frames - m_sampledFrames);
+        if (share > m_peakCpuLoad.load(std::memory_order_relaxed))
+            m_peakCpuLoad.store(share, std::memory_order_relaxed);
+        if (share >= kOwnXrunCpuShare && xruns > m_sampledXruns)
+            m_ownXruns.fetch_add(xruns - m_sampledXruns, std::memory_order_relaxed);
+    }
+    // A window in which no audio was produced (frames unchanged, e.g. resetLoad zeroed the counter) keeps its
+    // start, so the next one measures from there.
+    if (!m_sampled || frames != m_sampledFrames) {
+        m_sampled = true;
+        m_sampledCpuNanos = cpu;
+        m_sampledFrames = frames;
+        m_sampledXruns = xruns;
+    }
 }
 
 double PlaybackEngine::meanLoad() const
@@ -259,6 +280,7 @@ void PlaybackEngine::resetLoad()
     m_peakCpuLoad.store(0.0, std::memory_order_relaxed);
     m_busyNanos.store(0, std::memory_order_relaxed);
     m_processedFrames.store(0, std::memory_order_relaxed);
+    m_sampled = false;  // the next sample starts a window
 }
 
 void PlaybackEngine::processBlock(float* left, float* right, int frames)

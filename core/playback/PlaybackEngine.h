@@ -6,6 +6,7 @@
 
 #include <array>
 #include <atomic>
+#include <ctime>
 #include <deque>
 #include <memory>
 #include <vector>
@@ -53,17 +54,17 @@ public:
     // Drains reports; returns false when there was none since the last call.
     bool latestReport(EngineReport& report);
     LevelMeter trackMeter(int track) const;
-    // An underrun the host reported (audio thread, before process()). It counts as ours when our previous
-    // callback used at least kOwnXrunCpuShare of its buffer in CPU time: then the mixer was too slow. Otherwise
-    // the host or the scheduler missed the deadline (a JACK dummy driver's late timer, a virtual machine taking
-    // the core), which a user cannot fix in this app; those are counted apart.
+    // An underrun the host reported (audio thread, before process()). sampleLoad() decides whether it was ours.
+    void noteXrun() { m_xruns.fetch_add(1, std::memory_order_relaxed); }
+    // Control thread, regularly (the controller's poll, every 25 ms): reads the audio thread's CPU clock from
+    // outside (its clock id, which process() publishes without a system call) and sets the CPU share of the
+    // window since the last call: the audio thread's CPU time over the duration of the audio it produced. The
+    // callback itself makes no system call. Underruns reported in a window whose CPU share is at least
+    // kOwnXrunCpuShare count as ours: the mixer could not keep up. Otherwise the host or the scheduler missed
+    // the deadline (a JACK dummy driver's late timer, a virtual machine taking the core), which a user cannot
+    // fix in this app; those are counted apart.
     static constexpr double kOwnXrunCpuShare = 0.7;
-    void noteXrun()
-    {
-        m_xruns.fetch_add(1, std::memory_order_relaxed);
-        if (m_lastCpuShare >= kOwnXrunCpuShare)
-            m_ownXruns.fetch_add(1, std::memory_order_relaxed);
-    }
+    void sampleLoad();
     std::uint64_t xruns() const { return m_xruns.load(std::memory_order_relaxed); }
     std::uint64_t ownXruns() const { return m_ownXruns.load(std::memory_order_relaxed); }
     // The longest process() call since the last reset, as a fraction of its buffer's duration (the "CPU" the
@@ -73,9 +74,9 @@ public:
     // buffer during which the scheduler took the thread away (a virtual machine, a non-real-time JACK) barely
     // moves it, so it says what the mixing itself costs.
     double meanLoad() const;
-    // The largest CPU time this thread spent in one process() call, as a fraction of its buffer. Wall time
-    // (peakLoad) is what a deadline sees; CPU time is what the mixing itself costs, without the time the
-    // scheduler gave to others. A callback that is heavy shows in both; a preempted one only in the first.
+    // The largest CPU share of a sampleLoad() window since the last reset (the audio thread's CPU time over the
+    // audio it produced in ~25 ms). Wall time (peakLoad) is what a deadline sees; CPU time is what the mixing
+    // costs, without the time the scheduler gave to others. Heavy mixing shows in both; preemption only in the first.
     double peakCpuLoad() const { return m_peakCpuLoad.load(std::memory_order_relaxed); }
     void resetLoad();
     // The loudest master sample since the last resetLoudest() (linear; 1.0 is full scale): latched here, in the
@@ -143,7 +144,16 @@ private:
     std::array<std::atomic<float>, kMaxTracks * 2> m_trackMeters{};
     std::atomic<std::uint64_t> m_xruns{0};
     std::atomic<std::uint64_t> m_ownXruns{0};
-    double m_lastCpuShare = 0.0;  // audio thread only: the last callback's CPU time over its buffer
+    // The audio thread's CPU clock (pthread_getcpuclockid: computed from the thread's id, no system call),
+    // published by process() for sampleLoad(); a clock of a thread that has ended reads as an error, never as
+    // another thread's time.
+    std::atomic<clockid_t> m_audioClock{0};
+    std::atomic<bool> m_audioClockKnown{false};
+    // Control thread only: the previous sample.
+    bool m_sampled = false;
+    std::int64_t m_sampledCpuNanos = 0;
+    std::uint64_t m_sampledFrames = 0;
+    std::uint64_t m_sampledXruns = 0;
     std::atomic<float> m_loudestPeak{0.0f};
     std::atomic<double> m_peakLoad{0.0};
     std::atomic<double> m_peakCpuLoad{0.0};

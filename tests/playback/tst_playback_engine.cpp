@@ -1,13 +1,17 @@
 // The audio-thread engine driven offline, buffer by buffer, exactly as the PortAudio callback drives it.
-#include "AllocationCounter.h"
+#include "RealtimeHooks.h"
 
 #include "core/playback/PlaybackEngine.h"
+#include "core/playback/RealtimeScope.h"
 
 #include <QtTest>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <ctime>
 #include <memory>
+#include <mutex>
 
 using namespace s2a;
 using namespace s2a::core;
@@ -243,13 +247,20 @@ private Q_SLOTS:
         engine.publishPlan(planOf(a));
         engine.play();
         QCOMPARE(engine.meanLoad(), 0.0);  // nothing processed yet: no division by zero
+        engine.sampleLoad();
+        QCOMPARE(engine.peakCpuLoad(), 0.0);  // no audio thread seen yet: nothing to read
+        run(engine, 1);
+        engine.sampleLoad();  // the window starts (this thread plays the audio thread)
         run(engine, 50);
+        engine.sampleLoad();
         // The mean is the busy time over the audio produced, so it can never exceed the worst buffer.
         QVERIFY(engine.meanLoad() > 0.0);
         QVERIFY(engine.meanLoad() <= engine.peakLoad());
-        // CPU time is never more than the wall time it was spent in (allowing the two clocks' granularity).
+        // The window's CPU time is never more than the wall time the callbacks took (this thread did nothing
+        // else in it), allowing the two clocks' granularity.
         QVERIFY(engine.peakCpuLoad() > 0.0);
-        QVERIFY(engine.peakCpuLoad() <= engine.peakLoad() + 0.01);
+        QVERIFY2(engine.peakCpuLoad() <= engine.peakLoad() + 0.01,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(engine.peakCpuLoad()).arg(engine.peakLoad())));
 #ifdef __SANITIZE_ADDRESS__
         // The asan build (-O0, instrumented) mixes several times slower: the 5 % budget is the release build's.
         constexpr double kMeanLoadBudget = 0.5;
@@ -273,6 +284,8 @@ private Q_SLOTS:
         engine.publishPlan(planOf(a));
         const std::uint64_t before = test::realtimeAllocations();
         const std::uint64_t allBefore = test::allAllocations();
+        const std::uint64_t locksBefore = test::realtimeLocks(), clocksBefore = test::realtimeClockSystemCalls();
+        const std::uint64_t outputsBefore = test::realtimeOutputs();
         engine.play();
         for (int round = 0; round < 20; ++round) {
             run(engine, 3);
@@ -283,8 +296,81 @@ private Q_SLOTS:
         }
         engine.stop();
         run(engine, 3);
+        engine.sampleLoad();  // the control thread reads the callback's CPU clock: outside the callback
         QCOMPARE(test::realtimeAllocations(), before);
+        QCOMPARE(test::realtimeLocks(), locksBefore);
+        QCOMPARE(test::realtimeClockSystemCalls(), clocksBefore);
+        QCOMPARE(test::realtimeOutputs(), outputsBefore);
         QVERIFY(test::allAllocations() > allBefore);  // the counter does see this thread's allocations
+    }
+
+    void theHooksSeeWhatACallbackMustNotDo()
+    {
+        // The same three things inside a callback's scope are counted (and outside it only in the totals), so
+        // the zeros above are the hooks' finding, not their blindness.
+        std::mutex mutex;
+        const std::uint64_t allocations = test::realtimeAllocations(), locks = test::realtimeLocks();
+        const std::uint64_t clocks = test::realtimeClockSystemCalls(), allLocks = test::allLocks();
+        const std::uint64_t outputs = test::realtimeOutputs();
+        FILE* log = std::fopen("/dev/null", "w");
+        QVERIFY(log);
+        std::fprintf(log, "before\n");  // stdio allocates a stream's buffer on its first write: here, not below
+        {
+            const std::lock_guard<std::mutex> outside(mutex);
+        }
+        QCOMPARE(test::realtimeLocks(), locks);
+        QVERIFY(test::allLocks() > allLocks);
+        {
+            const core::realtime::Scope callback;
+            // Both escape to the optimiser (an unused allocation may legally be elided).
+            auto* block = static_cast<char*>(std::malloc(64));  // the C allocator, not operator new
+            asm volatile("" : : "g"(block) : "memory");
+            std::vector<int> grown(100);
+            asm volatile("" : : "g"(grown.data()) : "memory");
+            const std::lock_guard<std::mutex> inside(mutex);
+            timespec cpu{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+            std::fprintf(log, "callback %d\n", 1);  // a log line
+            std::free(block);
+            QVERIFY(grown.size() == 100);
+        }
+        QCOMPARE(test::realtimeAllocations(), allocations + 2);
+        QCOMPARE(test::realtimeLocks(), locks + 1);
+        QCOMPARE(test::realtimeClockSystemCalls(), clocks + 1);
+        std::fclose(log);
+        QCOMPARE(test::realtimeOutputs(), outputs + 1);
+    }
+
+    void underrunsAreOursOnlyInAWindowOfHeavyMixing()
+    {
+        const std::vector<float> a = sineSignal(kRate, 440.0, 0.5f);
+        PlaybackEngine engine(kRate);
+        engine.publishPlan(planOf(a));
+        engine.play();
+        run(engine, 1);
+        engine.sampleLoad();
+        // A light window: the host reports an underrun, but the audio thread used a sliver of its CPU budget.
+        engine.noteXrun();
+        run(engine, 20);
+        engine.sampleLoad();
+        QCOMPARE(engine.xruns(), std::uint64_t(1));
+        QCOMPARE(engine.ownXruns(), std::uint64_t(0));
+        // A heavy window: this thread (the audio thread here) burns twice the audio's duration in CPU time.
+        engine.noteXrun();
+        run(engine, 4);
+        const double audioSeconds = 4.0 * double(kBlock) / kRate;
+        timespec start{}, now{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start);
+        volatile double sink = 0.0;
+        do {
+            for (int i = 0; i < 10000; ++i)
+                sink = sink + std::sqrt(double(i));
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+        } while (double(now.tv_sec - start.tv_sec) + 1e-9 * double(now.tv_nsec - start.tv_nsec) < 2.0 * audioSeconds);
+        engine.sampleLoad();
+        QCOMPARE(engine.xruns(), std::uint64_t(2));
+        QCOMPARE(engine.ownXruns(), std::uint64_t(1));
+        QVERIFY(engine.peakCpuLoad() >= 2.0);
     }
 };
 

@@ -1,7 +1,7 @@
 // A real PortAudio stream against a private JACK dummy server: the engine runs in JACK's process thread,
 // paced in real time, exactly as it would on a sound card.
 #include "SkipOrFail.h"
-#include "AllocationCounter.h"
+#include "RealtimeHooks.h"
 #include "AudioFixtures.h"
 #include "JackDummyServer.h"
 
@@ -74,7 +74,8 @@ private Q_SLOTS:
               idle.driverLate, idle.clientLate, 100.0 * idleMean, 100.0 * idlePeakCpu);
 
         QSignalSpy positions(&playback, &PlaybackController::positionChanged);
-        const std::uint64_t allocationsBefore = test::realtimeAllocations();
+        const std::uint64_t allocationsBefore = test::realtimeAllocations(), locksBefore = test::realtimeLocks();
+        const std::uint64_t clocksBefore = test::realtimeClockSystemCalls(), outputsBefore = test::realtimeOutputs();
         playback.play();
         QTRY_VERIFY_WITH_TIMEOUT(playback.isPlaying() && playback.enginePosition() > 0, 2000);
         // Each 10 s window must advance at real time. Up to four windows are measured until one meets every
@@ -112,7 +113,14 @@ private Q_SLOTS:
                                 .arg(idle.clientLate)));
         QVERIFY(playback.xruns() > 0 || fewestLate == 0);  // the transport's counter sees what JACK reports
         QVERIFY2(positions.size() >= 30 * 9, "the playhead must update at 30 Hz or more");  // over >= 10 s
+        // Over the whole played stretch, in every callback PortAudio made: no allocation (C allocator, operator
+        // new), no pthread lock, no system-call clock (the CPU meter reads the audio thread's clock from the
+        // controller's poll instead), no output.
         QCOMPARE(test::realtimeAllocations(), allocationsBefore);
+        QCOMPARE(test::realtimeLocks(), locksBefore);
+        QCOMPARE(test::realtimeClockSystemCalls(), clocksBefore);
+        QCOMPARE(test::realtimeOutputs(), outputsBefore);
+        QVERIFY(playback.peakCpuLoad() > 0.0);  // ... and still measures it
         QVERIFY(playback.masterMeter(0).peak > 0.1f);  // 16 sines of 0.05: clearly audible
         QVERIFY(playback.trackMeter(15).peak > 0.0f);
 
