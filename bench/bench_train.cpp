@@ -8,12 +8,12 @@
 // (throughput with two ranks over twice that with one). Every rank runs on one thread, so on this two-core
 // machine each rank has a core of its own and the efficiency says what the all-reduce and the split cost.
 //
-// Then memory (--memory, on by default; --no-memory skips it): s2a-402m's flow-matching stage on 30 s crops
-// (645 latent frames, the paper's clips), one process, two steps each, with the peak resident memory of the
-// s2a-train process (wait4's ru_maxrss): batch 1 and 2 as they are, with recomputed blocks
-// (--checkpoint-activations), with two micro-batches (--accumulate 2), and with bf16 autocast on top of
-// recomputation. From the batch-1 and batch-2 peaks: the fixed part (weights, gradients, AdamW moments, EMA)
-// and each item's activations, and the batch that fits an 80 GB GPU either way.
+// Then memory (on by default; --no-memory skips it): s2a-402m's flow-matching stage on 30 s crops (645 latent
+// frames, the paper's clips), one process, two steps each: the activations the forward pass leaves for the
+// backward (s2a-train's own heap measurement) and the peak resident memory of the process (wait4's
+// ru_maxrss), with activations stored, with recomputed blocks (--checkpoint-activations), with two micro-batches
+// (--accumulate 2), and with bf16 autocast on top of recomputation. From them: the fixed part (weights,
+// gradients, AdamW moments, EMA, the codec) and each item's activations, and the batch an 80 GB GPU holds.
 //
 //   bench_train [--configs tiny,s2a-402m|none] [--steps N] [--keep DIR] [--no-memory]
 #include "inference/model/ModelConfig.h"
@@ -155,6 +155,20 @@ Timing timeStage(const std::string& config, const std::string& manifest, const s
     return {secondsPerStep(out + "/loss.csv", stage), batch};
 }
 
+// s2a-train's "activations held for the backward pass: X GiB" line in a run's log (NaN when absent).
+double activationsIn(const std::string& log)
+{
+    std::ifstream in(log);
+    std::string line;
+    const std::string key = "activations held for the backward pass: ";
+    while (std::getline(in, line)) {
+        const auto at = line.find(key);
+        if (at != std::string::npos)
+            return std::atof(line.c_str() + at + key.size());
+    }
+    return std::nan("");
+}
+
 struct Measured {
     bool ok = false;
     double peakGiB = std::nan("");
@@ -210,7 +224,7 @@ void memoryTable(const std::string& root)
     }
     std::printf("\nbench_train memory: %s flow matching, %d-frame crops (30 s), one process on 2 threads, peak resident memory\n",
                 name.c_str(), crop);
-    std::printf("%-34s %6s %10s %10s\n", "mode", "batch", "peak GiB", "s/step");
+    std::printf("%-34s %6s %10s %16s %10s\n", "mode", "batch", "peak GiB", "activations GiB", "s/step");
     struct Mode {
         const char* label;
         int batch;
@@ -218,11 +232,10 @@ void memoryTable(const std::string& root)
     };
     const std::vector<Mode> modes{{"stored activations", 1, {}},
                                   {"stored activations", 2, {}},
-                                  {"recomputed blocks", 1, {"--checkpoint-activations"}},
                                   {"recomputed blocks", 2, {"--checkpoint-activations"}},
                                   {"2 micro-batches", 2, {"--accumulate", "2"}},
                                   {"recomputed blocks + bf16 autocast", 2, {"--checkpoint-activations", "--bf16"}}};
-    std::vector<double> peaks;
+    std::vector<double> peaks, held;
     for (size_t i = 0; i < modes.size(); ++i) {
         const Mode& m = modes[i];
         const std::string out = dir + "/run-" + std::to_string(i);
@@ -235,15 +248,16 @@ void memoryTable(const std::string& root)
         args.insert(args.end(), m.flags.begin(), m.flags.end());
         const Measured r = runMeasured(args, out + ".log");
         peaks.push_back(r.ok ? r.peakGiB : std::nan(""));
-        std::printf("%-34s %6d %10.2f %10.2f%s\n", m.label, m.batch, r.peakGiB,
+        held.push_back(activationsIn(out + ".log"));
+        std::printf("%-34s %6d %10.2f %16.3f %10.2f%s\n", m.label, m.batch, r.peakGiB, held.back(),
                     r.ok ? secondsPerStep(out + "/loss.csv", "dit") : std::nan(""), r.ok ? "" : "  (failed: see the log)");
         std::fflush(stdout);
     }
-    // peak = fixed + batch x item. Resident memory on the CPU stands in for a GPU's allocations of the same
-    // tensors; the fixed part also holds the codec, the caption encoder and the process itself.
-    const double itemStored = peaks[1] - peaks[0], itemRecomputed = peaks[3] - peaks[2];
-    const double fixed = peaks[0] - itemStored;
-    std::printf("fixed %.2f GiB; per 30 s item: %.2f GiB with stored activations, %.3f GiB with recomputed blocks\n",
+    // Resident memory on the CPU stands in for a GPU's allocations of the same tensors. The fixed part (the
+    // batch-1 peak less its activations) also holds the codec, the caption encoder and the process itself.
+    const double itemStored = held[1] / 2.0, itemRecomputed = held[2] / 2.0;
+    const double fixed = peaks[0] - held[0];
+    std::printf("fixed about %.2f GiB; per 30 s item: %.3f GiB of activations stored, %.3f GiB with recomputed blocks\n",
                 fixed, itemStored, itemRecomputed);
     const double gpu = 80.0 * 1e9 / double(1 << 30) - 2.0;  // 80 GB less ~2 GiB of CUDA context and workspace
     std::printf("an 80 GB GPU holds about %.0f (stored) or %.0f (recomputed) 30 s items per step in fp32\n",

@@ -9,9 +9,12 @@
 #include "inference/model/LatentInpainting.h"
 
 #include <algorithm>
-#include <optional>
 #include <cmath>
+#include <cstdio>
+#include <optional>
 #include <random>
+
+#include <malloc.h>
 
 namespace s2a::training::detail {
 
@@ -79,6 +82,18 @@ Item drawItem(const DitSong& s, int64_t cropFrames, int64_t hop, double frameSec
     return item;
 }
 
+// Bytes the process's heap holds now (glibc: small blocks plus mmapped ones, where LibTorch's large CPU
+// tensors live). The difference across the forward pass is what the autograd graph keeps for the backward.
+double heapBytes()
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+    const struct mallinfo2 m = mallinfo2();
+    return double(m.uordblks) + double(m.hblkhd);
+#else
+    return 0.0;
+#endif
+}
+
 }  // namespace
 
 bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<DitSong>& songs, model::Network net,
@@ -104,6 +119,7 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
     const int64_t channels = context.config.ditLatentChannels();
     net->train();
     net->dit->setActivationCheckpointing(o.activationCheckpointing);
+    bool activationsReported = false;
     return runStageLoop(context, run, spec, [&](int, StepDraws& draws, MicroBatch micro) -> StepLoss {
         auto& rng = draws.choices;
         // Every rank draws the whole global batch (crop, captions, mask and dropout of each item, in one stream)
@@ -195,11 +211,20 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
         cond.useSectionCaptions = torch::tensor(sectionFlags).to(torch::kBool).to(device);
 
         torch::Tensor predicted;
+        const double heapBefore = heapBytes();
         {
             std::optional<model::AutocastScope> autocast;
             if (o.bf16)
                 autocast.emplace(model::AutocastState::bf16On(device));
             predicted = net->dit->forward(xt, t, x1, keep, cond);
+        }
+        if (!activationsReported && device.is_cpu() && heapBefore > 0.0) {
+            // What the memory savers change, measured once per run (bench_train reads this line).
+            activationsReported = true;
+            char line[200];
+            std::snprintf(line, sizeof line, "%s: activations held for the backward pass: %.3f GiB for %lld items of %lld frames",
+                          spec.name.c_str(), (heapBytes() - heapBefore) / double(1 << 30), (long long)b, (long long)n);
+            context.say(line);
         }
         const auto weight = (1.0 - keep).clamp_min(0.0);  // generated frames only
         // This micro-batch's share; scaled by the world size because the ranks' gradients are averaged.

@@ -2,6 +2,9 @@
 
 #include "core/audio/SndFile.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 #include <cerrno>
 #include <ebur128.h>
 
@@ -131,7 +134,9 @@ Status ExportFileWriter::open(const ExportMetadata& metadata)
     }
     m_impl->file = detail::openSndFile(m_impl->path, SFM_WRITE, &info);
     if (!m_impl->file)
-        return Error{QStringLiteral("%1: cannot create the file (%2)").arg(name, detail::sndfileError(nullptr))};
+        // The file is the export's hidden temp file: name the folder, which is what the user chose and can fix.
+        return Error{QStringLiteral("Cannot create files in %1: %2 Nothing in it was changed.")
+                         .arg(QDir::toNativeSeparators(QFileInfo(m_impl->path).absolutePath()), detail::sndfileError(nullptr))};
     SNDFILE* f = m_impl->file.get();
     if (m_impl->format == AudioFileFormat::OggVorbis) {
         double quality = AudioFileWriter::kDefaultVorbisQuality;

@@ -35,18 +35,22 @@ Status writeFileAtomically(const QString& path, const QByteArray& contents, cons
     if (writer.commit(backupPath.isEmpty() ? std::string() : native(backupPath)))
         return Status::success();
     const QString why = QString::fromLocal8Bit(writer.error().c_str());
+    const QString file = QDir::toNativeSeparators(path);
+    // Every stage fails before the rename that replaces the file (or is that rename), so the old file stays.
+    const QString unchanged = QStringLiteral(" The previous version is unchanged.");
     switch (writer.failedStage()) {
     case AtomicWriter::Stage::Create:
-        return Error{QStringLiteral("Could not create %1: %2").arg(QFile::decodeName(writer.tempPath().c_str()), why)};
+        return Error{QStringLiteral("Could not write %1: no new file can be made in %2 (%3).")
+                         .arg(file, QDir::toNativeSeparators(QFileInfo(path).absolutePath()), why) + unchanged};
     case AtomicWriter::Stage::Backup:
-        return Error{QStringLiteral("Could not keep a backup of %1: %2").arg(path, why)};
+        return Error{QStringLiteral("Could not keep a backup of %1: %2.").arg(file, why) + unchanged};
     case AtomicWriter::Stage::Replace:
-        return Error{QStringLiteral("Could not replace %1: %2").arg(path, why)};
+        return Error{QStringLiteral("Could not replace %1: %2.").arg(file, why) + unchanged};
     case AtomicWriter::Stage::Write:
     case AtomicWriter::Stage::None:
         break;
     }
-    return Error{QStringLiteral("Could not write %1: %2. The previous version is unchanged.").arg(path, why)};
+    return Error{QStringLiteral("Could not write %1: %2.").arg(file, why) + unchanged};
 }
 
 }  // namespace s2a::core

@@ -2,6 +2,7 @@
 // lengths, overwrite refusal, clean cancel, the loudness report and metadata. Real files throughout, measured
 // with libebur128 and read back with libsndfile independently of the exporter.
 #include "AudioFixtures.h"
+#include "Unprivileged.h"
 
 #include "core/audio/AudioFileReader.h"
 #include "core/audio/Resampler.h"
@@ -415,6 +416,29 @@ private Q_SLOTS:
         QCOMPARE(f.readAll(), QByteArray("old"));
     }
 
+    // Issue 19: an export into a folder the user may not write says so and leaves what is there untouched.
+    void aReadOnlyFolderFailsCleanlyAndKeepsTheOldFile()
+    {
+        QVERIFY(bundle::save(test::makeSineSong(m_bundle, 3, 6.0), m_bundle));
+        QVERIFY(QDir().mkpath(m_out));
+        const QString old = QDir(m_out).filePath(QStringLiteral("Sines_mix.wav"));
+        QFile f(old);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write("old") == 3);
+        f.close();
+        QVERIFY(test::makeReadOnlyFolder(m_dir->path(), m_out));
+        const auto restore = qScopeGuard([&] { test::makeWritableFolder(m_out); });
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child-export-unprivileged"), m_bundle, m_out});
+        QVERIFY(child.waitForFinished(60000));
+        const QString message = QString::fromUtf8(child.readAllStandardOutput()).trimmed();
+        QVERIFY2(child.exitCode() == 1, qPrintable(message));
+        qInfo("read-only folder: %s", qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("Permission denied")) && message.contains(QDir::toNativeSeparators(m_out)), qPrintable(message));
+        QCOMPARE(filesIn(m_out), QStringList{QStringLiteral("Sines_mix.wav")});
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("old"));
+    }
+
     void metadataIsEmbedded()
     {
         const ProjectData data = makeSong(m_bundle);
@@ -455,11 +479,19 @@ private:
 
 // The full-disk test re-runs this binary as a child that may write at most 64 KiB per file and exports a song
 // (about 3 MB of WAV) over an existing file.
-int childExport(const QString& bundle, const QString& out)
+int childExport(const QString& bundle, const QString& out, bool unprivileged)
 {
-    std::signal(SIGXFSZ, SIG_IGN);  // the write must fail with EFBIG, not kill us
-    rlimit limit{65536, 65536};
-    setrlimit(RLIMIT_FSIZE, &limit);
+    if (unprivileged) {  // into a read-only folder
+        const QString why = test::becomeUnprivileged();
+        if (!why.isEmpty()) {
+            std::fprintf(stdout, "%s\n", qPrintable(why));
+            return 3;
+        }
+    } else {  // a full disk
+        std::signal(SIGXFSZ, SIG_IGN);  // the write must fail with EFBIG, not kill us
+        rlimit limit{65536, 65536};
+        setrlimit(RLIMIT_FSIZE, &limit);
+    }
     auto data = bundle::load(bundle);
     if (!data) {
         std::fprintf(stdout, "load: %s\n", qPrintable(data.errorMessage()));
@@ -478,8 +510,9 @@ int childExport(const QString& bundle, const QString& out)
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    if (argc == 4 && QByteArray(argv[1]) == "--child-export")
-        return childExport(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
+    if (argc == 4 && (QByteArray(argv[1]) == "--child-export" || QByteArray(argv[1]) == "--child-export-unprivileged"))
+        return childExport(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]),
+                           QByteArray(argv[1]) == "--child-export-unprivileged");
     TstExport test;
     return QTest::qExec(&test, argc, argv);
 }

@@ -2,6 +2,7 @@
 // schema migration, content-addressed audio.
 #include "TestFiles.h"
 #include "TestProjects.h"
+#include "Unprivileged.h"
 
 #include "core/persistence/BundleWriteLock.h"
 #include "core/persistence/ProjectBundle.h"
@@ -56,6 +57,12 @@ int childSave(const QString& bundlePath, const QString& mode)
         std::signal(SIGXFSZ, SIG_IGN);  // the write must fail with EFBIG, not kill us
         rlimit limit{4096, 4096};
         setrlimit(RLIMIT_FSIZE, &limit);
+    } else if (mode == QLatin1String("unprivileged")) {
+        const QString why = test::becomeUnprivileged();
+        if (!why.isEmpty()) {
+            std::fprintf(stdout, "%s\n", qPrintable(why));
+            return 3;
+        }
     }
     const Status s = bundle::save(test::makeSong(8, 12, 20), bundlePath);
     std::fprintf(stdout, "%s\n", qPrintable(s.errorMessage()));
@@ -389,6 +396,31 @@ private Q_SLOTS:
                  qPrintable(message));
         QCOMPARE(readAll(bundle::projectFile(path)), before);
         QVERIFY(QDir(path).entryList({QStringLiteral("project.json.s2a-tmp-*")}, QDir::Files).isEmpty());
+    }
+
+    void aReadOnlyFolderFailsCleanly()
+    {
+        // A song on a read-only medium or in a folder the user may not write: the save says why and where, and
+        // the song on disk stays as it was.
+        QTemporaryDir dir;
+        const ProjectData data = test::makeSong();
+        const QString path = savedBundle(dir, data);
+        const QByteArray before = readAll(bundle::projectFile(path));
+        const QStringList filesBefore = QDir(path).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+        QVERIFY(test::makeReadOnlyFolder(dir.path(), path));
+        const auto restore = qScopeGuard([&] { test::makeWritableFolder(path); });
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child-save"), path, QStringLiteral("unprivileged")});
+        QVERIFY(child.waitForFinished(60000));
+        const QString message = QString::fromLocal8Bit(child.readAllStandardOutput()).trimmed();
+        QVERIFY2(child.exitCode() == 1, qPrintable(message));
+        qInfo("read-only folder: %s", qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("Permission denied")) && message.contains(QLatin1String("previous version is unchanged")),
+                 qPrintable(message));
+        QCOMPARE(readAll(bundle::projectFile(path)), before);
+        QCOMPARE(QDir(path).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), filesBefore);
+        auto loaded = bundle::load(path);
+        QVERIFY2(loaded && loaded.value() == data, qPrintable(loaded.errorMessage()));
     }
 
     void audioIsContentAddressedAndNeverRewritten()

@@ -15,6 +15,9 @@
 #include <pthread.h>
 #include <unistd.h>
 
+// Exported whatever the build's default visibility: the dynamic linker must find these before the libraries'.
+#define S2A_INTERPOSED __attribute__((visibility("default")))
+
 namespace {
 std::atomic<std::uint64_t> g_realtimeAllocations{0}, g_allAllocations{0};
 std::atomic<std::uint64_t> g_realtimeLocks{0}, g_allLocks{0};
@@ -53,13 +56,12 @@ std::uint64_t allOutputs() { return g_allOutputs.load(); }
 }  // namespace s2a::test
 
 #if defined(__SANITIZE_ADDRESS__)
-// AddressSanitizer replaces the allocator; replacing it again would blind it. It calls this on every allocation.
-extern "C" int __sanitizer_install_malloc_and_free_hooks(void (*)(const volatile void*, std::size_t),
-                                                         void (*)(const volatile void*));
-namespace {
-void onAllocation(const volatile void*, std::size_t) { count(g_allAllocations, g_realtimeAllocations); }
-[[maybe_unused]] const int g_installed = __sanitizer_install_malloc_and_free_hooks(onAllocation, nullptr);
-}  // namespace
+// AddressSanitizer replaces the allocator; replacing it again would blind it. It calls this weak hook on every
+// allocation when a program defines it (__sanitizer_install_malloc_and_free_hooks refuses in GCC 12's runtime).
+extern "C" S2A_INTERPOSED void __sanitizer_malloc_hook(const volatile void*, std::size_t)
+{
+    count(g_allAllocations, g_realtimeAllocations);
+}
 #else
 // glibc's allocator under its exported internal names (no dlsym: dlsym itself allocates).
 extern "C" {
@@ -71,32 +73,32 @@ void* __libc_valloc(std::size_t);
 void* __libc_pvalloc(std::size_t);
 void __libc_free(void*);
 
-void* malloc(std::size_t size) noexcept
+S2A_INTERPOSED void* malloc(std::size_t size) noexcept
 {
     count(g_allAllocations, g_realtimeAllocations);
     return __libc_malloc(size);
 }
-void* calloc(std::size_t n, std::size_t size) noexcept
+S2A_INTERPOSED void* calloc(std::size_t n, std::size_t size) noexcept
 {
     count(g_allAllocations, g_realtimeAllocations);
     return __libc_calloc(n, size);
 }
-void* realloc(void* p, std::size_t size) noexcept
+S2A_INTERPOSED void* realloc(void* p, std::size_t size) noexcept
 {
     count(g_allAllocations, g_realtimeAllocations);
     return __libc_realloc(p, size);
 }
-void* memalign(std::size_t alignment, std::size_t size) noexcept
+S2A_INTERPOSED void* memalign(std::size_t alignment, std::size_t size) noexcept
 {
     count(g_allAllocations, g_realtimeAllocations);
     return __libc_memalign(alignment, size);
 }
-void* aligned_alloc(std::size_t alignment, std::size_t size) noexcept
+S2A_INTERPOSED void* aligned_alloc(std::size_t alignment, std::size_t size) noexcept
 {
     count(g_allAllocations, g_realtimeAllocations);
     return __libc_memalign(alignment, size);
 }
-int posix_memalign(void** out, std::size_t alignment, std::size_t size) noexcept
+S2A_INTERPOSED int posix_memalign(void** out, std::size_t alignment, std::size_t size) noexcept
 {
     count(g_allAllocations, g_realtimeAllocations);
     if (alignment < sizeof(void*) || (alignment & (alignment - 1)) != 0)
@@ -107,17 +109,17 @@ int posix_memalign(void** out, std::size_t alignment, std::size_t size) noexcept
     *out = p;
     return 0;
 }
-void* valloc(std::size_t size) noexcept
+S2A_INTERPOSED void* valloc(std::size_t size) noexcept
 {
     count(g_allAllocations, g_realtimeAllocations);
     return __libc_valloc(size);
 }
-void* pvalloc(std::size_t size) noexcept
+S2A_INTERPOSED void* pvalloc(std::size_t size) noexcept
 {
     count(g_allAllocations, g_realtimeAllocations);
     return __libc_pvalloc(size);
 }
-void free(void* p) noexcept { __libc_free(p); }
+S2A_INTERPOSED void free(void* p) noexcept { __libc_free(p); }
 }
 #endif
 
@@ -129,27 +131,27 @@ std::atomic<MutexFunction> g_mutexLock{nullptr}, g_mutexTryLock{nullptr};
 std::atomic<RwlockFunction> g_readLock{nullptr}, g_writeLock{nullptr};
 std::atomic<ClockFunction> g_clock{nullptr};
 
-int pthread_mutex_lock(pthread_mutex_t* m) noexcept
+S2A_INTERPOSED int pthread_mutex_lock(pthread_mutex_t* m) noexcept
 {
     count(g_allLocks, g_realtimeLocks);
     return next(g_mutexLock, "pthread_mutex_lock")(m);
 }
-int pthread_mutex_trylock(pthread_mutex_t* m) noexcept
+S2A_INTERPOSED int pthread_mutex_trylock(pthread_mutex_t* m) noexcept
 {
     count(g_allLocks, g_realtimeLocks);
     return next(g_mutexTryLock, "pthread_mutex_trylock")(m);
 }
-int pthread_rwlock_rdlock(pthread_rwlock_t* l) noexcept
+S2A_INTERPOSED int pthread_rwlock_rdlock(pthread_rwlock_t* l) noexcept
 {
     count(g_allLocks, g_realtimeLocks);
     return next(g_readLock, "pthread_rwlock_rdlock")(l);
 }
-int pthread_rwlock_wrlock(pthread_rwlock_t* l) noexcept
+S2A_INTERPOSED int pthread_rwlock_wrlock(pthread_rwlock_t* l) noexcept
 {
     count(g_allLocks, g_realtimeLocks);
     return next(g_writeLock, "pthread_rwlock_wrlock")(l);
 }
-int clock_gettime(clockid_t clock, timespec* out) noexcept
+S2A_INTERPOSED int clock_gettime(clockid_t clock, timespec* out) noexcept
 {
     // The clocks the vDSO serves without entering the kernel; any other is a system call.
     const bool vdso = clock == CLOCK_REALTIME || clock == CLOCK_MONOTONIC || clock == CLOCK_REALTIME_COARSE ||
@@ -171,32 +173,32 @@ std::atomic<FputsFunction> g_fputs{nullptr};
 std::atomic<PutsFunction> g_puts{nullptr};
 std::atomic<VfprintfFunction> g_vfprintf{nullptr};
 
-ssize_t write(int fd, const void* data, std::size_t size)
+S2A_INTERPOSED ssize_t write(int fd, const void* data, std::size_t size)
 {
     count(g_allOutputs, g_realtimeOutputs);
     return next(g_write, "write")(fd, data, size);
 }
-std::size_t fwrite(const void* data, std::size_t size, std::size_t n, FILE* f)
+S2A_INTERPOSED std::size_t fwrite(const void* data, std::size_t size, std::size_t n, FILE* f)
 {
     count(g_allOutputs, g_realtimeOutputs);
     return next(g_fwrite, "fwrite")(data, size, n, f);
 }
-int fputs(const char* text, FILE* f)
+S2A_INTERPOSED int fputs(const char* text, FILE* f)
 {
     count(g_allOutputs, g_realtimeOutputs);
     return next(g_fputs, "fputs")(text, f);
 }
-int puts(const char* text)
+S2A_INTERPOSED int puts(const char* text)
 {
     count(g_allOutputs, g_realtimeOutputs);
     return next(g_puts, "puts")(text);
 }
-int vfprintf(FILE* f, const char* format, va_list args)
+S2A_INTERPOSED int vfprintf(FILE* f, const char* format, va_list args)
 {
     count(g_allOutputs, g_realtimeOutputs);
     return next(g_vfprintf, "vfprintf")(f, format, args);
 }
-int fprintf(FILE* f, const char* format, ...)
+S2A_INTERPOSED int fprintf(FILE* f, const char* format, ...)
 {
     va_list args;
     va_start(args, format);
@@ -204,7 +206,7 @@ int fprintf(FILE* f, const char* format, ...)
     va_end(args);
     return written;
 }
-int printf(const char* format, ...)
+S2A_INTERPOSED int printf(const char* format, ...)
 {
     va_list args;
     va_start(args, format);
