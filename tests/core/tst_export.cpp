@@ -11,6 +11,7 @@
 #include "core/persistence/ProjectBundle.h"
 
 #include <QDir>
+#include <QScopeGuard>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,6 +24,7 @@
 #include <sndfile.h>
 
 #include <cmath>
+#include <functional>
 #include <csignal>
 #include <cstdio>
 #include <sys/resource.h>
@@ -158,6 +160,32 @@ private:
 
 class TstExport : public QObject {
     Q_OBJECT
+
+    // Exports the mix of a small song in a child started with `mode` over an old Sines_mix.wav in m_out
+    // (`beforeChild` runs once both exist); checks that the child failed and that the old file is all there is,
+    // unchanged. Returns the child's message.
+    QString failedChildExport(const QString& mode, const std::function<void()>& beforeChild = {})
+    {
+        if (!bundle::save(test::makeSineSong(m_bundle, 3, 6.0), m_bundle) || !QDir().mkpath(m_out))
+            return QStringLiteral("<set-up failed>");
+        QFile f(QDir(m_out).filePath(QStringLiteral("Sines_mix.wav")));
+        if (!f.open(QIODevice::WriteOnly) || f.write("old") != 3)
+            return QStringLiteral("<set-up failed>");
+        f.close();
+        if (beforeChild)
+            beforeChild();
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(), {mode, m_bundle, m_out});
+        child.waitForFinished(60000);
+        const QString message = QString::fromUtf8(child.readAllStandardOutput()).trimmed();
+        [&] {
+            QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 1, qPrintable(message));
+            QCOMPARE(filesIn(m_out), QStringList{QStringLiteral("Sines_mix.wav")});
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), QByteArray("old"));
+        }();
+        return message;
+    }
 
 private Q_SLOTS:
     void init()
@@ -398,45 +426,20 @@ private Q_SLOTS:
     // that says so, removes what it wrote and leaves the file it would have replaced untouched.
     void aFullDiskFailsCleanlyAndKeepsTheOldFile()
     {
-        QVERIFY(bundle::save(test::makeSineSong(m_bundle, 3, 6.0), m_bundle));
-        QVERIFY(QDir().mkpath(m_out));
-        const QString old = QDir(m_out).filePath(QStringLiteral("Sines_mix.wav"));
-        QFile f(old);
-        QVERIFY(f.open(QIODevice::WriteOnly) && f.write("old") == 3);
-        f.close();
-        QProcess child;
-        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child-export"), m_bundle, m_out});
-        QVERIFY(child.waitForFinished(60000));
-        const QString message = QString::fromUtf8(child.readAllStandardOutput()).trimmed();
-        QVERIFY2(child.exitCode() == 1, qPrintable(message));
+        const QString message = failedChildExport(QStringLiteral("--child-export"));
         QVERIFY2(message.contains(QLatin1String("File too large")) || message.contains(QLatin1String("No space")),
                  qPrintable(message));
-        QCOMPARE(filesIn(m_out), QStringList{QStringLiteral("Sines_mix.wav")});
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), QByteArray("old"));
     }
 
     // Issue 19: an export into a folder the user may not write says so and leaves what is there untouched.
     void aReadOnlyFolderFailsCleanlyAndKeepsTheOldFile()
     {
-        QVERIFY(bundle::save(test::makeSineSong(m_bundle, 3, 6.0), m_bundle));
-        QVERIFY(QDir().mkpath(m_out));
-        const QString old = QDir(m_out).filePath(QStringLiteral("Sines_mix.wav"));
-        QFile f(old);
-        QVERIFY(f.open(QIODevice::WriteOnly) && f.write("old") == 3);
-        f.close();
-        QVERIFY(test::makeReadOnlyFolder(m_dir->path(), m_out));
         const auto restore = qScopeGuard([&] { test::makeWritableFolder(m_out); });
-        QProcess child;
-        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child-export-unprivileged"), m_bundle, m_out});
-        QVERIFY(child.waitForFinished(60000));
-        const QString message = QString::fromUtf8(child.readAllStandardOutput()).trimmed();
-        QVERIFY2(child.exitCode() == 1, qPrintable(message));
+        const QString message = failedChildExport(QStringLiteral("--child-export-unprivileged"),
+                                                  [&] { QVERIFY(test::makeReadOnlyFolder(m_dir->path(), m_out)); });
         qInfo("read-only folder: %s", qPrintable(message));
-        QVERIFY2(message.contains(QLatin1String("Permission denied")) && message.contains(QDir::toNativeSeparators(m_out)), qPrintable(message));
-        QCOMPARE(filesIn(m_out), QStringList{QStringLiteral("Sines_mix.wav")});
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), QByteArray("old"));
+        QVERIFY2(message.contains(QLatin1String("Permission denied")) && message.contains(QDir::toNativeSeparators(m_out)),
+                 qPrintable(message));
     }
 
     void metadataIsEmbedded()
