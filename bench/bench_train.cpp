@@ -222,6 +222,9 @@ void memoryTable(const std::string& root)
         std::fprintf(stderr, "bench_train: preparing the latents failed, see %s.log\n", prepared.c_str());
         return;
     }
+    for (const char* f : {"model.safetensors", "stage3-pretrain.safetensors"})
+        fs::remove(prepared + "/" + f);
+    fs::remove_all(prepared + "/checkpoints");
     std::printf("\nbench_train memory: %s flow matching, %d-frame crops (30 s), one process on 2 threads, peak resident memory\n",
                 name.c_str(), crop);
     std::printf("%-34s %6s %10s %16s %10s\n", "mode", "batch", "peak GiB", "activations GiB", "s/step");
@@ -241,16 +244,22 @@ void memoryTable(const std::string& root)
         const std::string out = dir + "/run-" + std::to_string(i);
         fs::remove_all(out);
         fs::create_directories(out);
+        // Hard links, not copies: the 402M config's weight files are 2.2 GB each, and five runs' copies and
+        // outputs filled the disk once.
         for (const char* f : {"stage1-vae.safetensors", "stage2-structure-vae.safetensors", "latents-structure.safetensors"})
-            fs::copy_file(prepared + "/" + f, out + "/" + f);
+            fs::create_hard_link(prepared + "/" + f, out + "/" + f);
         std::ofstream(out + "/state.json") << "{\"done\": [\"vae\", \"structure\", \"latents\"], \"config\": \"" << name << "\"}\n";
         auto args = trainArgs(name, manifest, out, 2, m.batch, crop);
         args.insert(args.end(), m.flags.begin(), m.flags.end());
         const Measured r = runMeasured(args, out + ".log");
         peaks.push_back(r.ok ? r.peakGiB : std::nan(""));
         held.push_back(activationsIn(out + ".log"));
-        std::printf("%-34s %6d %10.2f %16.3f %10.2f%s\n", m.label, m.batch, r.peakGiB, held.back(),
-                    r.ok ? secondsPerStep(out + "/loss.csv", "dit") : std::nan(""), r.ok ? "" : "  (failed: see the log)");
+        const double seconds = r.ok ? secondsPerStep(out + "/loss.csv", "dit") : std::nan("");
+        for (const auto& entry : fs::directory_iterator(out))  // the run's weights and checkpoints: gigabytes
+            if (entry.path().extension() == ".safetensors" || entry.path().filename() == "checkpoints")
+                fs::remove_all(entry.path());
+        std::printf("%-34s %6d %10.2f %16.3f %10.2f%s\n", m.label, m.batch, r.peakGiB, held.back(), seconds,
+                    r.ok ? "" : "  (failed: see the log)");
         std::fflush(stdout);
     }
     // Resident memory on the CPU stands in for a GPU's allocations of the same tensors. The fixed part (the

@@ -17,3 +17,9 @@ add_dependencies(tst_corpus s2a-corpus)
 foreach(t tst_arranger tst_corpus)
   set_property(TEST ${t} APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")
 endforeach()
+
+# Soak (issue 19): the arranger regenerates sections while the song plays on a JACK dummy stream; S2A_SOAK_SECONDS
+# (60 here) sets the length. Serial: its memory and underrun checks want a quiet machine.
+s2a_add_test(tst_soak SOURCES tst_soak.cpp ${PROJECT_SOURCE_DIR}/tests/support/RealtimeHooks.cpp
+  LIBS s2a_inference s2a_test_support LABELS inference TIMEOUT 300)
+set_tests_properties(tst_soak PROPERTIES RUN_SERIAL TRUE)

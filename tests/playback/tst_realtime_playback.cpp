@@ -40,7 +40,7 @@ private Q_SLOTS:
 
         PlaybackController playback;
         OutputSettings settings;
-        settings.deviceName = jackDevice(playback);
+        settings.deviceName = test::JackDummyServer::outputIn(playback);
         QVERIFY2(!settings.deviceName.isEmpty(), "PortAudio sees no JACK output");
         const Status started = playback.startAudio(settings);
         QVERIFY2(started, qPrintable(started.errorMessage()));
@@ -227,21 +227,13 @@ private:
     static void startPlaying(PlaybackController& playback, const ProjectData& song, const QString& bundle)
     {
         OutputSettings settings;
-        settings.deviceName = jackDevice(playback);
+        settings.deviceName = test::JackDummyServer::outputIn(playback);
         const Status started = playback.startAudio(settings);
         QVERIFY2(started, qPrintable(started.errorMessage()));
         playback.setProject(song, bundle + QStringLiteral("/audio"));
         QVERIFY(playback.waitForPlan());
         playback.play();
         QTRY_VERIFY(playback.isPlaying() && playback.position() > song.settings.sampleRate);
-    }
-
-    static QString jackDevice(const PlaybackController& playback)
-    {
-        for (const OutputDevice& d : playback.devices())
-            if (d.hostApi.contains(QLatin1String("JACK")))
-                return d.name;
-        return {};
     }
 
     test::JackDummyServer m_jack;

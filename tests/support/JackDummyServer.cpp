@@ -1,5 +1,7 @@
 #include "JackDummyServer.h"
 
+#include "core/playback/PlaybackController.h"
+
 #include <QCoreApplication>
 #include <QStandardPaths>
 
@@ -92,6 +94,14 @@ void JackDummyServer::stop()
         m_process.kill();
         m_process.waitForFinished(2000);
     }
+}
+
+QString JackDummyServer::outputIn(const core::PlaybackController& playback)
+{
+    for (const core::OutputDevice& d : playback.devices())
+        if (d.hostApi.contains(QLatin1String("JACK")))
+            return d.name;
+    return {};
 }
 
 }  // namespace s2a::test

@@ -3,6 +3,10 @@
 #include <QProcess>
 #include <QString>
 
+namespace s2a::core {
+class PlaybackController;
+}
+
 namespace s2a::test {
 
 // A private JACK server with the dummy driver: a real-time-paced audio device on a machine without a sound
@@ -30,6 +34,8 @@ public:
     bool pause();
     bool resume();
     QString name() const { return m_name; }
+    // The name of the JACK output among the devices `playback` lists (empty when PortAudio sees none).
+    static QString outputIn(const core::PlaybackController& playback);
 
 private:
     bool startServer(const QString& jackd, const QString& jackWait, bool realtime, QString* error);
