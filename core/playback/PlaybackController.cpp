@@ -171,7 +171,10 @@ void PlaybackController::setMasterGainDb(double db)
 
 void PlaybackController::poll()
 {
-    m_engine->collectGarbage();
+    // A plan the audio thread let go of may have been the last to hold some decoded files (the previous take
+    // of a regenerated section): drop them now rather than at the next plan build, which may never come.
+    if (m_engine->collectGarbage() > 0)
+        m_pool.trim();
     m_engine->sampleLoad();
     if (m_output.isOpen() && m_output.hasFailed()) {
         const QString message = tr("The audio output stopped (was the device disconnected?). Playback is off; "

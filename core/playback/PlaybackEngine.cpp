@@ -71,12 +71,16 @@ void PlaybackEngine::setLoop(bool enabled, SampleCount start, SampleCount end)
 }
 void PlaybackEngine::setMasterGain(float gain) { send({CommandType::SetMasterGain, false, 0, 0, gain}); }
 
-void PlaybackEngine::collectGarbage()
+int PlaybackEngine::collectGarbage()
 {
     flushBacklog();
+    int freed = 0;
     RenderPlan* plan = nullptr;
-    while (m_retired.pop(plan))
+    while (m_retired.pop(plan)) {
         delete plan;
+        ++freed;
+    }
+    return freed;
 }
 
 bool PlaybackEngine::latestReport(EngineReport& report)

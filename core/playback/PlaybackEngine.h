@@ -50,7 +50,8 @@ public:
     void setMasterGain(float gain);
     // Frees plans the audio thread has finished with and hands it the commands a full queue held back. Call
     // regularly (the controller's UI timer does).
-    void collectGarbage();
+    // Returns how many plans it freed.
+    int collectGarbage();
     // Drains reports; returns false when there was none since the last call.
     bool latestReport(EngineReport& report);
     LevelMeter trackMeter(int track) const;
