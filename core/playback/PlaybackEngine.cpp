@@ -253,8 +253,10 @@ void PlaybackEngine::sampleLoad()
     const std::int64_t cpu = std::int64_t(now.tv_sec) * 1000000000 + now.tv_nsec;
     const std::uint64_t frames = m_processedFrames.load(std::memory_order_relaxed);
     const std::uint64_t xruns = m_xruns.load(std::memory_order_relaxed);
-    if (m_sampled && frames > m_sampledFrames && cpu >= m_sampledCpuNanos) {
-        const double share = double(cpu - m_sampledCpuNanos) * 1e-9 * m_sampleRate / double(frames - m_sampledFrames);
+    const std::uint64_t busy = m_busyNanos.load(std::memory_order_relaxed);
+    if (m_sampled && frames > m_sampledFrames && cpu >= m_sampledCpuNanos && busy >= m_sampledBusyNanos) {
+        const double share = mixerShare({double(cpu - m_sampledCpuNanos) * 1e-9, double(busy - m_sampledBusyNanos) * 1e-9,
+                                         double(frames - m_sampledFrames) / m_sampleRate});
         if (share > m_peakCpuLoad.load(std::memory_order_relaxed))
             m_peakCpuLoad.store(share, std::memory_order_relaxed);
         if (share >= kOwnXrunCpuShare && xruns > m_sampledXruns)
@@ -265,9 +267,17 @@ void PlaybackEngine::sampleLoad()
     if (!m_sampled || frames != m_sampledFrames) {
         m_sampled = true;
         m_sampledCpuNanos = cpu;
+        m_sampledBusyNanos = busy;
         m_sampledFrames = frames;
         m_sampledXruns = xruns;
     }
+}
+
+double PlaybackEngine::mixerShare(const LoadWindow& window)
+{
+    if (window.audioSeconds <= 0.0)
+        return 0.0;
+    return std::min(window.cpuSeconds, window.busySeconds) / window.audioSeconds;
 }
 
 double PlaybackEngine::meanLoad() const

@@ -58,14 +58,23 @@ public:
     // An underrun the host reported (audio thread, before process()). sampleLoad() decides whether it was ours.
     void noteXrun() { m_xruns.fetch_add(1, std::memory_order_relaxed); }
     // Control thread, regularly (the controller's poll, every 25 ms): reads the audio thread's CPU clock from
-    // outside (its clock id, which process() publishes without a system call) and sets the CPU share of the
-    // window since the last call: the audio thread's CPU time over the duration of the audio it produced. The
-    // callback itself makes no system call. Underruns reported in a window whose CPU share is at least
-    // kOwnXrunCpuShare count as ours: the mixer could not keep up. Otherwise the host or the scheduler missed
-    // the deadline (a JACK dummy driver's late timer, a virtual machine taking the core), which a user cannot
-    // fix in this app; those are counted apart.
+    // outside (its clock id, which process() publishes without a system call) and measures the window since the
+    // last call (mixerShare). The callback itself makes no system call. Underruns reported in a window whose
+    // share is at least kOwnXrunCpuShare count as ours: the mixer could not keep up. Otherwise the host or the
+    // scheduler missed the deadline (a JACK dummy driver's late timer, a virtual machine taking the core), which
+    // a user cannot fix in this app; those are counted apart.
     static constexpr double kOwnXrunCpuShare = 0.7;
     void sampleLoad();
+    // One sampleLoad() window: the audio thread's CPU time, the wall time spent inside process(), and the audio
+    // produced. The mixer's share is the smaller of the two times over the audio's duration: the thread's CPU
+    // time also counts the host's work around our callback (PortAudio's, JACK's), and the wall time inside
+    // process() also counts the time the scheduler took the core away. Only mixing itself raises both.
+    struct LoadWindow {
+        double cpuSeconds = 0.0;
+        double busySeconds = 0.0;
+        double audioSeconds = 0.0;
+    };
+    static double mixerShare(const LoadWindow& window);
     std::uint64_t xruns() const { return m_xruns.load(std::memory_order_relaxed); }
     std::uint64_t ownXruns() const { return m_ownXruns.load(std::memory_order_relaxed); }
     // The longest process() call since the last reset, as a fraction of its buffer's duration (the "CPU" the
@@ -75,8 +84,7 @@ public:
     // buffer during which the scheduler took the thread away (a virtual machine, a non-real-time JACK) barely
     // moves it, so it says what the mixing itself costs.
     double meanLoad() const;
-    // The largest CPU share of a sampleLoad() window since the last reset (the audio thread's CPU time over the
-    // audio it produced in ~25 ms). Wall time (peakLoad) is what a deadline sees; CPU time is what the mixing
+    // The largest mixer share (mixerShare) of a sampleLoad() window since the last reset (~25 ms windows). Wall time (peakLoad) is what a deadline sees; CPU time is what the mixing
     // costs, without the time the scheduler gave to others. Heavy mixing shows in both; preemption only in the first.
     double peakCpuLoad() const { return m_peakCpuLoad.load(std::memory_order_relaxed); }
     void resetLoad();
@@ -153,6 +161,7 @@ private:
     // Control thread only: the previous sample.
     bool m_sampled = false;
     std::int64_t m_sampledCpuNanos = 0;
+    std::uint64_t m_sampledBusyNanos = 0;
     std::uint64_t m_sampledFrames = 0;
     std::uint64_t m_sampledXruns = 0;
     std::atomic<float> m_loudestPeak{0.0f};

@@ -341,7 +341,7 @@ private Q_SLOTS:
         QCOMPARE(test::realtimeOutputs(), outputs + 1);
     }
 
-    void underrunsAreOursOnlyInAWindowOfHeavyMixing()
+    void underrunsAreOursOnlyWhenTheMixerIsTooSlow()
     {
         const std::vector<float> a = sineSignal(kRate, 440.0, 0.5f);
         PlaybackEngine engine(kRate);
@@ -355,7 +355,17 @@ private Q_SLOTS:
         engine.sampleLoad();
         QCOMPARE(engine.xruns(), std::uint64_t(1));
         QCOMPARE(engine.ownXruns(), std::uint64_t(0));
-        // A heavy window: this thread (the audio thread here) burns twice the audio's duration in CPU time.
+        // The rule for a window, on made-up windows of 10 ms of audio: only a mixer that is both on the CPU and
+        // inside process() for most of the window is too slow. Host work around the callback (CPU, not inside
+        // process()) and a core taken away inside process() (wall time, not CPU) are not the mixer's.
+        using W = PlaybackEngine::LoadWindow;
+        QCOMPARE(PlaybackEngine::mixerShare({0.009, 0.008, 0.010}), 0.8);
+        QVERIFY(PlaybackEngine::mixerShare({0.009, 0.008, 0.010}) >= PlaybackEngine::kOwnXrunCpuShare);
+        QVERIFY(PlaybackEngine::mixerShare({0.009, 0.001, 0.010}) < PlaybackEngine::kOwnXrunCpuShare);
+        QVERIFY(PlaybackEngine::mixerShare({0.001, 0.009, 0.010}) < PlaybackEngine::kOwnXrunCpuShare);
+        QCOMPARE(PlaybackEngine::mixerShare(W{0.001, 0.001, 0.0}), 0.0);
+        // In the engine: this thread (the audio thread here) burns twice the audio's duration in CPU time
+        // between callbacks, as a host would: not the mixer's, so still not ours.
         engine.noteXrun();
         run(engine, 4);
         const double audioSeconds = 4.0 * double(kBlock) / kRate;
@@ -369,8 +379,8 @@ private Q_SLOTS:
         } while (double(now.tv_sec - start.tv_sec) + 1e-9 * double(now.tv_nsec - start.tv_nsec) < 2.0 * audioSeconds);
         engine.sampleLoad();
         QCOMPARE(engine.xruns(), std::uint64_t(2));
-        QCOMPARE(engine.ownXruns(), std::uint64_t(1));
-        QVERIFY(engine.peakCpuLoad() >= 2.0);
+        QCOMPARE(engine.ownXruns(), std::uint64_t(0));
+        QVERIFY(engine.peakCpuLoad() < PlaybackEngine::kOwnXrunCpuShare);
     }
 };
 
