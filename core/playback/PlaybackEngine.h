@@ -84,8 +84,9 @@ public:
     // buffer during which the scheduler took the thread away (a virtual machine, a non-real-time JACK) barely
     // moves it, so it says what the mixing itself costs.
     double meanLoad() const;
-    // The largest mixer share (mixerShare) of a sampleLoad() window since the last reset (~25 ms windows). Wall time (peakLoad) is what a deadline sees; CPU time is what the mixing
-    // costs, without the time the scheduler gave to others. Heavy mixing shows in both; preemption only in the first.
+    // The largest mixer share (mixerShare) of a sampleLoad() window since the last reset (~25 ms windows). Wall
+    // time (peakLoad) is what a deadline sees; this is what the mixing costs, without the time the scheduler
+    // gave to others. Heavy mixing shows in both; preemption only in the first.
     double peakCpuLoad() const { return m_peakCpuLoad.load(std::memory_order_relaxed); }
     void resetLoad();
     // The loudest master sample since the last resetLoudest() (linear; 1.0 is full scale): latched here, in the
