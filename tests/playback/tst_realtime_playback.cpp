@@ -80,8 +80,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(playback.isPlaying() && playback.enginePosition() > 0, 2000);
         // Each 10 s window must advance at real time. Up to four windows are measured until one meets every
         // budget against the silent baseline: the playing client late no more often than the silent one (never,
-        // on a machine that keeps a silent client on time), mixing 16 stems under 5 % of each buffer on average
-        // beyond the silent callback's, and its CPU peak under half a buffer beyond the silent one's.
+        // on a machine that keeps a silent client on time) plus the cycles the driver's own timer started late
+        // in that window (JACK then reports the cycle's client unfinished too: seen in CI, 2 late wake-ups and
+        // 1 late client cycle in a window while the mixer used 9 % of a buffer), mixing 16 stems under 5 % of
+        // each buffer on average beyond the silent callback's, and its CPU peak under half a buffer beyond the
+        // silent one's. And no underrun counts as the mixer's (PlaybackEngine::mixerShare).
         int fewestLate = std::numeric_limits<int>::max();
         bool withinBudget = false;
         for (int window = 0; window < kWindows && !withinBudget; ++window) {
@@ -103,7 +106,7 @@ private Q_SLOTS:
             // The dummy driver drops the time its timer lost, so a window with late wake-ups may run short.
             QVERIFY2(std::abs(ratio - 1.0) <= (late.driverLate == 0 ? 0.02 : 0.05), qPrintable(QString::number(ratio)));
             fewestLate = std::min(fewestLate, late.clientLate);
-            withinBudget = late.clientLate <= idle.clientLate && playback.meanLoad() - idleMean < 0.05
+            withinBudget = late.clientLate <= idle.clientLate + late.driverLate && playback.meanLoad() - idleMean < 0.05
                            && playback.peakCpuLoad() - idlePeakCpu < 0.5;
         }
         QVERIFY2(withinBudget,
@@ -112,6 +115,7 @@ private Q_SLOTS:
                                 .arg(fewestLate)
                                 .arg(idle.clientLate)));
         QVERIFY(playback.xruns() > 0 || fewestLate == 0);  // the transport's counter sees what JACK reports
+        QCOMPARE(playback.ownXruns(), std::uint64_t(0));
         QVERIFY2(positions.size() >= 30 * 9, "the playhead must update at 30 Hz or more");  // over >= 10 s
         // Over the whole played stretch, in every callback PortAudio made: no allocation (C allocator, operator
         // new), no pthread lock, no system-call clock (the CPU meter reads the audio thread's clock from the
