@@ -149,6 +149,11 @@ Status checkSpans(const std::vector<SafeTensorInfo>& tensors, std::uint64_t data
         contiguous = contiguous && t.begin == expectedBegin;
         expectedBegin = t.end;
     }
+    // Empty tensors too: their offsets are still positions in the data, and a loader forms pointers from them.
+    for (const SafeTensorInfo& empty : tensors)
+        if (empty.byteSize() == 0 && empty.end > dataSize)
+            return Status::failure(file + ": tensor \"" + empty.name + "\" has data_offsets " + spanText(empty.begin, empty.end) +
+                                   " beyond the " + std::to_string(dataSize) + " bytes of tensor data.");
     for (const SafeTensorInfo* t : byOffset) {
         if (t->end <= dataSize)
             continue;
