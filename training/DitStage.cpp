@@ -211,7 +211,8 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
         cond.useSectionCaptions = torch::tensor(sectionFlags).to(torch::kBool).to(device);
 
         torch::Tensor predicted;
-        const double heapBefore = heapBytes();
+        // mallinfo2 walks every arena: measured on the run's first step only, not on every step.
+        const double heapBefore = activationsReported ? 0.0 : heapBytes();
         {
             std::optional<model::AutocastScope> autocast;
             if (o.bf16)
