@@ -7,7 +7,10 @@
 #include "inference/InferenceRuntime.h"
 #include "inference/arranger/DemoSong.h"
 #include "ui/i18n/Translations.h"
+#include "ui/settings/AudioSettings.h"
+#include "ui/settings/GeneralSettings.h"
 #include "ui/viewmodels/DocumentController.h"
+#include "ui/viewmodels/Theme.h"
 #include "ui/timeline/EditorController.h"
 #include "ui/viewmodels/EngineSettings.h"
 #include "ui/viewmodels/ExportModel.h"
@@ -40,7 +43,8 @@ int main(int argc, char* argv[])
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/s2a-studio.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("s2a-studio"));
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
-    s2a::ui::installTranslations(app);
+    s2a::ui::installTranslations(app, s2a::ui::GeneralSettings::storedLocale());
+    s2a::ui::Theme::applyStored();  // before any window: popups keep the palette they are made with
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QObject::tr("Structure-guided music generation and editing"));
@@ -57,8 +61,11 @@ int main(int argc, char* argv[])
 
     s2a::core::ProjectDocument document;
     s2a::ui::DocumentController controller(&document, s2a::inference::probeRuntime().description);
+    s2a::ui::GeneralSettings generalSettings(&document);
     s2a::core::PlaybackController playback;
-    playback.startAudio();  // without a device the window says so and offers Retry
+    s2a::ui::AudioSettings audioSettings(&playback);
+    // The output chosen in Settings; without a device the window says so and offers Retry.
+    const QString audioNotice = audioSettings.restore();
     s2a::ui::TransportModel transport(&document, &playback);
     s2a::ui::ExportModel exporter(&document);
     s2a::ui::EditorController editor(&document, &transport);
@@ -88,7 +95,9 @@ int main(int argc, char* argv[])
                                  {QStringLiteral("editor"), QVariant::fromValue(&editor)},
                                  {QStringLiteral("queue"), QVariant::fromValue(&queue)},
                                  {QStringLiteral("newSong"), QVariant::fromValue(&newSong)},
-                                 {QStringLiteral("engineSettings"), QVariant::fromValue(&engineSettings)}});
+                                 {QStringLiteral("engineSettings"), QVariant::fromValue(&engineSettings)},
+                                 {QStringLiteral("audioSettings"), QVariant::fromValue(&audioSettings)},
+                                 {QStringLiteral("generalSettings"), QVariant::fromValue(&generalSettings)}});
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
                      Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/S2A/Ui/qml/Main.qml")));
@@ -106,6 +115,8 @@ int main(int argc, char* argv[])
         else if (document.isUntitled() && !document.isModified())
             showError(controller.open(QUrl::fromLocalFile(demoSongPath())));
     });
+    if (!audioNotice.isEmpty())
+        startupError = startupError.isEmpty() ? audioNotice : startupError + QLatin1Char('\n') + audioNotice;
     if (!startupError.isEmpty())
         showError(startupError);
     else

@@ -3,6 +3,7 @@
 #include "inference/arranger/ArrangerEngine.h"
 #include "inference/diffusion/DiffusionEngine.h"
 
+#include <QFileInfo>
 #include <QSettings>
 
 #include <algorithm>
@@ -11,8 +12,9 @@ namespace s2a::inference {
 
 QVector<EngineInfo> availableEngines()
 {
-    const QString config = diffusionSettings().config;
-    const bool weights = diffusion::hasDefaultWeights(config);
+    const DiffusionSettings settings = diffusionSettings();
+    const QString config = settings.config;
+    const bool weights = QFileInfo(weightsPathFor(settings)).isFile();
     return {EngineInfo{QStringLiteral("arranger"), QStringLiteral("Arranger (procedural)"), true, QString()},
             EngineInfo{QStringLiteral("diffusion"), QStringLiteral("Diffusion (S2A)"), weights,
                        weights ? QString()
@@ -29,6 +31,7 @@ DiffusionSettings storedDiffusionSettings()
     s.threads = std::max(0, settings.value(QStringLiteral("engines/diffusion/threads"), 0).toInt());
     s.config = settings.value(QStringLiteral("engines/diffusion/config"), s.config).toString();
     s.textEncoder = settings.value(QStringLiteral("engines/diffusion/textEncoder")).toString();
+    s.weights = settings.value(QStringLiteral("engines/diffusion/weights")).toString();
     return s;
 }
 
@@ -47,6 +50,14 @@ void setDiffusionSettings(const DiffusionSettings& s)
     settings.setValue(QStringLiteral("engines/diffusion/threads"), s.threads);
     settings.setValue(QStringLiteral("engines/diffusion/config"), s.config);
     settings.setValue(QStringLiteral("engines/diffusion/textEncoder"), s.textEncoder);
+    settings.setValue(QStringLiteral("engines/diffusion/weights"), s.weights);
+}
+
+QString weightsPathFor(const DiffusionSettings& settings)
+{
+    if (settings.weights.isEmpty() || qEnvironmentVariableIsSet("S2A_WEIGHTS"))
+        return diffusion::defaultWeightsPath(settings.config);
+    return settings.weights;
 }
 
 std::optional<EngineInfo> engineInfo(const QString& id)
@@ -68,6 +79,7 @@ Result<std::unique_ptr<Generator>> makeEngine(const QString& id)
         options.cpuThreads = chosen.threads;
         options.config = chosen.config;
         options.textEncoderPath = chosen.textEncoder;
+        options.weightsPath = weightsPathFor(chosen);
         return std::unique_ptr<Generator>(std::make_unique<diffusion::DiffusionEngine>(options));
     }
     return Error{QStringLiteral("There is no engine \"%1\".").arg(id)};
@@ -79,7 +91,7 @@ QString engineIdentity(const QString& id)
         return id;
     const DiffusionSettings s = diffusionSettings();
     return QStringList{id, s.device, QString::number(s.threads), s.config, s.textEncoder,
-                       diffusion::defaultWeightsPath(s.config)}.join(QLatin1Char('|'));
+                       weightsPathFor(s)}.join(QLatin1Char('|'));
 }
 
 }  // namespace s2a::inference

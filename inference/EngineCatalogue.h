@@ -35,7 +35,12 @@ struct DiffusionSettings {
     // $S2A_MODEL_CONFIG and $S2A_TEXT_ENCODER override the stored values.
     QString config = QStringLiteral("tiny");
     QString textEncoder;
+    // A weights file the user chose in Settings (checked there against the config); empty: the config's
+    // default (diffusion::defaultWeightsPath). $S2A_WEIGHTS overrides it.
+    QString weights;
 };
+// The weights file the diffusion engine loads under `settings`.
+QString weightsPathFor(const DiffusionSettings& settings);
 // What the engine uses: the stored settings with the environment's overrides.
 DiffusionSettings diffusionSettings();
 // The user's stored choices alone: what an edit starts from, so that an override of one launch is never saved.

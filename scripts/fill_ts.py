@@ -23,6 +23,7 @@ TABLES = {
         "%n step(s)": ["%n step", "%n steps"],
         "about %n min left": ["about %n min left", "about %n min left"],
         "about %n s left": ["about %n s left", "about %n s left"],
+        "%n second(s)": ["%n second", "%n seconds"],
     },
     "de": {
         # Written as a German DAW says it: Spur, Abschnitt, Take, Stems, Rückgängig; the user is "du".
@@ -240,6 +241,39 @@ TABLES = {
         "S&pectrograms": "S&pektrogramme",
         "Show this track as a spectrogram: pitched sound draws lines, noise a haze":
             "Diese Spur als Spektrogramm zeigen: Tonales zeichnet Linien, Rauschen einen Schleier",
+        # Undo history
+        "Undo History": "Verlauf", "Undo &History…": "&Verlauf…", "Opened song": "Geöffneter Song",
+        # Markers
+        "Markers": "Marker", "Add a marker at the playhead (Ctrl+M)": "Marker am Abspielkopf setzen (Strg+M)",
+        "MarkerLane|Delete": "Löschen", "Add &Marker at Playhead": "&Marker am Abspielkopf setzen",
+        "Previous Marker": "Vorheriger Marker", "Next Marker": "Nächster Marker", "Ctrl+M": "Strg+M",
+        "Add a marker at the playhead": "Marker am Abspielkopf setzen",
+        "Jump to the previous / next marker": "Zum vorherigen / nächsten Marker springen", "Ctrl+,": "Strg+,",
+        # Settings (Edit > Settings…)
+        "Settings": "Einstellungen", "Audio": "Audio", "General": "Allgemein",
+        "Se&ttings…": "Einstellun&gen…", "Audio &Settings…": "Audio-&Einstellungen…",
+        "Device default": "Standard des Geräts", "%1 Hz": "%1 Hz", "Output device": "Ausgabegerät",
+        "System default": "Systemstandard", "%1 (in use)": "%1 (in Verwendung)", "Buffer size": "Puffergröße",
+        "%1 frames": "%1 Frames", "Now": "Aktuell", "Test Tone": "Testton", "Apply": "Anwenden",
+        "New songs use": "Neue Songs mit", "Model": "Modell", "Weights file": "Gewichtsdatei",
+        "Autosave every": "Automatisch speichern alle", "%n second(s)": ["%n Sekunde", "%n Sekunden"],
+        "Language": "Sprache", "Theme": "Design", "Dark": "Dunkel", "Light": "Hell",
+        "Language and theme changes apply when S2A Studio starts next.": "Sprache und Design gelten ab dem nächsten Start von S2A Studio.",
+        "Choose a weights file": "Gewichtsdatei wählen",
+        "Safetensors weights (*.safetensors)": "Safetensors-Gewichte (*.safetensors)",
+        "The audio output “%1” chosen in Settings is not available now; playing through the system default instead.":
+            "Der in den Einstellungen gewählte Audioausgang „%1“ ist gerade nicht verfügbar; die Wiedergabe läuft über den Systemstandard.",
+        "The audio output does not play at the sample rate chosen in Settings; using its own rate instead.":
+            "Der Audioausgang spielt nicht mit der in den Einstellungen gewählten Abtastrate; er nutzt stattdessen seine eigene.",
+        "No output is open.": "Kein Ausgang geöffnet.", "%1 Hz · %2 frames (%3 ms)": "%1 Hz · %2 Frames (%3 ms)",
+        "%1 Hz is not a sample rate S2A Studio offers.": "%1 Hz ist keine Abtastrate, die S2A Studio anbietet.",
+        "A buffer of %1 frames is outside %2 to %3.": "Ein Puffer von %1 Frames liegt außerhalb von %2 bis %3.",
+        "That output could not be opened: %1": "Dieser Ausgang ließ sich nicht öffnen: %1",
+        "No audio output is open: choose one first.": "Kein Audioausgang geöffnet: wähle zuerst einen.",
+        "System (%1)": "System (%1)",
+        "There is no model config “%1”.": "Es gibt keine Modellkonfiguration „%1“.",
+        "Checking %1…": "Prüfe %1…", "%1 is not a file.": "%1 ist keine Datei.",
+        "Fits %1: %2 M parameters in %3 tensors.\nSHA-256 %4": "Passt zu %1: %2 Mio. Parameter in %3 Tensoren.\nSHA-256 %4",
     },
     "zh_CN": {
         # Chinese has one plural form; menu mnemonics follow the Chinese convention "文件(&F)".
@@ -414,6 +448,39 @@ TABLES = {
         "Computing spectrogram…": "正在计算频谱图…", "Spectrogram": "频谱图", "S&pectrograms": "频谱图(&P)",
         "Show this track as a spectrogram: pitched sound draws lines, noise a haze":
             "将此音轨显示为频谱图：有音高的声音显示为线条，噪声显示为一片雾状",
+        # Undo history
+        "Undo History": "撤销历史", "Undo &History…": "撤销历史(&H)…", "Opened song": "打开时的歌曲",
+        # Markers
+        "Markers": "标记", "Add a marker at the playhead (Ctrl+M)": "在播放头处添加标记（Ctrl+M）",
+        "MarkerLane|Delete": "删除", "Add &Marker at Playhead": "在播放头处添加标记(&M)",
+        "Previous Marker": "上一个标记", "Next Marker": "下一个标记", "Ctrl+M": "Ctrl+M",
+        "Add a marker at the playhead": "在播放头处添加标记",
+        "Jump to the previous / next marker": "跳到上一个 / 下一个标记", "Ctrl+,": "Ctrl+,",
+        # Settings (Edit > Settings…)
+        "Settings": "设置", "Audio": "音频", "General": "常规",
+        "Se&ttings…": "设置(&T)…", "Audio &Settings…": "音频设置(&S)…",
+        "Device default": "设备默认", "%1 Hz": "%1 Hz", "Output device": "输出设备",
+        "System default": "系统默认", "%1 (in use)": "%1（使用中）", "Buffer size": "缓冲区大小",
+        "%1 frames": "%1 帧", "Now": "当前", "Test Tone": "测试音", "Apply": "应用",
+        "New songs use": "新歌曲使用", "Model": "模型", "Weights file": "权重文件",
+        "Autosave every": "自动保存间隔", "%n second(s)": ["%n 秒"], "Language": "语言",
+        "Theme": "主题", "Dark": "深色", "Light": "浅色",
+        "Language and theme changes apply when S2A Studio starts next.": "语言和主题的更改将在下次启动 S2A Studio 时生效。",
+        "Choose a weights file": "选择权重文件",
+        "Safetensors weights (*.safetensors)": "Safetensors 权重 (*.safetensors)",
+        "The audio output “%1” chosen in Settings is not available now; playing through the system default instead.":
+            "设置中选择的音频输出“%1”当前不可用；改用系统默认输出播放。",
+        "The audio output does not play at the sample rate chosen in Settings; using its own rate instead.":
+            "该音频输出不支持设置中选择的采样率；改用其自身的采样率。",
+        "No output is open.": "没有打开的输出。", "%1 Hz · %2 frames (%3 ms)": "%1 Hz · %2 帧（%3 毫秒）",
+        "%1 Hz is not a sample rate S2A Studio offers.": "S2A Studio 不提供 %1 Hz 的采样率。",
+        "A buffer of %1 frames is outside %2 to %3.": "%1 帧的缓冲区超出 %2 到 %3 的范围。",
+        "That output could not be opened: %1": "无法打开该输出：%1",
+        "No audio output is open: choose one first.": "没有打开的音频输出：请先选择一个。",
+        "System (%1)": "系统（%1）",
+        "There is no model config “%1”.": "没有名为“%1”的模型配置。",
+        "Checking %1…": "正在检查 %1…", "%1 is not a file.": "%1 不是文件。",
+        "Fits %1: %2 M parameters in %3 tensors.\nSHA-256 %4": "符合 %1：%3 个张量，共 %2 M 个参数。\nSHA-256 %4",
     },
 }
 

@@ -10,6 +10,14 @@
             <source>No tracks yet: generate a song (File &gt; New…) or import audio (Ctrl+I).</source>
             <translation>Noch keine Spuren: Erzeuge einen Song (Datei &gt; Neu…) oder importiere Audio (Strg+I).</translation>
         </message>
+        <message>
+            <source>Markers</source>
+            <translation>Marker</translation>
+        </message>
+        <message>
+            <source>Add a marker at the playhead (Ctrl+M)</source>
+            <translation>Marker am Abspielkopf setzen (Strg+M)</translation>
+        </message>
     </context>
     <context>
         <name>EngineChoices</name>
@@ -20,41 +28,6 @@
         <message>
             <source>Diffusion</source>
             <translation>Diffusion</translation>
-        </message>
-    </context>
-    <context>
-        <name>EngineSettingsDialog</name>
-        <message>
-            <source>Engine settings</source>
-            <translation>Engine-Einstellungen</translation>
-        </message>
-        <message>
-            <source>Diffusion device</source>
-            <translation>Gerät für die Diffusion</translation>
-        </message>
-        <message>
-            <source>Automatic (GPU when there is one)</source>
-            <translation>Automatisch (GPU, falls vorhanden)</translation>
-        </message>
-        <message>
-            <source>CPU</source>
-            <translation>CPU</translation>
-        </message>
-        <message>
-            <source>CUDA GPU</source>
-            <translation>CUDA-GPU</translation>
-        </message>
-        <message>
-            <source>CPU threads</source>
-            <translation>CPU-Threads</translation>
-        </message>
-        <message>
-            <source>one per core</source>
-            <translation>einer pro Kern</translation>
-        </message>
-        <message>
-            <source>Changes apply from the next generation. Running now: %1</source>
-            <translation>Änderungen gelten ab der nächsten Erzeugung. Läuft gerade: %1</translation>
         </message>
     </context>
     <context>
@@ -523,6 +496,41 @@
             <source>S&amp;pectrograms</source>
             <translation>S&amp;pektrogramme</translation>
         </message>
+        <message>
+            <source>Undo &amp;History…</source>
+            <translation>&amp;Verlauf…</translation>
+        </message>
+        <message>
+            <source>Add &amp;Marker at Playhead</source>
+            <translation>&amp;Marker am Abspielkopf setzen</translation>
+        </message>
+        <message>
+            <source>Previous Marker</source>
+            <translation>Vorheriger Marker</translation>
+        </message>
+        <message>
+            <source>Next Marker</source>
+            <translation>Nächster Marker</translation>
+        </message>
+        <message>
+            <source>Se&amp;ttings…</source>
+            <translation>Einstellun&amp;gen…</translation>
+        </message>
+        <message>
+            <source>Audio &amp;Settings…</source>
+            <translation>Audio-&amp;Einstellungen…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MarkerLane</name>
+        <message>
+            <source>Rename…</source>
+            <translation>Umbenennen…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
     </context>
     <context>
         <name>NewSongDialog</name>
@@ -733,6 +741,160 @@
         </message>
     </context>
     <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <source>Device default</source>
+            <translation>Standard des Geräts</translation>
+        </message>
+        <message>
+            <source>%1 Hz</source>
+            <translation>%1 Hz</translation>
+        </message>
+        <message>
+            <source>Audio</source>
+            <translation>Audio</translation>
+        </message>
+        <message>
+            <source>Generation</source>
+            <translation>Erzeugung</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Allgemein</translation>
+        </message>
+        <message>
+            <source>Output device</source>
+            <translation>Ausgabegerät</translation>
+        </message>
+        <message>
+            <source>System default</source>
+            <translation>Systemstandard</translation>
+        </message>
+        <message>
+            <source>%1 (in use)</source>
+            <translation>%1 (in Verwendung)</translation>
+        </message>
+        <message>
+            <source>Sample rate</source>
+            <translation>Abtastrate</translation>
+        </message>
+        <message>
+            <source>Buffer size</source>
+            <translation>Puffergröße</translation>
+        </message>
+        <message>
+            <source>%1 frames</source>
+            <translation>%1 Frames</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>Aktuell</translation>
+        </message>
+        <message>
+            <source>Test Tone</source>
+            <translation>Testton</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Anwenden</translation>
+        </message>
+        <message>
+            <source>New songs use</source>
+            <translation>Neue Songs mit</translation>
+        </message>
+        <message>
+            <source>Arranger (procedural)</source>
+            <translation>Arrangierer (prozedural)</translation>
+        </message>
+        <message>
+            <source>Diffusion</source>
+            <translation>Diffusion</translation>
+        </message>
+        <message>
+            <source>Diffusion device</source>
+            <translation>Gerät für die Diffusion</translation>
+        </message>
+        <message>
+            <source>Automatic (GPU when there is one)</source>
+            <translation>Automatisch (GPU, falls vorhanden)</translation>
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>CUDA GPU</source>
+            <translation>CUDA-GPU</translation>
+        </message>
+        <message>
+            <source>CPU threads</source>
+            <translation>CPU-Threads</translation>
+        </message>
+        <message>
+            <source>one per core</source>
+            <translation>einer pro Kern</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <source>Weights file</source>
+            <translation>Gewichtsdatei</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Wählen…</translation>
+        </message>
+        <message>
+            <source>Changes apply from the next generation. Running now: %1</source>
+            <translation>Änderungen gelten ab der nächsten Erzeugung. Läuft gerade: %1</translation>
+        </message>
+        <message>
+            <source>Autosave every</source>
+            <translation>Automatisch speichern alle</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n second(s)</source>
+            <translation>
+                <numerusform>%n Sekunde</numerusform>
+                <numerusform>%n Sekunden</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Sprache</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>Design</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Dunkel</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Hell</translation>
+        </message>
+        <message>
+            <source>Language and theme changes apply when S2A Studio starts next.</source>
+            <translation>Sprache und Design gelten ab dem nächsten Start von S2A Studio.</translation>
+        </message>
+        <message>
+            <source>Choose a weights file</source>
+            <translation>Gewichtsdatei wählen</translation>
+        </message>
+        <message>
+            <source>Safetensors weights (*.safetensors)</source>
+            <translation>Safetensors-Gewichte (*.safetensors)</translation>
+        </message>
+    </context>
+    <context>
         <name>ShortcutsDialog</name>
         <message>
             <source>Keyboard shortcuts</source>
@@ -875,6 +1037,26 @@
             <source>Ctrl+I / Ctrl+E</source>
             <translation>Strg+I / Strg+E</translation>
         </message>
+        <message>
+            <source>Ctrl+M</source>
+            <translation>Strg+M</translation>
+        </message>
+        <message>
+            <source>Add a marker at the playhead</source>
+            <translation>Marker am Abspielkopf setzen</translation>
+        </message>
+        <message>
+            <source>Jump to the previous / next marker</source>
+            <translation>Zum vorherigen / nächsten Marker springen</translation>
+        </message>
+        <message>
+            <source>Ctrl+,</source>
+            <translation>Strg+,</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
     </context>
     <context>
         <name>SongOverview</name>
@@ -979,6 +1161,52 @@
         </message>
     </context>
     <context>
+        <name>UndoHistoryDialog</name>
+        <message>
+            <source>Undo History</source>
+            <translation>Verlauf</translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::ui::AudioSettings</name>
+        <message>
+            <source>The audio output “%1” chosen in Settings is not available now; playing through the system default instead.</source>
+            <translation>Der in den Einstellungen gewählte Audioausgang „%1“ ist gerade nicht verfügbar; die Wiedergabe läuft über den Systemstandard.</translation>
+        </message>
+        <message>
+            <source>The audio output does not play at the sample rate chosen in Settings; using its own rate instead.</source>
+            <translation>Der Audioausgang spielt nicht mit der in den Einstellungen gewählten Abtastrate; er nutzt stattdessen seine eigene.</translation>
+        </message>
+        <message>
+            <source>No output is open.</source>
+            <translation>Kein Ausgang geöffnet.</translation>
+        </message>
+        <message>
+            <source>%1 Hz · %2 frames (%3 ms)</source>
+            <translation>%1 Hz · %2 Frames (%3 ms)</translation>
+        </message>
+        <message>
+            <source>That audio output is no longer available.</source>
+            <translation>Dieser Audioausgang ist nicht mehr verfügbar.</translation>
+        </message>
+        <message>
+            <source>%1 Hz is not a sample rate S2A Studio offers.</source>
+            <translation>%1 Hz ist keine Abtastrate, die S2A Studio anbietet.</translation>
+        </message>
+        <message>
+            <source>A buffer of %1 frames is outside %2 to %3.</source>
+            <translation>Ein Puffer von %1 Frames liegt außerhalb von %2 bis %3.</translation>
+        </message>
+        <message>
+            <source>That output could not be opened: %1</source>
+            <translation>Dieser Ausgang ließ sich nicht öffnen: %1</translation>
+        </message>
+        <message>
+            <source>No audio output is open: choose one first.</source>
+            <translation>Kein Audioausgang geöffnet: wähle zuerst einen.</translation>
+        </message>
+    </context>
+    <context>
         <name>s2a::ui::DialogSupport</name>
         <message>
             <source>File dialogs cannot open: a Qt module they need is missing (on Debian install qml6-module-qt-labs-folderlistmodel, or run scripts/dev deps).
@@ -1058,6 +1286,28 @@
         </message>
     </context>
     <context>
+        <name>s2a::ui::EngineSettings</name>
+        <message>
+            <source>There is no model config “%1”.</source>
+            <translation>Es gibt keine Modellkonfiguration „%1“.</translation>
+        </message>
+        <message>
+            <source>Checking %1…</source>
+            <translation>Prüfe %1…</translation>
+        </message>
+        <message>
+            <source>%1 is not a file.</source>
+            <translation>%1 ist keine Datei.</translation>
+        </message>
+        <message>
+            <source>Fits %1: %2 M parameters in %3 tensors.
+SHA-256 %4</source>
+            <extracomment>%1 config name, %2 millions of parameters, %3 tensor count, %4 the file's SHA-256</extracomment>
+            <translation>Passt zu %1: %2 Mio. Parameter in %3 Tensoren.
+SHA-256 %4</translation>
+        </message>
+    </context>
+    <context>
         <name>s2a::ui::ExportModel</name>
         <message>
             <source>An export is already running.</source>
@@ -1081,6 +1331,13 @@
                 <numerusform>%n Datei nach %1 geschrieben</numerusform>
                 <numerusform>%n Dateien nach %1 geschrieben</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::ui::GeneralSettings</name>
+        <message>
+            <source>System (%1)</source>
+            <translation>System (%1)</translation>
         </message>
     </context>
     <context>
@@ -1286,10 +1543,6 @@
             </translation>
         </message>
         <message>
-            <source>That audio output is no longer available.</source>
-            <translation>Dieser Audioausgang ist nicht mehr verfügbar.</translation>
-        </message>
-        <message>
             <source>%1 BPM · %2/%3</source>
             <translation>%1 BPM · %2/%3</translation>
         </message>
@@ -1312,6 +1565,13 @@
         <message>
             <source>The audio output stopped (was the device disconnected?). Playback is off; Retry looks for a device again.</source>
             <translation>Die Audioausgabe wurde beendet (wurde das Gerät getrennt?). Die Wiedergabe ist aus; Erneut versuchen sucht wieder nach einem Gerät.</translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::ui::UndoHistoryModel</name>
+        <message>
+            <source>Opened song</source>
+            <translation>Geöffneter Song</translation>
         </message>
     </context>
     <context>

@@ -21,6 +21,16 @@
         </message>
     </context>
     <context>
+        <name>SettingsDialog</name>
+        <message numerus="yes">
+            <source>%n second(s)</source>
+            <translation>
+                <numerusform>%n second</numerusform>
+                <numerusform>%n seconds</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SongOverview</name>
         <message numerus="yes">
             <source>%1 · %n section(s)</source>

@@ -10,6 +10,14 @@
             <source>No tracks yet: generate a song (File &gt; New…) or import audio (Ctrl+I).</source>
             <translation>还没有音轨：生成一首歌曲（文件 &gt; 新建…）或导入音频（Ctrl+I）。</translation>
         </message>
+        <message>
+            <source>Markers</source>
+            <translation>标记</translation>
+        </message>
+        <message>
+            <source>Add a marker at the playhead (Ctrl+M)</source>
+            <translation>在播放头处添加标记（Ctrl+M）</translation>
+        </message>
     </context>
     <context>
         <name>EngineChoices</name>
@@ -20,41 +28,6 @@
         <message>
             <source>Diffusion</source>
             <translation>扩散模型</translation>
-        </message>
-    </context>
-    <context>
-        <name>EngineSettingsDialog</name>
-        <message>
-            <source>Engine settings</source>
-            <translation>引擎设置</translation>
-        </message>
-        <message>
-            <source>Diffusion device</source>
-            <translation>扩散模型设备</translation>
-        </message>
-        <message>
-            <source>Automatic (GPU when there is one)</source>
-            <translation>自动（有 GPU 时使用 GPU）</translation>
-        </message>
-        <message>
-            <source>CPU</source>
-            <translation>CPU</translation>
-        </message>
-        <message>
-            <source>CUDA GPU</source>
-            <translation>CUDA GPU</translation>
-        </message>
-        <message>
-            <source>CPU threads</source>
-            <translation>CPU 线程</translation>
-        </message>
-        <message>
-            <source>one per core</source>
-            <translation>每个核心一个</translation>
-        </message>
-        <message>
-            <source>Changes apply from the next generation. Running now: %1</source>
-            <translation>更改从下一次生成起生效。当前运行：%1</translation>
         </message>
     </context>
     <context>
@@ -522,6 +495,41 @@
             <source>S&amp;pectrograms</source>
             <translation>频谱图(&amp;P)</translation>
         </message>
+        <message>
+            <source>Undo &amp;History…</source>
+            <translation>撤销历史(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>Add &amp;Marker at Playhead</source>
+            <translation>在播放头处添加标记(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Previous Marker</source>
+            <translation>上一个标记</translation>
+        </message>
+        <message>
+            <source>Next Marker</source>
+            <translation>下一个标记</translation>
+        </message>
+        <message>
+            <source>Se&amp;ttings…</source>
+            <translation>设置(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Audio &amp;Settings…</source>
+            <translation>音频设置(&amp;S)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MarkerLane</name>
+        <message>
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
     </context>
     <context>
         <name>NewSongDialog</name>
@@ -731,6 +739,159 @@
         </message>
     </context>
     <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Device default</source>
+            <translation>设备默认</translation>
+        </message>
+        <message>
+            <source>%1 Hz</source>
+            <translation>%1 Hz</translation>
+        </message>
+        <message>
+            <source>Audio</source>
+            <translation>音频</translation>
+        </message>
+        <message>
+            <source>Generation</source>
+            <translation>生成</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>常规</translation>
+        </message>
+        <message>
+            <source>Output device</source>
+            <translation>输出设备</translation>
+        </message>
+        <message>
+            <source>System default</source>
+            <translation>系统默认</translation>
+        </message>
+        <message>
+            <source>%1 (in use)</source>
+            <translation>%1（使用中）</translation>
+        </message>
+        <message>
+            <source>Sample rate</source>
+            <translation>采样率</translation>
+        </message>
+        <message>
+            <source>Buffer size</source>
+            <translation>缓冲区大小</translation>
+        </message>
+        <message>
+            <source>%1 frames</source>
+            <translation>%1 帧</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>当前</translation>
+        </message>
+        <message>
+            <source>Test Tone</source>
+            <translation>测试音</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>应用</translation>
+        </message>
+        <message>
+            <source>New songs use</source>
+            <translation>新歌曲使用</translation>
+        </message>
+        <message>
+            <source>Arranger (procedural)</source>
+            <translation>编曲器（程序化）</translation>
+        </message>
+        <message>
+            <source>Diffusion</source>
+            <translation>扩散模型</translation>
+        </message>
+        <message>
+            <source>Diffusion device</source>
+            <translation>扩散模型设备</translation>
+        </message>
+        <message>
+            <source>Automatic (GPU when there is one)</source>
+            <translation>自动（有 GPU 时使用 GPU）</translation>
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>CUDA GPU</source>
+            <translation>CUDA GPU</translation>
+        </message>
+        <message>
+            <source>CPU threads</source>
+            <translation>CPU 线程</translation>
+        </message>
+        <message>
+            <source>one per core</source>
+            <translation>每个核心一个</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <source>Weights file</source>
+            <translation>权重文件</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Changes apply from the next generation. Running now: %1</source>
+            <translation>更改从下一次生成起生效。当前运行：%1</translation>
+        </message>
+        <message>
+            <source>Autosave every</source>
+            <translation>自动保存间隔</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n second(s)</source>
+            <translation>
+                <numerusform>%n 秒</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>主题</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>深色</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>浅色</translation>
+        </message>
+        <message>
+            <source>Language and theme changes apply when S2A Studio starts next.</source>
+            <translation>语言和主题的更改将在下次启动 S2A Studio 时生效。</translation>
+        </message>
+        <message>
+            <source>Choose a weights file</source>
+            <translation>选择权重文件</translation>
+        </message>
+        <message>
+            <source>Safetensors weights (*.safetensors)</source>
+            <translation>Safetensors 权重 (*.safetensors)</translation>
+        </message>
+    </context>
+    <context>
         <name>ShortcutsDialog</name>
         <message>
             <source>Keyboard shortcuts</source>
@@ -873,6 +1034,26 @@
             <source>Import audio / export</source>
             <translation>导入音频 / 导出</translation>
         </message>
+        <message>
+            <source>Ctrl+M</source>
+            <translation>Ctrl+M</translation>
+        </message>
+        <message>
+            <source>Add a marker at the playhead</source>
+            <translation>在播放头处添加标记</translation>
+        </message>
+        <message>
+            <source>Jump to the previous / next marker</source>
+            <translation>跳到上一个 / 下一个标记</translation>
+        </message>
+        <message>
+            <source>Ctrl+,</source>
+            <translation>Ctrl+,</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
     </context>
     <context>
         <name>SongOverview</name>
@@ -975,6 +1156,52 @@
         </message>
     </context>
     <context>
+        <name>UndoHistoryDialog</name>
+        <message>
+            <source>Undo History</source>
+            <translation>撤销历史</translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::ui::AudioSettings</name>
+        <message>
+            <source>The audio output “%1” chosen in Settings is not available now; playing through the system default instead.</source>
+            <translation>设置中选择的音频输出“%1”当前不可用；改用系统默认输出播放。</translation>
+        </message>
+        <message>
+            <source>The audio output does not play at the sample rate chosen in Settings; using its own rate instead.</source>
+            <translation>该音频输出不支持设置中选择的采样率；改用其自身的采样率。</translation>
+        </message>
+        <message>
+            <source>No output is open.</source>
+            <translation>没有打开的输出。</translation>
+        </message>
+        <message>
+            <source>%1 Hz · %2 frames (%3 ms)</source>
+            <translation>%1 Hz · %2 帧（%3 毫秒）</translation>
+        </message>
+        <message>
+            <source>That audio output is no longer available.</source>
+            <translation>该音频输出已不可用。</translation>
+        </message>
+        <message>
+            <source>%1 Hz is not a sample rate S2A Studio offers.</source>
+            <translation>S2A Studio 不提供 %1 Hz 的采样率。</translation>
+        </message>
+        <message>
+            <source>A buffer of %1 frames is outside %2 to %3.</source>
+            <translation>%1 帧的缓冲区超出 %2 到 %3 的范围。</translation>
+        </message>
+        <message>
+            <source>That output could not be opened: %1</source>
+            <translation>无法打开该输出：%1</translation>
+        </message>
+        <message>
+            <source>No audio output is open: choose one first.</source>
+            <translation>没有打开的音频输出：请先选择一个。</translation>
+        </message>
+    </context>
+    <context>
         <name>s2a::ui::DialogSupport</name>
         <message>
             <source>File dialogs cannot open: a Qt module they need is missing (on Debian install qml6-module-qt-labs-folderlistmodel, or run scripts/dev deps).
@@ -1054,6 +1281,28 @@
         </message>
     </context>
     <context>
+        <name>s2a::ui::EngineSettings</name>
+        <message>
+            <source>There is no model config “%1”.</source>
+            <translation>没有名为“%1”的模型配置。</translation>
+        </message>
+        <message>
+            <source>Checking %1…</source>
+            <translation>正在检查 %1…</translation>
+        </message>
+        <message>
+            <source>%1 is not a file.</source>
+            <translation>%1 不是文件。</translation>
+        </message>
+        <message>
+            <source>Fits %1: %2 M parameters in %3 tensors.
+SHA-256 %4</source>
+            <extracomment>%1 config name, %2 millions of parameters, %3 tensor count, %4 the file's SHA-256</extracomment>
+            <translation>符合 %1：%3 个张量，共 %2 M 个参数。
+SHA-256 %4</translation>
+        </message>
+    </context>
+    <context>
         <name>s2a::ui::ExportModel</name>
         <message>
             <source>An export is already running.</source>
@@ -1076,6 +1325,13 @@
             <translation>
                 <numerusform>已将 %n 个文件写入 %1</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::ui::GeneralSettings</name>
+        <message>
+            <source>System (%1)</source>
+            <translation>系统（%1）</translation>
         </message>
     </context>
     <context>
@@ -1285,10 +1541,6 @@
             </translation>
         </message>
         <message>
-            <source>That audio output is no longer available.</source>
-            <translation>该音频输出已不可用。</translation>
-        </message>
-        <message>
             <source>Audio output not started.</source>
             <translation>音频输出未启动。</translation>
         </message>
@@ -1303,6 +1555,13 @@
         <message>
             <source>The audio output stopped (was the device disconnected?). Playback is off; Retry looks for a device again.</source>
             <translation>音频输出已停止（设备是否已断开？）。播放已关闭；“重试”会再次查找设备。</translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::ui::UndoHistoryModel</name>
+        <message>
+            <source>Opened song</source>
+            <translation>打开时的歌曲</translation>
         </message>
     </context>
     <context>

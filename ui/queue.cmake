@@ -8,4 +8,4 @@ list(APPEND S2A_UI_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/viewmodels/EngineSettings.h
   ${CMAKE_CURRENT_LIST_DIR}/viewmodels/EngineSettings.cpp
 )
-list(APPEND S2A_UI_QML qml/GenerationQueuePanel.qml qml/EngineSettingsDialog.qml)
+list(APPEND S2A_UI_QML qml/GenerationQueuePanel.qml)

@@ -4,8 +4,11 @@
 #include "core/model/SectionEdits.h"
 #include "core/model/commands/EditCommands.h"
 
+#include <algorithm>
+
 namespace s2a::core {
 
+using detail::MarkersCommand;
 using detail::SectionRangeCommand;
 using detail::SettingsCommand;
 using detail::TrackCommand;
@@ -327,6 +330,67 @@ Status Project::rateTake(const QString& sectionId, const QString& takeId, int ra
     });
 }
 
+// ---- markers ----------------------------------------------------------------------------------------------
+
+Status Project::addMarker(SampleCount position, const QString& name, QString* addedId)
+{
+    Marker marker{newId("mrk"), position, name.trimmed().isEmpty() ? tr("Marker %1").arg(m_data.markers.size() + 1) : name.trimmed()};
+    QVector<Marker> markers = m_data.markers;
+    markers.append(marker);
+    if (Status s = replaceMarkers(markers, tr("Add marker \"%1\"").arg(marker.name)); !s)
+        return s;
+    if (addedId)
+        *addedId = marker.id;
+    return Status::success();
+}
+
+Status Project::renameMarker(const QString& markerId, const QString& name)
+{
+    QVector<Marker> markers = m_data.markers;
+    auto it = std::find_if(markers.begin(), markers.end(), [&](const Marker& m) { return m.id == markerId; });
+    if (it == markers.end())
+        return noSuch("marker", markerId);
+    if (name.trimmed().isEmpty())
+        return Error{tr("A marker needs a name.")};
+    it->name = name.trimmed();
+    return replaceMarkers(markers, tr("Rename marker"));
+}
+
+Status Project::moveMarker(const QString& markerId, SampleCount position)
+{
+    QVector<Marker> markers = m_data.markers;
+    auto it = std::find_if(markers.begin(), markers.end(), [&](const Marker& m) { return m.id == markerId; });
+    if (it == markers.end())
+        return noSuch("marker", markerId);
+    it->position = position;
+    return replaceMarkers(markers, tr("Move marker \"%1\"").arg(it->name), QStringLiteral("marker-move:") + markerId);
+}
+
+Status Project::removeMarker(const QString& markerId)
+{
+    QVector<Marker> markers = m_data.markers;
+    auto it = std::find_if(markers.begin(), markers.end(), [&](const Marker& m) { return m.id == markerId; });
+    if (it == markers.end())
+        return noSuch("marker", markerId);
+    const QString text = tr("Delete marker \"%1\"").arg(it->name);
+    markers.erase(it);
+    return replaceMarkers(markers, text);
+}
+
+Status Project::replaceMarkers(QVector<Marker> markers, const QString& text, const QString& mergeKey)
+{
+    // Time order (stable, so markers at one position keep the order they were made in).
+    std::stable_sort(markers.begin(), markers.end(), [](const Marker& a, const Marker& b) { return a.position < b.position; });
+    if (markers == m_data.markers)
+        return Status::success();
+    ProjectData candidate = m_data;
+    candidate.markers = markers;
+    if (Status status = refuseUnlessValid(candidate); !status)
+        return Error{text + QStringLiteral(": ") + status.errorMessage()};
+    m_undo.push(new MarkersCommand(this, m_data.markers, markers, text, mergeKey, m_gesture));
+    return Status::success();
+}
+
 // ---- applied by commands ----------------------------------------------------------------------------------
 
 void Project::applySettings(const ProjectSettings& settings)
@@ -355,6 +419,12 @@ void Project::applySectionRange(int first, int removed, const QVector<Section>& 
     for (int i = 0; i < inserted.size(); ++i)
         m_data.sections.insert(first + i, inserted[i]);
     Q_EMIT sectionsReplaced(first, removed, int(inserted.size()));
+}
+
+void Project::applyMarkers(const QVector<Marker>& markers)
+{
+    m_data.markers = markers;
+    Q_EMIT markersChanged();
 }
 
 }  // namespace s2a::core

@@ -13,6 +13,7 @@ class SettingsCommand;
 class TrackCommand;
 class TrackListCommand;
 class SectionRangeCommand;
+class MarkersCommand;
 }  // namespace detail
 
 // The open song. Every edit goes through this API: it checks the edit against the model's invariants, refuses
@@ -70,6 +71,13 @@ public:
     Status setActiveTake(const QString& sectionId, const QString& takeId);
     Status rateTake(const QString& sectionId, const QString& takeId, int rating);
 
+    // Markers: named positions on the timeline, kept in time order. Moves of one marker within one gesture
+    // (a drag) are one undo step. `addedId` receives the new marker's id.
+    Status addMarker(SampleCount position, const QString& name, QString* addedId = nullptr);
+    Status renameMarker(const QString& markerId, const QString& name);
+    Status moveMarker(const QString& markerId, SampleCount position);
+    Status removeMarker(const QString& markerId);
+
 Q_SIGNALS:
     void settingsChanged();
     void trackChanged(int index);
@@ -77,18 +85,22 @@ Q_SIGNALS:
     // Sections [first, first + removed) were replaced by `inserted` sections starting at `first`.
     void sectionsReplaced(int first, int removed, int inserted);
     void dataReset();
+    void markersChanged();
 
 private:
     friend class detail::SettingsCommand;
     friend class detail::TrackCommand;
     friend class detail::TrackListCommand;
     friend class detail::SectionRangeCommand;
+    friend class detail::MarkersCommand;
 
     // Called by commands only (on redo and undo).
     void applySettings(const ProjectSettings& settings);
     void applyTrack(int index, const Track& track);
     void applyTracksAndSections(const QVector<Track>& tracks, const QVector<Section>& sections);
     void applySectionRange(int first, int removed, const QVector<Section>& inserted);
+    void applyMarkers(const QVector<Marker>& markers);
+    Status replaceMarkers(QVector<Marker> markers, const QString& text, const QString& mergeKey = {});
 
     template <typename Edit>
     Status editSettings(const QString& text, const QString& mergeKey, Edit edit);

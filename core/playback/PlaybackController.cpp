@@ -73,16 +73,20 @@ Status PlaybackController::startAudio(const OutputSettings& settings)
     Status status = resolved ? Status::success() : Status(resolved.error());
     if (status) {
         ensureEngine(resolved->second);
+        if (m_playing)
+            m_engine->play();  // a new output rate (Settings) keeps playing from the same place
         status = m_output.open(settings, m_engine);
     }
     if (!status) {
         setDeviceStatus(tr("No audio output: %1 Playback is off until a device is available (Retry looks again).")
                             .arg(status.errorMessage()));
+        Q_EMIT outputChanged();
         return status;
     }
     setDeviceStatus(m_output.deviceDescription());
     if (m_hasProject)
         rebuildPlan();
+    Q_EMIT outputChanged();
     return Status::success();
 }
 
@@ -95,10 +99,19 @@ Status PlaybackController::retryDevice()
     return startAudio(m_settings);
 }
 
+bool PlaybackController::playTestTone()
+{
+    if (!m_output.isOpen())
+        return false;
+    m_engine->playTestTone();
+    return true;
+}
+
 void PlaybackController::stopAudio()
 {
     m_output.close();
     setDeviceStatus(tr("Audio output stopped."));
+    Q_EMIT outputChanged();
 }
 
 void PlaybackController::setProject(const ProjectData& data, const QString& audioDir)

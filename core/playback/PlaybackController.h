@@ -31,6 +31,10 @@ public:
     Status startAudio(const OutputSettings& settings = {});
     Status retryDevice();
     void stopAudio();
+    // What the last startAudio() asked for (not what it resolved to: an empty name means "the default").
+    OutputSettings outputSettings() const { return m_settings; }
+    // A short sine over whatever plays (PlaybackEngine::playTestTone); false when no output is open.
+    bool playTestTone();
     bool hasDevice() const { return m_output.isOpen(); }
     QString deviceStatus() const { return m_deviceStatus; }
     QString currentDevice() const { return m_output.deviceLabel(); }
@@ -78,6 +82,8 @@ Q_SIGNALS:
     void metersChanged();
     void deviceStatusChanged(const QString& status);
     void deviceLost(const QString& message);
+    // After every attempt to open (or a close of) the output: the device list or the open device may differ.
+    void outputChanged();
     void planReady();
 
 private:

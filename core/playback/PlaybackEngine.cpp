@@ -71,6 +71,13 @@ void PlaybackEngine::setLoop(bool enabled, SampleCount start, SampleCount end)
 }
 void PlaybackEngine::setMasterGain(float gain) { send({CommandType::SetMasterGain, false, 0, 0, gain}); }
 
+void PlaybackEngine::playTestTone(double frequency, double seconds, float gain)
+{
+    // a: frequency in millihertz, b: length in frames; value: gain.
+    send({CommandType::TestTone, false, SampleCount(std::llround(frequency * 1000.0)),
+          SampleCount(std::llround(seconds * m_sampleRate)), gain});
+}
+
 int PlaybackEngine::collectGarbage()
 {
     flushBacklog();
@@ -146,6 +153,9 @@ void PlaybackEngine::applyCommands()
             break;
         case CommandType::SetMasterGain:
             m_masterTarget = std::max(0.0f, c.value);
+            break;
+        case CommandType::TestTone:
+            m_testTone.start(m_sampleRate, double(c.a) / 1000.0, double(c.b) / m_sampleRate, c.value);
             break;
         }
     }
@@ -309,7 +319,12 @@ void PlaybackEngine::processBlock(float* left, float* right, int frames)
         m_fade = 0.0f;
         for (auto& meter : m_trackMeters)
             meter.store(0.0f, std::memory_order_relaxed);
-        m_reports.push({m_position, false, {}, {}});
+        if (m_testTone.active()) {
+            m_testTone.mixInto(left, right, frames);
+            m_reports.push({m_position, false, measure(left, frames), measure(right, frames)});
+        } else {
+            m_reports.push({m_position, false, {}, {}});
+        }
         return;
     }
 
@@ -364,6 +379,8 @@ void PlaybackEngine::processBlock(float* left, float* right, int frames)
         m_trackMeters[2 * t].store(m_trackScratch[t].peak, std::memory_order_relaxed);
         m_trackMeters[2 * t + 1].store(m_trackScratch[t].rms, std::memory_order_relaxed);
     }
+    if (m_testTone.active())
+        m_testTone.mixInto(left, right, frames);  // after the track meters, before the master's
     const LevelMeter masterLeft = measure(left, frames), masterRight = measure(right, frames);
     const float loudest = std::max(masterLeft.peak, masterRight.peak);
     if (loudest > m_loudestPeak.load(std::memory_order_relaxed))

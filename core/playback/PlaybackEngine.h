@@ -3,6 +3,7 @@
 #include "core/playback/MixRenderer.h"
 #include "core/playback/RenderPlan.h"
 #include "core/playback/SpscQueue.h"
+#include "core/playback/TestTone.h"
 
 #include <array>
 #include <atomic>
@@ -48,6 +49,9 @@ public:
     void seek(SampleCount position);
     void setLoop(bool enabled, SampleCount start, SampleCount end);
     void setMasterGain(float gain);
+    // A sine on top of the output, whether or not the transport plays (TestTone.h): the Settings dialog's
+    // check that the chosen device sounds. -18 dBFS by default, well under the mix's usual level.
+    void playTestTone(double frequency = 440.0, double seconds = 1.0, float gain = 0.125f);
     // Frees plans the audio thread has finished with and hands it the commands a full queue held back. Call
     // regularly (the controller's UI timer does).
     // Returns how many plans it freed.
@@ -99,7 +103,7 @@ public:
 
 private:
     void processBlock(float* left, float* right, int frames);
-    enum class CommandType : std::uint8_t { Play, Pause, Stop, Seek, SetLoop, SetMasterGain };
+    enum class CommandType : std::uint8_t { Play, Pause, Stop, Seek, SetLoop, SetMasterGain, TestTone };
     struct Command {
         CommandType type = CommandType::Play;
         bool flag = false;
@@ -139,6 +143,7 @@ private:
     SampleCount m_loopEnd = 0;
     float m_masterGain = 1.0f;
     float m_masterTarget = 1.0f;
+    TestTone m_testTone;
     std::vector<float> m_scratch;             // sized once: mix scratch, cross-fade source, meters' source
     std::vector<float> m_fromLeft;
     std::vector<float> m_fromRight;

@@ -142,6 +142,28 @@ Result<QString> writeRandomWeights(const QString& configName, const QString& pat
     return QString::fromStdString(saved->sha256);
 }
 
+Result<WeightsCheck> checkWeightsFile(const QString& configName, const QString& path)
+{
+    auto config = configNamed(configName);
+    if (!config)
+        return config.error();
+    try {
+        torch::NoGradGuard noGrad;
+        Network net(config.value());  // for its names and shapes; nothing is read into it
+        auto report = model::checkWeights(*net, utf8(path), {utf8(configName), {}});
+        if (!report)
+            return Error{QString::fromStdString(report.error)};
+        WeightsCheck check;
+        check.sha256 = QString::fromStdString(report->sha256);
+        check.tensorCount = int(report->tensorCount);
+        for (const auto& p : net->parameters())
+            check.parameterCount += p.numel();
+        return check;
+    } catch (const std::exception& e) {
+        return Error{QStringLiteral("Could not check %1: %2").arg(path, QString::fromUtf8(e.what()))};
+    }
+}
+
 struct DiffusionEngine::Impl {
     DiffusionOptions options;
     QString weightsPath;

@@ -56,6 +56,17 @@ QString weightsReport(const QString& config = QStringLiteral("tiny"));
 // Used by tests and as the trainer's starting point. Returns the file's SHA-256 (hex).
 Result<QString> writeRandomWeights(const QString& config, const QString& path, quint64 seed);
 
+// What checkWeightsFile() found in a weights file that fits `config`.
+struct WeightsCheck {
+    QString sha256;           // of the whole file, hex: what every take made with it records
+    int tensorCount = 0;
+    qint64 parameterCount = 0;
+};
+// Whether `path` holds exactly the weights of `config` (every name, shape and dtype, nothing else), read from
+// its header alone; the error lists every mismatch. Builds the config's network for its shapes (1.6 GB for
+// s2a-402m), so call it off the UI thread.
+Result<WeightsCheck> checkWeightsFile(const QString& config, const QString& path);
+
 class DiffusionEngine : public Generator {
 public:
     explicit DiffusionEngine(DiffusionOptions options = {});

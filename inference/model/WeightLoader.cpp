@@ -123,23 +123,19 @@ Result<std::string> writeTensors(const std::string& path, const TensorMap& tenso
     return writeSafetensors(path, std::move(entries), metadata);
 }
 
-Result<LoadReport> loadWeights(torch::nn::Module& module, const std::string& path, const LoadOptions& options)
-{
-    using R = Result<LoadReport>;
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        return R::failure(options.configName.empty() ? "No weights at " + path + "."
-                                                     : "No weights for config " + options.configName + " at " + path + ".");
-    Result<SafetensorsFile> file = SafetensorsFile::open(path);
-    if (!file)
-        return R::failure(file.error);
-    const SafetensorsHeader& header = file->header();
+namespace {
 
-    // Validate everything before touching the module: a wrong file must leave the model as it was, and the
-    // user needs the whole list at once (one rename in a config shows up as many mismatches).
+// Where each of the module's weights comes from in the file.
+using LoadPlan = std::vector<std::pair<const SafeTensorInfo*, torch::Tensor>>;
+
+// Checks the file's header against the module's weights without reading any tensor: every problem at once (one
+// rename in a config shows up as many mismatches), in the order missing, unexpected, wrong shape or dtype.
+Result<LoadPlan> planLoad(const torch::nn::Module& module, const SafetensorsHeader& header, const std::string& path)
+{
+    using R = Result<LoadPlan>;
     const auto wanted = weightsOf(module);
     std::vector<std::string> missing, unexpected, wrong;
-    std::vector<std::pair<const SafeTensorInfo*, torch::Tensor>> plan;
+    LoadPlan plan;
     std::map<std::string, bool> known;
     for (const auto& [name, target] : wanted) {
         known[name] = true;
@@ -167,16 +163,56 @@ Result<LoadReport> loadWeights(torch::nn::Module& module, const std::string& pat
         if (!known.count(info.name))
             unexpected.push_back("unexpected " + info.name);
     const std::size_t count = missing.size() + unexpected.size() + wrong.size();
-    if (count > 0) {
-        std::string message = path + ": " + std::to_string(count) + (count == 1 ? " problem: " : " problems: ");
-        bool first = true;
-        for (const auto* list : {&missing, &unexpected, &wrong})
-            for (const std::string& problem : *list) {
-                message += (first ? "" : "; ") + problem;
-                first = false;
-            }
-        return R::failure(message + ".");
-    }
+    if (count == 0)
+        return R::success(std::move(plan));
+    std::string message = path + ": " + std::to_string(count) + (count == 1 ? " problem: " : " problems: ");
+    bool first = true;
+    for (const auto* list : {&missing, &unexpected, &wrong})
+        for (const std::string& problem : *list) {
+            message += (first ? "" : "; ") + problem;
+            first = false;
+        }
+    return R::failure(message + ".");
+}
+
+Result<SafetensorsFile> openWeights(const std::string& path, const std::string& configName)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return Result<SafetensorsFile>::failure(configName.empty() ? "No weights at " + path + "."
+                                                                   : "No weights for config " + configName + " at " + path + ".");
+    return SafetensorsFile::open(path);
+}
+
+}  // namespace
+
+Result<LoadReport> checkWeights(const torch::nn::Module& module, const std::string& path, const LoadOptions& options)
+{
+    using R = Result<LoadReport>;
+    Result<SafetensorsFile> file = openWeights(path, options.configName);
+    if (!file)
+        return R::failure(file.error);
+    Result<LoadPlan> plan = planLoad(module, file->header(), path);
+    if (!plan)
+        return R::failure(plan.error);
+    LoadReport report;
+    report.sha256 = file->sha256();
+    report.tensorCount = plan->size();
+    report.metadata = file->header().metadata;
+    return R::success(std::move(report));
+}
+
+Result<LoadReport> loadWeights(torch::nn::Module& module, const std::string& path, const LoadOptions& options)
+{
+    using R = Result<LoadReport>;
+    Result<SafetensorsFile> file = openWeights(path, options.configName);
+    if (!file)
+        return R::failure(file.error);
+    const SafetensorsHeader& header = file->header();
+    // Validate everything before touching the module: a wrong file must leave the model as it was.
+    Result<LoadPlan> plan = planLoad(module, header, path);
+    if (!plan)
+        return R::failure(plan.error);
 
     LoadReport report;
     report.sha256 = file->sha256();
@@ -187,7 +223,7 @@ Result<LoadReport> loadWeights(torch::nn::Module& module, const std::string& pat
     // Only out-of-memory or device errors can fail from here on; they leave the module partly loaded, and say so.
     try {
         torch::NoGradGuard noGrad;
-        for (auto& [info, target] : plan) {
+        for (auto& [info, target] : *plan) {
             const torch::ScalarType type = *toTorch(info->dtype);
             if (type == target.scalar_type() && target.device().is_cpu() && target.is_contiguous()) {
                 if (info->byteSize() > 0)
@@ -199,7 +235,7 @@ Result<LoadReport> loadWeights(torch::nn::Module& module, const std::string& pat
     } catch (const c10::Error& e) {
         return R::failure(path + ": loading failed part way, the model is partly loaded: " + e.what_without_backtrace());
     }
-    report.tensorCount = plan.size();
+    report.tensorCount = plan->size();
     report.metadata = header.metadata;
     return R::success(std::move(report));
 }

@@ -55,6 +55,10 @@ struct LoadReport {
 // A file that does not exist gives "No weights for config tiny at PATH."
 Result<LoadReport> loadWeights(torch::nn::Module& module, const std::string& path, const LoadOptions& options = {});
 
+// The same checks as loadWeights() (names, shapes, dtypes) against the file's header alone, reading no tensor,
+// and the file's SHA-256: how Settings validates a weights file a user picks before anything loads it.
+Result<LoadReport> checkWeights(const torch::nn::Module& module, const std::string& path, const LoadOptions& options = {});
+
 struct SaveReport {
     std::string sha256;
     std::size_t tensorCount = 0;

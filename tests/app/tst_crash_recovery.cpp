@@ -4,6 +4,7 @@
 // relaunched window is watched and answered through the X server (xdotool): the window title names the song
 // on screen. Everything the app writes goes to a private home under the build folder.
 #include "SkipOrFail.h"
+#include "AppProcess.h"
 #include "AudioFixtures.h"
 
 #include "core/audio/AudioFileWriter.h"
@@ -106,16 +107,7 @@ private Q_SLOTS:
 private:
     void start(QProcess& app, const QStringList& args)
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), home());
-        env.insert(QStringLiteral("XDG_DATA_HOME"), home() + QStringLiteral("/.local/share"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home() + QStringLiteral("/.config"));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), home() + QStringLiteral("/.cache"));
-        app.setProcessEnvironment(env);
-        app.setProgram(QStringLiteral(S2A_STUDIO_PATH));
-        app.setArguments(args);
-        app.start();
-        QVERIFY2(app.waitForStarted(), qPrintable(app.errorString()));
+        test::startWithPrivateHome(app, QStringLiteral(S2A_STUDIO_PATH), args, home());
     }
 
     QString home() const { return m_dir.filePath(QStringLiteral("home")); }

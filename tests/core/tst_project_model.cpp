@@ -342,6 +342,59 @@ private Q_SLOTS:
         QVERIFY(p.setTempo(92.5));
         QCOMPARE(p.undoStack()->count(), steps);
     }
+
+    // Markers: added, named, moved (a drag is one undo step), deleted; kept in time order, inside the song,
+    // and every step undoes to the state before it.
+    void markerEdits()
+    {
+        ProjectData song = test::makeSong();
+        song.markers.clear();  // the test song has one; this test counts from none
+        Project p(song);
+        QSignalSpy spy(&p, &Project::markersChanged);
+        QString chorus, intro;
+        QVERIFY(p.addMarker(20 * kSec, QStringLiteral("  Chorus "), &chorus));
+        QVERIFY(p.addMarker(0, QString(), &intro));
+        QCOMPARE(p.data().markers.size(), 2);
+        QCOMPARE(p.data().markers[0].id, intro);  // time order
+        QCOMPARE(p.data().markers[0].name, QStringLiteral("Marker 2"));
+        QCOMPARE(p.data().markers[1].name, QStringLiteral("Chorus"));
+        QVERIFY(!p.addMarker(p.data().length() + 1, QStringLiteral("past the end")));
+        QVERIFY(!p.addMarker(-1, QStringLiteral("before the start")));
+        QCOMPARE(p.data().markers.size(), 2);
+
+        const int before = p.undoStack()->count();
+        for (int step = 1; step <= 10; ++step)  // a drag: many moves, one undo step
+            QVERIFY(p.moveMarker(intro, step * kSec * 3));
+        QCOMPARE(p.undoStack()->count(), before + 1);
+        QCOMPARE(p.data().markers[1].id, intro);  // dragged past the chorus marker: order follows time
+        QCOMPARE(p.data().markers[1].position, 30 * kSec);
+        p.finishGesture();
+        QVERIFY(p.moveMarker(intro, 5 * kSec));
+        QCOMPARE(p.undoStack()->count(), before + 2);
+
+        QVERIFY(p.renameMarker(intro, QStringLiteral("Intro")));
+        QVERIFY(!p.renameMarker(intro, QStringLiteral("   ")));
+        QVERIFY(!p.renameMarker(QStringLiteral("mrk-none"), QStringLiteral("x")));
+        QVERIFY(p.removeMarker(chorus));
+        QCOMPARE(p.data().markers.size(), 1);
+        QCOMPARE(p.data().markers[0].name, QStringLiteral("Intro"));
+        QVERIFY(!p.removeMarker(chorus));
+
+        // Undo walks back through every step to the song without markers.
+        p.undoStack()->undo();  // delete
+        QCOMPARE(p.data().markers.size(), 2);
+        p.undoStack()->undo();  // rename
+        QCOMPARE(p.data().markers[0].name, QStringLiteral("Marker 2"));
+        p.undoStack()->undo();  // second move
+        p.undoStack()->undo();  // the drag
+        QCOMPARE(p.data().markers[0].id, intro);
+        QCOMPARE(p.data().markers[0].position, SampleCount(0));
+        p.undoStack()->undo();
+        p.undoStack()->undo();
+        QVERIFY(p.data().markers.isEmpty());
+        QVERIFY(spy.size() >= 10);
+        QCOMPARE(firstIssue(p.data()), QString());
+    }
 };
 
 QTEST_GUILESS_MAIN(ProjectModelTest)

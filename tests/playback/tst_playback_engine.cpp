@@ -276,6 +276,45 @@ private Q_SLOTS:
         QVERIFY(engine.meanLoad() > 0.0);
     }
 
+    // Settings > Audio > Test tone: a 440 Hz sine at -18 dBFS for the asked length, heard with the transport
+    // stopped, on top of a playing song, never clicking, in a callback that still allocates and locks nothing.
+    void testToneSoundsWithTheTransportStopped()
+    {
+        PlaybackEngine engine(kRate);
+        const std::vector<float> dc(size_t(kRate), 0.25f);  // the plan points into it
+        engine.publishPlan(planOf(dc));
+        const std::uint64_t allocations = test::realtimeAllocations(), locks = test::realtimeLocks();
+        engine.playTestTone(440.0, 0.5, 0.125f);
+        std::vector<float> l(4096 + 1000), r(4096 + 1000);  // a buffer larger than kMaxFrames, split inside
+        engine.process(l.data(), r.data(), int(l.size()));
+        std::vector<float> out(l.begin(), l.end());
+        const std::vector<float> rest = run(engine, 100);
+        out.insert(out.end(), rest.begin(), rest.end());
+        QCOMPARE(test::realtimeAllocations(), allocations);
+        QCOMPARE(test::realtimeLocks(), locks);
+        QCOMPARE(l, r);
+        const size_t length = size_t(kRate / 2);
+        QVERIFY(std::all_of(out.begin() + long(length), out.end(), [](float x) { return x == 0.0f; }));
+        // Its level, away from the fades, and its pitch from the zero crossings of its middle 0.4 s.
+        float peak = 0.0f;
+        for (size_t i = 1000; i < length - 1000; ++i)
+            peak = std::max(peak, std::fabs(out[i]));
+        QVERIFY2(std::fabs(peak - 0.125f) < 1e-3f, qPrintable(QString::number(peak)));
+        int crossings = 0;
+        for (size_t i = size_t(kRate / 20) + 1; i < size_t(kRate * 9 / 20); ++i)
+            crossings += (out[i - 1] < 0.0f) != (out[i] < 0.0f);
+        QVERIFY2(std::abs(crossings - 2 * 176) <= 2, qPrintable(QString::number(crossings)));  // 440 Hz x 0.4 s
+        QVERIFY(maxJump(out) < 2.0f * float(M_PI) * 440.0f / kRate * 0.125f + 1e-4f);  // no click at either end
+
+        // On top of a playing song: the song's samples plus the tone.
+        engine.play();
+        run(engine, 4);  // past the start fade
+        engine.playTestTone(440.0, 0.1, 0.125f);
+        const std::vector<float> mixed = run(engine, 8);
+        const float most = *std::max_element(mixed.begin(), mixed.end());
+        QVERIFY2(most > 0.3f && most <= 0.25f + 0.125f + 1e-5f, qPrintable(QString::number(most)));
+    }
+
     void theCallbackNeverAllocates()
     {
         const std::vector<float> a = sineSignal(kRate, 440.0, 0.5f);

@@ -4,20 +4,26 @@
 // (under xvfb-run in the suite), and ways to find and click what it shows.
 #include "core/persistence/ProjectDocument.h"
 #include "core/playback/PlaybackController.h"
+#include "ui/settings/AudioSettings.h"
+#include "ui/settings/GeneralSettings.h"
 #include "ui/timeline/EditorController.h"
 #include "ui/viewmodels/DocumentController.h"
 #include "ui/viewmodels/EngineSettings.h"
 #include "ui/viewmodels/ExportModel.h"
 #include "ui/viewmodels/GenerationQueueModel.h"
 #include "ui/viewmodels/NewSongModel.h"
+#include "ui/viewmodels/Theme.h"
 #include "ui/viewmodels/TransportModel.h"
 
+#include <QDir>
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QtTest>
 
+#include <algorithm>
+#include <cstdlib>
 #include <memory>
 
 namespace s2a::test {
@@ -46,6 +52,26 @@ inline void click(QQuickWindow* window, QQuickItem* item)
     QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, centreOf(item));
 }
 
+// Press, move in 4 px steps (as a hand does), release, with `modifiers` held throughout.
+inline void drag(QQuickWindow* window, QPoint from, QPoint to, Qt::KeyboardModifiers modifiers = {})
+{
+    QTest::mousePress(window, Qt::LeftButton, modifiers, from);
+    const int steps = std::max(1, std::abs(to.x() - from.x()) / 4);
+    for (int i = 1; i <= steps; ++i)
+        QTest::mouseEvent(QTest::MouseMove, window, Qt::NoButton, modifiers, from + (to - from) * i / steps);
+    QTest::mouseRelease(window, Qt::LeftButton, modifiers, to);
+}
+
+// A picture of the window to look at, under the build folder (`scripts/dev screenshots` points
+// $S2A_SCREENSHOT_DIR at docs/screenshots to refresh the README's pictures on purpose). False if not written.
+inline bool saveScreenshot(QQuickWindow* window, const QString& name, const QString& buildDir)
+{
+    const QString dir = qEnvironmentVariableIsEmpty("S2A_SCREENSHOT_DIR") ? buildDir + QStringLiteral("/screenshots")
+                                                                         : qEnvironmentVariable("S2A_SCREENSHOT_DIR");
+    QTest::qWait(100);  // the last change reaches the screen before the grab; not a synchronisation
+    return QDir().mkpath(dir) && window->grabWindow().save(dir + QLatin1Char('/') + name);
+}
+
 struct MainWindow {
     core::ProjectDocument document;
     ui::DocumentController controller{&document, QStringLiteral("test runtime")};
@@ -56,6 +82,8 @@ struct MainWindow {
     ui::GenerationQueueModel queue{&document};
     ui::NewSongModel newSong{&document};
     ui::EngineSettings engineSettings{queue.worker()};
+    ui::AudioSettings audioSettings{&playback};
+    ui::GeneralSettings generalSettings{&document};
     QQmlEngine engine;
     std::unique_ptr<QObject> root;
     QQuickWindow* window = nullptr;
@@ -63,6 +91,7 @@ struct MainWindow {
     // Shows the window and waits until it has the keyboard.
     bool show(QSize size = {1400, 860})
     {
+        ui::Theme::applyStored();  // as main() does
         QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/S2A/Ui/qml/Main.qml")));
         root.reset(component.createWithInitialProperties(
             {{QStringLiteral("document"), QVariant::fromValue(&controller)},
@@ -71,7 +100,9 @@ struct MainWindow {
              {QStringLiteral("editor"), QVariant::fromValue(&editor)},
              {QStringLiteral("queue"), QVariant::fromValue(&queue)},
              {QStringLiteral("newSong"), QVariant::fromValue(&newSong)},
-             {QStringLiteral("engineSettings"), QVariant::fromValue(&engineSettings)}}));
+             {QStringLiteral("engineSettings"), QVariant::fromValue(&engineSettings)},
+             {QStringLiteral("audioSettings"), QVariant::fromValue(&audioSettings)},
+             {QStringLiteral("generalSettings"), QVariant::fromValue(&generalSettings)}}));
         window = qobject_cast<QQuickWindow*>(root.get());
         if (!window) {
             qWarning() << component.errorString();

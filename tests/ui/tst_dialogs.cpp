@@ -159,7 +159,9 @@ private Q_SLOTS:
         const struct { const char* name; std::function<void()> open; } ownDialogs[] = {
             {"newSongDialog", [w] { QTest::keyClick(w, Qt::Key_N, Qt::ControlModifier); }},
             {"shortcutsDialog", [w] { QTest::keyClick(w, Qt::Key_F1); }},
-            {"engineSettingsDialog", [&app] { QVERIFY(QMetaObject::invokeMethod(child(app.root.get(), "engineSettingsAction"), "trigger")); }},
+            {"settingsDialog", [w] { QTest::keySequence(w, QKeySequence(QStringLiteral("Ctrl+,"))); }},
+            {"settingsDialog", [&app] { QVERIFY(QMetaObject::invokeMethod(child(app.root.get(), "engineSettingsAction"), "trigger")); }},
+            {"settingsDialog", [&app] { QVERIFY(QMetaObject::invokeMethod(child(app.root.get(), "audioSettingsAction"), "trigger")); }},
         };
         for (const auto& d : ownDialogs) {
             QObject* dialog = child(app.root.get(), d.name);

@@ -1,6 +1,9 @@
-// Generate > Engine Settings…: the diffusion engine's device and threads are kept in the user's settings,
-// refused when invalid, read back by the engine catalogue, and the dialog edits them in a real window.
+// Settings > Generation (also Generate > Engine Settings…): the diffusion engine's device and threads are kept in
+// the user's settings, refused when invalid, read back by the engine catalogue, and the dialog edits them.
 #include "inference/EngineCatalogue.h"
+#include "core/playback/PlaybackController.h"
+#include "ui/settings/AudioSettings.h"
+#include "ui/settings/GeneralSettings.h"
 #include "ui/viewmodels/EngineSettings.h"
 
 #include <QQmlComponent>
@@ -84,18 +87,23 @@ private Q_SLOTS:
     void dialogEditsTheSettings()
     {
         s2a::ui::EngineSettings settings(nullptr);
+        s2a::core::PlaybackController playback;
+        s2a::ui::AudioSettings audio(&playback);
+        s2a::ui::GeneralSettings general(nullptr);
         QQmlEngine engine;
-        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/S2A/Ui/qml/EngineSettingsDialog.qml")));
+        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/S2A/Ui/qml/SettingsDialog.qml")));
         QQuickWindow window;
         window.resize(600, 400);
         std::unique_ptr<QObject> dialog(component.createWithInitialProperties(
-            {{QStringLiteral("settings"), QVariant::fromValue(&settings)},
+            {{QStringLiteral("engine"), QVariant::fromValue(&settings)},
+             {QStringLiteral("audio"), QVariant::fromValue(&audio)},
+             {QStringLiteral("general"), QVariant::fromValue(&general)},
              {QStringLiteral("runtime"), QStringLiteral("test runtime")}}));
         QVERIFY2(dialog, qPrintable(component.errorString()));
         dialog->setProperty("parent", QVariant::fromValue(window.contentItem()));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(QMetaObject::invokeMethod(dialog.get(), "open"));
+        QVERIFY(QMetaObject::invokeMethod(dialog.get(), "openAt", Q_ARG(QVariant, 1)));  // the generation page
         QTRY_VERIFY(dialog->property("opened").toBool());
         // The dialog's contents live under the window's overlay: walk the visual tree.
         std::function<QQuickItem*(QQuickItem*)> find = [&](QQuickItem* root) -> QQuickItem* {

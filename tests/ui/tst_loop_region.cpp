@@ -20,15 +20,7 @@ using Grid = ui::TimelineController::SnapGrid;
 
 namespace {
 
-// Press, move in 4 px steps (as a hand does), release, with `modifiers` held throughout.
-void drag(QQuickWindow* window, QPoint from, QPoint to, Qt::KeyboardModifiers modifiers = {})
-{
-    QTest::mousePress(window, Qt::LeftButton, modifiers, from);
-    const int steps = std::max(1, std::abs(to.x() - from.x()) / 4);
-    for (int i = 1; i <= steps; ++i)
-        QTest::mouseEvent(QTest::MouseMove, window, Qt::NoButton, modifiers, from + (to - from) * i / steps);
-    QTest::mouseRelease(window, Qt::LeftButton, modifiers, to);
-}
+using test::drag;
 
 struct Loop {
     qint64 start;

@@ -5,6 +5,8 @@
 #include "ui/i18n/Translations.h"
 #include "ui/viewmodels/DocumentController.h"
 #include "ui/viewmodels/TransportModel.h"
+#include "ui/settings/AudioSettings.h"
+#include "ui/settings/GeneralSettings.h"
 #include "ui/viewmodels/EngineSettings.h"
 #include "ui/viewmodels/ExportModel.h"
 #include "ui/viewmodels/GenerationQueueModel.h"
@@ -60,6 +62,8 @@ struct AppModels {
     s2a::ui::GenerationQueueModel queue{&document};
     s2a::ui::NewSongModel newSong{&document};
     s2a::ui::EngineSettings engineSettings{queue.worker()};
+    s2a::ui::AudioSettings audioSettings{&playback};
+    s2a::ui::GeneralSettings generalSettings{&document};
 
     QVariantMap properties()
     {
@@ -70,10 +74,17 @@ struct AppModels {
                 {QStringLiteral("queue"), QVariant::fromValue(&queue)},
                 {QStringLiteral("newSong"), QVariant::fromValue(&newSong)},
                 {QStringLiteral("engineSettings"), QVariant::fromValue(&engineSettings)},
-                {QStringLiteral("settings"), QVariant::fromValue(&engineSettings)},
+                {QStringLiteral("audioSettings"), QVariant::fromValue(&audioSettings)},
+                {QStringLiteral("generalSettings"), QVariant::fromValue(&generalSettings)},
+                // The settings dialog's pages.
+                {QStringLiteral("audio"), QVariant::fromValue(&audioSettings)},
+                {QStringLiteral("engine"), QVariant::fromValue(&engineSettings)},
+                {QStringLiteral("general"), QVariant::fromValue(&generalSettings)},
                 // Views that take one part of the editor.
                 {QStringLiteral("timeline"), QVariant::fromValue(editor.timeline())},
                 {QStringLiteral("loopEditor"), QVariant::fromValue(editor.loop())},
+                {QStringLiteral("markers"), QVariant::fromValue(editor.markers())},
+                {QStringLiteral("history"), QVariant::fromValue(controller.history())},
                 {QStringLiteral("takes"), QVariant::fromValue(editor.takes())},
                 {QStringLiteral("engines"), queue.property("engines")},
                 // A track lane's row of the track model.
@@ -199,7 +210,7 @@ private Q_SLOTS:
         auto& transport = models.transport;
         QCOMPARE(controller.open(QUrl::fromLocalFile(bundle)), QString());
         transport.retryDevice();  // the JACK server started after PortAudio first looked
-        const QStringList devices = transport.devices();
+        const QStringList devices = models.audioSettings.devices();
         int jackIndex = -1;
         for (int i = 0; i < devices.size(); ++i)
             if (devices[i].contains(QLatin1String("JACK")))
@@ -217,7 +228,7 @@ private Q_SLOTS:
         auto* menu = window->findChild<QObject*>(QStringLiteral("audioMenu"));
         QVERIFY(menu);
         QTRY_VERIFY(menu->property("count").toInt() >= devices.size() + 2);
-        QCOMPARE(transport.chooseDevice(jackIndex), QString());
+        QCOMPARE(models.audioSettings.chooseDevice(jackIndex), QString());
         QCOMPARE(transport.currentDevice(), devices[jackIndex]);
         auto* positionLabel = window->findChild<QObject*>(QStringLiteral("positionLabel"));
         QCOMPARE(positionLabel->property("text").toString(), QStringLiteral("0:00.000 / 0:20.000"));

@@ -140,6 +140,9 @@ const QStringList kDataItems = {
     QStringLiteral("sectionStrip"),        // the song overview's section names
     QStringLiteral("runtimeDescription"),  // what the inference runtime says it computes on (device names)
     QStringLiteral("shortcutLabel"),       // a menu item's key: QKeySequence's native text (Qt translates "Ctrl")
+    QStringLiteral("weightsPath"),         // Settings > Generation: the weights file's path
+    QStringLiteral("markerName"),          // a marker's name, as the user typed it
+    QStringLiteral("audioDeviceChoice"),   // Settings > Audio: device names, as PortAudio reports them
 };
 
 bool isData(const QQuickItem* item)
@@ -184,7 +187,10 @@ void visitScreens(MainWindow& app, const std::function<void(const QString&)>& ch
         {"shortcutsDialog", [w] { QTest::keyClick(w, Qt::Key_F1); }},
         {"exportDialog", [w] { QTest::keyClick(w, Qt::Key_E, Qt::ControlModifier); }},
         {"newSongDialog", [w] { QTest::keyClick(w, Qt::Key_N, Qt::ControlModifier); }},
-        {"engineSettingsDialog", [&app] { QVERIFY(QMetaObject::invokeMethod(child(app.root.get(), "engineSettingsAction"), "trigger")); }},
+        // Settings, each of its three pages.
+        {"settingsDialog", [w] { QTest::keySequence(w, QKeySequence(QStringLiteral("Ctrl+,"))); }},
+        {"settingsDialog", [&app] { QVERIFY(QMetaObject::invokeMethod(child(app.root.get(), "engineSettingsAction"), "trigger")); }},
+        {"settingsDialog", [&app] { QVERIFY(QMetaObject::invokeMethod(child(app.root.get(), "settingsDialog"), "openAt", Q_ARG(QVariant, 2))); }},
     };
     for (const auto& d : dialogs) {
         QObject* dialog = child(app.root.get(), d.name);

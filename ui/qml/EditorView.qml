@@ -46,7 +46,7 @@ Item {
             Rectangle {
                 Layout.preferredWidth: root.headerWidth
                 Layout.fillHeight: true
-                color: "#23242a"
+                color: Theme.header
                 Label {
                     anchors.centerIn: parent
                     text: root.transport.barBeatText
@@ -68,11 +68,54 @@ Item {
             spacing: 0
             Layout.fillWidth: true
             Layout.fillHeight: false
+            Layout.preferredHeight: 20
+            Rectangle {
+                Layout.preferredWidth: root.headerWidth
+                Layout.fillHeight: true
+                color: Theme.header
+                Label {
+                    anchors.left: parent.left
+                    anchors.leftMargin: 10
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("Markers")
+                    font.pixelSize: 11
+                    opacity: 0.7
+                }
+                ToolButton {
+                    objectName: "addMarkerButton"
+                    anchors.right: parent.right
+                    height: parent.height
+                    width: 28
+                    padding: 0
+                    text: "+"
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Add a marker at the playhead (Ctrl+M)")
+                    onClicked: {
+                        const message = root.editor.markers.addAtPlayhead()
+                        if (message.length > 0)
+                            root.errorRaised(message)
+                    }
+                }
+            }
+            MarkerLane {
+                objectName: "markerLane"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 20
+                timeline: root.timeline
+                markers: root.editor.markers
+                onErrorRaised: function (message) { root.errorRaised(message) }
+                onEditingFinished: root.forceActiveFocus()
+            }
+        }
+        RowLayout {
+            spacing: 0
+            Layout.fillWidth: true
+            Layout.fillHeight: false
             Layout.preferredHeight: 52
             Rectangle {
                 Layout.preferredWidth: root.headerWidth
                 Layout.fillHeight: true
-                color: "#26272d"
+                color: Theme.panel
                 Label {
                     anchors.left: parent.left
                     anchors.leftMargin: 10
@@ -152,7 +195,7 @@ Item {
             x: visible ? root.xOf(current.start) : 0
             width: visible ? (current.end - current.start) / root.timeline.samplesPerPixel : 0
             height: parent.height
-            color: "#ffffff"
+            color: Theme.bright
             opacity: 0.05
         }
         Rectangle {
@@ -161,17 +204,17 @@ Item {
             x: root.xOf(root.transport.loopStart)
             width: (root.transport.loopEnd - root.transport.loopStart) / root.timeline.samplesPerPixel
             height: parent.height
-            color: "#4c7dff"
+            color: Theme.accent
             opacity: 0.14
-            Rectangle { width: 1; height: parent.height; color: "#4c7dff" }
-            Rectangle { anchors.right: parent.right; width: 1; height: parent.height; color: "#4c7dff" }
+            Rectangle { width: 1; height: parent.height; color: Theme.accent }
+            Rectangle { anchors.right: parent.right; width: 1; height: parent.height; color: Theme.accent }
         }
         Rectangle {
             objectName: "playheadLine"
             x: root.xOf(root.transport.position)
             width: 2
             height: parent.height
-            color: "#ffffff"
+            color: Theme.bright
         }
     }
 

@@ -15,7 +15,7 @@ Rectangle {
 
     implicitWidth: 340
     implicitHeight: 240
-    color: "#26272d"
+    color: Theme.panel
 
     function stateText(state) {
         switch (state) {
@@ -29,11 +29,11 @@ Rectangle {
     }
     function stateColour(state) {
         switch (state) {
-        case "running": return "#74c0fc"
-        case "done": return "#8ce99a"
-        case "failed": return "#ff8787"
+        case "running": return Theme.running
+        case "done": return Theme.success
+        case "failed": return Theme.error
         }
-        return "#a0a3ad"
+        return Theme.textDim
     }
 
     ColumnLayout {
@@ -48,7 +48,7 @@ Rectangle {
                 objectName: "queueHeading"
                 Layout.fillWidth: true
                 text: root.queue.busy ? qsTr("%n job(s) left", "", root.queue.activeCount) : qsTr("Generation")
-                color: "#e8e8ec"
+                color: Theme.text
                 font.bold: true
                 elide: Text.ElideRight
             }
@@ -72,7 +72,7 @@ Rectangle {
             visible: root.newSongBusy
             implicitHeight: newSongContent.implicitHeight + 12
             radius: 4
-            color: "#2f3037"
+            color: Theme.raised
             ColumnLayout {
                 id: newSongContent
                 anchors.fill: parent
@@ -83,7 +83,7 @@ Rectangle {
                     Label {
                         Layout.fillWidth: true
                         text: qsTr("New song")
-                        color: "#e8e8ec"
+                        color: Theme.text
                         elide: Text.ElideRight
                     }
                     Label { text: root.stateText("running"); color: root.stateColour("running"); font.pixelSize: 11 }
@@ -105,7 +105,7 @@ Rectangle {
                     objectName: "newSongStage"
                     Layout.fillWidth: true
                     text: root.newSongBusy ? root.newSong.stage : ""
-                    color: "#a0a3ad"
+                    color: Theme.textDim
                     font.pixelSize: 11
                     elide: Text.ElideRight
                 }
@@ -118,7 +118,7 @@ Rectangle {
             visible: root.queue.count === 0 && !root.newSongBusy
             text: qsTr("Nothing is being generated. Regenerate a section to add a job here.")
             wrapMode: Text.WordWrap
-            color: "#a0a3ad"
+            color: Theme.textDim
         }
 
         ListView {
@@ -149,7 +149,7 @@ Rectangle {
                 width: ListView.view.width
                 implicitHeight: content.implicitHeight + 12
                 radius: 4
-                color: "#2f3037"
+                color: Theme.raised
 
                 ColumnLayout {
                     id: content
@@ -164,7 +164,7 @@ Rectangle {
                             objectName: "jobTitle"
                             Layout.fillWidth: true
                             text: row.title
-                            color: "#e8e8ec"
+                            color: Theme.text
                             elide: Text.ElideRight
                         }
                         Label {
@@ -198,7 +198,7 @@ Rectangle {
                             objectName: "jobMessage"
                             Layout.fillWidth: true
                             text: row.message
-                            color: row.jobState === "failed" ? "#ff8787" : "#a0a3ad"
+                            color: row.jobState === "failed" ? Theme.error : Theme.textDim
                             font.pixelSize: 11
                             wrapMode: Text.WordWrap
                             maximumLineCount: 3
@@ -208,7 +208,7 @@ Rectangle {
                             objectName: "jobEta"
                             visible: row.etaText.length > 0
                             text: row.etaText
-                            color: "#a0a3ad"
+                            color: Theme.textDim
                             font.pixelSize: 11
                         }
                     }

@@ -10,6 +10,7 @@ Pane {
 
     required property EditorController editor
     required property var engines  // [{id, name, available, reason}]
+    property string defaultEngine: "arranger"  // for a take no engine made (imported audio)
     readonly property var section: editor.current
     readonly property bool hasSection: section.id !== undefined
     readonly property bool diffusion: engine.currentValue === "diffusion"
@@ -41,7 +42,9 @@ Pane {
     readonly property string takeEngine: hasSection ? section.takeEngine : ""
     readonly property string followedTake: hasSection ? section.id + "/" + section.activeTakeId : ""
     onFollowedTakeChanged: {
-        const index = engine.indexOfValue(root.takeEngine)
+        let index = engine.indexOfValue(root.takeEngine)
+        if (index < 0)
+            index = engine.indexOfValue(root.defaultEngine)
         if (index >= 0 && root.engines[index].available)
             engine.currentIndex = index
     }
@@ -54,7 +57,7 @@ Pane {
 
     Component.onCompleted: rollSeed()
     padding: 12
-    background: Rectangle { color: "#24252b" }
+    background: Rectangle { color: Theme.inspector }
 
     ScrollView {
         anchors.fill: parent

@@ -15,6 +15,8 @@ ApplicationWindow {
     required property GenerationQueueModel queue
     required property NewSongModel newSong
     required property EngineSettings engineSettings
+    required property AudioSettings audioSettings
+    required property GeneralSettings generalSettings
     property bool closeConfirmed: false
 
     width: 1280
@@ -23,26 +25,10 @@ ApplicationWindow {
     minimumHeight: 500
     visible: true
     title: document.windowTitle
-    color: "#1e1f24"
+    color: Theme.canvas
 
-    // One dark theme for every control (menus, dialogs, toolbars), not only the canvas.
-    palette.window: "#26272d"
-    palette.windowText: "#e8e8ec"
-    palette.base: "#1e1f24"
-    palette.alternateBase: "#2a2b31"
-    palette.text: "#e8e8ec"
-    palette.button: "#303139"
-    palette.buttonText: "#e8e8ec"
-    palette.highlight: "#4c7dff"
-    palette.highlightedText: "#ffffff"
-    palette.light: "#3a3b44"
-    palette.midlight: "#34353d"
-    palette.mid: "#2a2b31"
-    palette.dark: "#16171b"
-    palette.shadow: "#000000"
-    palette.placeholderText: "#80838c"
-    palette.toolTipBase: "#303139"
-    palette.toolTipText: "#e8e8ec"
+    // One theme for every control (menus, dialogs, toolbars), not only the canvas: dark, or light from
+    // Settings > General; main() set the application palette from it (ui/viewmodels/Theme.h).
 
     function showError(message) {
         if (message.length === 0)
@@ -134,6 +120,7 @@ ApplicationWindow {
             title: qsTr("&Edit")
             Action { text: qsTr("&Undo"); shortcut: StandardKey.Undo; enabled: window.document.canUndo; onTriggered: window.document.undo() }
             Action { text: qsTr("&Redo"); shortcut: "Ctrl+Shift+Z"; enabled: window.document.canRedo; onTriggered: window.document.redo() }
+            Action { objectName: "undoHistoryAction"; text: qsTr("Undo &History…"); shortcut: "Ctrl+H"; onTriggered: undoHistoryDialog.open() }
             MenuSeparator {}
             Action { text: qsTr("&Split at Playhead"); property string keyHint: "S"; onTriggered: window.showError(window.editor.splitAtPlayhead()) }
             Action { text: qsTr("&Merge with Next"); property string keyHint: "M"; onTriggered: window.showError(window.editor.mergeWithNext(window.editor.currentIndex)) }
@@ -143,6 +130,12 @@ ApplicationWindow {
                 onTriggered: window.showError(window.editor.insertSection(window.transport.position, "bridge"))
             }
             Action { text: qsTr("&Loop Section"); property string keyHint: "L"; onTriggered: window.editor.loopSection(window.editor.currentIndex) }
+            MenuSeparator {}
+            Action { objectName: "addMarkerAction"; text: qsTr("Add &Marker at Playhead"); shortcut: "Ctrl+M"; onTriggered: window.showError(window.editor.markers.addAtPlayhead()) }
+            Action { text: qsTr("Previous Marker"); property string keyHint: "["; onTriggered: window.editor.markers.jumpPrevious() }
+            Action { text: qsTr("Next Marker"); property string keyHint: "]"; onTriggered: window.editor.markers.jumpNext() }
+            MenuSeparator {}
+            Action { objectName: "settingsAction"; text: qsTr("Se&ttings…"); shortcut: "Ctrl+,"; onTriggered: settingsDialog.openAt(0) }
         }
         AppMenu {
             title: qsTr("&View")
@@ -178,27 +171,28 @@ ApplicationWindow {
             Action { text: qsTr("&New Song…"); enabled: !window.newSong.busy; onTriggered: window.askBeforeReplacing(function () { newSongDialog.open() }) }
             Action { text: qsTr("&Cancel All Jobs"); enabled: window.queue.busy; onTriggered: window.queue.cancelAll() }
             MenuSeparator {}
-            Action { objectName: "engineSettingsAction"; text: qsTr("Engine &Settings…"); onTriggered: engineSettingsDialog.open() }
+            Action { objectName: "engineSettingsAction"; text: qsTr("Engine &Settings…"); onTriggered: settingsDialog.openAt(1) }
         }
         AppMenu {
             id: audioMenu
             objectName: "audioMenu"
             title: qsTr("&Audio")
             Instantiator {
-                model: window.transport.devices
+                model: window.audioSettings.devices
                 delegate: ShortcutMenuItem {
                     required property string modelData
                     required property int index
                     text: modelData
                     checkable: true
-                    checked: modelData === window.transport.currentDevice
-                    onTriggered: window.showError(window.transport.chooseDevice(index))
+                    checked: index === window.audioSettings.currentIndex
+                    onTriggered: window.showError(window.audioSettings.chooseDevice(index))
                 }
                 onObjectAdded: function (index, object) { audioMenu.insertItem(index, object) }
                 onObjectRemoved: function (index, object) { audioMenu.removeItem(object) }
             }
             MenuSeparator {}
             Action { text: qsTr("Look for devices again"); onTriggered: window.showError(window.transport.retryDevice()) }
+            Action { objectName: "audioSettingsAction"; text: qsTr("Audio &Settings…"); onTriggered: settingsDialog.openAt(0) }
         }
         AppMenu {
             title: qsTr("&Help")
@@ -227,6 +221,8 @@ ApplicationWindow {
     Shortcut { sequence: "M"; onActivated: window.showError(window.editor.mergeWithNext(window.editor.currentIndex)) }
     Shortcut { sequence: "R"; enabled: window.document.hasAudio; onActivated: inspector.regenerate() }
     Shortcut { sequence: "L"; onActivated: window.editor.loopSection(window.editor.currentIndex) }
+    Shortcut { sequence: "["; onActivated: window.editor.markers.jumpPrevious() }
+    Shortcut { sequence: "]"; onActivated: window.editor.markers.jumpNext() }
     Shortcut { sequence: "Delete"; onActivated: window.showError(window.editor.deleteSection(window.editor.currentIndex)) }
     Shortcut { sequences: ["+", "="]; onActivated: window.editor.timeline.zoomIn(window.playheadX()) }
     Shortcut { sequence: "-"; onActivated: window.editor.timeline.zoomOut(window.playheadX()) }
@@ -281,6 +277,7 @@ ApplicationWindow {
             SplitView.minimumWidth: 260
             editor: window.editor
             engines: window.queue.engines
+            defaultEngine: window.engineSettings.defaultEngine
             onRegenerateRequested: function (options) { window.regenerateSection(window.editor.currentIndex, options) }
             onErrorRaised: function (message) { window.showError(message) }
             onEditingFinished: editorView.forceActiveFocus()
@@ -325,18 +322,30 @@ ApplicationWindow {
         id: newSongDialog
         objectName: "newSongDialog"
         model: window.newSong
+        defaultEngine: window.engineSettings.defaultEngine
         anchors.centerIn: parent
         onErrorRaised: function (message) { window.showError(message) }
     }
 
     ShortcutsDialog { id: shortcutsDialog; objectName: "shortcutsDialog"; anchors.centerIn: parent }
 
-    EngineSettingsDialog {
-        id: engineSettingsDialog
-        objectName: "engineSettingsDialog"
+    UndoHistoryDialog {
+        id: undoHistoryDialog
+        objectName: "undoHistoryDialog"
+        x: parent.width - width - 24
+        y: 24
+        history: window.document.history
+    }
+
+    SettingsDialog {
+        id: settingsDialog
+        objectName: "settingsDialog"
         anchors.centerIn: parent
-        settings: window.engineSettings
+        audio: window.audioSettings
+        engine: window.engineSettings
+        general: window.generalSettings
         runtime: window.document.runtimeDescription
+        onErrorRaised: function (message) { window.showError(message) }
     }
 
     MessageDialog {

@@ -10,6 +10,8 @@ Dialog {
     id: root
 
     required property NewSongModel model
+    // Settings > Generation > "New songs use": the engine offered first each time the dialog opens.
+    property string defaultEngine: "arranger"
     signal errorRaised(string message)
 
     // The model's state, null-safe: a generic loader (tests/ui/tst_qml_load.cpp) may create the dialog without a
@@ -55,6 +57,9 @@ Dialog {
     anchors.centerIn: parent
     width: 560
     onOpened: {
+        const preferred = engineBox.indexOfValue(root.defaultEngine)
+        if (preferred >= 0 && root.model.engines[preferred].available)
+            engineBox.currentIndex = preferred
         message.text = ""
         caption.forceActiveFocus()
     }

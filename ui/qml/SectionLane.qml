@@ -12,7 +12,7 @@ Rectangle {
     signal regenerateRequested(int index)
     signal errorRaised(string message)
 
-    color: "#1b1c21"
+    color: Theme.lane
     clip: true
 
     function report(message) {
@@ -44,7 +44,7 @@ Rectangle {
             color: colour
             opacity: selected ? 1.0 : 0.72
             border.width: selected ? 2 : 0
-            border.color: "#ffffff"
+            border.color: Theme.bright
 
             Column {
                 anchors.fill: parent
@@ -155,7 +155,7 @@ Rectangle {
                 anchors.horizontalCenter: parent.horizontalCenter
                 width: handle.containsMouse || handle.pressed ? 3 : 1
                 height: parent.height
-                color: handle.pressed ? "#ffffff" : "#c8cad0"
+                color: handle.pressed ? Theme.bright : Theme.handle
                 opacity: 0.8
             }
             hoverEnabled: true

@@ -22,6 +22,8 @@ Dialog {
         [qsTr("Delete"), qsTr("Delete the selected section (its neighbour takes over)")],
         [qsTr("R"), qsTr("Regenerate the selected section")],
         [qsTr("L"), qsTr("Loop the selected section")],
+        [qsTr("Ctrl+M"), qsTr("Add a marker at the playhead")],
+        ["[ / ]", qsTr("Jump to the previous / next marker")],
         ["1 … 9", qsTr("Select section 1 to 9")],
         ["+ / -", qsTr("Zoom in / out around the playhead")],
         [qsTr("Ctrl+wheel"), qsTr("Zoom around the mouse")],
@@ -32,7 +34,8 @@ Dialog {
         [qsTr("Ctrl+Z / Ctrl+Shift+Z"), qsTr("Undo / redo")],
         [qsTr("Ctrl+S / Ctrl+O / Ctrl+N"), qsTr("Save / open / new song")],
         [qsTr("Ctrl+Shift+S"), qsTr("Save as")],
-        [qsTr("Ctrl+I / Ctrl+E"), qsTr("Import audio / export")]
+        [qsTr("Ctrl+I / Ctrl+E"), qsTr("Import audio / export")],
+        [qsTr("Ctrl+,"), qsTr("Settings")]
     ]
 
     // The window's own font throughout (an empty family picked a fallback font here); descriptions wrap within

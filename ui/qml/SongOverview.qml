@@ -14,7 +14,7 @@ Rectangle {
     readonly property TimelineController timeline: editor.timeline
     readonly property real songLength: Math.max(1, timeline.songLength)
 
-    color: "#1e1f24"
+    color: Theme.canvas
     implicitHeight: 58
 
     RowLayout {
@@ -43,7 +43,7 @@ Rectangle {
                 Layout.fillWidth: true
                 text: qsTr("%1 · %n section(s)", "", root.document.sectionCount).arg(root.document.lengthText)
                       + " · " + qsTr("%n track(s)", "", root.document.trackCount)
-                color: "#a0a3ad"
+                color: Theme.textDim
                 font.pixelSize: 11
                 elide: Text.ElideRight
             }
@@ -92,7 +92,7 @@ Rectangle {
                 width: Math.max(4, (root.timeline.viewEnd - root.timeline.viewStart) / root.songLength * strip.width)
                 height: strip.height
                 color: "transparent"
-                border.color: "#ffffff"
+                border.color: Theme.bright
                 border.width: 1
                 radius: 2
             }

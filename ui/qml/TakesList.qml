@@ -34,7 +34,7 @@ ListView {
         width: root.width
         height: Math.max(50, rowContent.implicitHeight + 12)
         radius: 3
-        color: active ? "#34407a" : (hover.hovered ? "#2e2f36" : "#292a30")
+        color: active ? Theme.selectedRow : (hover.hovered ? Theme.hoverRow : Theme.row)
         HoverHandler { id: hover }
         TapHandler { onTapped: root.report(root.takes.activate(row.index)) }
 
@@ -63,7 +63,7 @@ ListView {
                         objectName: "takeClipWarning" + row.index
                         visible: row.clipWarning.length > 0
                         text: "⚠ " + qsTr("clips")
-                        color: "#ff8787"
+                        color: Theme.error
                         font.pixelSize: 11
                         ToolTip.visible: clipHover.hovered
                         ToolTip.text: row.clipWarning
@@ -88,7 +88,7 @@ ListView {
                     delegate: Label {
                         required property int index
                         text: index < row.rating ? "★" : "☆"
-                        color: index < row.rating ? "#f59f00" : "#80838c"
+                        color: index < row.rating ? "#f59f00" : Theme.textFaint
                         font.pixelSize: 14
                         TapHandler {
                             onTapped: root.report(root.takes.rate(row.index, row.rating === index + 1 ? 0 : index + 1))

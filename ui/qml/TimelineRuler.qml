@@ -15,7 +15,7 @@ Rectangle {
 
     function xOf(sample) { return (sample - timeline.viewStart) / timeline.samplesPerPixel }
 
-    color: "#23242a"
+    color: Theme.header
     clip: true
 
     Repeater {
@@ -28,7 +28,7 @@ Rectangle {
                 anchors.bottom: parent.bottom
                 width: 1
                 height: modelData.major ? root.height * 0.55 : root.height * 0.25
-                color: modelData.major ? "#8a8d96" : "#55575f"
+                color: modelData.major ? Theme.tickMajor : Theme.tickMinor
             }
             // Readable at a glance: 11 and 10 px, both over 7:1 against the ruler (the time was 8 px at 3:1).
             Label {
@@ -37,7 +37,7 @@ Rectangle {
                 y: 0
                 text: modelData.label
                 font.pixelSize: 11
-                color: "#d4d6dd"
+                color: Theme.rulerText
             }
             Label {
                 objectName: "rulerTime"
@@ -45,7 +45,7 @@ Rectangle {
                 y: 14
                 text: modelData.time
                 font.pixelSize: 10
-                color: "#b4b7c0"
+                color: Theme.rulerTime
             }
         }
     }
@@ -64,7 +64,7 @@ Rectangle {
         width: Math.max(1, (root.transport.loopEnd - root.transport.loopStart) / root.timeline.samplesPerPixel)
         height: Math.round(root.height / 2)
         color: Qt.rgba(0.3, 0.49, 1.0, root.loopEditor.dragging ? 0.55 : 0.35)
-        border.color: "#4c7dff"
+        border.color: Theme.accent
 
         // One press-drag-release is one gesture: positions go through the ruler's own coordinates, which stay
         // put while the bar moves under the mouse.

@@ -32,7 +32,7 @@ Item {
         id: header
         width: root.headerWidth
         height: root.height
-        color: "#26272d"
+        color: Theme.panel
         Rectangle { width: 4; height: parent.height; color: root.colour }
         ColumnLayout {
             anchors.fill: parent
@@ -57,7 +57,7 @@ Item {
                     checked: root.mute
                     implicitWidth: 26
                     implicitHeight: 22
-                    palette.button: checked ? "#e8590c" : "#303139"
+                    palette.button: checked ? "#e8590c" : Theme.control
                     onClicked: root.report(root.editor.tracks.setMute(root.index, checked))
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Mute")
@@ -69,7 +69,7 @@ Item {
                     checked: root.solo
                     implicitWidth: 26
                     implicitHeight: 22
-                    palette.button: checked ? "#f59f00" : "#303139"
+                    palette.button: checked ? "#f59f00" : Theme.control
                     onClicked: root.report(root.editor.tracks.setSolo(root.index, checked))
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Solo")
@@ -86,7 +86,7 @@ Item {
                     checked: root.spectrogram
                     implicitHeight: 18
                     font.pixelSize: 10
-                    palette.button: checked ? "#5f3dc4" : "#303139"
+                    palette.button: checked ? "#5f3dc4" : Theme.control
                     onClicked: root.editor.tracks.setSpectrogram(root.index, checked)
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Show this track as a spectrogram: pitched sound draws lines, noise a haze")
@@ -120,7 +120,7 @@ Item {
         anchors.left: header.right
         anchors.right: parent.right
         height: root.height
-        color: root.index % 2 ? "#1d1e23" : "#202127"
+        color: root.index % 2 ? Theme.laneOdd : Theme.laneEven
         clip: true
 
         Waveform {
@@ -173,5 +173,5 @@ Item {
         }
         TapHandler { onTapped: function (eventPoint) { root.laneClicked(eventPoint.position.x) } }
     }
-    Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: "#111215" }
+    Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.line }
 }

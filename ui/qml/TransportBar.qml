@@ -15,7 +15,7 @@ ToolBar {
         property real level: 0
         implicitWidth: 90
         implicitHeight: 5
-        color: "#15161a"
+        color: Theme.sunken
         Rectangle {
             width: parent.width * parent.level
             height: parent.height
@@ -76,7 +76,7 @@ ToolBar {
             Layout.maximumWidth: 460
             elide: Text.ElideRight
             text: root.transport.deviceStatus
-            color: root.transport.hasDevice ? palette.windowText : "#ff9c6e"
+            color: root.transport.hasDevice ? palette.windowText : Theme.warning
             opacity: root.transport.hasDevice ? 0.6 : 1.0
         }
         Button {
@@ -100,7 +100,7 @@ ToolBar {
             visible: root.transport.clipped
             text: root.transport.clipText
             flat: true
-            palette.buttonText: "#ff6b6b"
+            palette.buttonText: Theme.error
             onClicked: root.transport.resetClip()
             ToolTip.visible: hovered
             ToolTip.text: qsTr("The mix clipped: lower a track or the take. Click to reset.")

@@ -17,7 +17,8 @@ EditorController::EditorController(core::ProjectDocument* document, TransportMod
       m_sections(document->project()),
       m_tracks(document->project()),
       m_takes(document->project()),
-      m_loop(transport, &m_timeline, document->project()->undoStack())
+      m_loop(transport, &m_timeline, document->project()->undoStack()),
+      m_markers(document->project(), transport, &m_timeline)
 {
     core::Project* p = project();
     connect(p, &core::Project::settingsChanged, this, &EditorController::updateGrid);

@@ -2,6 +2,7 @@
 
 #include "core/persistence/ProjectDocument.h"
 #include "ui/timeline/LoopRegionEditor.h"
+#include "ui/timeline/MarkerEditor.h"
 #include "ui/timeline/SectionListModel.h"
 #include "ui/timeline/TakeListModel.h"
 #include "ui/timeline/TimelineController.h"
@@ -29,6 +30,8 @@ class EditorController : public QObject {
     Q_PROPERTY(TakeListModel* takes READ takes CONSTANT)
     // Drags of the loop region on the ruler.
     Q_PROPERTY(LoopRegionEditor* loop READ loop CONSTANT)
+    // The marker lane.
+    Q_PROPERTY(MarkerEditor* markers READ markers CONSTANT)
     Q_PROPERTY(int currentIndex READ currentIndex WRITE select NOTIFY currentChanged)
     // The selected section's fields (id, label, displayName, caption, tags, start, end, energy, locked, takeCount).
     Q_PROPERTY(QVariantMap current READ current NOTIFY currentChanged)
@@ -47,6 +50,7 @@ public:
     TrackListModel* tracks() { return &m_tracks; }
     TakeListModel* takes() { return &m_takes; }
     LoopRegionEditor* loop() { return &m_loop; }
+    MarkerEditor* markers() { return &m_markers; }
     int currentIndex() const { return m_current; }
     void select(int index);
     QVariantMap current() const;
@@ -99,6 +103,7 @@ private:
     TrackListModel m_tracks;
     TakeListModel m_takes;
     LoopRegionEditor m_loop;
+    MarkerEditor m_markers;
     int m_current = 0;
 };
 

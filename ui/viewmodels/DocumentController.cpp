@@ -39,7 +39,7 @@ QString DocumentController::buildReport() const
 }
 
 DocumentController::DocumentController(core::ProjectDocument* document, QString runtimeDescription, QObject* parent)
-    : QObject(parent), m_document(document), m_runtime(std::move(runtimeDescription))
+    : QObject(parent), m_document(document), m_history(document->project()->undoStack()), m_runtime(std::move(runtimeDescription))
 {
     // The demo opens as a template: an untitled copy, so that Save asks where and never writes into it.
     m_document->setTemplateBundles({inference::arranger::demoSongPath()});

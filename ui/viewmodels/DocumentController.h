@@ -2,6 +2,7 @@
 
 #include "core/persistence/ProjectDocument.h"
 #include "ui/viewmodels/BackgroundJob.h"
+#include "ui/viewmodels/UndoHistoryModel.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -33,6 +34,8 @@ class DocumentController : public QObject {
     Q_PROPERTY(int sectionCount READ sectionCount NOTIFY changed)
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY changed)
     Q_PROPERTY(bool canRedo READ canRedo NOTIFY changed)
+    // Edit > Undo History: every step by name; jump to any of them.
+    Q_PROPERTY(UndoHistoryModel* history READ history CONSTANT)
     Q_PROPERTY(QString runtimeDescription READ runtimeDescription CONSTANT)
     // Help > About: the version, commit, Qt, PortAudio and compute device, as `s2a --version` prints them.
     Q_PROPERTY(QString buildReport READ buildReport CONSTANT)
@@ -61,6 +64,7 @@ public:
     int sectionCount() const { return int(m_document->project()->data().sections.size()); }
     bool canUndo() const { return m_document->project()->undoStack()->canUndo(); }
     bool canRedo() const { return m_document->project()->undoStack()->canRedo(); }
+    UndoHistoryModel* history() { return &m_history; }
     QString runtimeDescription() const { return m_runtime; }
     QString buildReport() const;
     // One map per section: label, caption, start and length as fractions of the song, takes.
@@ -113,6 +117,7 @@ private:
     void rememberRecent(const QString& bundle);
 
     core::ProjectDocument* m_document;
+    UndoHistoryModel m_history;
     QString m_runtime;
     QString m_activity;
     QFutureWatcher<QString> m_import;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFutureWatcher>
 #include <QObject>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
@@ -10,9 +11,10 @@ class GenerationWorker;
 
 namespace s2a::ui {
 
-// Generate > Engine Settings…: where the diffusion engine runs (auto, CPU, CUDA) and with how many CPU
-// threads. Kept in the user's settings; a change restarts the worker's diffusion engine, so the next job
-// uses it (a running job finishes as it started).
+// Settings > Generation: the engine new songs start with, where the diffusion engine runs (auto, CPU, CUDA)
+// and with how many CPU threads, and which model it loads (a built-in config and a weights file, checked
+// against the config's shapes before it is kept, with its SHA-256 shown). Kept in the user's settings; a
+// change restarts the worker's diffusion engine, so the next job uses it (a running job finishes as it started).
 class EngineSettings : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -21,6 +23,18 @@ class EngineSettings : public QObject {
     Q_PROPERTY(int threads READ threads WRITE setThreads NOTIFY changed)
     Q_PROPERTY(QStringList devices READ devices CONSTANT)
     Q_PROPERTY(int maxThreads READ maxThreads CONSTANT)
+    // "arranger" or "diffusion": what New Song offers first, and Regenerate where a take names no engine.
+    Q_PROPERTY(QString defaultEngine READ defaultEngine WRITE setDefaultEngine NOTIFY changed)
+    // The built-in model configs ("tiny", "s2a-402m") and the chosen one.
+    Q_PROPERTY(QStringList configs READ configs CONSTANT)
+    Q_PROPERTY(QString config READ config NOTIFY changed)
+    // The weights file the engine loads now (the chosen one, or the config's default) and whether it exists.
+    Q_PROPERTY(QString weightsPath READ weightsPath NOTIFY changed)
+    Q_PROPERTY(bool hasWeights READ hasWeights NOTIFY changed)
+    // A weights check in progress, and what the last one found ("" before any).
+    Q_PROPERTY(bool checking READ checking NOTIFY checkChanged)
+    Q_PROPERTY(QString checkText READ checkText NOTIFY checkChanged)
+    Q_PROPERTY(bool checkPassed READ checkPassed NOTIFY checkChanged)
 
 public:
     explicit EngineSettings(inference::GenerationWorker* worker, QObject* parent = nullptr);
@@ -32,15 +46,41 @@ public:
     // "auto", "cpu", and "cuda" when this LibTorch sees a GPU.
     QStringList devices() const { return m_devices; }
     int maxThreads() const;
+    QString defaultEngine() const;
+    void setDefaultEngine(const QString& id);
+    QStringList configs() const;
+    QString config() const;
+    QString weightsPath() const;
+    bool hasWeights() const;
+    bool checking() const { return m_checking; }
+    QString checkText() const { return m_checkText; }
+    bool checkPassed() const { return m_checkPassed; }
+
+    // Checks `path` (a local file; "" = the config's default weights) against `config` off the UI thread; when
+    // it fits, the pair is kept and the engine restarts with it. checkChanged() reports the result.
+    Q_INVOKABLE void chooseWeights(const QString& config, const QString& path);
+    Q_INVOKABLE void chooseWeightsUrl(const QString& config, const QUrl& url);
 
 Q_SIGNALS:
     void changed();
+    void checkChanged();
 
 private:
     void apply(const QString& device, int threads);
+    void checkFinished();
 
+    struct CheckOutcome {
+        QString config;
+        QString path;
+        QString text;
+        bool passed = false;
+    };
     inference::GenerationWorker* m_worker;
     QStringList m_devices;
+    QFutureWatcher<CheckOutcome> m_check;
+    bool m_checking = false;  // until checkFinished() has applied the result, not only until the work ends
+    QString m_checkText;
+    bool m_checkPassed = false;
 };
 
 }  // namespace s2a::ui

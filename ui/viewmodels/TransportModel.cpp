@@ -187,26 +187,6 @@ void TransportModel::seek(qint64 position)
     m_playback->seek(position);
 }
 
-QStringList TransportModel::devices() const
-{
-    QStringList names;
-    for (const core::OutputDevice& d : m_playback->devices())
-        names << QStringLiteral("%1 (%2)").arg(d.name, d.hostApi);
-    return names;
-}
-
-QString TransportModel::chooseDevice(int index)
-{
-    const QVector<core::OutputDevice> all = m_playback->devices();
-    if (index < 0 || index >= all.size())
-        return tr("That audio output is no longer available.");
-    core::OutputSettings settings;
-    settings.deviceName = all[index].name;
-    const Status status = m_playback->startAudio(settings);
-    Q_EMIT deviceChanged();
-    return status.errorMessage();
-}
-
 QString TransportModel::retryDevice()
 {
     const Status status = m_playback->retryDevice();

@@ -24,9 +24,6 @@ class TransportModel : public QObject {
     Q_PROPERTY(bool hasDevice READ hasDevice NOTIFY deviceChanged)
     Q_PROPERTY(QString deviceStatus READ deviceStatus NOTIFY deviceChanged)
     Q_PROPERTY(QString healthText READ healthText NOTIFY healthChanged)
-    // "Name (host API)" of every output PortAudio sees, and the one in use (empty: none open).
-    Q_PROPERTY(QStringList devices READ devices NOTIFY deviceChanged)
-    Q_PROPERTY(QString currentDevice READ currentDevice NOTIFY deviceChanged)
     // Bars and beats at the playhead ("12.3.") and the song's grid ("104 BPM · 4/4 · C# major").
     Q_PROPERTY(QString barBeatText READ barBeatText NOTIFY positionChanged)
     Q_PROPERTY(QString gridText READ gridText NOTIFY songChanged)
@@ -62,10 +59,7 @@ public:
     Q_INVOKABLE void rewind() { seek(0); }
     // Returns an empty string when a device was found, else why not.
     Q_INVOKABLE QString retryDevice();
-    QStringList devices() const;
     QString currentDevice() const { return m_playback->currentDevice(); }
-    // Opens the output at `index` of devices(); returns why not, or an empty string.
-    Q_INVOKABLE QString chooseDevice(int index);
 
     QString barBeatText() const;
     QString gridText() const;

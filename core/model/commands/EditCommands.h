@@ -8,7 +8,7 @@ namespace s2a::core {
 class Project;
 }
 
-// The four undo commands behind every edit. Each keeps the before and after values of exactly what it
+// The five undo commands behind every edit. Each keeps the before and after values of exactly what it
 // changes, so undo restores the previous state bit for bit. Commands that share a non-empty merge key and
 // belong to the same gesture merge into one undo step (a boundary drag, a fader move); a merged command that
 // ends where it began becomes obsolete and leaves the stack.
@@ -85,6 +85,20 @@ private:
     int m_first;
     QVector<Section> m_before;
     QVector<Section> m_after;
+};
+
+// Markers are few and small: every marker edit keeps the whole list before and after.
+class MarkersCommand : public MergeableCommand {
+public:
+    MarkersCommand(Project* project, QVector<Marker> before, QVector<Marker> after, const QString& text,
+                   const QString& mergeKey, int gesture);
+    void redo() override;
+    void undo() override;
+    bool mergeWith(const QUndoCommand* other) override;
+
+private:
+    QVector<Marker> m_before;
+    QVector<Marker> m_after;
 };
 
 }  // namespace s2a::core::detail
