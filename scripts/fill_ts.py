@@ -241,6 +241,9 @@ TABLES = {
         "S&pectrograms": "S&pektrogramme",
         "Show this track as a spectrogram: pitched sound draws lines, noise a haze":
             "Diese Spur als Spektrogramm zeigen: Tonales zeichnet Linien, Rauschen einen Schleier",
+        "MP3 320 kbit/s": "MP3 320 kbit/s", "Loop region (stems and mix)": "Loop-Bereich (Stems und Mix)",
+        "There is no loop region to export: set one first (L loops the selected section).":
+            "Es gibt keinen Loop-Bereich zum Exportieren: lege zuerst einen fest (L loopt den gewählten Abschnitt).",
         # Undo history
         "Undo History": "Verlauf", "Undo &History…": "&Verlauf…", "Opened song": "Geöffneter Song",
         # Markers
@@ -448,6 +451,9 @@ TABLES = {
         "Computing spectrogram…": "正在计算频谱图…", "Spectrogram": "频谱图", "S&pectrograms": "频谱图(&P)",
         "Show this track as a spectrogram: pitched sound draws lines, noise a haze":
             "将此音轨显示为频谱图：有音高的声音显示为线条，噪声显示为一片雾状",
+        "MP3 320 kbit/s": "MP3 320 kbit/s", "Loop region (stems and mix)": "循环区域（分轨和混音）",
+        "There is no loop region to export: set one first (L loops the selected section).":
+            "没有可导出的循环区域：请先设置一个（L 键循环所选段落）。",
         # Undo history
         "Undo History": "撤销历史", "Undo &History…": "撤销历史(&H)…", "Opened song": "打开时的歌曲",
         # Markers

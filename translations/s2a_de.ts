@@ -132,6 +132,14 @@
             <source>Export into</source>
             <translation>Exportieren nach</translation>
         </message>
+        <message>
+            <source>Loop region (stems and mix)</source>
+            <translation>Loop-Bereich (Stems und Mix)</translation>
+        </message>
+        <message>
+            <source>MP3 320 kbit/s</source>
+            <translation>MP3 320 kbit/s</translation>
+        </message>
     </context>
     <context>
         <name>GenerationQueuePanel</name>
@@ -1331,6 +1339,10 @@ SHA-256 %4</translation>
                 <numerusform>%n Datei nach %1 geschrieben</numerusform>
                 <numerusform>%n Dateien nach %1 geschrieben</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>There is no loop region to export: set one first (L loops the selected section).</source>
+            <translation>Es gibt keinen Loop-Bereich zum Exportieren: lege zuerst einen fest (L loopt den gewählten Abschnitt).</translation>
         </message>
     </context>
     <context>

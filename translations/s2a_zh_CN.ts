@@ -132,6 +132,14 @@
             <source>Export into</source>
             <translation>导出到</translation>
         </message>
+        <message>
+            <source>Loop region (stems and mix)</source>
+            <translation>循环区域（分轨和混音）</translation>
+        </message>
+        <message>
+            <source>MP3 320 kbit/s</source>
+            <translation>MP3 320 kbit/s</translation>
+        </message>
     </context>
     <context>
         <name>GenerationQueuePanel</name>
@@ -1325,6 +1333,10 @@ SHA-256 %4</translation>
             <translation>
                 <numerusform>已将 %n 个文件写入 %1</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>There is no loop region to export: set one first (L loops the selected section).</source>
+            <translation>没有可导出的循环区域：请先设置一个（L 键循环所选段落）。</translation>
         </message>
     </context>
     <context>

@@ -35,14 +35,16 @@ int exportCommand(const QStringList& args)
     const QCommandLineOption mix(QStringLiteral("mix"), QStringLiteral("Only the stereo mix."));
     const QCommandLineOption sections(QStringLiteral("sections"), QStringLiteral("One file per section per stem (and the section's mix)."));
     const QCommandLineOption only(QStringLiteral("section"), QStringLiteral("With --sections: only these (repeatable; id, chorus#2, label)."), QStringLiteral("REF"));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("wav, flac or ogg (default flac)."), QStringLiteral("FMT"), QStringLiteral("flac"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("wav, flac, ogg or mp3 (default flac; mp3 is 320 kbit/s at 32, 44.1 or 48 kHz)."), QStringLiteral("FMT"), QStringLiteral("flac"));
     const QCommandLineOption bits(QStringLiteral("bits"), QStringLiteral("16, 24 or 32 (32: float WAV; default 24)."), QStringLiteral("N"), QStringLiteral("24"));
     const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("44100, 48000 or 96000 (default: the song's)."), QStringLiteral("HZ"));
     const QCommandLineOption lufs(QStringLiteral("lufs"), QStringLiteral("Normalise the mix to this loudness (e.g. -14); stems get the same gain."), QStringLiteral("LUFS"));
     const QCommandLineOption ceiling(QStringLiteral("true-peak"), QStringLiteral("True-peak ceiling with --lufs (default -1 dBTP)."), QStringLiteral("DBTP"), QStringLiteral("-1"));
     const QCommandLineOption overwrite(QStringLiteral("overwrite"), QStringLiteral("Replace files that exist already."));
+    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("With --stems or --mix: start here (seconds), e.g. a loop region."), QStringLiteral("S"));
+    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("With --stems or --mix: end here (seconds; default the song's end)."), QStringLiteral("S"));
     const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The folder to write into."), QStringLiteral("DIR"));
-    parser.addOptions({stems, mix, sections, only, format, bits, rate, lufs, ceiling, overwrite, output, kQuiet, kJson});
+    parser.addOptions({stems, mix, sections, only, format, bits, rate, lufs, ceiling, overwrite, from, to, output, kQuiet, kJson});
     parser.addPositionalArgument(QStringLiteral("song"), QStringLiteral("A .s2a bundle."));
     if (int code = parse(parser, args, QStringLiteral("Export stems, the mix, or sections as audio files."), 1); code >= 0)
         return code;
@@ -68,8 +70,10 @@ int exportCommand(const QStringList& args)
         options.format = AudioFileFormat::Flac24;
     else if (fmt == QLatin1String("ogg"))
         options.format = AudioFileFormat::OggVorbis;
+    else if (fmt == QLatin1String("mp3"))
+        options.format = AudioFileFormat::Mp3;
     else
-        return fail(BadArguments, QStringLiteral("--format %1 --bits %2 is not one of wav 16/24/32, flac 16/24, ogg").arg(fmt, depth));
+        return fail(BadArguments, QStringLiteral("--format %1 --bits %2 is not one of wav 16/24/32, flac 16/24, ogg, mp3").arg(fmt, depth));
     if (parser.isSet(rate)) {
         options.sampleRate = parser.value(rate).toInt();
         if (options.sampleRate != 44100 && options.sampleRate != 48000 && options.sampleRate != 96000)
@@ -93,6 +97,16 @@ int exportCommand(const QStringList& args)
         if (!id)
             return fail(BadArguments, id.errorMessage());
         options.sectionIds << id.value();
+    }
+    if (parser.isSet(from) || parser.isSet(to)) {
+        const int songRate = data->settings.sampleRate;
+        const double songSeconds = double(data->length()) / songRate;
+        const auto start = parser.isSet(from) ? numberFrom(parser, from, 0.0, songSeconds) : Result<double>(0.0);
+        const auto end = parser.isSet(to) ? numberFrom(parser, to, 0.0, songSeconds) : Result<double>(songSeconds);
+        if (!start || !end)
+            return fail(BadArguments, (start ? end.error() : start.error()).message);
+        options.range = std::make_pair(SampleCount(std::llround(start.value() * songRate)),
+                                       SampleCount(std::llround(end.value() * songRate)));
     }
     CliProgress progress(parser.isSet(kQuiet));
     auto report = exportSong(data.value(), path, parser.value(output), options, progress);

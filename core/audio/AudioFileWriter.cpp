@@ -18,11 +18,6 @@ namespace {
 // (libsndfile issue #1095).
 constexpr sf_count_t kBlockFrames = 1 << 16;
 
-bool isLossless(AudioFileFormat format)
-{
-    return format != AudioFileFormat::OggVorbis;
-}
-
 // Only a regular file we created may be deleted: the path could name a device (writing to /dev/full is how
 // disk-full handling is tested) and this code may run as root.
 void removePartialFile(const QString& path)
@@ -48,6 +43,8 @@ Status validate(const QString& name, const AudioBuffer& audio, AudioFileFormat f
     if (vorbisQuality && !(*vorbisQuality >= 0.0 && *vorbisQuality <= 1.0))
         return Error{QStringLiteral("%1: Vorbis quality must be between 0 and 1, got %2").arg(name).arg(*vorbisQuality)};
 
+    if (const QString problem = detail::sampleRateProblem(format, audio.sampleRate); !problem.isEmpty())
+        return Error{QStringLiteral("%1: %2").arg(name, problem)};
     SF_INFO info{};
     info.samplerate = audio.sampleRate;
     info.channels = audio.channelCount();
@@ -72,6 +69,7 @@ QString AudioFileWriter::fileExtension(AudioFileFormat format)
     case AudioFileFormat::Flac16:
     case AudioFileFormat::Flac24: return QStringLiteral("flac");
     case AudioFileFormat::OggVorbis: return QStringLiteral("ogg");
+    case AudioFileFormat::Mp3: return QStringLiteral("mp3");
     }
     return {};
 }
@@ -85,6 +83,7 @@ QString AudioFileWriter::formatName(AudioFileFormat format)
     case AudioFileFormat::Flac16: return QStringLiteral("16-bit FLAC");
     case AudioFileFormat::Flac24: return QStringLiteral("24-bit FLAC");
     case AudioFileFormat::OggVorbis: return QStringLiteral("Ogg Vorbis");
+    case AudioFileFormat::Mp3: return QStringLiteral("MP3");
     }
     return {};
 }
@@ -112,14 +111,9 @@ Status AudioFileWriter::write(const QString& path, const AudioBuffer& audio, Aud
         return Error{QStringLiteral("%1: %2").arg(name, what)};
     };
 
-    if (isLossless(format)) {
-        // libsndfile wraps out-of-range floats around by default; a loud click is worse than a clipped peak.
-        sf_command(file.get(), SFC_SET_CLIPPING, nullptr, SF_TRUE);
-    } else {
-        double quality = vorbisQuality.value_or(kDefaultVorbisQuality);
-        if (sf_command(file.get(), SFC_SET_VBR_ENCODING_QUALITY, &quality, sizeof(quality)) != SF_TRUE)
-            return fail(QStringLiteral("the Vorbis encoder rejected quality %1").arg(quality));
-    }
+    if (const QString refused = detail::configureEncoder(file.get(), format, vorbisQuality.value_or(kDefaultVorbisQuality));
+        !refused.isEmpty())
+        return fail(refused);
 
     const int channelCount = audio.channelCount();
     const SampleCount frames = audio.frames();

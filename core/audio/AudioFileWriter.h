@@ -16,6 +16,7 @@ enum class AudioFileFormat {
     Flac16,
     Flac24,
     OggVorbis,
+    Mp3,  // MPEG-1 Layer III, 320 kbit/s constant bit rate (libsndfile's LAME encoder); 32, 44.1 or 48 kHz
 };
 
 class AudioFileWriter {

@@ -42,5 +42,11 @@ QString writeFailure(SNDFILE* file, int savedErrno);
 
 // libsndfile's format code (major | subtype) for one of our file formats.
 int sndfileFormat(AudioFileFormat format);
+// Why `format` cannot hold audio at `sampleRate` (MP3: the MPEG rates only; libsndfile checks that only when it
+// opens the file, and then blames the folder), or an empty string.
+QString sampleRateProblem(AudioFileFormat format, int sampleRate);
+// Sets up a lossy encoder on a file opened for writing (Vorbis: `vorbisQuality`; MP3: 320 kbit/s constant);
+// clipping for the lossless formats. Returns why the encoder refused, or an empty string.
+QString configureEncoder(SNDFILE* file, AudioFileFormat format, double vorbisQuality);
 
 }  // namespace s2a::core::detail

@@ -123,6 +123,8 @@ Status ExportFileWriter::open(const ExportMetadata& metadata)
     const QString name = detail::displayName(m_impl->path);
     if (!m_meter.isValid())
         return Error{QStringLiteral("%1: cannot measure loudness at %2 Hz").arg(name).arg(m_impl->sampleRate)};
+    if (const QString problem = detail::sampleRateProblem(m_impl->format, m_impl->sampleRate); !problem.isEmpty())
+        return Error{QStringLiteral("%1: %2.").arg(name, problem)};
     SF_INFO info{};
     info.samplerate = m_impl->sampleRate;
     info.channels = 2;
@@ -138,10 +140,9 @@ Status ExportFileWriter::open(const ExportMetadata& metadata)
         return Error{QStringLiteral("Cannot create files in %1: %2 Nothing in it was changed.")
                          .arg(QDir::toNativeSeparators(QFileInfo(m_impl->path).absolutePath()), detail::sndfileError(nullptr))};
     SNDFILE* f = m_impl->file.get();
-    if (m_impl->format == AudioFileFormat::OggVorbis) {
-        double quality = AudioFileWriter::kDefaultVorbisQuality;
-        sf_command(f, SFC_SET_VBR_ENCODING_QUALITY, &quality, sizeof(quality));
-    }
+    if (const QString refused = detail::configureEncoder(f, m_impl->format, AudioFileWriter::kDefaultVorbisQuality);
+        !refused.isEmpty())
+        return Error{QStringLiteral("%1: %2").arg(name, refused)};
     // Tags go in before the first sample: FLAC and Vorbis write their comment headers when encoding starts.
     // A format without a slot for a tag refuses it, which is fine ("where the format allows").
     auto tag = [f](int type, const QString& value) {

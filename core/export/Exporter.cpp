@@ -89,7 +89,28 @@ Status validateOptions(const ProjectData& data, const ExportOptions& o)
     for (const QString& id : o.sectionIds)
         if (data.sectionIndex(id) < 0)
             return Error{QStringLiteral("Cannot export section %1: the song has no such section.").arg(id)};
+    if (o.range && (o.what == ExportWhat::Sections || o.range->first < 0 || o.range->second <= o.range->first
+                    || o.range->second > data.length()))
+        return Error{QStringLiteral("Cannot export samples %1 to %2: a range must lie inside the song (0 to %3) and "
+                                    "cannot be combined with per-section files.")
+                         .arg(o.range->first).arg(o.range->second).arg(data.length())};
     return Status::success();
+}
+
+// The output samples [begin, end) a Stems or Mix export writes: the whole song, or the asked range.
+std::pair<SampleCount, SampleCount> outputSpan(const ProjectData& data, const ExportOptions& o, int outRate)
+{
+    const int projectRate = data.settings.sampleRate;
+    if (!o.range)
+        return {0, Resampler::outputLength(data.length(), projectRate, outRate)};
+    return {Resampler::outputLength(o.range->first, projectRate, outRate),
+            Resampler::outputLength(o.range->second, projectRate, outRate)};
+}
+
+// "62.345s": a position for a file name (seconds: no colon, which some file systems refuse).
+QString fileTime(SampleCount samples, int rate)
+{
+    return QStringLiteral("%1s").arg(double(samples) / rate, 0, 'f', 3);
 }
 
 // Names every file up front so that collisions and existing files are reported before any rendering.
@@ -99,7 +120,6 @@ std::vector<Target> planTargets(const ProjectData& data, const ExportOptions& o,
     const QString title = songTitle(data);
     const QString ext = QLatin1Char('.') + AudioFileWriter::fileExtension(o.format);
     const int projectRate = data.settings.sampleRate;
-    const SampleCount total = Resampler::outputLength(data.length(), projectRate, outRate);
     QStringList taken;
     std::vector<Target> targets;
     auto add = [&](const QString& rawName, int source, SampleCount begin, SampleCount end, const QString& what) {
@@ -119,12 +139,16 @@ std::vector<Target> planTargets(const ProjectData& data, const ExportOptions& o,
     const bool withMix = o.what == ExportWhat::Mix || o.alsoMix;
     const bool withStems = o.what != ExportWhat::Mix;
     if (o.what != ExportWhat::Sections) {
+        const auto [begin, end] = outputSpan(data, o, outRate);
+        const QString span = o.range ? QStringLiteral("%1_%2-%3").arg(title, fileTime(o.range->first, projectRate),
+                                                                      fileTime(o.range->second, projectRate))
+                                     : title;
         // The mix first, so that it keeps the plain name if a track is called "mix".
         if (withMix)
-            add(title + QStringLiteral("_mix"), kMixSource, 0, total, {});
+            add(span + QStringLiteral("_mix"), kMixSource, begin, end, {});
         if (withStems)
             for (int s = 0; s < stemNames.size(); ++s)
-                add(title + QLatin1Char('_') + stemNames[s], s, 0, total, stemNames[s]);
+                add(span + QLatin1Char('_') + stemNames[s], s, begin, end, stemNames[s]);
         return targets;
     }
     for (int i = 0; i < data.sections.size(); ++i) {
@@ -190,14 +214,19 @@ QByteArray reportJson(const ProjectData& data, const ExportOptions& o, int outRa
 
 // The measuring pass: the mix at the output rate through libebur128, then the gain that reaches the target
 // without pushing the true peak over the ceiling.
-Result<double> measuredNormalisationGainDb(const RenderPlan& plan, int outRate, const ExportOptions& o, JobControl& job)
+Result<double> measuredNormalisationGainDb(const RenderPlan& plan, int outRate, const ExportOptions& o,
+                                           std::pair<SampleCount, SampleCount> span, JobControl& job)
 {
     LoudnessMeter meter(outRate, false);
     if (!meter.isValid())
         return Error{QStringLiteral("Cannot measure loudness at %1 Hz.").arg(outRate)};
     SongRenderer renderer(plan, {}, outRate);
     const Status s = renderer.run(job, 0.0, 0.4, QStringLiteral("Measuring loudness"), [&](const RenderedBlock& b) {
-        meter.add(b.mixLeft, b.mixRight, b.frames);
+        // Only what the files hold: a range export is normalised on the range.
+        const SampleCount from = std::max(b.position, span.first);
+        const SampleCount to = std::min(b.position + b.frames, span.second);
+        if (to > from)
+            meter.add(b.mixLeft + (from - b.position), b.mixRight + (from - b.position), int(to - from));
         return Status::success();
     });
     if (!s)
@@ -259,7 +288,9 @@ Result<ExportReport> exportSong(const ProjectData& data, const QString& bundlePa
 
     ExportReport report;
     if (options.targetLufs) {
-        Result<double> gain = measuredNormalisationGainDb(plan, outRate, options, job);
+        const std::pair<SampleCount, SampleCount> span =
+            options.what == ExportWhat::Sections ? outputSpan(data, ExportOptions{}, outRate) : outputSpan(data, options, outRate);
+        Result<double> gain = measuredNormalisationGainDb(plan, outRate, options, span, job);
         if (!gain)
             return gain.error();
         report.appliedGainDb = gain.value();

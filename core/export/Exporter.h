@@ -28,6 +28,9 @@ struct ExportOptions {
     // For Sections: {index} is the section's 1-based position in the song, two digits; {section} its label.
     QString nameTemplate = QStringLiteral("{song}_{section}_{index}_{stem}");
     QStringList sectionIds;              // for Sections; empty: every section
+    // For Stems and Mix: only [first, second) of the song (project samples): the loop region or a selection.
+    // The files are named {song}_{start}-{end}_{stem} (times in seconds: "12.500s") and normalised on that span.
+    std::optional<std::pair<SampleCount, SampleCount>> range;
     bool overwrite = false;              // refuse to replace existing files unless set
     bool dither = true;                  // TPDF dither when the format has 16 bits (never otherwise)
 };

@@ -199,6 +199,18 @@ private Q_SLOTS:
                          QStringLiteral("wav"), QStringLiteral("--bits"), QStringLiteral("32"), QStringLiteral("--quiet")}).exitCode, 6);
         QCOMPARE(runCli({QStringLiteral("export"), song, QStringLiteral("-o"), outDir, QStringLiteral("--lufs"), QStringLiteral("loud")}).exitCode, 2);
         QCOMPARE(runCli({QStringLiteral("export"), song, QStringLiteral("-o"), outDir, QStringLiteral("--mix"), QStringLiteral("--stems")}).exitCode, 2);
+        // A span of the song (a loop region) as MP3: exactly its length; a span outside the song is refused.
+        const Run spanRun = runCli({QStringLiteral("export"), song, QStringLiteral("--mix"), QStringLiteral("--format"), QStringLiteral("mp3"),
+                                 QStringLiteral("--from"), QStringLiteral("1"), QStringLiteral("--to"), QStringLiteral("2.5"),
+                                 QStringLiteral("-o"), dir.filePath(QStringLiteral("span")), QStringLiteral("--json"), QStringLiteral("--quiet")});
+        QVERIFY2(spanRun.exitCode == 0, qPrintable(spanRun.err));
+        const QJsonArray spanFiles = QJsonDocument::fromJson(spanRun.out.toUtf8()).object().value(QStringLiteral("files")).toArray();
+        QCOMPARE(spanFiles.size(), 1);
+        QVERIFY(spanFiles[0].toObject().value(QStringLiteral("path")).toString().endsWith(QLatin1String("_1.000s-2.500s_mix.mp3")));
+        QCOMPARE(qint64(spanFiles[0].toObject().value(QStringLiteral("frames")).toDouble()), qint64(after->settings.sampleRate * 3 / 2));
+        const Run outside = runCli({QStringLiteral("export"), song, QStringLiteral("--from"), QStringLiteral("nan"),
+                                    QStringLiteral("-o"), dir.filePath(QStringLiteral("span2"))});
+        QVERIFY2(outside.exitCode == 2 && outside.err.contains(QLatin1String("--from needs a number")), qPrintable(outside.err));
 
         // Analyse the exported mix back into a project: tempo found, sections made, the bundle loads.
         const QString mixFile = files[0].toObject().value(QStringLiteral("path")).toString();

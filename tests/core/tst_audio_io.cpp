@@ -181,6 +181,7 @@ void TestAudioIo::roundTrip_data()
     QTest::newRow("flac16") << AudioFileFormat::Flac16 << 1.0 / 32768;
     QTest::newRow("flac24") << AudioFileFormat::Flac24 << 1.0 / 8388608;
     QTest::newRow("vorbis") << AudioFileFormat::OggVorbis << -1.0;
+    QTest::newRow("mp3") << AudioFileFormat::Mp3 << -1.0;  // gapless: the LAME tag gives back the exact length
 }
 
 void TestAudioIo::roundTrip()
@@ -320,7 +321,7 @@ void TestAudioIo::writerReportsDiskFull()
     // /dev/full accepts the open and fails every write with ENOSPC: a real full disk, without filling one.
     if (!QFileInfo::exists(QStringLiteral("/dev/full")))
         S2A_SKIP_OR_FAIL_ON_CI("no /dev/full on this system");
-    for (AudioFileFormat format : {AudioFileFormat::Wav24, AudioFileFormat::Flac16, AudioFileFormat::OggVorbis}) {
+    for (AudioFileFormat format : {AudioFileFormat::Wav24, AudioFileFormat::Flac16, AudioFileFormat::OggVorbis, AudioFileFormat::Mp3}) {
         const auto status = AudioFileWriter::write(QStringLiteral("/dev/full"), sine(44100, 2, 44100 * 4, 440.0), format);
         QVERIFY2(!status.ok(), qPrintable(AudioFileWriter::formatName(format)));
         // The header is written at open, so a full disk can show up there already.
@@ -335,7 +336,7 @@ void TestAudioIo::writerRemovesPartialFile()
 {
 #if defined(Q_OS_LINUX)
     // A file-size limit makes writes to a regular file fail part-way, like a disk filling up mid-export.
-    for (AudioFileFormat format : {AudioFileFormat::Wav24, AudioFileFormat::Flac24, AudioFileFormat::OggVorbis}) {
+    for (AudioFileFormat format : {AudioFileFormat::Wav24, AudioFileFormat::Flac24, AudioFileFormat::OggVorbis, AudioFileFormat::Mp3}) {
         struct rlimit saved {};
         QVERIFY(getrlimit(RLIMIT_FSIZE, &saved) == 0);
         struct rlimit limited = saved;

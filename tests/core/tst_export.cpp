@@ -277,6 +277,82 @@ private Q_SLOTS:
         QCOMPARE(report.value(QStringLiteral("appliedGainDb")).toDouble(), std::round(r->appliedGainDb * 100) / 100);
     }
 
+    // Issue 21: MP3 (320 kbit/s, libsndfile's LAME encoder) for handing a mix on: the exact length comes back
+    // (gapless), the loudness is the asked one to within what a lossy encoder moves it, and a rate MPEG-1 Layer III
+    // cannot store is refused with a message before a file exists.
+    void mp3ExportKeepsLengthAndLoudness()
+    {
+        const ProjectData data = makeSong(m_bundle);
+        ExportOptions o;
+        o.format = AudioFileFormat::Mp3;
+        o.sampleRate = 48000;
+        o.targetLufs = -16.0;
+        o.what = ExportWhat::Mix;
+        SimpleJobControl job;
+        Result<ExportReport> r = exportSong(data, m_bundle, m_out, o, job);
+        QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+        QCOMPARE(r->files.size(), 1);
+        QVERIFY(r->files.front().path.endsWith(QLatin1String("_mix.mp3")));
+        const AudioBuffer mp3 = readAudio(r->files.front().path);
+        QCOMPARE(mp3.sampleRate, 48000);
+        QCOMPARE(mp3.frames(), SampleCount(std::llround(double(data.length()) * 48000 / 44100)));
+        const Loudness l = measureFile(r->files.front().path);
+        QVERIFY2(std::fabs(l.integrated + 16.0) <= 0.3, qPrintable(QString::number(l.integrated)));
+        // 320 kbit/s: a little over 40 kB per second of audio.
+        const double seconds = double(mp3.frames()) / 48000;
+        QVERIFY2(QFileInfo(r->files.front().path).size() > 38000 * seconds, qPrintable(QString::number(QFileInfo(r->files.front().path).size())));
+
+        o.sampleRate = 96000;
+        QDir(m_out).removeRecursively();
+        QVERIFY(QDir().mkpath(m_out));
+        Result<ExportReport> refused = exportSong(data, m_bundle, m_out, o, job);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.errorMessage().contains(QLatin1String("MP3")), qPrintable(refused.errorMessage()));
+        QVERIFY(filesIn(m_out).isEmpty());
+    }
+
+    // Issue 21: the loop region (or any range) alone: exactly its samples, cut from the song's own output, named
+    // by its times, normalised on the range; a range outside the song is refused.
+    void rangeExportWritesExactlyTheRange()
+    {
+        const ProjectData data = makeSong(m_bundle);
+        ExportOptions whole;
+        whole.format = AudioFileFormat::WavFloat32;
+        whole.what = ExportWhat::Mix;
+        SimpleJobControl job;
+        const QString wholeDir = m_out + QStringLiteral("-whole");
+        Result<ExportReport> all = exportSong(data, m_bundle, wholeDir, whole, job);
+        QVERIFY2(all.ok(), qPrintable(all.errorMessage()));
+        const AudioBuffer song = readAudio(all->files.front().path);
+
+        ExportOptions o = whole;
+        o.what = ExportWhat::Stems;
+        o.range = std::make_pair(SampleCount(44100 / 2 + 17), SampleCount(44100 * 2 + 5));
+        Result<ExportReport> r = exportSong(data, m_bundle, m_out, o, job);
+        QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+        QCOMPARE(r->files.size(), data.tracks.size() + 1);
+        QVERIFY2(r->files.front().path.endsWith(QLatin1String("_0.500s-2.000s_mix.wav")), qPrintable(r->files.front().path));
+        const AudioBuffer part = readAudio(r->files.front().path);
+        QCOMPARE(part.frames(), o.range->second - o.range->first);
+        for (int c = 0; c < 2; ++c)
+            for (SampleCount i = 0; i < part.frames(); ++i)
+                QCOMPARE(part.channels[size_t(c)][size_t(i)], song.channels[size_t(c)][size_t(o.range->first + i)]);
+
+        // Normalised on the range alone: its own loudness meets the target.
+        o.what = ExportWhat::Mix;
+        o.targetLufs = -20.0;
+        o.overwrite = true;
+        Result<ExportReport> loud = exportSong(data, m_bundle, m_out, o, job);
+        QVERIFY2(loud.ok(), qPrintable(loud.errorMessage()));
+        const Loudness l = measureFile(loud->files.front().path);
+        QVERIFY2(std::fabs(l.integrated + 20.0) <= 0.2, qPrintable(QString::number(l.integrated)));
+
+        o.range = std::make_pair(SampleCount(0), data.length() + 1);
+        QVERIFY(exportSong(data, m_bundle, m_out, o, job).errorMessage().contains(QLatin1String("inside the song")));
+        o.range = std::make_pair(SampleCount(100), SampleCount(100));
+        QVERIFY(!exportSong(data, m_bundle, m_out, o, job).ok());
+    }
+
     void sectionLengthsAreExact_data()
     {
         QTest::addColumn<int>("rate");

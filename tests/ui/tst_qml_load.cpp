@@ -15,6 +15,7 @@
 #include "core/playback/PlaybackController.h"
 #include "core/persistence/ProjectBundle.h"
 #include "AudioFixtures.h"
+#include "core/audio/AudioFileReader.h"
 #include "core/audio/AudioFileWriter.h"
 #include "JackDummyServer.h"
 
@@ -268,6 +269,19 @@ private Q_SLOTS:
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished[1][0].toBool(), false);
         QVERIFY(finished[1][1].toString().contains(QLatin1String("exists")));
+        // The loop region alone, as MP3 (issue 21): the mix and both stems of exactly that span.
+        const QString loopDir = dir.filePath(QStringLiteral("loop"));
+        QVERIFY(exporter.start(QUrl::fromLocalFile(loopDir), QStringLiteral("range"), QStringLiteral("mp3"), 48000, 0, false)
+                    .contains(QLatin1String("no loop region")));
+        QCOMPARE(exporter.start(QUrl::fromLocalFile(loopDir), QStringLiteral("range"), QStringLiteral("mp3"), 48000, 0, false,
+                                44100, 44100 * 3), QString());
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished[2][0].toBool(), qPrintable(finished[2][1].toString()));
+        const QStringList mp3s = QDir(loopDir).entryList({QStringLiteral("*.mp3")}, QDir::Files);
+        QCOMPARE(mp3s.size(), 3);
+        const auto mix = s2a::core::AudioFileReader::read(QDir(loopDir).filePath(mp3s.filter(QStringLiteral("_mix")).constFirst()));
+        QVERIFY2(mix, qPrintable(mix.errorMessage()));
+        QCOMPARE(mix->info.frames, qint64(48000 * 2));
     }
 
     void importAnalysesIntoANewUnsavedSong()

@@ -9,6 +9,10 @@ Dialog {
     id: root
 
     required property ExportModel exporter
+    // The transport's loop region (project samples), offered as "Loop region" while looping.
+    property bool looping: false
+    property real loopStart: 0
+    property real loopEnd: 0
     property url folder
     signal errorRaised(string message)
 
@@ -36,6 +40,7 @@ Dialog {
                 valueRole: "value"
                 model: [{ text: qsTr("Stems and mix"), value: "stems" }, { text: qsTr("Mix only"), value: "mix" },
                         { text: qsTr("Each section (stems and mix)"), value: "sections" }]
+                       .concat(root.looping ? [{ text: qsTr("Loop region (stems and mix)"), value: "range" }] : [])
             }
             Label { text: qsTr("Format") }
             ComboBox {
@@ -46,7 +51,8 @@ Dialog {
                 currentIndex: 1
                 model: [{ text: qsTr("FLAC 16-bit"), value: "flac16" }, { text: qsTr("FLAC 24-bit"), value: "flac24" },
                         { text: qsTr("WAV 16-bit"), value: "wav16" }, { text: qsTr("WAV 24-bit"), value: "wav24" },
-                        { text: qsTr("WAV 32-bit float"), value: "wav32" }, { text: qsTr("OGG Vorbis"), value: "ogg" }]
+                        { text: qsTr("WAV 32-bit float"), value: "wav32" }, { text: qsTr("OGG Vorbis"), value: "ogg" },
+                        { text: qsTr("MP3 320 kbit/s"), value: "mp3" }]
             }
             Label { text: qsTr("Sample rate") }
             ComboBox {
@@ -109,7 +115,8 @@ Dialog {
                 enabled: !root.exporter.running && root.folder.toString().length > 0
                 onClicked: {
                     const message = root.exporter.start(root.folder, what.currentValue, format.currentValue,
-                                                        rate.currentValue, loudness.currentValue, overwrite.checked)
+                                                        rate.currentValue, loudness.currentValue, overwrite.checked,
+                                                        root.loopStart, root.loopEnd)
                     if (message.length > 0)
                         root.errorRaised(message)
                 }

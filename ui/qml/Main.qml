@@ -397,6 +397,9 @@ ApplicationWindow {
         id: exportDialog
         objectName: "exportDialog"
         exporter: window.exporter
+        looping: window.transport.looping
+        loopStart: window.transport.loopStart
+        loopEnd: window.transport.loopEnd
         onErrorRaised: function (message) { window.showError(message) }
     }
 

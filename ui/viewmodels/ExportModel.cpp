@@ -29,7 +29,7 @@ double ExportModel::progress() const { return m_job ? m_job->fraction() : 0.0; }
 QString ExportModel::stage() const { return m_job ? m_job->stage() : QString(); }
 
 QString ExportModel::start(const QUrl& folder, const QString& what, const QString& format, int sampleRate, double lufs,
-                           bool overwrite)
+                           bool overwrite, qint64 rangeStart, qint64 rangeEnd)
 {
     using core::AudioFileFormat;
     if (running())
@@ -39,10 +39,16 @@ QString ExportModel::start(const QUrl& folder, const QString& what, const QStrin
     core::ExportOptions options;
     options.what = what == QLatin1String("mix") ? core::ExportWhat::Mix
                  : what == QLatin1String("sections") ? core::ExportWhat::Sections : core::ExportWhat::Stems;
+    if (what == QLatin1String("range")) {
+        if (rangeEnd <= rangeStart)
+            return tr("There is no loop region to export: set one first (L loops the selected section).");
+        options.range = std::make_pair(core::SampleCount(rangeStart), core::SampleCount(rangeEnd));
+    }
     static const QHash<QString, AudioFileFormat> formats{
         {QStringLiteral("wav16"), AudioFileFormat::Wav16},   {QStringLiteral("wav24"), AudioFileFormat::Wav24},
         {QStringLiteral("wav32"), AudioFileFormat::WavFloat32}, {QStringLiteral("flac16"), AudioFileFormat::Flac16},
-        {QStringLiteral("flac24"), AudioFileFormat::Flac24}, {QStringLiteral("ogg"), AudioFileFormat::OggVorbis}};
+        {QStringLiteral("flac24"), AudioFileFormat::Flac24}, {QStringLiteral("ogg"), AudioFileFormat::OggVorbis},
+        {QStringLiteral("mp3"), AudioFileFormat::Mp3}};
     if (!formats.contains(format))
         return tr("Unknown format \"%1\".").arg(format);
     options.format = formats.value(format);
