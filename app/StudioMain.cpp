@@ -10,7 +10,6 @@
 #include "ui/settings/AudioSettings.h"
 #include "ui/settings/GeneralSettings.h"
 #include "ui/viewmodels/DocumentController.h"
-#include "ui/viewmodels/Theme.h"
 #include "ui/timeline/EditorController.h"
 #include "ui/viewmodels/EngineSettings.h"
 #include "ui/viewmodels/ExportModel.h"
@@ -44,7 +43,6 @@ int main(int argc, char* argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral("s2a-studio"));
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
     s2a::ui::installTranslations(app, s2a::ui::GeneralSettings::storedLocale());
-    s2a::ui::Theme::applyStored();  // before any window: popups keep the palette they are made with
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QObject::tr("Structure-guided music generation and editing"));

@@ -14,6 +14,13 @@ template <typename Sequence, typename MapFunctor>
 void parallelForEach(Sequence& items, MapFunctor&& function)
 {
     QThreadPool* pool = QThreadPool::globalInstance();
+    if (!pool) {
+        // The process is exiting: Qt has destroyed its global pool and waits for the tasks still running (a peak
+        // build the window no longer needs). Finish on this thread. (UBSan found the null pool under tst_dialogs.)
+        for (auto& item : items)
+            function(item);
+        return;
+    }
     const bool onPoolThread = pool->contains(QThread::currentThread());
     if (onPoolThread)
         pool->releaseThread();

@@ -12,7 +12,6 @@
 #include "ui/viewmodels/ExportModel.h"
 #include "ui/viewmodels/GenerationQueueModel.h"
 #include "ui/viewmodels/NewSongModel.h"
-#include "ui/viewmodels/Theme.h"
 #include "ui/viewmodels/TransportModel.h"
 
 #include <QDir>
@@ -91,7 +90,6 @@ struct MainWindow {
     // Shows the window and waits until it has the keyboard.
     bool show(QSize size = {1400, 860})
     {
-        ui::Theme::applyStored();  // as main() does
         QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/S2A/Ui/qml/Main.qml")));
         root.reset(component.createWithInitialProperties(
             {{QStringLiteral("document"), QVariant::fromValue(&controller)},

@@ -234,6 +234,10 @@ private Q_SLOTS:
         QCOMPARE(tabs->property("currentIndex").toInt(), 0);
         QVERIFY(app.item("audioDeviceChoice") && app.item("audioTestTone") && app.item("audioApply"));
         QVERIFY(app.item("audioStreamText")->property("text").toString().size() > 0);
+        // The dialog wears the window's dark theme: light text (a popup that fell back to the style's own
+        // light palette showed dark text on white).
+        const QColor darkThemeText = app.item("audioStreamText")->property("color").value<QColor>();
+        QVERIFY2(darkThemeText.lightness() > 150, qPrintable(darkThemeText.name()));
         saveScreenshot(app, QStringLiteral("settings-audio.png"));
 
         test::click(app.window, app.item("settingsTabGeneral"));
@@ -269,7 +273,6 @@ private Q_SLOTS:
         }
         app.generalSettings.setTheme(QStringLiteral("dark"));
         QTRY_VERIFY(!notice->isVisible());
-        ui::Theme::applyStored();
 
         QMetaObject::invokeMethod(dialog, "close");
         QTRY_VERIFY(!dialog->property("visible").toBool());

@@ -28,7 +28,25 @@ ApplicationWindow {
     color: Theme.canvas
 
     // One theme for every control (menus, dialogs, toolbars), not only the canvas: dark, or light from
-    // Settings > General; main() set the application palette from it (ui/viewmodels/Theme.h).
+    // Settings > General, read at start (ui/viewmodels/Theme.h). Popups take the window's palette when made.
+    palette.window: Theme.panel
+    palette.windowText: Theme.text
+    palette.base: Theme.canvas
+    palette.alternateBase: Theme.alternate
+    palette.text: Theme.text
+    palette.button: Theme.control
+    palette.buttonText: Theme.text
+    palette.brightText: Theme.bright
+    palette.highlight: Theme.accent
+    palette.highlightedText: "#ffffff"
+    palette.light: Theme.light
+    palette.midlight: Theme.midlight
+    palette.mid: Theme.alternate
+    palette.dark: Theme.dark
+    palette.shadow: "#000000"
+    palette.placeholderText: Theme.textFaint
+    palette.toolTipBase: Theme.control
+    palette.toolTipText: Theme.text
 
     function showError(message) {
         if (message.length === 0)

@@ -10,10 +10,11 @@ namespace s2a::ui {
 // Views name a role (Theme.panel, Theme.textDim), never a colour, so both themes stay complete; Main.qml binds
 // Section, track and marker colours are the same in both: they sit on their own blocks.
 //
-// The theme is read from the settings when the app starts (applyStored(), before the window loads) and a change
-// applies at the next start, as the language does: Qt 6.4 does not carry a palette change into popups already
-// made (the Settings dialog itself kept its old colours), and a window half in one theme is worse than a
-// restart. A C++ singleton: Qt 6.4's compiled QML loops on lookups of a QML-file singleton of the same module.
+// The theme is read from the settings when the window is made (Main.qml binds its palette to these roles) and a
+// change applies at the next start, as the language does: Qt 6.4 does not carry a palette change into popups
+// already made (the Settings dialog itself kept its old colours), and a window half in one theme is worse than
+// a restart. (QGuiApplication::setPalette does not reach Qt Quick Controls at all: the style's theme has its
+// own.) A C++ singleton: Qt 6.4's compiled QML loops on lookups of a QML-file singleton of the same module.
 class Theme : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -55,9 +56,7 @@ class Theme : public QObject {
 public:
     explicit Theme(QObject* parent = nullptr);
 
-    // The stored theme (Settings > General, "preferences/theme"): sets the application palette. Call before any
-    // window is made.
-    static void applyStored();
+    // The stored theme (Settings > General, "preferences/theme").
     static bool storedIsDark();
 
     bool isDark() const { return m_dark; }
@@ -103,7 +102,6 @@ Q_SIGNALS:
     void changed();  // never emitted: the colours are fixed for the app's run (NOTIFY keeps QML bindings quiet)
 
 private:
-    void applyPalette() const;
     QColor pick(const char* dark, const char* light) const { return QColor(QLatin1String(m_dark ? dark : light)); }
 
     bool m_dark;
