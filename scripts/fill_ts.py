@@ -242,6 +242,11 @@ TABLES = {
         "Show this track as a spectrogram: pitched sound draws lines, noise a haze":
             "Diese Spur als Spektrogramm zeigen: Tonales zeichnet Linien, Rauschen einen Schleier",
         "MP3 320 kbit/s": "MP3 320 kbit/s", "Loop region (stems and mix)": "Loop-Bereich (Stems und Mix)",
+        "Takes per Regenerate": "Takes pro Neuerzeugung", "Diffusion steps": "Diffusionsschritte",
+        "How many takes one Regenerate makes (seeds one apart), to compare":
+            "Wie viele Takes eine Neuerzeugung macht (Seeds je um eins versetzt), zum Vergleichen",
+        "Takes per request must be a whole number from 1 to %1.": "Takes pro Auftrag: eine ganze Zahl von 1 bis %1.",
+        "Regenerate %1 (take %2 of %3)": "%1 neu erzeugen (Take %2 von %3)",
         "There is no loop region to export: set one first (L loops the selected section).":
             "Es gibt keinen Loop-Bereich zum Exportieren: lege zuerst einen fest (L loopt den gewählten Abschnitt).",
         # Undo history
@@ -452,6 +457,10 @@ TABLES = {
         "Show this track as a spectrogram: pitched sound draws lines, noise a haze":
             "将此音轨显示为频谱图：有音高的声音显示为线条，噪声显示为一片雾状",
         "MP3 320 kbit/s": "MP3 320 kbit/s", "Loop region (stems and mix)": "循环区域（分轨和混音）",
+        "Takes per Regenerate": "每次重新生成的版本数", "Diffusion steps": "扩散步数",
+        "How many takes one Regenerate makes (seeds one apart), to compare": "一次重新生成产生多少个版本（种子依次加一），用于比较",
+        "Takes per request must be a whole number from 1 to %1.": "每次请求的版本数必须是 1 到 %1 之间的整数。",
+        "Regenerate %1 (take %2 of %3)": "重新生成%1（第 %2 个，共 %3 个）",
         "There is no loop region to export: set one first (L loops the selected section).":
             "没有可导出的循环区域：请先设置一个（L 键循环所选段落）。",
         # Undo history

@@ -293,6 +293,10 @@
             <source>This take was made by: %1</source>
             <translation>Dieser Take stammt von: %1</translation>
         </message>
+        <message>
+            <source>How many takes one Regenerate makes (seeds one apart), to compare</source>
+            <translation>Wie viele Takes eine Neuerzeugung macht (Seeds je um eins versetzt), zum Vergleichen</translation>
+        </message>
     </context>
     <context>
         <name>Main</name>
@@ -901,6 +905,26 @@
             <source>Safetensors weights (*.safetensors)</source>
             <translation>Safetensors-Gewichte (*.safetensors)</translation>
         </message>
+        <message>
+            <source>Takes per Regenerate</source>
+            <translation>Takes pro Neuerzeugung</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>Kontext</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>Diffusion steps</source>
+            <translation>Diffusionsschritte</translation>
+        </message>
+        <message>
+            <source>Guidance</source>
+            <translation>Guidance</translation>
+        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>
@@ -1455,6 +1479,14 @@ SHA-256 %4</translation>
         <message>
             <source>cancelled, another song was opened</source>
             <translation>abgebrochen, ein anderer Song wurde geöffnet</translation>
+        </message>
+        <message>
+            <source>Takes per request must be a whole number from 1 to %1.</source>
+            <translation>Takes pro Auftrag: eine ganze Zahl von 1 bis %1.</translation>
+        </message>
+        <message>
+            <source>Regenerate %1 (take %2 of %3)</source>
+            <translation>%1 neu erzeugen (Take %2 von %3)</translation>
         </message>
     </context>
     <context>

@@ -292,6 +292,10 @@
             <source>Takes</source>
             <translation>版本</translation>
         </message>
+        <message>
+            <source>How many takes one Regenerate makes (seeds one apart), to compare</source>
+            <translation>一次重新生成产生多少个版本（种子依次加一），用于比较</translation>
+        </message>
     </context>
     <context>
         <name>Main</name>
@@ -898,6 +902,26 @@
             <source>Safetensors weights (*.safetensors)</source>
             <translation>Safetensors 权重 (*.safetensors)</translation>
         </message>
+        <message>
+            <source>Takes per Regenerate</source>
+            <translation>每次重新生成的版本数</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>上下文</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 秒</translation>
+        </message>
+        <message>
+            <source>Diffusion steps</source>
+            <translation>扩散步数</translation>
+        </message>
+        <message>
+            <source>Guidance</source>
+            <translation>引导强度</translation>
+        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>
@@ -1447,6 +1471,14 @@ SHA-256 %4</translation>
         <message>
             <source>cancelled, another song was opened</source>
             <translation>已取消，打开了另一首歌曲</translation>
+        </message>
+        <message>
+            <source>Takes per request must be a whole number from 1 to %1.</source>
+            <translation>每次请求的版本数必须是 1 到 %1 之间的整数。</translation>
+        </message>
+        <message>
+            <source>Regenerate %1 (take %2 of %3)</source>
+            <translation>重新生成%1（第 %2 个，共 %3 个）</translation>
         </message>
     </context>
     <context>

@@ -184,6 +184,20 @@ private Q_SLOTS:
         QCOMPARE(announced[1][0].toString(), QStringLiteral("Intro: new take ready"));
         QCOMPARE(document->project()->undoStack()->count(), 2);
 
+        // Two takes from one request (issue 21): two jobs, consecutive seeds, two takes to A/B.
+        const QString intro = sectionId(*document, QStringLiteral("intro"));
+        const int introTakes = int(data.sections[data.sectionIndex(intro)].takes.size());
+        QCOMPARE(model.regenerate(intro, {{QStringLiteral("seed"), 40}, {QStringLiteral("takes"), 2}}), QString());
+        QCOMPARE(model.count(), 4);
+        QCOMPARE(role(model, 2, "title"), QStringLiteral("Regenerate intro (take 1 of 2)"));
+        QCOMPARE(role(model, 3, "title"), QStringLiteral("Regenerate intro (take 2 of 2)"));
+        QVERIFY(model.waitForIdle(60000));
+        const core::Section& introNow = document->project()->data().sections[document->project()->data().sectionIndex(intro)];
+        QCOMPARE(int(introNow.takes.size()), introTakes + 2);
+        QCOMPARE(introNow.takes[introTakes].origin.seed, quint64(40));
+        QCOMPARE(introNow.takes[introTakes + 1].origin.seed, quint64(41));
+        QVERIFY(model.regenerate(intro, {{QStringLiteral("takes"), 5}}).contains(QLatin1String("1 to 4")));
+
         model.clearFinished();
         QCOMPARE(model.count(), 0);
         QCOMPARE(model.rowCount(), 0);

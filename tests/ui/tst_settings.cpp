@@ -211,6 +211,19 @@ private Q_SLOTS:
         QVERIFY(!engine.checkPassed());
         QCOMPARE(engine.weightsPath(), tiny);
 
+        // The regeneration defaults: kept, clamped, read by the next instance.
+        QCOMPARE(engine.takesPerJob(), 1);
+        QCOMPARE(engine.defaultSteps(), 32);
+        engine.setTakesPerJob(2);
+        engine.setDefaultSteps(1000);
+        engine.setDefaultGuidance(3.5);
+        engine.setDefaultContext(-4);
+        ui::EngineSettings next(nullptr);
+        QCOMPARE(next.takesPerJob(), 2);
+        QCOMPARE(next.defaultSteps(), 200);
+        QCOMPARE(next.defaultGuidance(), 3.5);
+        QCOMPARE(next.defaultContext(), 0);
+
         // Back to the config's own weights; the default engine is one of the engines there are.
         engine.chooseWeights(QStringLiteral("tiny"), QString());
         QTRY_VERIFY_WITH_TIMEOUT(!engine.checking(), 60000);
@@ -279,6 +292,10 @@ private Q_SLOTS:
         QVERIFY(QMetaObject::invokeMethod(app.root->findChild<QObject*>(QStringLiteral("engineSettingsAction")), "trigger"));
         QTRY_VERIFY(dialog->property("opened").toBool());
         QCOMPARE(tabs->property("currentIndex").toInt(), 1);
+        // The inspector starts each regeneration with the defaults of this page.
+        app.engineSettings.setTakesPerJob(3);
+        QTRY_COMPARE(app.item("takesChoice")->property("value").toInt(), 3);
+        app.engineSettings.setTakesPerJob(1);
         QQuickItem* weights = app.item("weightsPath");
         QVERIFY(weights);
         QCOMPARE(weights->property("text").toString(), app.engineSettings.weightsPath());

@@ -11,6 +11,11 @@ Pane {
     required property EditorController editor
     required property var engines  // [{id, name, available, reason}]
     property string defaultEngine: "arranger"  // for a take no engine made (imported audio)
+    // Settings > Generation's defaults; each regeneration may change them here.
+    property int defaultTakes: 1
+    property int defaultSteps: 32
+    property real defaultGuidance: 4
+    property int defaultContext: 10
     readonly property var section: editor.current
     readonly property bool hasSection: section.id !== undefined
     readonly property bool diffusion: engine.currentValue === "diffusion"
@@ -33,7 +38,7 @@ Pane {
         if (!root.seedLocked)
             root.rollSeed()
         root.regenerateRequested({ caption: captionEdit.text, seed: root.seed, steps: steps.value,
-                                   guidance: guidance.value, contextSeconds: context.value,
+                                   guidance: guidance.value, contextSeconds: context.value, takes: takes.value,
                                    engine: engine.currentValue })
     }
 
@@ -228,17 +233,27 @@ Pane {
                 }
                 // Sampler settings only mean something to the diffusion engine.
                 Label { text: qsTr("Steps"); visible: root.diffusion }
-                SpinBox { id: steps; from: 4; to: 200; value: 32; editable: true; visible: root.diffusion }
+                SpinBox { id: steps; objectName: "stepsChoice"; from: 4; to: 200; value: root.defaultSteps; editable: true; visible: root.diffusion }
                 Label { text: qsTr("Guidance"); visible: root.diffusion }
                 RowLayout {
                     visible: root.diffusion
-                    Slider { id: guidance; Layout.fillWidth: true; from: 1; to: 10; value: 4; stepSize: 0.5 }
+                    Slider { id: guidance; Layout.fillWidth: true; from: 1; to: 10; value: root.defaultGuidance; stepSize: 0.5 }
                     Label { text: guidance.value.toFixed(1) }
                 }
                 Label { text: qsTr("Context") }
                 RowLayout {
-                    Slider { id: context; Layout.fillWidth: true; from: 0; to: 30; value: 10; stepSize: 1 }
+                    Slider { id: context; Layout.fillWidth: true; from: 0; to: 30; value: root.defaultContext; stepSize: 1 }
                     Label { text: qsTr("%1 s").arg(context.value) }
+                }
+                Label { text: qsTr("Takes") }
+                SpinBox {
+                    id: takes
+                    objectName: "takesChoice"
+                    from: 1
+                    to: 4
+                    value: root.defaultTakes
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("How many takes one Regenerate makes (seeds one apart), to compare")
                 }
             }
             Button {

@@ -296,6 +296,10 @@ ApplicationWindow {
             editor: window.editor
             engines: window.queue.engines
             defaultEngine: window.engineSettings.defaultEngine
+            defaultTakes: window.engineSettings.takesPerJob
+            defaultSteps: window.engineSettings.defaultSteps
+            defaultGuidance: window.engineSettings.defaultGuidance
+            defaultContext: window.engineSettings.defaultContext
             onRegenerateRequested: function (options) { window.regenerateSection(window.editor.currentIndex, options) }
             onErrorRaised: function (message) { window.showError(message) }
             onEditingFinished: editorView.forceActiveFocus()

@@ -141,6 +141,44 @@ Dialog {
                     currentIndex: count > 0 ? Math.max(0, indexOfValue(root.engine.defaultEngine)) : -1  // count: re-read once the model is in
                     onActivated: root.engine.defaultEngine = currentValue
                 }
+                Label { text: qsTr("Takes per Regenerate") }
+                SpinBox {
+                    objectName: "takesPerJobChoice"
+                    from: 1
+                    to: 4
+                    value: root.engine.takesPerJob
+                    onValueModified: root.engine.takesPerJob = value
+                }
+                Label { text: qsTr("Context") }
+                SpinBox {
+                    objectName: "contextChoice"
+                    from: 0
+                    to: 30
+                    value: root.engine.defaultContext
+                    textFromValue: function (value) { return qsTr("%1 s").arg(value) }
+                    valueFromText: function (text) { return parseInt(text) }
+                    onValueModified: root.engine.defaultContext = value
+                }
+                Label { text: qsTr("Diffusion steps") }
+                SpinBox {
+                    objectName: "defaultStepsChoice"
+                    from: 4
+                    to: 200
+                    editable: true
+                    value: root.engine.defaultSteps
+                    onValueModified: root.engine.defaultSteps = value
+                }
+                Label { text: qsTr("Guidance") }
+                SpinBox {
+                    objectName: "defaultGuidanceChoice"
+                    // In half steps: 2 to 20 stand for 1.0 to 10.0.
+                    from: 2
+                    to: 20
+                    value: Math.round(root.engine.defaultGuidance * 2)
+                    textFromValue: function (value) { return (value / 2).toFixed(1) }
+                    valueFromText: function (text) { return Math.round(parseFloat(text) * 2) }
+                    onValueModified: root.engine.defaultGuidance = value / 2
+                }
                 Label { text: qsTr("Diffusion device") }
                 ComboBox {
                     objectName: "deviceChoice"

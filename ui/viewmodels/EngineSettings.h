@@ -1,9 +1,13 @@
 #pragma once
 
 #include <QFutureWatcher>
+#include <QSettings>
 #include <QObject>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
+
+#include <algorithm>
+#include <cmath>
 
 namespace s2a::inference {
 class GenerationWorker;
@@ -25,6 +29,12 @@ class EngineSettings : public QObject {
     Q_PROPERTY(int maxThreads READ maxThreads CONSTANT)
     // "arranger" or "diffusion": what New Song offers first, and Regenerate where a take names no engine.
     Q_PROPERTY(QString defaultEngine READ defaultEngine WRITE setDefaultEngine NOTIFY changed)
+    // What the inspector starts each section's regeneration with (it can change them per job): takes per
+    // request (1-4), sampler steps (4-200), guidance (1-10), context seconds (0-30).
+    Q_PROPERTY(int takesPerJob READ takesPerJob WRITE setTakesPerJob NOTIFY changed)
+    Q_PROPERTY(int defaultSteps READ defaultSteps WRITE setDefaultSteps NOTIFY changed)
+    Q_PROPERTY(double defaultGuidance READ defaultGuidance WRITE setDefaultGuidance NOTIFY changed)
+    Q_PROPERTY(int defaultContext READ defaultContext WRITE setDefaultContext NOTIFY changed)
     // The built-in model configs ("tiny", "s2a-402m") and the chosen one.
     Q_PROPERTY(QStringList configs READ configs CONSTANT)
     Q_PROPERTY(QString config READ config NOTIFY changed)
@@ -48,6 +58,14 @@ public:
     int maxThreads() const;
     QString defaultEngine() const;
     void setDefaultEngine(const QString& id);
+    int takesPerJob() const { return storedNumber(kTakesKey, 1, 1, 4); }
+    void setTakesPerJob(int takes) { storeNumber(kTakesKey, std::clamp(takes, 1, 4)); }
+    int defaultSteps() const { return storedNumber(kStepsKey, 32, 4, 200); }
+    void setDefaultSteps(int steps) { storeNumber(kStepsKey, std::clamp(steps, 4, 200)); }
+    double defaultGuidance() const { return storedNumber(kGuidanceKey, 4.0, 1.0, 10.0); }
+    void setDefaultGuidance(double guidance) { storeNumber(kGuidanceKey, std::clamp(guidance, 1.0, 10.0)); }
+    int defaultContext() const { return storedNumber(kContextKey, 10, 0, 30); }
+    void setDefaultContext(int seconds) { storeNumber(kContextKey, std::clamp(seconds, 0, 30)); }
     QStringList configs() const;
     QString config() const;
     QString weightsPath() const;
@@ -66,6 +84,15 @@ Q_SIGNALS:
     void checkChanged();
 
 private:
+    static constexpr const char* kTakesKey = "engines/defaults/takes";
+    static constexpr const char* kStepsKey = "engines/defaults/steps";
+    static constexpr const char* kGuidanceKey = "engines/defaults/guidance";
+    static constexpr const char* kContextKey = "engines/defaults/contextSeconds";
+    // A stored number, or `fallback` when none (or nonsense) is stored.
+    template <typename T>
+    static T storedNumber(const char* key, T fallback, T low, T high);
+    template <typename T>
+    void storeNumber(const char* key, T value);
     void apply(const QString& device, int threads);
     void checkFinished();
 
@@ -82,5 +109,22 @@ private:
     QString m_checkText;
     bool m_checkPassed = false;
 };
+
+template <typename T>
+T EngineSettings::storedNumber(const char* key, T fallback, T low, T high)
+{
+    bool ok = false;
+    const double value = QSettings().value(QLatin1String(key)).toDouble(&ok);
+    return ok && std::isfinite(value) && value >= double(low) && value <= double(high) ? T(value) : fallback;
+}
+
+template <typename T>
+void EngineSettings::storeNumber(const char* key, T value)
+{
+    if (QSettings().value(QLatin1String(key)).toDouble() == double(value) && QSettings().contains(QLatin1String(key)))
+        return;
+    QSettings().setValue(QLatin1String(key), value);
+    Q_EMIT changed();
+}
 
 }  // namespace s2a::ui

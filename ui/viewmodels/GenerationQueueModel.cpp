@@ -134,23 +134,33 @@ QString GenerationQueueModel::regenerate(const QString& sectionId, const QVarian
     o.contextSeconds = options.value(QStringLiteral("contextSeconds"), o.contextSeconds).toDouble(&ok);
     if (!ok || !std::isfinite(o.contextSeconds) || o.contextSeconds < 0)
         return tr("The context must be a number of seconds, 0 or more.");
+    // Several takes of one request (Suno gives two per replace): one job each, seeds one apart, each landing as
+    // a take of its own for A/B.
+    const int takes = options.value(QStringLiteral("takes"), 1).toInt(&ok);
+    if (!ok || takes < 1 || takes > kMaxTakesPerRequest)
+        return tr("Takes per request must be a whole number from 1 to %1.").arg(kMaxTakesPerRequest);
     job.priority = options.value(QStringLiteral("priority"), 0).toInt();
     job.snapshot = data;  // shares the data with the project until either side changes (implicit sharing)
     job.bundlePath = currentBundle();
     job.sectionId = sectionId;
 
-    Row row;
-    row.title = tr("Regenerate %1").arg(name);
-    row.sectionId = sectionId;
-    row.sectionName = name;
-    row.state = kQueued;
-    row.message = tr("Waiting");
-    row.songEpoch = m_songEpoch;
-    // The row exists before the worker can report on it; the worker's signals are queued, so they are only
-    // handled after this function returns.
-    row.jobId = m_worker->enqueue(std::move(job));
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
-    m_rows.append(row);
+    const quint64 firstSeed = o.seed;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size()) + takes - 1);
+    for (int take = 0; take < takes; ++take) {
+        inference::GenerationJob one = job;
+        one.options.seed = firstSeed + quint64(take);
+        Row row;
+        row.title = takes == 1 ? tr("Regenerate %1").arg(name) : tr("Regenerate %1 (take %2 of %3)").arg(name).arg(take + 1).arg(takes);
+        row.sectionId = sectionId;
+        row.sectionName = name;
+        row.state = kQueued;
+        row.message = tr("Waiting");
+        row.songEpoch = m_songEpoch;
+        // The row exists before the worker can report on it; the worker's signals are queued, so they are only
+        // handled after this function returns.
+        row.jobId = m_worker->enqueue(std::move(one));
+        m_rows.append(row);
+    }
     endInsertRows();
     Q_EMIT countChanged();
     Q_EMIT activeCountChanged();

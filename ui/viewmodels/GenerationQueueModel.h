@@ -55,7 +55,9 @@ public:
     // as the take), seed (number or decimal string; 0 or absent = random), steps, guidance, contextSeconds,
     // engine ("arranger", the default), priority (higher runs first). Returns a sentence saying why not, or
     // an empty string when queued.
+    // Options also take "takes" (1 to kMaxTakesPerRequest): that many jobs with consecutive seeds, one take each.
     Q_INVOKABLE QString regenerate(const QString& sectionId, const QVariantMap& options = {});
+    static constexpr int kMaxTakesPerRequest = 4;
     Q_INVOKABLE void cancel(int row);
     Q_INVOKABLE void cancelAll();
     Q_INVOKABLE void clearFinished();
