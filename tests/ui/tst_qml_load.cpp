@@ -18,6 +18,7 @@
 #include "core/audio/AudioFileReader.h"
 #include "core/audio/AudioFileWriter.h"
 #include "JackDummyServer.h"
+#include "MainWindowFixture.h"
 
 #include <QDirIterator>
 #include <QQmlComponent>
@@ -241,6 +242,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(transport.playing(), 15000);
         QTRY_VERIFY_WITH_TIMEOUT(transport.position() > 22050, 15000);
         QVERIFY(positionLabel->property("text").toString() != QStringLiteral("0:00.000 / 0:20.000"));
+        // Issue 21: each lane's meter follows its stem while it plays (two sines at 0.05, about -26 dBFS, gain 0),
+        // and the master meter has its dB scale.
+        QList<QQuickItem*> meters = s2a::test::findItems(window->contentItem(), QStringLiteral("trackMeter"));
+        meters.erase(std::remove_if(meters.begin(), meters.end(), [](QQuickItem* m) { return !m->isVisible(); }), meters.end());
+        QVERIFY2(meters.size() >= 2, qPrintable(QString::number(meters.size())));  // a ListView may keep one spare
+        for (QQuickItem* meter : meters)
+            QTRY_VERIFY_WITH_TIMEOUT(meter->property("level").toDouble() > 0.4 && meter->property("level").toDouble() < 0.8, 5000);
+        QCOMPARE(s2a::test::findItems(window->contentItem(), QStringLiteral("meterScaleLabel")).size(), 4);
         QTest::keyClick(window, Qt::Key_Space);
         QTRY_VERIFY_WITH_TIMEOUT(!transport.playing(), 15000);
         playback.stopAudio();

@@ -148,6 +148,7 @@ Item {
                 width: trackList.width
                 height: 84
                 editor: root.editor
+                transport: root.transport
                 headerWidth: root.headerWidth
                 onErrorRaised: function (message) { root.errorRaised(message) }
                 // A click in a lane selects the section under it and moves the playhead there.

@@ -9,6 +9,7 @@ Item {
     id: root
 
     required property EditorController editor
+    required property TransportModel transport
     required property int index
     required property string name
     required property string role
@@ -110,6 +111,12 @@ Item {
                     opacity: 0.7
                     Layout.preferredWidth: 44
                 }
+            }
+            // What this stem plays now, post-fader: meterLeft ties the binding to the transport's meter updates.
+            LevelMeter {
+                objectName: "trackMeter"
+                Layout.fillWidth: true
+                level: root.transport.meterLeft >= 0 ? root.transport.trackLevel(root.index) : 0
             }
         }
         TapHandler { onDoubleTapped: root.report(root.editor.tracks.setGain(root.index, 0)) }

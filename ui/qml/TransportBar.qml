@@ -11,18 +11,6 @@ ToolBar {
     required property TransportModel transport
     signal errorRaised(string message)
 
-    component Meter: Rectangle {
-        property real level: 0
-        implicitWidth: 90
-        implicitHeight: 5
-        color: Theme.sunken
-        Rectangle {
-            width: parent.width * parent.level
-            height: parent.height
-            color: parent.level > 0.95 ? "#e03131" : parent.level > 0.8 ? "#f59f00" : "#40c057"
-        }
-    }
-
     RowLayout {
         anchors.fill: parent
         anchors.leftMargin: 8
@@ -91,8 +79,8 @@ ToolBar {
         ColumnLayout {
             objectName: "masterMeter"
             spacing: 2
-            Meter { level: root.transport.meterLeft }
-            Meter { level: root.transport.meterRight }
+            LevelMeter { level: root.transport.meterLeft }
+            LevelMeter { level: root.transport.meterRight; labels: true }
         }
         // The mix reached full scale: stays lit (with how far over) until clicked, so a short over is not missed.
         Button {

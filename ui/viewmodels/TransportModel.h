@@ -73,6 +73,9 @@ public:
     double meterLeft() const { return meterScale(m_playback->masterMeter(0).peak); }
     double meterRight() const { return meterScale(m_playback->masterMeter(1).peak); }
     static double meterScale(float peak);
+    // Track `index`'s peak on the same scale (0 when it is silent, muted or not playing); read with meterLeft
+    // in a binding so that it follows healthChanged.
+    Q_INVOKABLE double trackLevel(int index) const { return meterScale(m_playback->trackMeter(index).peak); }
     bool clipped() const { return m_playback->clipped(); }
     QString clipText() const;
     Q_INVOKABLE void resetClip() { m_playback->resetClip(); }
