@@ -276,7 +276,9 @@ private Q_SLOTS:
         QVERIFY(rec.idsOf(QStringLiteral("finished")).isEmpty());
         // The arranger checks cancel every 20 ms, and its render threads stop at their next block.
         QVERIFY2(stepsAfterCancel.load() <= 5, qPrintable(QString::number(stepsAfterCancel.load())));
-        QVERIFY2(highest.load() < 0.9, qPrintable(QString::number(highest.load())));
+        // Never reported as done. (It was < 0.9, but the one step a render may report after the cancel can be the
+        // mixing stage's 0.9 on a fast machine: CI saw exactly that once, with 1 step after the cancel.)
+        QVERIFY2(highest.load() < 1.0, qPrintable(QString::number(highest.load())));
         QVERIFY2(stopMs < 2000, qPrintable(QString::number(stopMs)));
         QVERIFY(!worker.cancel(id));  // ended: nothing left to cancel
         QVERIFY(project.data() == before);
