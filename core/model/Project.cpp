@@ -332,6 +332,13 @@ Status Project::rateTake(const QString& sectionId, const QString& takeId, int ra
 
 // ---- markers ----------------------------------------------------------------------------------------------
 
+namespace {
+QVector<Marker>::iterator findMarker(QVector<Marker>& markers, const QString& id)
+{
+    return std::find_if(markers.begin(), markers.end(), [&](const Marker& m) { return m.id == id; });
+}
+}  // namespace
+
 Status Project::addMarker(SampleCount position, const QString& name, QString* addedId)
 {
     Marker marker{newId("mrk"), position, name.trimmed().isEmpty() ? tr("Marker %1").arg(m_data.markers.size() + 1) : name.trimmed()};
@@ -347,7 +354,7 @@ Status Project::addMarker(SampleCount position, const QString& name, QString* ad
 Status Project::renameMarker(const QString& markerId, const QString& name)
 {
     QVector<Marker> markers = m_data.markers;
-    auto it = std::find_if(markers.begin(), markers.end(), [&](const Marker& m) { return m.id == markerId; });
+    auto it = findMarker(markers, markerId);
     if (it == markers.end())
         return noSuch("marker", markerId);
     if (name.trimmed().isEmpty())
@@ -359,7 +366,7 @@ Status Project::renameMarker(const QString& markerId, const QString& name)
 Status Project::moveMarker(const QString& markerId, SampleCount position)
 {
     QVector<Marker> markers = m_data.markers;
-    auto it = std::find_if(markers.begin(), markers.end(), [&](const Marker& m) { return m.id == markerId; });
+    auto it = findMarker(markers, markerId);
     if (it == markers.end())
         return noSuch("marker", markerId);
     it->position = position;
@@ -369,7 +376,7 @@ Status Project::moveMarker(const QString& markerId, SampleCount position)
 Status Project::removeMarker(const QString& markerId)
 {
     QVector<Marker> markers = m_data.markers;
-    auto it = std::find_if(markers.begin(), markers.end(), [&](const Marker& m) { return m.id == markerId; });
+    auto it = findMarker(markers, markerId);
     if (it == markers.end())
         return noSuch("marker", markerId);
     const QString text = tr("Delete marker \"%1\"").arg(it->name);
