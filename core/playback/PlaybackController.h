@@ -40,6 +40,7 @@ public:
     QString currentDevice() const { return m_output.deviceLabel(); }
     QVector<OutputDevice> devices() const { return m_output.devices(); }
     int outputRate() const;
+    int framesPerBuffer() const { return m_output.framesPerBuffer(); }  // of the open stream
     double outputLatencySeconds() const { return m_output.outputLatencySeconds(); }
 
     // The song to play; audio files are read from `audioDir` (the bundle's audio/). Rebuilds the plan in the

@@ -100,7 +100,7 @@ QString AudioSettings::streamText() const
     if (!m_playback->hasDevice())
         return tr("No output is open.");
     const int rate = m_playback->outputRate();
-    const int frames = stored().framesPerBuffer;
+    const int frames = m_playback->framesPerBuffer();  // what is open, not what is stored
     return tr("%1 Hz · %2 frames (%3 ms)").arg(rate).arg(frames).arg(1000.0 * frames / std::max(1, rate), 0, 'f', 1);
 }
 
