@@ -54,6 +54,7 @@ private:
 GenerationWorker::GenerationWorker(QObject* parent) : QObject(parent)
 {
     qRegisterMetaType<RenderedTake>();
+    qRegisterMetaType<RenderedTakes>();
     // Each made once, on its first job, and kept warm (the diffusion engine loads its weights on first use;
     // without weights its jobs fail with its "no weights for config tiny" message and the UI offers the
     // arranger instead, see EngineCatalogue).
@@ -242,7 +243,7 @@ void GenerationWorker::run()
         }
         Q_EMIT jobStarted(next.id);
 
-        std::optional<Result<RenderedTake>> result;
+        std::optional<Result<RenderedTakes>> result;
         // An engine that throws (out of memory in a long render, a library's exception) fails its job with a
         // message instead of ending the app: the song is only changed by a finished job's take, so it is
         // unchanged, and the next job runs.
@@ -252,9 +253,14 @@ void GenerationWorker::run()
             auto engine = engineFor(next.job.engine);
             if (!engine)
                 result.emplace(engine.error());
+            else if (next.job.range)
+                result.emplace(renderRepaint(next.job.snapshot, next.job.bundlePath, *next.job.range, next.job.options,
+                                             *engine.value(), *control));
+            else if (auto take = renderTake(next.job.snapshot, next.job.bundlePath, next.job.sectionId,
+                                            next.job.options, *engine.value(), *control))
+                result.emplace(RenderedTakes{take.value()});
             else
-                result.emplace(renderTake(next.job.snapshot, next.job.bundlePath, next.job.sectionId, next.job.options,
-                                          *engine.value(), *control));
+                result.emplace(take.error());
         } catch (const std::bad_alloc&) {
             result.emplace(Error{QStringLiteral("The %1 engine ran out of memory; the song is unchanged. Close other "
                                                 "programs, or regenerate a shorter section or with less context.")

@@ -2,12 +2,13 @@
 
 // Runs regenerations off the UI thread, one at a time, from a priority queue. The editor queues a job with a
 // snapshot of the song; the worker thread decodes the song's audio, runs the engine and stores the stems, and
-// the finished take comes back to the UI thread as a plain value (RenderedTake) by a queued signal, where
-// addRenderedTake() makes it part of the song. Nothing here waits on the UI thread or makes it wait.
+// the finished takes come back to the UI thread as plain values (RenderedTake) by a queued signal, where
+// addRenderedTakes() makes them part of the song. Nothing here waits on the UI thread or makes it wait.
 //
 // Engines are made on the worker thread the first time a job asks for them and are kept for later jobs: the
 // diffusion engine will load weights worth keeping warm. Torch never shows here; engines are Generators.
 #include "inference/Generator.h"
+#include "inference/RangeRepainter.h"
 #include "inference/SectionRegenerator.h"
 
 #include <QMutex>
@@ -21,6 +22,7 @@
 #include <map>
 #include <set>
 #include <memory>
+#include <optional>
 
 class QThread;
 
@@ -31,6 +33,7 @@ struct GenerationJob {
     core::ProjectData snapshot;
     QString bundlePath;   // where the song's audio is read from and the new stems go
     QString sectionId;
+    std::optional<RepaintRange> range;  // set: repaint this range (sectionId is then ignored)
     RegenerateOptions options;
     QString engine = QStringLiteral("arranger");
     int priority = 0;     // higher runs first; equal priorities run in the order they were queued
@@ -77,7 +80,7 @@ Q_SIGNALS:
     void jobStarted(int jobId);
     // fraction 0..1 over the whole job; etaSeconds < 0 while there is nothing to estimate from.
     void jobProgress(int jobId, double fraction, const QString& stage, double etaSeconds);
-    void jobFinished(int jobId, const s2a::inference::RenderedTake& take);
+    void jobFinished(int jobId, const s2a::inference::RenderedTakes& takes);  // one per section a job changed
     void jobFailed(int jobId, const QString& message);
     void jobCancelled(int jobId);
 

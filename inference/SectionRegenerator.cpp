@@ -45,23 +45,6 @@ Result<QString> findSection(const ProjectData& data, const QString& reference)
 
 namespace {
 
-// Maps a phase's own 0..1 progress into its share [from, to] of the whole job, and passes cancel through, so
-// an engine that knows nothing of the phases around it still moves one steady bar.
-class PhaseJob : public JobControl {
-public:
-    PhaseJob(JobControl& outer, double from, double to) : m_outer(outer), m_from(from), m_to(to) {}
-    void progress(double fraction, const QString& stage) override
-    {
-        m_outer.progress(m_from + (m_to - m_from) * std::clamp(fraction, 0.0, 1.0), stage);
-    }
-    bool cancelled() const override { return m_outer.cancelled(); }
-
-private:
-    JobControl& m_outer;
-    double m_from;
-    double m_to;
-};
-
 constexpr double kDecodeShare = 0.1;  // of a regeneration's progress: reading the song's current audio
 constexpr double kEngineShare = 0.9;  // up to here: the engine; the rest: writing the stems
 
@@ -114,8 +97,12 @@ QVector<Stem> currentStems(const ProjectData& data, const QString& bundlePath, J
 QString trackFor(Project& project, const RenderedStem& stem)
 {
     const ProjectData& data = project.data();
+    if (!stem.trackId.isEmpty() && data.trackIndex(stem.trackId) >= 0)
+        return stem.trackId;
     const Track* byRole = nullptr;
     for (const Track& t : data.tracks) {
+        if (!stem.trackId.isEmpty())
+            break;
         if (t.role != stem.role)
             continue;
         if (t.name == stem.name)
@@ -125,11 +112,26 @@ QString trackFor(Project& project, const RenderedStem& stem)
     if (byRole)
         return byRole->id;
     Track track;
-    track.id = newId("trk");
+    track.id = stem.trackId.isEmpty() ? newId("trk") : stem.trackId;
     track.name = stem.name.isEmpty() ? toString(stem.role) : stem.name;
     track.role = stem.role;
     project.addTrack(track);
     return track.id;
+}
+
+// Why `rendered` no longer fits the song, or success.
+Status checkFits(const ProjectData& data, const RenderedTake& rendered)
+{
+    const int index = data.sectionIndex(rendered.sectionId);
+    if (index < 0)
+        return Error{QStringLiteral("Section \"%1\" was removed while it was being generated.").arg(rendered.sectionName)};
+    const Section& section = data.sections[index];
+    if (section.locked)
+        return Error{QStringLiteral("Section \"%1\" is locked; unlock it to regenerate it.").arg(section.displayName())};
+    if (section.start != rendered.sectionStart || section.end != rendered.sectionEnd)
+        return Error{QStringLiteral("Section \"%1\" changed while it was being generated; regenerate it again.")
+                         .arg(section.displayName())};
+    return Status::success();
 }
 
 }  // namespace
@@ -181,6 +183,19 @@ Result<QString> storeStem(const QString& bundlePath, const AudioBuffer& audio)
     return bundle::addAudioFile(bundlePath, file);
 }
 
+Result<GenerationResult> runRegeneration(const GenerationRequest& request, Generator& engine, JobControl& job,
+                                         double from, double to)
+{
+    PhaseJob engineJob(job, from, to);
+    auto result = engine.regenerate(request, engineJob);
+    if (!result)
+        return result.error();
+    if (job.cancelled())
+        return cancelledError();
+    guardStemLevels(result->stems, request.sampleRate, result->origin);
+    return result;
+}
+
 Result<RenderedTake> renderTake(const ProjectData& snapshot, const QString& bundlePath, const QString& sectionId,
                                 const RegenerateOptions& options, Generator& engine, JobControl& job)
 {
@@ -196,13 +211,9 @@ Result<RenderedTake> renderTake(const ProjectData& snapshot, const QString& bund
     auto request = requestFor(snapshot, bundlePath, index, options, &decoding);
     if (!request)
         return request.error();
-    PhaseJob engineJob(job, kDecodeShare, kEngineShare);
-    auto result = engine.regenerate(request.value(), engineJob);
+    auto result = runRegeneration(request.value(), engine, job, kDecodeShare, kEngineShare);
     if (!result)
         return result.error();
-    if (job.cancelled())
-        return cancelledError();
-    guardStemLevels(result->stems, request->sampleRate, result->origin);
 
     // Stray files in audio/ after a failure or a cancel here are harmless: content-addressed, unreferenced.
     RenderedTake take;
@@ -225,48 +236,56 @@ Result<RenderedTake> renderTake(const ProjectData& snapshot, const QString& bund
         auto file = storeStem(bundlePath, stem.audio);
         if (!file)
             return file.error();
-        take.stems.append({stem.role, stem.name, file.value()});
+        take.stems.append({stem.role, stem.name, file.value(), {}});
     }
     job.progress(1.0, QStringLiteral("Done"));
     return take;
 }
 
-Result<QString> addRenderedTake(Project& project, const RenderedTake& rendered)
+Result<QStringList> addRenderedTakes(Project& project, const RenderedTakes& takes, const QString& undoText)
 {
-    const int index = project.data().sectionIndex(rendered.sectionId);
-    if (index < 0)
-        return Error{QStringLiteral("Section \"%1\" was removed while it was being generated.").arg(rendered.sectionName)};
-    // Copies, not references: the edits below replace the section list.
-    const Section section = project.data().sections[index];
-    if (section.locked)
-        return Error{QStringLiteral("Section \"%1\" is locked; unlock it to regenerate it.").arg(section.displayName())};
-    if (section.start != rendered.sectionStart || section.end != rendered.sectionEnd)
-        return Error{QStringLiteral("Section \"%1\" changed while it was being generated; regenerate it again.")
-                         .arg(section.displayName())};
-
+    for (const RenderedTake& rendered : takes)
+        if (Status fits = checkFits(project.data(), rendered); !fits)
+            return fits.error();
     QUndoStack* undo = project.undoStack();
-    undo->beginMacro(QStringLiteral("Regenerate %1").arg(section.displayName()));
+    undo->beginMacro(undoText);
     Status status = Status::success();
-    if (rendered.caption)
-        status = project.setSectionCaption(rendered.sectionId, *rendered.caption);
-    Take take;
-    take.id = newId("take");
-    take.origin = rendered.origin;
-    for (const RenderedStem& stem : rendered.stems) {
-        if (!status)
-            break;
-        take.clips.append({trackFor(project, stem), stem.file, rendered.start, 0, rendered.end - rendered.start});
+    QStringList ids;
+    for (const RenderedTake& rendered : takes) {
+        if (status && rendered.caption)
+            status = project.setSectionCaption(rendered.sectionId, *rendered.caption);
+        Take take;
+        take.id = newId("take");
+        take.name = rendered.name;
+        take.origin = rendered.origin;
+        take.clips = rendered.keptClips;
+        for (const RenderedStem& stem : rendered.stems) {
+            if (!status)
+                break;
+            take.clips.append({trackFor(project, stem), stem.file, rendered.start, 0, rendered.end - rendered.start});
+        }
+        if (status)
+            status = project.addTake(rendered.sectionId, take);
+        ids << take.id;
     }
-    if (status)
-        status = project.addTake(rendered.sectionId, take);
     undo->endMacro();
     if (!status) {
-        // Not expected after the checks above; takes the whole step back (the caption and any tracks added
-        // for it), so the song is as it was.
+        // Not expected after the checks above; takes the whole step back (captions and any tracks added for
+        // it), so the song is as it was.
         undo->undo();
         return status.error();
     }
-    return project.data().sections[project.data().sectionIndex(rendered.sectionId)].activeTakeId;
+    return ids;
+}
+
+Result<QString> addRenderedTake(Project& project, const RenderedTake& rendered)
+{
+    const int index = project.data().sectionIndex(rendered.sectionId);
+    const QString name = index < 0 ? rendered.sectionName : project.data().sections[index].displayName();
+    auto ids = addRenderedTakes(project, {rendered}, QStringLiteral("Regenerate %1").arg(name));
+    if (!ids)
+        return ids.error();
+    return ids->constFirst();
 }
 
 Result<QString> regenerateSection(Project& project, const QString& bundlePath, const QString& sectionId,

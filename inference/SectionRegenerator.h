@@ -28,6 +28,10 @@ struct RenderedStem {
     core::TrackRole role = core::TrackRole::Other;
     QString name;
     QString file;
+    // The track it goes on. Empty: the track with its role and name, else the first with its role, else a new
+    // one. Set (a repaint does, so that every section's take of it uses the same tracks): that track, made
+    // with this id when the song has none.
+    QString trackId;
 };
 
 // What a regeneration made before it is part of the song. Plain values only, so that a worker thread can make
@@ -44,7 +48,12 @@ struct RenderedTake {
     std::optional<QString> caption;       // the section's new caption, set in the same undo step
     QString bundlePath;                   // where the stem files were stored
     QString understood;                   // the engine's reading of the caption
+    QString name;                         // the take's name (a repaint's range); empty for a whole section
+    // Clips of the section's audio as it was that the take keeps (a repaint's, outside its range); their files
+    // are in the song's bundle already.
+    QVector<core::AudioClip> keptClips;
 };
+using RenderedTakes = QVector<RenderedTake>;
 
 // Finds a section by id, or by "label#n" (the n-th section with that label, from 1), or by "label" when only
 // one section has it.
@@ -56,6 +65,11 @@ Result<QString> findSection(const core::ProjectData& data, const QString& refere
 Result<GenerationRequest> requestFor(const core::ProjectData& data, const QString& bundlePath, int targetSection,
                                      const RegenerateOptions& options, JobControl* job = nullptr);
 
+// Runs `engine`'s regenerate() on `request` as the share [from, to] of `job`'s progress and applies the stem
+// level guard to what it made: the part of a regeneration every kind of job (section, range) shares.
+Result<GenerationResult> runRegeneration(const GenerationRequest& request, Generator& engine, JobControl& job,
+                                         double from, double to);
+
 // Step 1, safe on any thread: builds the request from `snapshot` (decoding the song's current stems), runs
 // `engine` and stores the stems in the bundle's audio/. Touches no Project. Progress: decoding 0-10 %, the
 // engine 10-90 %, storing 90-100 %; cancel is honoured in every phase.
@@ -66,6 +80,9 @@ Result<RenderedTake> renderTake(const core::ProjectData& snapshot, const QString
 // caption and tracks for new instruments). Refused, leaving the project untouched, when the section is gone,
 // locked, or no longer has the span the take was made for. Returns the new take's id.
 Result<QString> addRenderedTake(core::Project& project, const RenderedTake& take);
+// The takes of one job (a repaint across sections makes several) in one undo step named `undoText`, all or none.
+// Returns the new takes' ids, in order.
+Result<QStringList> addRenderedTakes(core::Project& project, const RenderedTakes& takes, const QString& undoText);
 
 // Both steps on the caller's thread. The project is untouched when the job fails or is cancelled.
 Result<QString> regenerateSection(core::Project& project, const QString& bundlePath, const QString& sectionId,

@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 
 TABLES = {
     "en": {
+        "%n new take(s) ready": ["%n new take ready", "%n new takes ready"],
         "%1 · %n section(s)": ["%1 · %n section", "%1 · %n sections"],
         "%n track(s)": ["%n track", "%n tracks"],
         "DSP %1 % · %n xrun(s)": ["DSP %1 % · %n xrun", "DSP %1 % · %n xruns"],
@@ -26,6 +27,14 @@ TABLES = {
         "%n second(s)": ["%n second", "%n seconds"],
     },
     "de": {
+        # Repaint of any range (issue 21).
+        "Repaint &Loop Region": "&Loop-Bereich neu malen", "Repaint the loop region (any range, across sections)": "Loop-Bereich neu malen (beliebiger Bereich, auch über Abschnitte hinweg)",
+        "Shift+R": "Umschalt+R", "Repaint This Range (Shift+R)": "Diesen Bereich neu malen (Umschalt+R)",
+        "%1 (take %2 of %3)": "%1 (Take %2 von %3)", "%1 is locked; unlock it to repaint over it.": "%1 ist gesperrt; entsperre es, um darüber neu zu malen.",
+        "%1–%2": "%1–%2", "%n new take(s) ready": ["%n neuer Take bereit", "%n neue Takes bereit"], "Repaint %1": "%1 neu malen",
+        "The range is not inside the song.": "Der Bereich liegt nicht im Song.",
+        "The range is too short to repaint: make it at least %1 s long.": "Der Bereich ist zu kurz zum Neumalen: mach ihn mindestens %1 s lang.",
+        "range %1": "Bereich %1",
         # Written as a German DAW says it: Spur, Abschnitt, Take, Stems, Rückgängig; the user is "du".
         "Untitled": "Unbenannt",
         "%1 · %n section(s)": ["%1 · %n Abschnitt", "%1 · %n Abschnitte"],
@@ -246,7 +255,6 @@ TABLES = {
         "How many takes one Regenerate makes (seeds one apart), to compare":
             "Wie viele Takes eine Neuerzeugung macht (Seeds je um eins versetzt), zum Vergleichen",
         "Takes per request must be a whole number from 1 to %1.": "Takes pro Auftrag: eine ganze Zahl von 1 bis %1.",
-        "Regenerate %1 (take %2 of %3)": "%1 neu erzeugen (Take %2 von %3)",
         "There is no loop region to export: set one first (L loops the selected section).":
             "Es gibt keinen Loop-Bereich zum Exportieren: lege zuerst einen fest (L loopt den gewählten Abschnitt).",
         # Undo history
@@ -284,6 +292,14 @@ TABLES = {
         "Fits %1: %2 M parameters in %3 tensors.\nSHA-256 %4": "Passt zu %1: %2 Mio. Parameter in %3 Tensoren.\nSHA-256 %4",
     },
     "zh_CN": {
+        # Repaint of any range (issue 21).
+        "Repaint &Loop Region": "重绘循环区域(&L)", "Repaint the loop region (any range, across sections)": "重绘循环区域（任意范围，可跨段落）",
+        "Shift+R": "Shift+R", "Repaint This Range (Shift+R)": "重绘此范围 (Shift+R)",
+        "%1 (take %2 of %3)": "%1（第 %2 个版本，共 %3 个）", "%1 is locked; unlock it to repaint over it.": "%1 已锁定；请先解锁再重绘。",
+        "%1–%2": "%1–%2", "%n new take(s) ready": ["%n 个新版本已就绪"], "Repaint %1": "重绘 %1",
+        "The range is not inside the song.": "该范围不在歌曲之内。",
+        "The range is too short to repaint: make it at least %1 s long.": "该范围太短，无法重绘：请至少设为 %1 秒。",
+        "range %1": "范围 %1",
         # Chinese has one plural form; menu mnemonics follow the Chinese convention "文件(&F)".
         "Untitled": "未命名",
         "%1 · %n section(s)": ["%1 · %n 个段落"],
@@ -460,7 +476,6 @@ TABLES = {
         "Takes per Regenerate": "每次重新生成的版本数", "Diffusion steps": "扩散步数",
         "How many takes one Regenerate makes (seeds one apart), to compare": "一次重新生成产生多少个版本（种子依次加一），用于比较",
         "Takes per request must be a whole number from 1 to %1.": "每次请求的版本数必须是 1 到 %1 之间的整数。",
-        "Regenerate %1 (take %2 of %3)": "重新生成%1（第 %2 个，共 %3 个）",
         "There is no loop region to export: set one first (L loops the selected section).":
             "没有可导出的循环区域：请先设置一个（L 键循环所选段落）。",
         # Undo history

@@ -532,6 +532,10 @@
             <source>Audio &amp;Settings…</source>
             <translation>Audio-&amp;Einstellungen…</translation>
         </message>
+        <message>
+            <source>Repaint &amp;Loop Region</source>
+            <translation>&amp;Loop-Bereich neu malen</translation>
+        </message>
     </context>
     <context>
         <name>MarkerLane</name>
@@ -1089,6 +1093,14 @@
             <source>Settings</source>
             <translation>Einstellungen</translation>
         </message>
+        <message>
+            <source>Shift+R</source>
+            <translation>Umschalt+R</translation>
+        </message>
+        <message>
+            <source>Repaint the loop region (any range, across sections)</source>
+            <translation>Loop-Bereich neu malen (beliebiger Bereich, auch über Abschnitte hinweg)</translation>
+        </message>
     </context>
     <context>
         <name>SongOverview</name>
@@ -1120,6 +1132,13 @@
         <message>
             <source>clips</source>
             <translation>übersteuert</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineRuler</name>
+        <message>
+            <source>Repaint This Range (Shift+R)</source>
+            <translation>Diesen Bereich neu malen (Umschalt+R)</translation>
         </message>
     </context>
     <context>
@@ -1485,8 +1504,39 @@ SHA-256 %4</translation>
             <translation>Takes pro Auftrag: eine ganze Zahl von 1 bis %1.</translation>
         </message>
         <message>
-            <source>Regenerate %1 (take %2 of %3)</source>
-            <translation>%1 neu erzeugen (Take %2 von %3)</translation>
+            <source>The range is not inside the song.</source>
+            <translation>Der Bereich liegt nicht im Song.</translation>
+        </message>
+        <message>
+            <source>The range is too short to repaint: make it at least %1 s long.</source>
+            <translation>Der Bereich ist zu kurz zum Neumalen: mach ihn mindestens %1 s lang.</translation>
+        </message>
+        <message>
+            <source>%1 is locked; unlock it to repaint over it.</source>
+            <translation>%1 ist gesperrt; entsperre es, um darüber neu zu malen.</translation>
+        </message>
+        <message>
+            <source>%1–%2</source>
+            <translation>%1–%2</translation>
+        </message>
+        <message>
+            <source>Repaint %1</source>
+            <translation>%1 neu malen</translation>
+        </message>
+        <message>
+            <source>range %1</source>
+            <translation>Bereich %1</translation>
+        </message>
+        <message>
+            <source>%1 (take %2 of %3)</source>
+            <translation>%1 (Take %2 von %3)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new take(s) ready</source>
+            <translation>
+                <numerusform>%n neuer Take bereit</numerusform>
+                <numerusform>%n neue Takes bereit</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -73,6 +73,13 @@
                 <numerusform>about %n min left</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n new take(s) ready</source>
+            <translation>
+                <numerusform>%n new take ready</numerusform>
+                <numerusform>%n new takes ready</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>s2a::ui::TakeListModel</name>

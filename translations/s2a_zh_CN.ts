@@ -531,6 +531,10 @@
             <source>Audio &amp;Settings…</source>
             <translation>音频设置(&amp;S)…</translation>
         </message>
+        <message>
+            <source>Repaint &amp;Loop Region</source>
+            <translation>重绘循环区域(&amp;L)</translation>
+        </message>
     </context>
     <context>
         <name>MarkerLane</name>
@@ -1086,6 +1090,14 @@
             <source>Settings</source>
             <translation>设置</translation>
         </message>
+        <message>
+            <source>Shift+R</source>
+            <translation>Shift+R</translation>
+        </message>
+        <message>
+            <source>Repaint the loop region (any range, across sections)</source>
+            <translation>重绘循环区域（任意范围，可跨段落）</translation>
+        </message>
     </context>
     <context>
         <name>SongOverview</name>
@@ -1115,6 +1127,13 @@
         <message>
             <source>No takes yet</source>
             <translation>还没有版本</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineRuler</name>
+        <message>
+            <source>Repaint This Range (Shift+R)</source>
+            <translation>重绘此范围 (Shift+R)</translation>
         </message>
     </context>
     <context>
@@ -1477,8 +1496,38 @@ SHA-256 %4</translation>
             <translation>每次请求的版本数必须是 1 到 %1 之间的整数。</translation>
         </message>
         <message>
-            <source>Regenerate %1 (take %2 of %3)</source>
-            <translation>重新生成%1（第 %2 个，共 %3 个）</translation>
+            <source>The range is not inside the song.</source>
+            <translation>该范围不在歌曲之内。</translation>
+        </message>
+        <message>
+            <source>The range is too short to repaint: make it at least %1 s long.</source>
+            <translation>该范围太短，无法重绘：请至少设为 %1 秒。</translation>
+        </message>
+        <message>
+            <source>%1 is locked; unlock it to repaint over it.</source>
+            <translation>%1 已锁定；请先解锁再重绘。</translation>
+        </message>
+        <message>
+            <source>%1–%2</source>
+            <translation>%1–%2</translation>
+        </message>
+        <message>
+            <source>Repaint %1</source>
+            <translation>重绘 %1</translation>
+        </message>
+        <message>
+            <source>range %1</source>
+            <translation>范围 %1</translation>
+        </message>
+        <message>
+            <source>%1 (take %2 of %3)</source>
+            <translation>%1（第 %2 个版本，共 %3 个）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new take(s) ready</source>
+            <translation>
+                <numerusform>%n 个新版本已就绪</numerusform>
+            </translation>
         </message>
     </context>
     <context>

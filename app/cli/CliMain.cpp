@@ -45,7 +45,7 @@ int main(int argc, char* argv[])
         std::fprintf(stderr,
                      "usage: s2a COMMAND [options]   (s2a COMMAND --help for each)\n\n"
                      "  new         generate a new song into a .s2a bundle\n"
-                     "  regenerate  make one section anew; adds a take and makes it active\n"
+                     "  regenerate  make a section (or any range, --from/--to) anew; adds takes, makes them active\n"
                      "  takes       list a section's takes, or choose the active one\n"
                      "  export      write stems, the mix or sections as audio files\n"
                      "  analyze     turn any song into a sectioned, captioned project\n"

@@ -6,6 +6,7 @@
 #include "core/export/Exporter.h"
 #include "core/model/Project.h"
 #include "core/persistence/ProjectBundle.h"
+#include "inference/RangeRepainter.h"
 #include "inference/SectionRegenerator.h"
 #include "inference/NewSongRequest.h"
 #include "inference/SongStructure.h"
@@ -23,6 +24,7 @@
 #include <QRandomGenerator>
 #include <QTextStream>
 
+#include <cmath>
 #include <variant>
 
 namespace s2a::cli {
@@ -195,6 +197,49 @@ int newCommand(const QStringList& args)
     return Ok;
 }
 
+namespace {
+
+// regenerate --from A --to B: one repaint, a take for each section it touches, saved.
+int repaintRange(const SongSection& song, const QString& fromText, const QString& toText, const RegenerateOptions& options,
+                 Generator& generator, bool quiet, bool json)
+{
+    const int rate = song.data.settings.sampleRate;
+    bool okFrom = false, okTo = false;
+    const double from = fromText.toDouble(&okFrom), to = toText.toDouble(&okTo);
+    const double songSeconds = double(song.data.length()) / rate;
+    if (!okFrom || !okTo || !std::isfinite(from) || !std::isfinite(to) || from < 0 || to > songSeconds || to <= from)
+        return fail(BadArguments, QStringLiteral("--from and --to need seconds with 0 <= from < to <= %1, not \"%2\" and \"%3\"")
+                                      .arg(songSeconds, 0, 'f', 2).arg(fromText, toText));
+    const RepaintRange range{SampleCount(std::llround(from * rate)), SampleCount(std::llround(to * rate))};
+    if (Status ok = checkRepaintRange(song.data, range); !ok)
+        return fail(BadArguments, ok.errorMessage());
+    Project project(song.data);
+    CliProgress progress(quiet);
+    auto takes = renderRepaint(song.data, song.path, range, options, generator, progress);
+    progress.finish();
+    if (!takes)
+        return jobFailure(takes.error());
+    auto ids = addRenderedTakes(project, takes.value(), repaintName(range, rate));
+    if (!ids)
+        return fail(EngineFailure, ids.errorMessage());
+    if (progress.cancelled())
+        return fail(Cancelled, QStringLiteral("cancelled; nothing was changed"));
+    if (Status saved = bundle::save(project.data(), song.path); !saved)
+        return fail(WriteFailure, saved.errorMessage());
+    QJsonArray list;
+    for (int i = 0; i < ids->size(); ++i)
+        list.append(QJsonObject{{"section", takes->at(i).sectionId}, {"take", ids->at(i)}});
+    if (json)
+        out() << QJsonDocument(QJsonObject{{"takes", list}, {"seed", QString::number(options.seed)}}).toJson(QJsonDocument::Compact) << '\n';
+    else
+        for (int i = 0; i < ids->size(); ++i)
+            out() << "new take " << ids->at(i) << " for " << takes->at(i).sectionId << " (" << repaintName(range, rate)
+                  << ", seed " << options.seed << ")\n";
+    return Ok;
+}
+
+}  // namespace
+
 int regenerateCommand(const QStringList& args)
 {
     QCommandLineParser parser;
@@ -203,10 +248,15 @@ int regenerateCommand(const QStringList& args)
     const QCommandLineOption guidance(QStringLiteral("guidance"), QStringLiteral("Guidance scale (diffusion)."), QStringLiteral("X"), QStringLiteral("4"));
     const QCommandLineOption engine(QStringLiteral("engine"), QStringLiteral("arranger (default) or diffusion."), QStringLiteral("ENGINE"), QStringLiteral("arranger"));
     const QCommandLineOption context(QStringLiteral("context"), QStringLiteral("Seconds of the song either side the engine listens to (diffusion)."), QStringLiteral("S"), QStringLiteral("10"));
-    parser.addOptions({kSection, caption, steps, guidance, engine, context, kSeed, kQuiet, kJson});
+    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("Instead of --section: repaint from here (seconds) ..."), QStringLiteral("S"));
+    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("... to here, across sections; each section it touches gets a take."), QStringLiteral("S"));
+    parser.addOptions({kSection, from, to, caption, steps, guidance, engine, context, kSeed, kQuiet, kJson});
     parser.addPositionalArgument(QStringLiteral("song"), QStringLiteral("A .s2a bundle."));
-    if (int code = parse(parser, args, QStringLiteral("Make one section anew; the result becomes its active take."), 1); code >= 0)
+    if (int code = parse(parser, args, QStringLiteral("Make one section, or any range (--from/--to), anew; the result becomes the active take."), 1); code >= 0)
         return code;
+    const bool ranged = parser.isSet(from) || parser.isSet(to);
+    if (ranged && (parser.isSet(kSection) || !parser.isSet(from) || !parser.isSet(to)))
+        return fail(BadArguments, QStringLiteral("give --section, or --from and --to, not both"));
     RegenerateOptions options;
     const auto stepCount = wholeNumberFrom(parser, steps, 1, kMaxSteps);
     const auto guidanceScale = numberFrom(parser, guidance, 0.0, kMaxGuidance);
@@ -225,7 +275,7 @@ int regenerateCommand(const QStringList& args)
     if (parser.isSet(caption))
         options.caption = parser.value(caption);
 
-    auto found = songSection(parser, "regenerate", true);
+    auto found = songSection(parser, "regenerate", true, !ranged);
     if (const int* code = std::get_if<int>(&found))
         return *code;
     const SongSection& song = std::get<SongSection>(found);
@@ -236,6 +286,8 @@ int regenerateCommand(const QStringList& args)
     if (const int* code = std::get_if<int>(&chosen))
         return *code;
     Generator& generator = *std::get<std::unique_ptr<Generator>>(chosen);
+    if (ranged)
+        return repaintRange(song, parser.value(from), parser.value(to), options, generator, parser.isSet(kQuiet), parser.isSet(kJson));
 
     Project project(song.data);
     CliProgress progress(parser.isSet(kQuiet));

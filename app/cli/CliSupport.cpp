@@ -94,9 +94,10 @@ Result<int> wholeNumberFrom(const QCommandLineParser& parser, const QCommandLine
 }
 
 
-std::variant<SongSection, int> songSection(const QCommandLineParser& parser, const char* command, bool forWriting)
+std::variant<SongSection, int> songSection(const QCommandLineParser& parser, const char* command, bool forWriting,
+                                           bool needSection)
 {
-    if (!parser.isSet(kSection))
+    if (!parser.isSet(kSection) && needSection)
         return fail(BadArguments, QStringLiteral("%1 needs --section; see --help").arg(QLatin1String(command)));
     SongSection song;
     song.path = parser.positionalArguments().constFirst();
@@ -112,6 +113,8 @@ std::variant<SongSection, int> songSection(const QCommandLineParser& parser, con
     if (!data)
         return fail(BadInput, data.errorMessage());
     song.data = std::move(data.value());
+    if (!parser.isSet(kSection))
+        return song;
     auto sectionId = findSection(song.data, parser.value(kSection));
     if (!sectionId)
         return fail(BadArguments, sectionId.errorMessage());

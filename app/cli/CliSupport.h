@@ -56,6 +56,7 @@ struct SongSection {
 // The song and section, or the exit code (message printed) when either cannot be had. `forWriting`: the
 // command will save the song, so it first takes the song's write lock (before loading, so that nothing another
 // writer saves in between is overwritten) and is refused, with who holds it, when another writer has it.
-std::variant<SongSection, int> songSection(const QCommandLineParser& parser, const char* command, bool forWriting = false);
+std::variant<SongSection, int> songSection(const QCommandLineParser& parser, const char* command, bool forWriting = false,
+                                           bool needSection = true);
 
 }  // namespace s2a::cli

@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <algorithm>
 #include <atomic>
 
 namespace s2a {
@@ -27,6 +28,23 @@ public:
 
 private:
     const JobControl& m_parent;
+};
+
+// Maps a phase's own 0..1 progress into its share [from, to] of the whole job, and passes cancel through, so
+// an engine that knows nothing of the phases around it still moves one steady bar.
+class PhaseJob : public JobControl {
+public:
+    PhaseJob(JobControl& outer, double from, double to) : m_outer(outer), m_from(from), m_to(to) {}
+    void progress(double fraction, const QString& stage) override
+    {
+        m_outer.progress(m_from + (m_to - m_from) * std::clamp(fraction, 0.0, 1.0), stage);
+    }
+    bool cancelled() const override { return m_outer.cancelled(); }
+
+private:
+    JobControl& m_outer;
+    double m_from;
+    double m_to;
 };
 
 // A JobControl for synchronous callers (tests, CLI): records progress, cancels on request (from any thread).

@@ -6,6 +6,7 @@
 #include "inference/EtaEstimator.h"
 #include "inference/GenerationWorker.h"
 #include "inference/SectionRegenerator.h"
+#include "ArrangerSong.h"
 #include "inference/arranger/ArrangerEngine.h"
 #include "inference/arranger/SongBundleWriter.h"
 #include "inference/arranger/SongPlanner.h"
@@ -45,9 +46,10 @@ struct Recorder : QObject {
         connect(&worker, &GenerationWorker::jobProgress, this, [this](int id, double f, const QString& stage, double eta) {
             events.push_back({QStringLiteral("progress"), id, f, stage, eta});
         });
-        connect(&worker, &GenerationWorker::jobFinished, this, [this](int id, const RenderedTake& take) {
+        connect(&worker, &GenerationWorker::jobFinished, this, [this](int id, const RenderedTakes& made) {
             events.push_back({QStringLiteral("finished"), id, 0.0, {}, -1.0});
-            takes[id] = take;
+            QCOMPARE(made.size(), 1);  // a section's job makes one take
+            takes[id] = made.constFirst();
         });
         connect(&worker, &GenerationWorker::jobFailed, this, [this](int id, const QString& message) {
             events.push_back({QStringLiteral("failed"), id, 0.0, message, -1.0});
@@ -124,18 +126,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_bundle = m_dir.filePath(QStringLiteral("Short.s2a"));
-        GenerationRequest r;
-        r.caption = QStringLiteral("pop with piano, bass and drums");
-        r.seed = 7;
-        r.tempo = 120;
-        r.sections = arranger::SongPlanner::barSections({{L::Intro, 2}, {L::Verse, 4}, {L::Chorus, 2}, {L::Chorus, 2}}, 120, r.sampleRate);
-        arranger::ArrangerEngine engine;
-        SimpleJobControl job;
-        auto result = engine.generate(r, job);
-        QVERIFY2(result, qPrintable(result.errorMessage()));
-        auto written = arranger::writeSongBundle(m_bundle, QStringLiteral("Short"), r, result.value());
-        QVERIFY2(written, qPrintable(written.errorMessage()));
-        auto loaded = core::bundle::load(m_bundle);
+        auto loaded = test::writeArrangerSong(m_bundle, {{L::Intro, 2}, {L::Verse, 4}, {L::Chorus, 2}, {L::Chorus, 2}});
         QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
         m_song = loaded.value();
     }

@@ -3,3 +3,9 @@
 s2a_add_test(tst_generation_worker SOURCES tst_generation_worker.cpp LIBS s2a_inference s2a_test_support LABELS inference TIMEOUT 180)
 target_compile_definitions(tst_generation_worker PRIVATE QT_NO_KEYWORDS)
 set_property(TEST tst_generation_worker APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")
+
+# Repaint of any range (issue 21): the arranger through the worker, and the CLI as a process.
+s2a_add_test(tst_range_repaint SOURCES tst_range_repaint.cpp LIBS s2a_inference s2a_test_support LABELS inference TIMEOUT 180)
+target_compile_definitions(tst_range_repaint PRIVATE QT_NO_KEYWORDS S2A_CLI_PATH="$<TARGET_FILE:s2a>")
+set_property(TEST tst_range_repaint APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")
+add_dependencies(tst_range_repaint s2a)

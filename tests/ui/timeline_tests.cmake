@@ -8,6 +8,7 @@ set_property(TEST tst_editor_gui APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr
 # The loop region dragged on the ruler with real mouse events (edges, whole, Shift, undo).
 s2a_add_test(tst_loop_region SOURCES tst_loop_region.cpp LIBS s2a_ui s2a_uiplugin s2a_test_support Qt6::Quick LABELS ui TIMEOUT 120)
 target_compile_definitions(tst_loop_region PRIVATE QT_NO_KEYWORDS)
+set_property(TEST tst_loop_region APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")
 # Markers (add, drag, rename, jump, delete) and the undo history, with real keys and mouse in the window.
 s2a_add_test(tst_markers SOURCES tst_markers.cpp LIBS s2a_ui s2a_uiplugin s2a_test_support Qt6::Quick LABELS ui TIMEOUT 120)
 target_compile_definitions(tst_markers PRIVATE QT_NO_KEYWORDS)

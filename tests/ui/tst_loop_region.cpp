@@ -1,11 +1,15 @@
 // The loop region on the ruler as a user drags it: real mouse events on the real window (under xvfb-run) move
-// its end, its start (Shift: free) and the whole region, each drag one undo step that Ctrl+Z takes back.
+// its end, its start (Shift: free) and the whole region, each drag one undo step that Ctrl+Z takes back; and its
+// context menu repaints the range with the real arranger (issue 21's "repaint any range").
 #include "MainWindowFixture.h"
+#include "AudioFixtures.h"
+#include "SongWithAudio.h"
 #include "TestProjects.h"
 
 #include "ui/i18n/Translations.h"
 
 #include <QDir>
+#include <QTemporaryDir>
 #include <QQuickStyle>
 #include <QUndoStack>
 #include <QtQml/qqmlextensionplugin.h>
@@ -144,6 +148,53 @@ private Q_SLOTS:
         drag(app.window, from, QPoint(rulerRight - 2, from.y()));
         QCOMPARE(app.loop().end, app.timeline()->songLength());
         QCOMPARE(app.loop().end - app.loop().start, length);
+    }
+
+    // Right-click the loop bar > Repaint This Range: one job, a take for each section the range touches (named by
+    // the range), one undo step; Shift+R does the same from the keyboard.
+    void theLoopMenuRepaintsTheRange()
+    {
+        QTemporaryDir dir;
+        const QString bundle = dir.filePath(QStringLiteral("Song.s2a"));
+        QVERIFY(test::saveWithAudio(test::makeSong(2, 4, 1), bundle, [](const core::AudioClip& c) {
+            return test::makeAudio(44100, c.length, [](int, core::SampleCount i) { return 0.2f * float(std::sin(0.03 * double(i))); });
+        }));
+        Fixture app;
+        QVERIFY(app.document.open(bundle));
+        const auto& sections = app.data().sections;
+        const qint64 start = sections[1].start + (sections[1].end - sections[1].start) / 2;
+        const qint64 end = sections[2].start + (sections[2].end - sections[2].start) / 2;
+        app.transport.setLoop(start, end);
+        QVERIFY(app.show());
+        QQuickItem* bar = app.item("loopBar");
+        QTRY_VERIFY(bar->isVisible() && bar->width() > 100);
+        const int undoIndex = app.undo()->index();
+        const QString second = sections[1].id, third = sections[2].id;
+        const int takesBefore = int(sections[1].takes.size());
+
+        QTest::mouseClick(app.window, Qt::RightButton, Qt::NoModifier, centreOf(bar));
+        QQuickItem* repaint = nullptr;
+        QTRY_VERIFY((repaint = app.item("repaintLoopItem")) && repaint->isVisible());
+        test::click(app.window, repaint);
+        QTRY_COMPARE(app.queue.count(), 1);
+        QVERIFY(app.queue.waitForIdle(60000));
+        const auto sectionOf = [&](const QString& id) { return app.data().sections[app.data().sectionIndex(id)]; };
+        QCOMPARE(int(sectionOf(second).takes.size()), takesBefore + 1);
+        QVERIFY2(sectionOf(second).activeTake()->name.startsWith(QLatin1String("Repaint ")),
+                 qPrintable(sectionOf(second).activeTake()->name));
+        QCOMPARE(sectionOf(second).activeTake()->origin.engine, QStringLiteral("arranger"));
+        QCOMPARE(sectionOf(third).activeTake()->name, sectionOf(second).activeTake()->name);
+        QCOMPARE(app.undo()->index(), undoIndex + 1);
+        QVERIFY2(app.undo()->text(undoIndex).startsWith(QLatin1String("Repaint ")), qPrintable(app.undo()->text(undoIndex)));
+        test::saveScreenshot(app.window, QStringLiteral("repaint-range.png"), QStringLiteral(QT_TESTCASE_BUILDDIR));
+        QTest::keyClick(app.window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(int(sectionOf(second).takes.size()), takesBefore);
+
+        // Shift+R: the same from the keyboard, with the inspector's takes per job.
+        QTest::keyClick(app.window, Qt::Key_R, Qt::ShiftModifier);
+        QTRY_COMPARE(app.queue.count(), 2);
+        QVERIFY(app.queue.waitForIdle(60000));
+        QCOMPARE(int(sectionOf(second).takes.size()), takesBefore + 1);
     }
 
     void lowerHalfOfTheRulerStillSeeks()

@@ -14,6 +14,7 @@ Item {
     readonly property TimelineController timeline: editor.timeline
     readonly property real headerWidth: 180
     signal regenerateRequested(int index)
+    signal repaintRequested()
     signal errorRaised(string message)
 
     function xOf(sample) { return (sample - timeline.viewStart) / timeline.samplesPerPixel }
@@ -62,6 +63,7 @@ Item {
                 transport: root.transport
                 loopEditor: root.editor.loop
                 onSeekRequested: function (sample) { root.transport.seek(sample) }
+                onRepaintRequested: root.repaintRequested()
             }
         }
         RowLayout {

@@ -22,6 +22,7 @@ Pane {
     property bool seedLocked: false
     property string seed: "0"
     signal regenerateRequested(var options)
+    signal repaintRequested(var options)
     signal errorRaised(string message)
     // The user is done typing (Escape, Return): the window gives the keyboard back to the editor.
     signal editingFinished()
@@ -40,6 +41,15 @@ Pane {
         root.regenerateRequested({ caption: captionEdit.text, seed: root.seed, steps: steps.value,
                                    guidance: guidance.value, contextSeconds: context.value, takes: takes.value,
                                    engine: engine.currentValue })
+    }
+
+    // A repaint of the loop region with this inspector's settings; the range keeps the caption of the section
+    // holding its middle, so the caption field (this section's) is not sent.
+    function repaint() {
+        if (!root.seedLocked)
+            root.rollSeed()
+        root.repaintRequested({ seed: root.seed, steps: steps.value, guidance: guidance.value,
+                                contextSeconds: context.value, takes: takes.value, engine: engine.currentValue })
     }
 
     // The engine choice follows the selected take: a section made by diffusion regenerates with diffusion

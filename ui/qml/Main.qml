@@ -186,6 +186,13 @@ ApplicationWindow {
                 enabled: window.document.hasAudio
                 onTriggered: inspector.regenerate()
             }
+            Action {
+                objectName: "repaintLoopAction"
+                text: qsTr("Repaint &Loop Region")
+                property string keyHint: "Shift+R"
+                enabled: window.document.hasAudio && window.transport.looping
+                onTriggered: inspector.repaint()
+            }
             Action { text: qsTr("&New Song…"); enabled: !window.newSong.busy; onTriggered: window.askBeforeReplacing(function () { newSongDialog.open() }) }
             Action { text: qsTr("&Cancel All Jobs"); enabled: window.queue.busy; onTriggered: window.queue.cancelAll() }
             MenuSeparator {}
@@ -238,6 +245,11 @@ ApplicationWindow {
     Shortcut { sequence: "S"; onActivated: window.showError(window.editor.splitAtPlayhead()) }
     Shortcut { sequence: "M"; onActivated: window.showError(window.editor.mergeWithNext(window.editor.currentIndex)) }
     Shortcut { sequence: "R"; enabled: window.document.hasAudio; onActivated: inspector.regenerate() }
+    Shortcut {
+        sequence: "Shift+R"
+        enabled: window.document.hasAudio && window.transport.looping
+        onActivated: inspector.repaint()
+    }
     Shortcut { sequence: "L"; onActivated: window.editor.loopSection(window.editor.currentIndex) }
     Shortcut { sequence: "["; onActivated: window.editor.markers.jumpPrevious() }
     Shortcut { sequence: "]"; onActivated: window.editor.markers.jumpNext() }
@@ -277,6 +289,7 @@ ApplicationWindow {
                     window.editor.currentIndex = index
                     inspector.regenerate()
                 }
+                onRepaintRequested: inspector.repaint()
                 onErrorRaised: function (message) { window.showError(message) }
             }
             GenerationQueuePanel {
@@ -301,6 +314,9 @@ ApplicationWindow {
             defaultGuidance: window.engineSettings.defaultGuidance
             defaultContext: window.engineSettings.defaultContext
             onRegenerateRequested: function (options) { window.regenerateSection(window.editor.currentIndex, options) }
+            onRepaintRequested: function (options) {
+                window.showError(window.queue.repaint(window.transport.loopStart, window.transport.loopEnd, options))
+            }
             onErrorRaised: function (message) { window.showError(message) }
             onEditingFinished: editorView.forceActiveFocus()
         }

@@ -21,6 +21,7 @@ Dialog {
         [qsTr("M"), qsTr("Merge the selected section with the next")],
         [qsTr("Delete"), qsTr("Delete the selected section (its neighbour takes over)")],
         [qsTr("R"), qsTr("Regenerate the selected section")],
+        [qsTr("Shift+R"), qsTr("Repaint the loop region (any range, across sections)")],
         [qsTr("L"), qsTr("Loop the selected section")],
         [qsTr("Ctrl+M"), qsTr("Add a marker at the playhead")],
         ["[ / ]", qsTr("Jump to the previous / next marker")],

@@ -4,7 +4,7 @@ import S2A.Ui
 
 // Bars and beats across the top of the timeline; a click or drag here moves the playhead. While looping, the
 // loop region shows as a bar along the ruler's upper half: drag its ends to resize it or its middle to move it
-// (snapped to beats, Shift for free); the lower half still seeks everywhere.
+// (snapped to beats, Shift for free), or right-click it to repaint that range; the lower half still seeks everywhere.
 Rectangle {
     id: root
 
@@ -12,6 +12,7 @@ Rectangle {
     required property TransportModel transport
     required property LoopRegionEditor loopEditor
     signal seekRequested(real sample)
+    signal repaintRequested()
 
     function xOf(sample) { return (sample - timeline.viewStart) / timeline.samplesPerPixel }
 
@@ -86,6 +87,22 @@ Rectangle {
             anchors.fill: parent
             part: LoopRegionEditor.Whole
             cursorShape: pressed ? Qt.ClosedHandCursor : Qt.OpenHandCursor
+        }
+        // A right click offers what a range is for besides looping: making it anew.
+        MouseArea {
+            objectName: "loopMenuArea"
+            anchors.fill: parent
+            acceptedButtons: Qt.RightButton
+            onClicked: loopMenu.popup()
+            Menu {
+                id: loopMenu
+                objectName: "loopMenu"
+                MenuItem {
+                    objectName: "repaintLoopItem"
+                    text: qsTr("Repaint This Range (Shift+R)")
+                    onTriggered: root.repaintRequested()
+                }
+            }
         }
         // The ends are 8 px wide, centred on the edges, above the body so a narrow loop keeps both ends.
         LoopGrip {

@@ -27,6 +27,14 @@ bool isActive(const QString& state) { return state == kQueued || state == kRunni
 
 QString capitalised(const QString& text) { return text.isEmpty() ? text : text.left(1).toUpper() + text.mid(1); }
 
+// "1:02.5": a position for a job's title.
+QString timeText(qint64 sample, int sampleRate)
+{
+    const double seconds = double(sample) / double(sampleRate);
+    const int minutes = int(seconds / 60.0);
+    return QStringLiteral("%1:%2").arg(minutes).arg(seconds - 60.0 * minutes, 4, 'f', 1, QLatin1Char('0'));
+}
+
 }  // namespace
 
 GenerationQueueModel::GenerationQueueModel(core::ProjectDocument* document, QObject* parent)
@@ -85,7 +93,7 @@ QVariantList GenerationQueueModel::engines() const
     return engineChoices();
 }
 
-QString GenerationQueueModel::regenerate(const QString& sectionId, const QVariantMap& options)
+QString GenerationQueueModel::jobFromOptions(const QVariantMap& options, inference::GenerationJob& job, int& takes) const
 {
     const QString engine = options.value(QStringLiteral("engine"), QStringLiteral("arranger")).toString();
     for (const QVariant& e : engines()) {
@@ -95,16 +103,6 @@ QString GenerationQueueModel::regenerate(const QString& sectionId, const QVarian
     }
     if (!m_worker->hasEngine(engine))
         return tr("There is no engine called \"%1\".").arg(engine);
-
-    const core::ProjectData& data = m_document->project()->data();
-    const int index = data.sectionIndex(sectionId);
-    if (index < 0)
-        return tr("There is no section \"%1\" in this song.").arg(sectionId);
-    const QString name = sectionName(data, index);
-    if (data.sections[index].locked)
-        return tr("%1 is locked; unlock it to regenerate it.").arg(capitalised(name));
-
-    inference::GenerationJob job;
     job.engine = engine;
     inference::RegenerateOptions& o = job.options;
     if (const QVariant caption = options.value(QStringLiteral("caption")); caption.isValid() && !caption.isNull())
@@ -136,21 +134,68 @@ QString GenerationQueueModel::regenerate(const QString& sectionId, const QVarian
         return tr("The context must be a number of seconds, 0 or more.");
     // Several takes of one request (Suno gives two per replace): one job each, seeds one apart, each landing as
     // a take of its own for A/B.
-    const int takes = options.value(QStringLiteral("takes"), 1).toInt(&ok);
+    takes = options.value(QStringLiteral("takes"), 1).toInt(&ok);
     if (!ok || takes < 1 || takes > kMaxTakesPerRequest)
         return tr("Takes per request must be a whole number from 1 to %1.").arg(kMaxTakesPerRequest);
     job.priority = options.value(QStringLiteral("priority"), 0).toInt();
-    job.snapshot = data;  // shares the data with the project until either side changes (implicit sharing)
+    job.snapshot = m_document->project()->data();  // shared with the project until either side changes
     job.bundlePath = currentBundle();
-    job.sectionId = sectionId;
+    return {};
+}
 
-    const quint64 firstSeed = o.seed;
+QString GenerationQueueModel::regenerate(const QString& sectionId, const QVariantMap& options)
+{
+    const core::ProjectData& data = m_document->project()->data();
+    const int index = data.sectionIndex(sectionId);
+    if (index < 0)
+        return tr("There is no section \"%1\" in this song.").arg(sectionId);
+    const QString name = sectionName(data, index);
+    if (data.sections[index].locked)
+        return tr("%1 is locked; unlock it to regenerate it.").arg(capitalised(name));
+    inference::GenerationJob job;
+    int takes = 1;
+    if (QString why = jobFromOptions(options, job, takes); !why.isEmpty())
+        return why;
+    job.sectionId = sectionId;
+    enqueueTakes(job, takes, tr("Regenerate %1").arg(name), sectionId, name);
+    return {};
+}
+
+QString GenerationQueueModel::repaint(qint64 start, qint64 end, const QVariantMap& options)
+{
+    const core::ProjectData& data = m_document->project()->data();
+    const inference::RepaintRange range{start, end};
+    // inference::checkRepaintRange's checks, in the user's language.
+    if (start < 0 || end > data.length() || end <= start)
+        return tr("The range is not inside the song.");
+    if (end - start < qint64(inference::kMinRepaintSeconds * data.settings.sampleRate))
+        return tr("The range is too short to repaint: make it at least %1 s long.").arg(inference::kMinRepaintSeconds);
+    for (int i = 0; i < data.sections.size(); ++i)
+        if (data.sections[i].locked && data.sections[i].start < end && data.sections[i].end > start)
+            return tr("%1 is locked; unlock it to repaint over it.").arg(capitalised(sectionName(data, i)));
+    if (Status ok = inference::checkRepaintRange(data, range); !ok)
+        return ok.errorMessage();
+    inference::GenerationJob job;
+    int takes = 1;
+    if (QString why = jobFromOptions(options, job, takes); !why.isEmpty())
+        return why;
+    job.range = range;
+    const int middle = data.sectionIndexAt(start + (end - start) / 2);
+    const QString clock = tr("%1–%2").arg(timeText(start, data.settings.sampleRate), timeText(end, data.settings.sampleRate));
+    enqueueTakes(job, takes, tr("Repaint %1").arg(clock), data.sections[middle].id, tr("range %1").arg(clock));
+    return {};
+}
+
+void GenerationQueueModel::enqueueTakes(const inference::GenerationJob& job, int takes, const QString& title,
+                                        const QString& sectionId, const QString& name)
+{
+    const quint64 firstSeed = job.options.seed;
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size()) + takes - 1);
     for (int take = 0; take < takes; ++take) {
         inference::GenerationJob one = job;
         one.options.seed = firstSeed + quint64(take);
         Row row;
-        row.title = takes == 1 ? tr("Regenerate %1").arg(name) : tr("Regenerate %1 (take %2 of %3)").arg(name).arg(take + 1).arg(takes);
+        row.title = takes == 1 ? title : tr("%1 (take %2 of %3)").arg(title).arg(take + 1).arg(takes);
         row.sectionId = sectionId;
         row.sectionName = name;
         row.state = kQueued;
@@ -164,7 +209,6 @@ QString GenerationQueueModel::regenerate(const QString& sectionId, const QVarian
     endInsertRows();
     Q_EMIT countChanged();
     Q_EMIT activeCountChanged();
-    return {};
 }
 
 void GenerationQueueModel::cancel(int row)
@@ -303,7 +347,7 @@ void GenerationQueueModel::onProgress(int jobId, double fraction, const QString&
     changed(row);
 }
 
-void GenerationQueueModel::onFinished(int jobId, const inference::RenderedTake& take)
+void GenerationQueueModel::onFinished(int jobId, const inference::RenderedTakes& takes)
 {
     const int row = rowOf(jobId);
     if (row < 0 || !isActive(m_rows[row].state))
@@ -313,12 +357,14 @@ void GenerationQueueModel::onFinished(int jobId, const inference::RenderedTake& 
         announce(m_rows[row], tr("dropped, another song was opened"));
         return;
     }
-    inference::RenderedTake placed = take;
+    inference::RenderedTakes placed = takes;
     const QString bundle = currentBundle();
-    if (QDir::cleanPath(take.bundlePath) != QDir::cleanPath(bundle)) {
+    for (inference::RenderedTake& take : placed) {
+        if (QDir::cleanPath(take.bundlePath) == QDir::cleanPath(bundle))
+            continue;
         // The song was saved elsewhere while this ran (Save As of an untitled song, say): its audio moved, so
         // the new stems follow it. Content-addressed, so the names stay.
-        for (inference::RenderedStem& stem : placed.stems) {
+        for (inference::RenderedStem& stem : take.stems) {
             auto copied = core::bundle::addAudioFile(bundle, QDir(core::bundle::audioDir(take.bundlePath)).filePath(stem.file));
             if (!copied) {
                 finish(row, kFailed, copied.errorMessage());
@@ -327,17 +373,18 @@ void GenerationQueueModel::onFinished(int jobId, const inference::RenderedTake& 
             }
             stem.file = copied.value();
         }
-        placed.bundlePath = bundle;
+        take.bundlePath = bundle;
     }
-    auto added = inference::addRenderedTake(*m_document->project(), placed);
+    auto added = inference::addRenderedTakes(*m_document->project(), placed, m_rows[row].title);
     if (!added) {
         finish(row, kFailed, added.errorMessage());
         announce(m_rows[row], added.errorMessage());
         return;
     }
-    finish(row, kDone, tr("New take ready"));
-    announce(m_rows[row], tr("new take ready"));
-    Q_EMIT takeAdded(take.sectionId, added.value());
+    finish(row, kDone, placed.size() == 1 ? tr("New take ready") : tr("%n new take(s) ready", nullptr, int(placed.size())));
+    announce(m_rows[row], placed.size() == 1 ? tr("new take ready") : tr("%n new take(s) ready", nullptr, int(placed.size())));
+    for (int i = 0; i < placed.size(); ++i)
+        Q_EMIT takeAdded(placed[i].sectionId, added->at(i));
 }
 
 void GenerationQueueModel::onFailed(int jobId, const QString& message)

@@ -30,7 +30,7 @@ public:
     enum Role {
         JobIdRole = Qt::UserRole + 1,
         TitleRole,      // "Regenerate chorus 2"
-        SectionIdRole,
+        SectionIdRole,  // a repaint's: the section holding the middle of its range
         StateRole,      // "queued", "running", "done", "failed", "cancelled"
         ProgressRole,   // 0..1
         EtaTextRole,    // "about 12 s left"; empty when unknown or not running
@@ -57,6 +57,10 @@ public:
     // an empty string when queued.
     // Options also take "takes" (1 to kMaxTakesPerRequest): that many jobs with consecutive seeds, one take each.
     Q_INVOKABLE QString regenerate(const QString& sectionId, const QVariantMap& options = {});
+    // Queues a repaint of [start, end) (project samples; any range inside the song, across sections): every
+    // section it touches gets a take that differs from its current audio only inside the range, all in one undo
+    // step. The same options as regenerate(), except that the caption is the range's and no section's changes.
+    Q_INVOKABLE QString repaint(qint64 start, qint64 end, const QVariantMap& options = {});
     static constexpr int kMaxTakesPerRequest = 4;
     Q_INVOKABLE void cancel(int row);
     Q_INVOKABLE void cancelAll();
@@ -86,6 +90,11 @@ private:
         int songEpoch = 0;    // which song (see m_songEpoch) the job was made from
     };
 
+    // Reads regenerate()'s options into `job` (engine, seed, steps, ..., the song's snapshot) and `takes`;
+    // returns why not, or an empty string.
+    QString jobFromOptions(const QVariantMap& options, inference::GenerationJob& job, int& takes) const;
+    void enqueueTakes(const inference::GenerationJob& job, int takes, const QString& title, const QString& sectionId,
+                      const QString& name);
     int rowOf(int jobId) const;
     void changed(int row);
     void finish(int row, const QString& state, const QString& message);
@@ -96,7 +105,7 @@ private:
 
     void onStarted(int jobId);
     void onProgress(int jobId, double fraction, const QString& stage, double etaSeconds);
-    void onFinished(int jobId, const inference::RenderedTake& take);
+    void onFinished(int jobId, const inference::RenderedTakes& takes);
     void onFailed(int jobId, const QString& message);
     void onCancelled(int jobId);
     void onSongReplaced();

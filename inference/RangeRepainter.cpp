@@ -1,0 +1,233 @@
+#include "inference/RangeRepainter.h"
+
+#include "core/model/SectionEdits.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+namespace s2a::inference {
+
+using namespace core;
+
+namespace {
+
+constexpr double kDecodeShare = 0.10;
+constexpr double kEngineShare = 0.85;
+
+QString clock(SampleCount sample, int sampleRate)
+{
+    const double seconds = double(sample) / double(sampleRate);
+    const int minutes = int(seconds / 60.0);
+    return QStringLiteral("%1:%2").arg(minutes).arg(seconds - 60.0 * minutes, 4, 'f', 1, QLatin1Char('0'));
+}
+
+// The tracks the engine's stems go on: by role and name, else the first track of that role that no other stem
+// took, else a new track (its id made here, so that every section's take of the repaint shares it). A track
+// without a stem falls silent inside the range.
+QStringList assignTracks(const ProjectData& song, const QVector<Stem>& stems)
+{
+    QStringList ids(stems.size());
+    QSet<QString> taken;
+    for (int i = 0; i < stems.size(); ++i)
+        for (const Track& t : song.tracks)
+            if (ids[i].isEmpty() && !taken.contains(t.id) && t.role == stems[i].role && t.name == stems[i].name) {
+                ids[i] = t.id;
+                taken.insert(t.id);
+            }
+    for (int i = 0; i < stems.size(); ++i)
+        for (const Track& t : song.tracks)
+            if (ids[i].isEmpty() && !taken.contains(t.id) && t.role == stems[i].role) {
+                ids[i] = t.id;
+                taken.insert(t.id);
+            }
+    for (QString& id : ids)
+        if (id.isEmpty())
+            id = newId("trk");
+    return ids;
+}
+
+// Raised-cosine weight of the new audio at `i` of `n` fade samples (0 -> 1).
+float fadeIn(SampleCount i, SampleCount n)
+{
+    return float(0.5 - 0.5 * std::cos(M_PI * (double(i) + 0.5) / double(n)));
+}
+
+// One track's new audio over [from, to) (the range's part in one section): `after` (the engine's, covering
+// [afterStart, ...), or silence), crossfaded from and to `before` (the song as it is, on the timeline) over `fade`
+// samples at each seam of the range that lies inside the song.
+AudioBuffer splice(const AudioBuffer* before, const AudioBuffer* after, SampleCount afterStart, SampleCount from,
+                   SampleCount to, RepaintRange range, SampleCount songLength, SampleCount fade, int sampleRate)
+{
+    AudioBuffer out = AudioBuffer::silence(2, to - from, sampleRate);
+    auto sampleOf = [](const AudioBuffer* b, int c, SampleCount at) -> float {
+        if (!b || at < 0 || at >= b->frames() || b->channelCount() == 0)
+            return 0.0f;
+        return b->channels[size_t(std::min(c, b->channelCount() - 1))][size_t(at)];
+    };
+    for (int c = 0; c < 2; ++c) {
+        float* o = out.channels[size_t(c)].data();
+        for (SampleCount t = from; t < to; ++t) {
+            const float old = sampleOf(before, c, t);
+            const float made = sampleOf(after, c, t - afterStart);
+            float w = 1.0f;
+            if (range.start > 0 && t - range.start < fade)
+                w = fadeIn(t - range.start, fade);
+            if (range.end < songLength && range.end - 1 - t < fade)
+                w = std::min(w, fadeIn(range.end - 1 - t, fade));
+            o[t - from] = old + w * (made - old);
+        }
+    }
+    return out;
+}
+
+bool silent(const AudioBuffer& audio)
+{
+    for (const auto& channel : audio.channels)
+        for (float v : channel)
+            if (v != 0.0f)
+                return false;
+    return true;
+}
+
+}  // namespace
+
+Status checkRepaintRange(const ProjectData& song, RepaintRange range)
+{
+    const int rate = song.settings.sampleRate;
+    if (range.start < 0 || range.end > song.length() || range.end <= range.start)
+        return Error{QStringLiteral("The range %1–%2 is not inside the song (0:00.0–%3).")
+                         .arg(clock(std::max<SampleCount>(0, range.start), rate), clock(std::max<SampleCount>(0, range.end), rate),
+                              clock(song.length(), rate))};
+    if (range.length() < SampleCount(kMinRepaintSeconds * rate))
+        return Error{QStringLiteral("The range is too short to repaint: make it at least %1 s long.").arg(kMinRepaintSeconds)};
+    for (const Section& s : song.sections)
+        if (s.locked && s.start < range.end && s.end > range.start)
+            return Error{QStringLiteral("Section \"%1\" is locked; unlock it to repaint over it.").arg(s.displayName())};
+    return Status::success();
+}
+
+QVector<SectionPlan> repaintPlan(const QVector<SectionPlan>& sections, RepaintRange range, int& target)
+{
+    target = -1;
+    const SampleCount middle = range.start + range.length() / 2;
+    QVector<SectionPlan> plan;
+    for (const SectionPlan& s : sections) {
+        if (s.end <= range.start || s.start >= range.end) {
+            plan.append(s);
+            continue;
+        }
+        if (s.start < range.start) {
+            SectionPlan head = s;
+            head.end = range.start;
+            plan.append(head);
+        }
+        if (s.start <= middle && middle < s.end) {
+            SectionPlan repaint = s;
+            repaint.id = QStringLiteral("repaint");
+            repaint.start = range.start;
+            repaint.end = range.end;
+            target = int(plan.size());
+            plan.append(repaint);
+        }
+        if (s.end > range.end) {
+            SectionPlan tail = s;
+            tail.id = s.id + QStringLiteral("/after");
+            tail.start = range.end;
+            plan.append(tail);
+        }
+    }
+    return plan;
+}
+
+QString repaintName(RepaintRange range, int sampleRate)
+{
+    return QStringLiteral("Repaint %1–%2").arg(clock(range.start, sampleRate), clock(range.end, sampleRate));
+}
+
+Result<QVector<RenderedTake>> renderRepaint(const ProjectData& snapshot, const QString& bundlePath, RepaintRange range,
+                                            const RegenerateOptions& options, Generator& engine, JobControl& job)
+{
+    if (Status ok = checkRepaintRange(snapshot, range); !ok)
+        return ok.error();
+    if (job.cancelled())
+        return cancelledError();
+    const int middle = snapshot.sectionIndexAt(range.start + range.length() / 2);
+    PhaseJob decoding(job, 0.0, kDecodeShare);
+    auto request = requestFor(snapshot, bundlePath, middle, options, &decoding);
+    if (!request)
+        return request.error();
+    request->sections = repaintPlan(request->sections, range, request->targetSection);
+    if (request->targetSection < 0)
+        return Error{QStringLiteral("The range %1 lies outside every section.").arg(repaintName(range, request->sampleRate))};
+
+    auto result = runRegeneration(request.value(), engine, job, kDecodeShare, kEngineShare);
+    if (!result)
+        return result.error();
+
+    // request->context[i] is project track i as it plays now (requestFor renders every track).
+    const QStringList trackIds = assignTracks(snapshot, result->stems);
+    const SampleCount fade = std::min<SampleCount>(SampleCount(kRepaintSeamSeconds * request->sampleRate), range.length() / 4);
+    const QString name = repaintName(range, request->sampleRate);
+    QVector<RenderedTake> takes;
+    const QString stage = QStringLiteral("Saving the takes");
+    int done = 0;
+    int touched = 0;
+    for (const Section& s : snapshot.sections)
+        touched += s.start < range.end && s.end > range.start ? 1 : 0;
+    for (const Section& section : snapshot.sections) {
+        if (section.end <= range.start || section.start >= range.end)
+            continue;
+        // The section's audio outside the range stays in the files it is in (the active take's clips, cut at the
+        // range), so it is the same samples by construction; only the range's part is new audio.
+        const SampleCount from = std::max(range.start, section.start), to = std::min(range.end, section.end);
+        RenderedTake take;
+        take.sectionId = section.id;
+        take.sectionName = section.displayName();
+        take.sectionStart = section.start;
+        take.sectionEnd = section.end;
+        take.start = from;
+        take.end = to;
+        take.origin = result->origin;
+        take.bundlePath = bundlePath;
+        take.understood = result->understood;
+        take.name = name;
+        if (const Take* active = section.activeTake())
+            for (const AudioClip& clip : active->clips)
+                for (const AudioClip& part : {SectionEdits::trimmed(clip, section.start, from), SectionEdits::trimmed(clip, to, section.end)})
+                    if (part.length > 0)
+                        take.keptClips.append(part);
+        auto store = [&](const AudioBuffer* before, const AudioBuffer* after, TrackRole role, const QString& stemName,
+                         const QString& trackId) -> Status {
+            if (job.cancelled())
+                return cancelledError();
+            const AudioBuffer audio = splice(before, after, result->start, from, to, range, snapshot.length(), fade,
+                                             request->sampleRate);
+            if (silent(audio))
+                return Status::success();
+            auto file = storeStem(bundlePath, audio);
+            if (!file)
+                return file.error();
+            take.stems.append({role, stemName, file.value(), trackId});
+            return Status::success();
+        };
+        for (int t = 0; t < snapshot.tracks.size(); ++t) {
+            const int stem = int(trackIds.indexOf(snapshot.tracks[t].id));
+            const AudioBuffer* before = t < request->context.size() ? &request->context[t].audio : nullptr;
+            const AudioBuffer* after = stem >= 0 ? &result->stems[stem].audio : nullptr;
+            if (Status s = store(before, after, snapshot.tracks[t].role, snapshot.tracks[t].name, snapshot.tracks[t].id); !s)
+                return s.error();
+        }
+        for (int i = 0; i < result->stems.size(); ++i)
+            if (snapshot.trackIndex(trackIds[i]) < 0)
+                if (Status s = store(nullptr, &result->stems[i].audio, result->stems[i].role, result->stems[i].name, trackIds[i]); !s)
+                    return s.error();
+        takes.append(take);
+        job.progress(kEngineShare + (1.0 - kEngineShare) * double(++done) / double(touched), stage);
+    }
+    job.progress(1.0, QStringLiteral("Done"));
+    return takes;
+}
+
+}  // namespace s2a::inference
