@@ -1,6 +1,8 @@
 #include "inference/RangeRepainter.h"
 
+#include "core/midi/MidiFile.h"
 #include "core/model/SectionEdits.h"
+#include "core/persistence/ProjectBundle.h"
 
 #include <QSet>
 
@@ -80,6 +82,25 @@ AudioBuffer splice(const AudioBuffer* before, const AudioBuffer* after, SampleCo
         }
     }
     return out;
+}
+
+// The notes of `midi` (time 0 = `midiStart`) that start in [from, to), re-timed so that `from` is time 0 and
+// cut at `to`: the MIDI of one section's part of the range. Empty when there are none.
+QByteArray midiPart(const QByteArray& midi, SampleCount midiStart, SampleCount from, SampleCount to, int sampleRate,
+                    double tempo)
+{
+    auto notes = parseMidi(midi, QStringLiteral("the engine's MIDI"));
+    if (midi.isEmpty() || !notes)
+        return {};
+    const double shift = double(midiStart - from) / sampleRate, length = double(to - from) / sampleRate;
+    std::vector<MidiNote> kept;
+    for (MidiNote n : notes.value()) {
+        n.startSeconds += shift;
+        n.endSeconds = std::min(n.endSeconds + shift, length);
+        if (n.startSeconds >= 0.0 && n.startSeconds < length)
+            kept.push_back(n);
+    }
+    return kept.empty() ? QByteArray() : writeMidi(kept, tempo);
 }
 
 bool silent(const AudioBuffer& audio)
@@ -198,8 +219,9 @@ Result<QVector<RenderedTake>> renderRepaint(const ProjectData& snapshot, const Q
                 for (const AudioClip& part : {SectionEdits::trimmed(clip, section.start, from), SectionEdits::trimmed(clip, to, section.end)})
                     if (part.length > 0)
                         take.keptClips.append(part);
-        auto store = [&](const AudioBuffer* before, const AudioBuffer* after, TrackRole role, const QString& stemName,
+        auto store = [&](const AudioBuffer* before, const Stem* made, TrackRole role, const QString& stemName,
                          const QString& trackId) -> Status {
+            const AudioBuffer* after = made ? &made->audio : nullptr;
             if (job.cancelled())
                 return cancelledError();
             const AudioBuffer audio = splice(before, after, result->start, from, to, range, snapshot.length(), fade,
@@ -209,19 +231,23 @@ Result<QVector<RenderedTake>> renderRepaint(const ProjectData& snapshot, const Q
             auto file = storeStem(bundlePath, audio);
             if (!file)
                 return file.error();
-            take.stems.append({role, stemName, file.value(), trackId});
+            const QByteArray midi = made ? midiPart(made->midi, result->start, from, to, request->sampleRate, result->tempo) : QByteArray();
+            auto midiFile = midi.isEmpty() ? Result<QString>(QString()) : bundle::addFileBytes(bundlePath, midi, QStringLiteral("mid"));
+            if (!midiFile)
+                return midiFile.error();
+            take.stems.append({role, stemName, file.value(), trackId, midiFile.value()});
             return Status::success();
         };
         for (int t = 0; t < snapshot.tracks.size(); ++t) {
             const int stem = int(trackIds.indexOf(snapshot.tracks[t].id));
             const AudioBuffer* before = t < request->context.size() ? &request->context[t].audio : nullptr;
-            const AudioBuffer* after = stem >= 0 ? &result->stems[stem].audio : nullptr;
+            const Stem* after = stem >= 0 ? &result->stems[stem] : nullptr;
             if (Status s = store(before, after, snapshot.tracks[t].role, snapshot.tracks[t].name, snapshot.tracks[t].id); !s)
                 return s.error();
         }
         for (int i = 0; i < result->stems.size(); ++i)
             if (snapshot.trackIndex(trackIds[i]) < 0)
-                if (Status s = store(nullptr, &result->stems[i].audio, result->stems[i].role, result->stems[i].name, trackIds[i]); !s)
+                if (Status s = store(nullptr, &result->stems[i], result->stems[i].role, result->stems[i].name, trackIds[i]); !s)
                     return s.error();
         takes.append(take);
         job.progress(kEngineShare + (1.0 - kEngineShare) * double(++done) / double(touched), stage);

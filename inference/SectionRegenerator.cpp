@@ -236,7 +236,10 @@ Result<RenderedTake> renderTake(const ProjectData& snapshot, const QString& bund
         auto file = storeStem(bundlePath, stem.audio);
         if (!file)
             return file.error();
-        take.stems.append({stem.role, stem.name, file.value(), {}});
+        auto midi = stem.midi.isEmpty() ? Result<QString>(QString()) : bundle::addFileBytes(bundlePath, stem.midi, QStringLiteral("mid"));
+        if (!midi)
+            return midi.error();
+        take.stems.append({stem.role, stem.name, file.value(), {}, midi.value()});
     }
     job.progress(1.0, QStringLiteral("Done"));
     return take;
@@ -262,7 +265,7 @@ Result<QStringList> addRenderedTakes(Project& project, const RenderedTakes& take
         for (const RenderedStem& stem : rendered.stems) {
             if (!status)
                 break;
-            take.clips.append({trackFor(project, stem), stem.file, rendered.start, 0, rendered.end - rendered.start});
+            take.clips.append({trackFor(project, stem), stem.file, rendered.start, 0, rendered.end - rendered.start, stem.midiFile});
         }
         if (status)
             status = project.addTake(rendered.sectionId, take);

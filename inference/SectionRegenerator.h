@@ -32,6 +32,7 @@ struct RenderedStem {
     // one. Set (a repaint does, so that every section's take of it uses the same tracks): that track, made
     // with this id when the song has none.
     QString trackId;
+    QString midiFile;  // its notes in audio/ (time 0 = the file's sample 0), or empty
 };
 
 // What a regeneration made before it is part of the song. Plain values only, so that a worker thread can make

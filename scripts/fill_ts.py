@@ -27,6 +27,7 @@ TABLES = {
         "%n second(s)": ["%n second", "%n seconds"],
     },
     "de": {
+        "Also each track's notes as MIDI (arranger takes)": "Auch die Noten jeder Spur als MIDI (Arranger-Takes)",
         # Repaint of any range (issue 21).
         "Repaint &Loop Region": "&Loop-Bereich neu malen", "Repaint the loop region (any range, across sections)": "Loop-Bereich neu malen (beliebiger Bereich, auch über Abschnitte hinweg)",
         "Shift+R": "Umschalt+R", "Repaint This Range (Shift+R)": "Diesen Bereich neu malen (Umschalt+R)",
@@ -292,6 +293,7 @@ TABLES = {
         "Fits %1: %2 M parameters in %3 tensors.\nSHA-256 %4": "Passt zu %1: %2 Mio. Parameter in %3 Tensoren.\nSHA-256 %4",
     },
     "zh_CN": {
+        "Also each track's notes as MIDI (arranger takes)": "同时导出每条音轨的音符为 MIDI（编曲器版本）",
         # Repaint of any range (issue 21).
         "Repaint &Loop Region": "重绘循环区域(&L)", "Repaint the loop region (any range, across sections)": "重绘循环区域（任意范围，可跨段落）",
         "Shift+R": "Shift+R", "Repaint This Range (Shift+R)": "重绘此范围 (Shift+R)",

@@ -140,6 +140,10 @@
             <source>MP3 320 kbit/s</source>
             <translation>MP3 320 kbit/s</translation>
         </message>
+        <message>
+            <source>Also each track's notes as MIDI (arranger takes)</source>
+            <translation>Auch die Noten jeder Spur als MIDI (Arranger-Takes)</translation>
+        </message>
     </context>
     <context>
         <name>GenerationQueuePanel</name>

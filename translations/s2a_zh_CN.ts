@@ -140,6 +140,10 @@
             <source>MP3 320 kbit/s</source>
             <translation>MP3 320 kbit/s</translation>
         </message>
+        <message>
+            <source>Also each track's notes as MIDI (arranger takes)</source>
+            <translation>同时导出每条音轨的音符为 MIDI（编曲器版本）</translation>
+        </message>
     </context>
     <context>
         <name>GenerationQueuePanel</name>

@@ -44,7 +44,8 @@ int exportCommand(const QStringList& args)
     const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("With --stems or --mix: start here (seconds), e.g. a loop region."), QStringLiteral("S"));
     const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("With --stems or --mix: end here (seconds; default the song's end)."), QStringLiteral("S"));
     const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The folder to write into."), QStringLiteral("DIR"));
-    parser.addOptions({stems, mix, sections, only, format, bits, rate, lufs, ceiling, overwrite, from, to, output, kQuiet, kJson});
+    const QCommandLineOption midi(QStringLiteral("midi"), QStringLiteral("Also each track's notes as .mid (the arranger's takes; not with --sections)."));
+    parser.addOptions({stems, mix, sections, only, format, bits, rate, lufs, ceiling, overwrite, from, to, midi, output, kQuiet, kJson});
     parser.addPositionalArgument(QStringLiteral("song"), QStringLiteral("A .s2a bundle."));
     if (int code = parse(parser, args, QStringLiteral("Export stems, the mix, or sections as audio files."), 1); code >= 0)
         return code;
@@ -56,6 +57,7 @@ int exportCommand(const QStringList& args)
     ExportOptions options;
     options.what = parser.isSet(mix) ? ExportWhat::Mix : parser.isSet(sections) ? ExportWhat::Sections : ExportWhat::Stems;
     options.overwrite = parser.isSet(overwrite);
+    options.midi = parser.isSet(midi);
     const QString fmt = parser.value(format).toLower();
     const QString depth = parser.value(bits);
     if (fmt == QLatin1String("wav") && depth == QLatin1String("16"))

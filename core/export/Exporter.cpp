@@ -3,6 +3,7 @@
 #include "core/audio/Resampler.h"
 #include "core/export/ExportFileWriter.h"
 #include "core/export/ExportNaming.h"
+#include "core/export/MidiExport.h"
 #include "core/export/SongRenderer.h"
 #include "core/persistence/AtomicFile.h"
 #include "core/persistence/ProjectBundle.h"
@@ -89,6 +90,8 @@ Status validateOptions(const ProjectData& data, const ExportOptions& o)
     for (const QString& id : o.sectionIds)
         if (data.sectionIndex(id) < 0)
             return Error{QStringLiteral("Cannot export section %1: the song has no such section.").arg(id)};
+    if (o.midi && o.what == ExportWhat::Sections)
+        return Error{QStringLiteral("MIDI is exported per track for the whole song or a range, not per section.")};
     if (o.range && (o.what == ExportWhat::Sections || o.range->first < 0 || o.range->second <= o.range->first
                     || o.range->second > data.length()))
         return Error{QStringLiteral("Cannot export samples %1 to %2: a range must lie inside the song (0 to %3) and "
@@ -278,6 +281,34 @@ Result<ExportReport> exportSong(const ProjectData& data, const QString& bundlePa
     std::vector<Target> targets = planTargets(data, options, stemNames, outRate, dir);
     const QString reportPath =
         dir.filePath(exportnaming::sanitize(songTitle(data) + QStringLiteral("_loudness")) + QStringLiteral(".json"));
+    // MIDI of every track the song plays (a Mix export too), named like its stem.
+    std::vector<TrackMidi> midi;
+    QStringList midiPaths;
+    if (options.midi) {
+        std::vector<int> audible;
+        for (int t = 0; t < data.tracks.size(); ++t)
+            if (plan.tracks[size_t(t)].gainLeft != 0.0f || plan.tracks[size_t(t)].gainRight != 0.0f)
+                audible.push_back(t);
+        QStringList problems;
+        midi = gatherTrackMidi(data, bundlePath, audible, options.range, problems);
+        if (!problems.isEmpty())
+            return Error{QStringLiteral("Cannot export MIDI: %1").arg(problems.first())};
+        if (midi.empty())
+            return Error{QStringLiteral("There is no MIDI to export: only the arranger's takes hold notes.")};
+        const QString base = options.range ? songTitle(data) + QLatin1Char('_') + fileTime(options.range->first, projectRate)
+                                                 + QLatin1Char('-') + fileTime(options.range->second, projectRate)
+                                           : songTitle(data);
+        QStringList taken;
+        for (const TrackMidi& m : midi) {
+            const QString stem = data.tracks[m.track].name.trimmed().isEmpty() ? QStringLiteral("Track %1").arg(m.track + 1)
+                                                                                : data.tracks[m.track].name.trimmed();
+            midiPaths << dir.filePath(exportnaming::unique(exportnaming::sanitize(base + QLatin1Char('_') + stem), taken)
+                                      + QStringLiteral(".mid"));
+        }
+    }
+    for (const QString& path : midiPaths)
+        if (Status s = refuseExisting(path, options.overwrite); !s)
+            return s.error();
     for (const Target& t : targets)
         if (Status s = refuseExisting(t.finalPath, options.overwrite); !s)
             return s.error();
@@ -343,6 +374,13 @@ Result<ExportReport> exportSong(const ProjectData& data, const QString& bundlePa
         return cancelledError();
 
     // Commit: rename every file into place (replacing old ones only now, when overwriting was allowed).
+    for (size_t i = 0; i < midi.size(); ++i) {
+        cleanup.add(midiPaths[int(i)]);
+        if (Status s = writeFileAtomically(midiPaths[int(i)], midi[i].bytes); !s)
+            return s.error();
+        const QString stem = data.tracks[midi[i].track].name;
+        report.files.append({midiPaths[int(i)], stem, 0, std::nan(""), std::nan(""), std::nan("")});
+    }
     for (const Target& t : targets) {
         cleanup.add(t.finalPath);
         if (std::rename(QFile::encodeName(t.tempPath).constData(), QFile::encodeName(t.finalPath).constData()) != 0)

@@ -31,13 +31,16 @@ struct ExportOptions {
     // For Stems and Mix: only [first, second) of the song (project samples): the loop region or a selection.
     // The files are named {song}_{start}-{end}_{stem} (times in seconds: "12.500s") and normalised on that span.
     std::optional<std::pair<SampleCount, SampleCount>> range;
+    // Also each exported track's notes as {name}.mid (whole song or the range; tracks whose takes hold MIDI, which
+    // the arranger's do): to replace the General MIDI sounds with one's own instruments. Not with Sections.
+    bool midi = false;
     bool overwrite = false;              // refuse to replace existing files unless set
     bool dither = true;                  // TPDF dither when the format has 16 bits (never otherwise)
 };
 
 struct ExportedFile {
     QString path;
-    QString stem;                        // track name, or "mix"
+    QString stem;                        // track name, or "mix"; a .mid file's frames and loudness are 0 and NaN
     SampleCount frames = 0;
     double integratedLufs = 0.0;
     double loudnessRange = 0.0;          // LU

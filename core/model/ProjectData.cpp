@@ -11,7 +11,7 @@ namespace s2a::core {
 bool AudioClip::operator==(const AudioClip& o) const
 {
     return trackId == o.trackId && file == o.file && timelineStart == o.timelineStart
-        && sourceStart == o.sourceStart && length == o.length;
+        && sourceStart == o.sourceStart && length == o.length && midiFile == o.midiFile;
 }
 
 bool anySoloed(const QVector<Track>& tracks)

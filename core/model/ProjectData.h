@@ -23,6 +23,9 @@ struct AudioClip {
     SampleCount timelineStart = 0;   // where sourceStart plays
     SampleCount sourceStart = 0;     // first sample used from the file
     SampleCount length = 0;
+    // The notes the audio was rendered from, a Standard MIDI File in audio/ whose time 0 is the audio file's
+    // sample 0 (the arranger's takes); empty when the engine has no symbolic form. Exported as MIDI.
+    QString midiFile{};  // (a default initialiser: clips written as {track, file, start, source, length} stay valid)
     SampleCount timelineEnd() const { return timelineStart + length; }
     bool operator==(const AudioClip& o) const;
     bool operator!=(const AudioClip& o) const { return !(*this == o); }

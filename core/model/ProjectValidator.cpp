@@ -121,6 +121,9 @@ private:
         if (clip.file.isEmpty() || clip.file.contains(QLatin1Char('/')) || clip.file.contains(QLatin1Char('\\'))
             || clip.file.startsWith(QLatin1Char('.')))
             fail(path + QStringLiteral(".file"), QStringLiteral("\"%1\" is not a file name inside audio/").arg(clip.file));
+        if (!clip.midiFile.isEmpty() && (clip.midiFile.contains(QLatin1Char('/')) || clip.midiFile.contains(QLatin1Char('\\'))
+                                         || clip.midiFile.startsWith(QLatin1Char('.'))))
+            fail(path + QStringLiteral(".midi"), QStringLiteral("\"%1\" is not a file name inside audio/").arg(clip.midiFile));
         if (clip.length <= 0)
             fail(path + QStringLiteral(".length"), QStringLiteral("clip length must be positive"));
         if (clip.sourceStart < 0)

@@ -52,7 +52,8 @@ QVector<AudioClip> coalesced(QVector<AudioClip> clips)
     for (const AudioClip& clip : clips) {
         if (!out.isEmpty()) {
             AudioClip& last = out.last();
-            if (last.trackId == clip.trackId && last.file == clip.file && last.timelineEnd() == clip.timelineStart
+            if (last.trackId == clip.trackId && last.file == clip.file && last.midiFile == clip.midiFile
+                && last.timelineEnd() == clip.timelineStart
                 && last.sourceStart + last.length == clip.sourceStart) {
                 last.length += clip.length;
                 continue;

@@ -158,6 +158,13 @@ Status copyReferencedAudio(const ProjectData& data, const QString& sourceBundle,
         if (!to.exists(file))
             if (Status s = copyInto(from.filePath(file), to.filePath(file), Link::Allowed); !s)
                 return s;
+    // The takes' MIDI goes along where it is; a missing one only costs its MIDI export, never the save.
+    for (const Section& section : data.sections)
+        for (const Take& take : section.takes)
+            for (const AudioClip& clip : take.clips)
+                if (!clip.midiFile.isEmpty() && !to.exists(clip.midiFile) && from.exists(clip.midiFile))
+                    if (Status s = copyInto(from.filePath(clip.midiFile), to.filePath(clip.midiFile), Link::Allowed); !s)
+                        return s;
     syncDirectory(to.path());
     return Status::success();
 }
@@ -181,6 +188,20 @@ Result<QString> addAudioFile(const QString& bundlePath, const QString& sourceFil
     if (Status s = copyInto(sourceFile, dir.filePath(name), Link::Never); !s)
         return s.error();
     syncDirectory(dir.path());
+    return name;
+}
+
+Result<QString> addFileBytes(const QString& bundlePath, const QByteArray& bytes, const QString& suffix)
+{
+    const QString name = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(32))
+        + QLatin1Char('.') + suffix;
+    const QDir dir(audioDir(bundlePath));
+    if (!QDir().mkpath(dir.path()))
+        return Error{QStringLiteral("Could not create %1").arg(QDir::toNativeSeparators(dir.path()))};
+    if (dir.exists(name))
+        return name;
+    if (Status s = writeFileAtomically(dir.filePath(name), bytes); !s)
+        return s.error();
     return name;
 }
 

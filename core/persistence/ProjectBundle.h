@@ -33,6 +33,8 @@ Status copyReferencedAudio(const ProjectData& data, const QString& sourceBundle,
 // Copies an audio file into audio/ under a name made from its SHA-256, unless that content is there
 // already. Returns the name to put in clips.
 Result<QString> addAudioFile(const QString& bundlePath, const QString& sourceFile);
+// The same for bytes in memory (a take's MIDI): stored as audio/<hash>.<suffix>, the name returned.
+Result<QString> addFileBytes(const QString& bundlePath, const QByteArray& bytes, const QString& suffix);
 
 // Crash recovery.
 Status writeRecovery(const ProjectData& data, const QString& bundlePath);

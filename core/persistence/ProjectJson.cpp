@@ -16,8 +16,11 @@ namespace {
 
 QJsonObject toJson(const AudioClip& c)
 {
-    return {{"track", c.trackId}, {"file", c.file}, {"timelineStart", double(c.timelineStart)},
-            {"sourceStart", double(c.sourceStart)}, {"length", double(c.length)}};
+    QJsonObject j{{"track", c.trackId}, {"file", c.file}, {"timelineStart", double(c.timelineStart)},
+                  {"sourceStart", double(c.sourceStart)}, {"length", double(c.length)}};
+    if (!c.midiFile.isEmpty())
+        j.insert(QStringLiteral("midi"), c.midiFile);
+    return j;
 }
 
 QJsonObject toJson(const TakeOrigin& o)
@@ -96,6 +99,7 @@ AudioClip clipFrom(JsonReader r)
     c.timelineStart = r.integer(QStringLiteral("timelineStart"));
     c.sourceStart = r.integer(QStringLiteral("sourceStart"));
     c.length = r.integer(QStringLiteral("length"));
+    c.midiFile = r.optionalString(QStringLiteral("midi"));
     return c;
 }
 

@@ -58,6 +58,14 @@ Result<WrittenSong> writeSongBundle(const QString& bundlePath, const QString& ti
         if (!name)
             return name.error();
         song.stemFiles << name.value();
+        QString midi;
+        if (!stem.midi.isEmpty()) {
+            auto stored = core::bundle::addFileBytes(bundlePath, stem.midi, QStringLiteral("mid"));
+            if (!stored)
+                return stored.error();
+            midi = stored.value();
+        }
+        song.midiFiles << midi;
         core::Track track;
         track.id = core::newId("trk");
         track.name = stem.name;
@@ -85,6 +93,7 @@ Result<WrittenSong> writeSongBundle(const QString& bundlePath, const QString& ti
             core::AudioClip clip;
             clip.trackId = data.tracks[t].id;
             clip.file = song.stemFiles[t];
+            clip.midiFile = song.midiFiles[t];  // its time 0 is the stem's sample 0, as the audio's
             clip.timelineStart = plan.start;
             clip.sourceStart = plan.start - result.start;
             clip.length = plan.end - plan.start;

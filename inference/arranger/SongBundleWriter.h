@@ -13,6 +13,7 @@ namespace s2a::inference::arranger {
 struct WrittenSong {
     core::ProjectData data;
     QStringList stemFiles;  // names inside audio/, in stem order
+    QStringList midiFiles;  // each stem's MIDI inside audio/, or empty
 };
 
 Result<WrittenSong> writeSongBundle(const QString& bundlePath, const QString& title, const GenerationRequest& request,

@@ -3,3 +3,5 @@
 pkg_check_modules(EBUR128_TESTS REQUIRED IMPORTED_TARGET libebur128)
 s2a_add_test(tst_export SOURCES tst_export.cpp LIBS s2a_test_support PkgConfig::EBUR128_TESTS PkgConfig::SNDFILE
   LABELS core)
+# MIDI export: the takes' notes joined per track, whole song and range, read back.
+s2a_add_test(tst_midi_export SOURCES tst_midi_export.cpp LIBS s2a_test_support LABELS core)

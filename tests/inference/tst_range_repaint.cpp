@@ -3,6 +3,7 @@
 // the range, one undo step), and the CLI's `regenerate --from --to`.
 #include "SongMix.h"
 
+#include "core/export/Exporter.h"
 #include "core/persistence/ProjectBundle.h"
 #include "inference/GenerationWorker.h"
 #include "inference/RangeRepainter.h"
@@ -152,6 +153,25 @@ private Q_SLOTS:
             const float jump = std::abs(mix.channels[0][size_t(seam)] - old.channels[0][size_t(seam)]);
             QVERIFY2(jump < 0.001f, qPrintable(QStringLiteral("%1 at %2").arg(double(jump)).arg(seam)));
         }
+        // The arranger's notes come with its takes, the repaint's re-timed to each section's part; the export
+        // joins them per track.
+        for (const core::Section& s : m_song.sections)
+            for (const core::AudioClip& c : s.activeTake()->clips)
+                QVERIFY2(!c.midiFile.isEmpty(), qPrintable(c.file));
+        for (int i : {1, 2}) {
+            int withMidi = 0;
+            for (const core::AudioClip& c : now.sections[i].activeTake()->clips)
+                withMidi += c.timelineStart >= at(10) && c.timelineEnd() <= at(14) && !c.midiFile.isEmpty() ? 1 : 0;
+            QVERIFY2(withMidi >= 2, qPrintable(QString::number(withMidi)));
+        }
+        core::ExportOptions midi;
+        midi.what = core::ExportWhat::Mix;
+        midi.midi = true;
+        SimpleJobControl exportJob;
+        auto exported = core::exportSong(now, m_bundle, m_dir.filePath(QStringLiteral("midi")), midi, exportJob);
+        QVERIFY2(exported, qPrintable(exported.errorMessage()));
+        QVERIFY2(exported->files.size() >= 3, qPrintable(QString::number(exported->files.size())));
+
         project.undoStack()->undo();
         QVERIFY(project.data() == m_song);
     }

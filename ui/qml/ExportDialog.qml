@@ -88,6 +88,13 @@ Dialog {
                     onClicked: DialogSupport.problem.length > 0 ? root.errorRaised(DialogSupport.problem) : folderDialog.open()
                 }
             }
+            CheckBox {
+                id: midi
+                objectName: "exportMidi"
+                Layout.columnSpan: 2
+                enabled: what.currentValue !== "sections"
+                text: qsTr("Also each track's notes as MIDI (arranger takes)")
+            }
             CheckBox { id: overwrite; Layout.columnSpan: 2; text: qsTr("Replace files that exist already") }
         }
 
@@ -116,7 +123,7 @@ Dialog {
                 onClicked: {
                     const message = root.exporter.start(root.folder, what.currentValue, format.currentValue,
                                                         rate.currentValue, loudness.currentValue, overwrite.checked,
-                                                        root.loopStart, root.loopEnd)
+                                                        root.loopStart, root.loopEnd, midi.checked && midi.enabled)
                     if (message.length > 0)
                         root.errorRaised(message)
                 }

@@ -29,7 +29,7 @@ double ExportModel::progress() const { return m_job ? m_job->fraction() : 0.0; }
 QString ExportModel::stage() const { return m_job ? m_job->stage() : QString(); }
 
 QString ExportModel::start(const QUrl& folder, const QString& what, const QString& format, int sampleRate, double lufs,
-                           bool overwrite, qint64 rangeStart, qint64 rangeEnd)
+                           bool overwrite, qint64 rangeStart, qint64 rangeEnd, bool midi)
 {
     using core::AudioFileFormat;
     if (running())
@@ -56,6 +56,7 @@ QString ExportModel::start(const QUrl& folder, const QString& what, const QStrin
     if (lufs < 0.0)
         options.targetLufs = lufs;
     options.overwrite = overwrite;
+    options.midi = midi && options.what != core::ExportWhat::Sections;
 
     const QString dir = folder.isLocalFile() ? folder.toLocalFile() : folder.toString();
     m_job = std::make_shared<BackgroundJob>();

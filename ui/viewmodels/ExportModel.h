@@ -36,10 +36,10 @@ public:
 
     // what: "stems", "mix", "sections", or "range" (stems and mix of [rangeStart, rangeEnd), project samples: the
     // loop region); format: "wav16", "wav24", "wav32", "flac16", "flac24", "ogg", "mp3"; sampleRate 0 keeps the
-    // song's; lufs 0 = no normalisation. Returns an error to show at once, or empty when the export started
+    // song's; lufs 0 = no normalisation; midi: also each track's notes as .mid (not with "sections"). Returns an error to show at once, or empty when the export started
     // (finished() follows).
     Q_INVOKABLE QString start(const QUrl& folder, const QString& what, const QString& format, int sampleRate, double lufs,
-                              bool overwrite, qint64 rangeStart = 0, qint64 rangeEnd = 0);
+                              bool overwrite, qint64 rangeStart = 0, qint64 rangeEnd = 0, bool midi = false);
     Q_INVOKABLE void cancel();
 
 Q_SIGNALS:

@@ -1,14 +1,15 @@
-#include "training/data/MidiReader.h"
+#include "core/midi/MidiFile.h"
 
 #include <QDir>
 #include <QFile>
 
 #include <algorithm>
+#include <array>
 #include <deque>
 #include <map>
 #include <utility>
 
-namespace s2a::training {
+namespace s2a::core {
 namespace {
 
 constexpr int kDrumChannel = 9;
@@ -26,6 +27,7 @@ struct TickNote {
     int pitch;
     int velocity;
     int channel;
+    int program;
 };
 
 class Cursor {
@@ -91,6 +93,7 @@ Status readTrack(const QByteArray& bytes, qsizetype from, qsizetype to, int trac
 {
     Cursor c(bytes, from, to);
     std::map<std::pair<int, int>, std::deque<std::pair<qint64, int>>> open;  // (channel, pitch) -> (tick, velocity)
+    std::array<int, 16> programs{};  // each channel's last program change (General MIDI's 0 before any)
     qint64 tick = 0;
     quint8 status = 0;
     auto truncated = [&] {
@@ -149,20 +152,22 @@ Status readTrack(const QByteArray& bytes, qsizetype from, qsizetype to, int trac
             return truncated();
         if (kind != 0xc0 && kind != 0xd0 && !c.byte(d2))
             return truncated();
-        if (kind == 0x90 && d2 > 0) {
+        if (kind == 0xc0) {
+            programs[size_t(channel)] = d1 & 0x7f;
+        } else if (kind == 0x90 && d2 > 0) {
             open[{channel, d1 & 0x7f}].push_back({tick, d2 & 0x7f});
         } else if (kind == 0x80 || kind == 0x90) {
             auto it = open.find({channel, d1 & 0x7f});
             if (it != open.end() && !it->second.empty()) {
                 const auto [on, velocity] = it->second.front();
                 it->second.pop_front();
-                notes.push_back({on, tick, d1 & 0x7f, velocity, channel});
+                notes.push_back({on, tick, d1 & 0x7f, velocity, channel, programs[size_t(channel)]});
             }
         }
     }
     for (const auto& [key, starts] : open)
         for (const auto& [on, velocity] : starts)
-            notes.push_back({on, tick, key.second, velocity, key.first});
+            notes.push_back({on, tick, key.second, velocity, key.first, programs[size_t(key.first)]});
     return Status::success();
 }
 
@@ -227,7 +232,7 @@ Result<std::vector<MidiNote>> parseMidi(const QByteArray& bytes, const QString& 
     std::vector<MidiNote> notes;
     notes.reserve(ticks.size());
     for (const TickNote& n : ticks)
-        notes.push_back({seconds(n.on), seconds(n.off), n.pitch, n.velocity, n.channel, n.channel == kDrumChannel});
+        notes.push_back({seconds(n.on), seconds(n.off), n.pitch, n.velocity, n.channel, n.channel == kDrumChannel, n.program});
     std::stable_sort(notes.begin(), notes.end(), [](const MidiNote& a, const MidiNote& b) {
         return a.startSeconds != b.startSeconds ? a.startSeconds < b.startSeconds : a.pitch < b.pitch;
     });
@@ -242,4 +247,4 @@ Result<std::vector<MidiNote>> readMidiFile(const QString& path)
     return parseMidi(f.readAll(), QDir::toNativeSeparators(path));
 }
 
-}  // namespace s2a::training
+}  // namespace s2a::core
