@@ -1223,6 +1223,217 @@
         </message>
     </context>
     <context>
+        <name>s2a::core::PlaybackController</name>
+        <message>
+            <source>Audio output not started.</source>
+            <translation>Audioausgabe nicht gestartet.</translation>
+        </message>
+        <message>
+            <source>No audio output: %1 Playback is off until a device is available (Retry looks again).</source>
+            <translation>Keine Audioausgabe: %1 Die Wiedergabe ist aus, bis ein Gerät verfügbar ist (Erneut versuchen sucht wieder).</translation>
+        </message>
+        <message>
+            <source>Audio output stopped.</source>
+            <translation>Audioausgabe gestoppt.</translation>
+        </message>
+        <message>
+            <source>The audio output stopped (was the device disconnected?). Playback is off; Retry looks for a device again.</source>
+            <translation>Die Audioausgabe wurde beendet (wurde das Gerät getrennt?). Die Wiedergabe ist aus; Erneut versuchen sucht wieder nach einem Gerät.</translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::core::Project</name>
+        <message>
+            <source>Untitled</source>
+            <translation>Unbenannt</translation>
+        </message>
+        <message>
+            <source>Rename song</source>
+            <translation>Song umbenennen</translation>
+        </message>
+        <message>
+            <source>Set tempo</source>
+            <translation>Tempo setzen</translation>
+        </message>
+        <message>
+            <source>Set time signature</source>
+            <translation>Taktart setzen</translation>
+        </message>
+        <message>
+            <source>Set key</source>
+            <translation>Tonart setzen</translation>
+        </message>
+        <message>
+            <source>Edit song caption</source>
+            <translation>Song-Beschreibung bearbeiten</translation>
+        </message>
+        <message>
+            <source>Set seed</source>
+            <translation>Seed setzen</translation>
+        </message>
+        <message>
+            <source>Add track</source>
+            <translation>Spur hinzufügen</translation>
+        </message>
+        <message>
+            <source>Add track "%1"</source>
+            <translation>Spur „%1“ hinzufügen</translation>
+        </message>
+        <message>
+            <source>Remove track "%1"</source>
+            <translation>Spur „%1“ entfernen</translation>
+        </message>
+        <message>
+            <source>Rename track</source>
+            <translation>Spur umbenennen</translation>
+        </message>
+        <message>
+            <source>Set track gain</source>
+            <translation>Spurpegel setzen</translation>
+        </message>
+        <message>
+            <source>Set track pan</source>
+            <translation>Spurpanorama setzen</translation>
+        </message>
+        <message>
+            <source>Mute track</source>
+            <translation>Spur stummschalten</translation>
+        </message>
+        <message>
+            <source>Unmute track</source>
+            <translation>Stummschaltung der Spur aufheben</translation>
+        </message>
+        <message>
+            <source>Solo track</source>
+            <translation>Spur solo schalten</translation>
+        </message>
+        <message>
+            <source>Unsolo track</source>
+            <translation>Solo der Spur aufheben</translation>
+        </message>
+        <message>
+            <source>Set track colour</source>
+            <translation>Spurfarbe setzen</translation>
+        </message>
+        <message>
+            <source>Split section</source>
+            <translation>Abschnitt teilen</translation>
+        </message>
+        <message>
+            <source>"%1" is the last section; there is nothing after it to merge with.</source>
+            <translation>„%1“ ist der letzte Abschnitt; danach gibt es nichts zum Zusammenführen.</translation>
+        </message>
+        <message>
+            <source>Merge sections</source>
+            <translation>Abschnitte zusammenführen</translation>
+        </message>
+        <message>
+            <source>The end of the last section is the end of the song; it has no neighbour to move.</source>
+            <translation>Das Ende des letzten Abschnitts ist das Ende des Songs; es hat keinen Nachbarn, der sich verschieben ließe.</translation>
+        </message>
+        <message>
+            <source>Move section boundary</source>
+            <translation>Abschnittsgrenze verschieben</translation>
+        </message>
+        <message>
+            <source>Relabel section</source>
+            <translation>Abschnitt umbenennen</translation>
+        </message>
+        <message>
+            <source>Edit section caption</source>
+            <translation>Abschnittsbeschreibung bearbeiten</translation>
+        </message>
+        <message>
+            <source>Edit section tags</source>
+            <translation>Abschnitts-Tags bearbeiten</translation>
+        </message>
+        <message>
+            <source>Set section energy</source>
+            <translation>Abschnittsenergie setzen</translation>
+        </message>
+        <message>
+            <source>Lock section</source>
+            <translation>Abschnitt sperren</translation>
+        </message>
+        <message>
+            <source>Unlock section</source>
+            <translation>Abschnitt entsperren</translation>
+        </message>
+        <message>
+            <source>Add take</source>
+            <translation>Take hinzufügen</translation>
+        </message>
+        <message>
+            <source>Section "%1" is locked; unlock it to add takes.</source>
+            <translation>Abschnitt „%1“ ist gesperrt; entsperre ihn, um Takes hinzuzufügen.</translation>
+        </message>
+        <message>
+            <source>Take %1</source>
+            <translation>Take %1</translation>
+        </message>
+        <message>
+            <source>Choose take</source>
+            <translation>Take wählen</translation>
+        </message>
+        <message>
+            <source>Section "%1" is locked; unlock it to change its take.</source>
+            <translation>Abschnitt „%1“ ist gesperrt; entsperre ihn, um seinen Take zu wechseln.</translation>
+        </message>
+        <message>
+            <source>Rate take</source>
+            <translation>Take bewerten</translation>
+        </message>
+        <message>
+            <source>Marker %1</source>
+            <translation>Marker %1</translation>
+        </message>
+        <message>
+            <source>Add marker "%1"</source>
+            <translation>Marker „%1“ hinzufügen</translation>
+        </message>
+        <message>
+            <source>A marker needs a name.</source>
+            <translation>Ein Marker braucht einen Namen.</translation>
+        </message>
+        <message>
+            <source>Rename marker</source>
+            <translation>Marker umbenennen</translation>
+        </message>
+        <message>
+            <source>Move marker "%1"</source>
+            <translation>Marker „%1“ verschieben</translation>
+        </message>
+        <message>
+            <source>Delete marker "%1"</source>
+            <translation>Marker „%1“ löschen</translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::core::ProjectDocument</name>
+        <message>
+            <source>%1
+The automatic backup was opened instead; save to repair the song.</source>
+            <translation>%1
+Stattdessen wurde die automatische Sicherung geöffnet; speichere, um den Song zu reparieren.</translation>
+        </message>
+        <message>
+            <source>%1 is not an automatic backup that can be restored.</source>
+            <translation>%1 ist keine automatische Sicherung, die sich wiederherstellen lässt.</translation>
+        </message>
+        <message>
+            <source>%1 is not an automatic backup that can be discarded.</source>
+            <translation>%1 ist keine automatische Sicherung, die sich verwerfen lässt.</translation>
+        </message>
+        <message>
+            <source>Could not delete %1.</source>
+            <translation>%1 konnte nicht gelöscht werden.</translation>
+        </message>
+        <message>
+            <source>This song has not been saved yet; choose where to save it.</source>
+            <translation>Dieser Song wurde noch nicht gespeichert; wähle, wo er gespeichert werden soll.</translation>
+        </message>
+    </context>
+    <context>
         <name>s2a::ui::AudioSettings</name>
         <message>
             <source>The audio output “%1” chosen in Settings is not available now; playing through the system default instead.</source>
@@ -1663,6 +1874,10 @@ SHA-256 %4</translation>
         <message>
             <source>The audio output stopped (was the device disconnected?). Playback is off; Retry looks for a device again.</source>
             <translation>Die Audioausgabe wurde beendet (wurde das Gerät getrennt?). Die Wiedergabe ist aus; Erneut versuchen sucht wieder nach einem Gerät.</translation>
+        </message>
+        <message>
+            <source>Set loop region</source>
+            <translation>Loop-Bereich setzen</translation>
         </message>
     </context>
     <context>

@@ -1218,6 +1218,217 @@
         </message>
     </context>
     <context>
+        <name>s2a::core::PlaybackController</name>
+        <message>
+            <source>Audio output not started.</source>
+            <translation>音频输出未启动。</translation>
+        </message>
+        <message>
+            <source>No audio output: %1 Playback is off until a device is available (Retry looks again).</source>
+            <translation>没有音频输出：%1 在有可用设备之前播放已关闭（“重试”会再次查找）。</translation>
+        </message>
+        <message>
+            <source>Audio output stopped.</source>
+            <translation>音频输出已停止。</translation>
+        </message>
+        <message>
+            <source>The audio output stopped (was the device disconnected?). Playback is off; Retry looks for a device again.</source>
+            <translation>音频输出已停止（设备是否已断开？）。播放已关闭；“重试”会再次查找设备。</translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::core::Project</name>
+        <message>
+            <source>Untitled</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <source>Rename song</source>
+            <translation>重命名歌曲</translation>
+        </message>
+        <message>
+            <source>Set tempo</source>
+            <translation>设置速度</translation>
+        </message>
+        <message>
+            <source>Set time signature</source>
+            <translation>设置拍号</translation>
+        </message>
+        <message>
+            <source>Set key</source>
+            <translation>设置调性</translation>
+        </message>
+        <message>
+            <source>Edit song caption</source>
+            <translation>编辑歌曲描述</translation>
+        </message>
+        <message>
+            <source>Set seed</source>
+            <translation>设置种子</translation>
+        </message>
+        <message>
+            <source>Add track</source>
+            <translation>添加音轨</translation>
+        </message>
+        <message>
+            <source>Add track "%1"</source>
+            <translation>添加音轨“%1”</translation>
+        </message>
+        <message>
+            <source>Remove track "%1"</source>
+            <translation>删除音轨“%1”</translation>
+        </message>
+        <message>
+            <source>Rename track</source>
+            <translation>重命名音轨</translation>
+        </message>
+        <message>
+            <source>Set track gain</source>
+            <translation>设置音轨增益</translation>
+        </message>
+        <message>
+            <source>Set track pan</source>
+            <translation>设置音轨声像</translation>
+        </message>
+        <message>
+            <source>Mute track</source>
+            <translation>静音音轨</translation>
+        </message>
+        <message>
+            <source>Unmute track</source>
+            <translation>取消音轨静音</translation>
+        </message>
+        <message>
+            <source>Solo track</source>
+            <translation>独奏音轨</translation>
+        </message>
+        <message>
+            <source>Unsolo track</source>
+            <translation>取消音轨独奏</translation>
+        </message>
+        <message>
+            <source>Set track colour</source>
+            <translation>设置音轨颜色</translation>
+        </message>
+        <message>
+            <source>Split section</source>
+            <translation>拆分段落</translation>
+        </message>
+        <message>
+            <source>"%1" is the last section; there is nothing after it to merge with.</source>
+            <translation>“%1”是最后一个段落；其后没有可合并的段落。</translation>
+        </message>
+        <message>
+            <source>Merge sections</source>
+            <translation>合并段落</translation>
+        </message>
+        <message>
+            <source>The end of the last section is the end of the song; it has no neighbour to move.</source>
+            <translation>最后一个段落的结尾就是歌曲的结尾；没有可移动的相邻段落。</translation>
+        </message>
+        <message>
+            <source>Move section boundary</source>
+            <translation>移动段落边界</translation>
+        </message>
+        <message>
+            <source>Relabel section</source>
+            <translation>更改段落标签</translation>
+        </message>
+        <message>
+            <source>Edit section caption</source>
+            <translation>编辑段落描述</translation>
+        </message>
+        <message>
+            <source>Edit section tags</source>
+            <translation>编辑段落标签</translation>
+        </message>
+        <message>
+            <source>Set section energy</source>
+            <translation>设置段落能量</translation>
+        </message>
+        <message>
+            <source>Lock section</source>
+            <translation>锁定段落</translation>
+        </message>
+        <message>
+            <source>Unlock section</source>
+            <translation>解锁段落</translation>
+        </message>
+        <message>
+            <source>Add take</source>
+            <translation>添加版本</translation>
+        </message>
+        <message>
+            <source>Section "%1" is locked; unlock it to add takes.</source>
+            <translation>段落“%1”已锁定；请先解锁再添加版本。</translation>
+        </message>
+        <message>
+            <source>Take %1</source>
+            <translation>版本 %1</translation>
+        </message>
+        <message>
+            <source>Choose take</source>
+            <translation>选择版本</translation>
+        </message>
+        <message>
+            <source>Section "%1" is locked; unlock it to change its take.</source>
+            <translation>段落“%1”已锁定；请先解锁再更换版本。</translation>
+        </message>
+        <message>
+            <source>Rate take</source>
+            <translation>为版本评分</translation>
+        </message>
+        <message>
+            <source>Marker %1</source>
+            <translation>标记 %1</translation>
+        </message>
+        <message>
+            <source>Add marker "%1"</source>
+            <translation>添加标记“%1”</translation>
+        </message>
+        <message>
+            <source>A marker needs a name.</source>
+            <translation>标记需要一个名称。</translation>
+        </message>
+        <message>
+            <source>Rename marker</source>
+            <translation>重命名标记</translation>
+        </message>
+        <message>
+            <source>Move marker "%1"</source>
+            <translation>移动标记“%1”</translation>
+        </message>
+        <message>
+            <source>Delete marker "%1"</source>
+            <translation>删除标记“%1”</translation>
+        </message>
+    </context>
+    <context>
+        <name>s2a::core::ProjectDocument</name>
+        <message>
+            <source>%1
+The automatic backup was opened instead; save to repair the song.</source>
+            <translation>%1
+已改为打开自动备份；请保存以修复这首歌。</translation>
+        </message>
+        <message>
+            <source>%1 is not an automatic backup that can be restored.</source>
+            <translation>%1 不是可以恢复的自动备份。</translation>
+        </message>
+        <message>
+            <source>%1 is not an automatic backup that can be discarded.</source>
+            <translation>%1 不是可以丢弃的自动备份。</translation>
+        </message>
+        <message>
+            <source>Could not delete %1.</source>
+            <translation>无法删除 %1。</translation>
+        </message>
+        <message>
+            <source>This song has not been saved yet; choose where to save it.</source>
+            <translation>这首歌尚未保存；请选择保存位置。</translation>
+        </message>
+    </context>
+    <context>
         <name>s2a::ui::AudioSettings</name>
         <message>
             <source>The audio output “%1” chosen in Settings is not available now; playing through the system default instead.</source>
@@ -1652,6 +1863,10 @@ SHA-256 %4</translation>
         <message>
             <source>The audio output stopped (was the device disconnected?). Playback is off; Retry looks for a device again.</source>
             <translation>音频输出已停止（设备是否已断开？）。播放已关闭；“重试”会再次查找设备。</translation>
+        </message>
+        <message>
+            <source>Set loop region</source>
+            <translation>设置循环区域</translation>
         </message>
     </context>
     <context>

@@ -85,6 +85,14 @@ Status Project::setKey(const QString& key)
     return editSettings(tr("Set key"), {}, [&](ProjectSettings& s) { s.key = key; });
 }
 
+Status Project::setLoopRegion(SampleCount start, SampleCount end, const QString& text)
+{
+    return editSettings(text, {}, [&](ProjectSettings& s) {
+        s.loopStart = start;
+        s.loopEnd = end;
+    });
+}
+
 Status Project::setCaption(const QString& caption)
 {
     return editSettings(tr("Edit song caption"), {}, [&](ProjectSettings& s) { s.caption = caption; });

@@ -42,6 +42,8 @@ public:
     Status setTempo(double bpm);
     Status setTimeSignature(TimeSignature ts);
     Status setKey(const QString& key);
+    // The loop region saved with the song (both 0: none), one undo step named `text` ("Move loop region").
+    Status setLoopRegion(SampleCount start, SampleCount end, const QString& text);
     Status setCaption(const QString& caption);
     Status setSeed(quint64 seed);
 

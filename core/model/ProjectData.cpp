@@ -74,7 +74,7 @@ bool Marker::operator==(const Marker& o) const
 bool ProjectSettings::operator==(const ProjectSettings& o) const
 {
     return title == o.title && sampleRate == o.sampleRate && tempo == o.tempo && timeSignature == o.timeSignature
-        && key == o.key && caption == o.caption && seed == o.seed;
+        && key == o.key && caption == o.caption && seed == o.seed && loopStart == o.loopStart && loopEnd == o.loopEnd;
 }
 
 int ProjectData::trackIndex(const QString& id) const

@@ -123,6 +123,11 @@ struct ProjectSettings {
     QString key;               // "C major", "F# minor", or empty when unknown
     QString caption;           // global caption
     quint64 seed = 0;
+    // The loop region [loopStart, loopEnd) (project samples), saved with the song because repaint and range
+    // export work on it; both 0 when there is none. It may reach past a song that was shortened since: users
+    // of it clamp it to the song.
+    SampleCount loopStart = 0;
+    SampleCount loopEnd = 0;
     bool operator==(const ProjectSettings& o) const;
     bool operator!=(const ProjectSettings& o) const { return !(*this == o); }
 };

@@ -43,6 +43,8 @@ private:
             fail(QStringLiteral("$.timeSignature"), QStringLiteral("%1/%2 is not a time signature")
                                                         .arg(s.timeSignature.numerator)
                                                         .arg(s.timeSignature.denominator));
+        if ((s.loopStart != 0 || s.loopEnd != 0) && (s.loopStart < 0 || s.loopEnd <= s.loopStart || s.loopEnd > m_maxLength))
+            fail(QStringLiteral("$.loop"), QStringLiteral("the loop region %1-%2 is not a span of the song").arg(s.loopStart).arg(s.loopEnd));
         if (!limits::isValidKey(s.key))
             fail(QStringLiteral("$.key"), QStringLiteral("\"%1\" is not a key such as \"C major\" or \"F# minor\"").arg(s.key));
     }

@@ -187,7 +187,7 @@ Marker markerFrom(JsonReader r)
 QJsonObject projectToJson(const ProjectData& data)
 {
     const ProjectSettings& s = data.settings;
-    return {{"schemaVersion", kCurrentSchemaVersion},
+    QJsonObject json{{"schemaVersion", kCurrentSchemaVersion},
             {"generator", QStringLiteral("S2A Studio %1").arg(QCoreApplication::applicationVersion())},
             {"title", s.title},
             {"sampleRate", s.sampleRate},
@@ -200,6 +200,9 @@ QJsonObject projectToJson(const ProjectData& data)
             {"tracks", arrayOf(data.tracks)},
             {"sections", arrayOf(data.sections)},
             {"markers", arrayOf(data.markers)}};
+    if (s.loopEnd > s.loopStart)
+        json.insert(QStringLiteral("loop"), QJsonObject{{"start", double(s.loopStart)}, {"end", double(s.loopEnd)}});
+    return json;
 }
 
 Result<ProjectData> projectFromJson(const QJsonObject& json)
@@ -216,6 +219,11 @@ Result<ProjectData> projectFromJson(const QJsonObject& json)
     s.key = r.optionalString(QStringLiteral("key"));
     s.caption = r.optionalString(QStringLiteral("caption"));
     s.seed = r.has(QStringLiteral("seed")) ? r.unsignedDecimal(QStringLiteral("seed")) : 0;
+    if (r.has(QStringLiteral("loop"))) {
+        JsonReader loop = r.object(QStringLiteral("loop"));
+        s.loopStart = loop.integer(QStringLiteral("start"));
+        s.loopEnd = loop.integer(QStringLiteral("end"));
+    }
     for (const JsonReader& t : r.objects(QStringLiteral("tracks"), true))
         data.tracks.append(trackFrom(t));
     for (const JsonReader& sec : r.objects(QStringLiteral("sections")))

@@ -88,8 +88,13 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(shots));
         QVERIFY(app.window->grabWindow().save(shots + QStringLiteral("/loop-region.png")));
 
+        // The region is saved with the song (repaint and range export work on it): the drag changed the song.
+        QCOMPARE(app.data().settings.loopEnd, after.end);
+        QVERIFY(app.document.isModified());
+
         QTest::keyClick(app.window, Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(app.loop(), before);
+        QCOMPARE(app.data().settings.loopEnd, before.end);
         QVERIFY(app.transport.looping());
         QTest::keyClick(app.window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(app.loop(), after);
@@ -148,6 +153,45 @@ private Q_SLOTS:
         drag(app.window, from, QPoint(rulerRight - 2, from.y()));
         QCOMPARE(app.loop().end, app.timeline()->songLength());
         QCOMPARE(app.loop().end - app.loop().start, length);
+    }
+
+    // The song keeps its loop region: saved, reopened, the transport loops over it again.
+    void theLoopIsSavedWithTheSong()
+    {
+        QTemporaryDir dir;
+        const QString bundle = dir.filePath(QStringLiteral("Looped.s2a"));
+        QVERIFY(test::saveWithAudio(test::makeSong(2, 4, 1), bundle, [](const core::AudioClip& c) {
+            return test::makeAudio(44100, c.length, [](int, core::SampleCount i) { return 0.1f * float(std::sin(0.02 * double(i))); });
+        }));
+        Loop saved{0, 0};
+        {
+            Fixture app;
+            QVERIFY(app.document.open(bundle));
+            app.transport.setLoop(app.data().sections[1].start, app.data().sections[2].end);
+            QVERIFY(app.show());
+            QQuickItem* bar = app.item("loopBar");
+            QTRY_VERIFY(bar->isVisible() && bar->width() > 100);
+            const QPoint from = centreOf(app.item("loopBody"));
+            drag(app.window, from, from + QPoint(60, 0));
+            saved = app.loop();
+            QVERIFY(app.document.isModified());
+            QVERIFY(app.document.save());
+            QVERIFY(!app.document.isModified());
+        }
+        Fixture again;
+        QVERIFY(again.document.open(bundle));
+        QVERIFY(again.transport.looping());
+        QCOMPARE(again.loop(), saved);
+        QCOMPARE(again.undo()->count(), 0);
+        // Undoing the first loop edit of a song without a saved region turns looping off.
+        core::ProjectData plain = again.data();
+        plain.settings.loopStart = plain.settings.loopEnd = 0;
+        again.document.newProject(plain);
+        QVERIFY(!again.transport.looping());
+        again.transport.setLoop(plain.sections[0].start, plain.sections[0].end);
+        QVERIFY(again.transport.looping());
+        again.controller.undo();
+        QVERIFY(!again.transport.looping());
     }
 
     // Right-click the loop bar > Repaint This Range: one job, a take for each section the range touches (named by

@@ -7,8 +7,10 @@
 // whole at its default size and at 1280x720, menus and dialogs included.
 #include "MainWindowFixture.h"
 #include "PopupTestSupport.h"
+#include "TestProjects.h"
 #include "TextChecks.h"
 
+#include "core/model/Project.h"
 #include "inference/arranger/DemoSong.h"
 #include "ui/i18n/Translations.h"
 
@@ -224,7 +226,8 @@ private Q_SLOTS:
 
         m_files = shippedFiles();
         QVERIFY(m_files.size() >= 3);
-        // lupdate on the sources the build's update_translations reads (ui/ and the app's main), once per
+        // lupdate on the sources the build's update_translations reads (ui/, the app's main, core's undo step names and
+        // messages), once per
         // shipped language: what the shipped files must hold, and how many plural forms each language has.
         for (const QString& path : std::as_const(m_files)) {
             const QString language = readTs(path).language;
@@ -234,7 +237,10 @@ private Q_SLOTS:
             lupdate.start(QStringLiteral(S2A_LUPDATE),
                           {QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-no-obsolete"),
                            QStringLiteral("-target-language"), language, QStringLiteral(S2A_SOURCE_DIR "/ui"),
-                           QStringLiteral(S2A_SOURCE_DIR "/app/StudioMain.cpp"), QStringLiteral("-ts"), fresh});
+                           QStringLiteral(S2A_SOURCE_DIR "/app/StudioMain.cpp"),
+                           QStringLiteral(S2A_SOURCE_DIR "/core/model/Project.cpp"),
+                           QStringLiteral(S2A_SOURCE_DIR "/core/persistence/ProjectDocument.cpp"),
+                           QStringLiteral(S2A_SOURCE_DIR "/core/playback/PlaybackController.cpp"), QStringLiteral("-ts"), fresh});
             QVERIFY2(lupdate.waitForFinished(120000), S2A_LUPDATE);
             QVERIFY2(lupdate.exitCode() == 0, lupdate.readAll().constData());
             m_fresh.insert(path, readTs(fresh));
@@ -307,11 +313,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QLocale>("locale");
         QTest::addColumn<QString>("file");
-        QTest::newRow("en") << QLocale(QLocale::English, QLocale::UnitedStates) << QStringLiteral("&File");
-        QTest::newRow("de") << QLocale(QLocale::German, QLocale::Germany) << QStringLiteral("&Datei");
-        QTest::newRow("de_AT") << QLocale(QLocale::German, QLocale::Austria) << QStringLiteral("&Datei");
-        QTest::newRow("zh_CN") << QLocale(QLocale::Chinese, QLocale::China) << QStringLiteral("文件(&F)");
-        QTest::newRow("fr falls back to en") << QLocale(QLocale::French) << QStringLiteral("&File");
+        QTest::addColumn<QString>("undoStep");  // core's name of a tempo edit, as the undo history shows it
+        QTest::newRow("en") << QLocale(QLocale::English, QLocale::UnitedStates) << QStringLiteral("&File") << QStringLiteral("Set tempo");
+        QTest::newRow("de") << QLocale(QLocale::German, QLocale::Germany) << QStringLiteral("&Datei") << QStringLiteral("Tempo setzen");
+        QTest::newRow("de_AT") << QLocale(QLocale::German, QLocale::Austria) << QStringLiteral("&Datei") << QStringLiteral("Tempo setzen");
+        QTest::newRow("zh_CN") << QLocale(QLocale::Chinese, QLocale::China) << QStringLiteral("文件(&F)") << QStringLiteral("设置速度");
+        QTest::newRow("fr falls back to en") << QLocale(QLocale::French) << QStringLiteral("&File") << QStringLiteral("Set tempo");
     }
 
     void eachLanguageLoads()
@@ -321,6 +328,11 @@ private Q_SLOTS:
         ui::installTranslations(*QCoreApplication::instance(), locale);
         QCOMPARE(QCoreApplication::translate("Main", "&File"), file);
         QVERIFY(QCoreApplication::translate("SectionLane", "%n take(s)", nullptr, 1) != QLatin1String("1 take(s)"));
+        // A real edit of a real song: core names its undo steps in the user's language too.
+        QFETCH(QString, undoStep);
+        core::Project project(test::makeSong());
+        QVERIFY(project.setTempo(97.0));
+        QCOMPARE(project.undoStack()->text(0), undoStep);
         ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
     }
 

@@ -17,7 +17,7 @@ EditorController::EditorController(core::ProjectDocument* document, TransportMod
       m_sections(document->project()),
       m_tracks(document->project()),
       m_takes(document->project()),
-      m_loop(transport, &m_timeline, document->project()->undoStack()),
+      m_loop(transport, &m_timeline, document->project()),
       m_markers(document->project(), transport, &m_timeline)
 {
     core::Project* p = project();

@@ -1,19 +1,18 @@
 #include "ui/timeline/LoopRegionEditor.h"
 
-#include "ui/timeline/LoopRegionCommand.h"
 #include "ui/timeline/TimelineController.h"
 #include "ui/viewmodels/TransportModel.h"
 
-#include <QUndoStack>
+#include "core/model/Project.h"
 
 #include <algorithm>
 #include <cmath>
 
 namespace s2a::ui {
 
-LoopRegionEditor::LoopRegionEditor(TransportModel* transport, TimelineController* timeline, QUndoStack* undo,
+LoopRegionEditor::LoopRegionEditor(TransportModel* transport, TimelineController* timeline, core::Project* project,
                                    QObject* parent)
-    : QObject(parent), m_transport(transport), m_timeline(timeline), m_undo(undo)
+    : QObject(parent), m_transport(transport), m_timeline(timeline), m_project(project)
 {
 }
 
@@ -58,7 +57,7 @@ void LoopRegionEditor::dragTo(qint64 sample, int modifiers)
     }
     }
     if (start != m_transport->loopStart() || end != m_transport->loopEnd())
-        m_transport->setLoop(start, end);
+        m_transport->previewLoop(start, end);
 }
 
 void LoopRegionEditor::finishDrag()
@@ -66,13 +65,9 @@ void LoopRegionEditor::finishDrag()
     if (!m_dragging)
         return;
     m_dragging = false;
-    const LoopRegionCommand::Region before{m_startBefore, m_endBefore};
-    const LoopRegionCommand::Region after{m_transport->loopStart(), m_transport->loopEnd()};
-    if (after.start != before.start || after.end != before.end) {
-        // push() redoes the command, which sets the region the drag already shows: a no-op for the transport.
-        m_undo->push(new LoopRegionCommand(m_transport, before, after,
-                                           m_part == Whole ? tr("Move loop") : tr("Resize loop")));
-    }
+    const qint64 start = m_transport->loopStart(), end = m_transport->loopEnd();
+    if (start != m_startBefore || end != m_endBefore)
+        m_project->setLoopRegion(start, end, m_part == Whole ? tr("Move loop") : tr("Resize loop"));
     Q_EMIT draggingChanged();
 }
 

@@ -3,7 +3,9 @@
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
 
-class QUndoStack;
+namespace s2a::core {
+class Project;
+}
 
 namespace s2a::ui {
 
@@ -12,8 +14,8 @@ class TransportModel;
 
 // Dragging the loop region on the ruler: its start edge, its end edge, or the whole region. The region lives in
 // the transport (playback wraps there); this turns mouse positions into a new region snapped to the beat grid
-// (Shift: free) while the drag runs, and leaves one undo step on the song's stack when it ends, so Ctrl+Z
-// restores the region as it was before the drag, however many moves the drag made.
+// (Shift: free) while the drag runs (TransportModel::previewLoop), and saves it in the song when it ends: one
+// undo step, so Ctrl+Z restores the region as it was before the drag, however many moves the drag made.
 class LoopRegionEditor : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -27,7 +29,7 @@ public:
     // A free (Shift) edge stops this many pixels short of the other: a narrower loop could not be grabbed again.
     static constexpr double kMinFreePixels = 4.0;
 
-    LoopRegionEditor(TransportModel* transport, TimelineController* timeline, QUndoStack* undo,
+    LoopRegionEditor(TransportModel* transport, TimelineController* timeline, core::Project* project,
                      QObject* parent = nullptr);
 
     bool dragging() const { return m_dragging; }
@@ -44,7 +46,7 @@ Q_SIGNALS:
 private:
     TransportModel* m_transport;
     TimelineController* m_timeline;
-    QUndoStack* m_undo;
+    core::Project* m_project;
     bool m_dragging = false;
     Part m_part = Whole;
     qint64 m_grab = 0;

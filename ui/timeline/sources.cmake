@@ -6,7 +6,6 @@ list(APPEND S2A_UI_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/TakeListModel.h ${CMAKE_CURRENT_LIST_DIR}/TakeListModel.cpp
   ${CMAKE_CURRENT_LIST_DIR}/EditorController.h ${CMAKE_CURRENT_LIST_DIR}/EditorController.cpp
   ${CMAKE_CURRENT_LIST_DIR}/LoopRegionEditor.h ${CMAKE_CURRENT_LIST_DIR}/LoopRegionEditor.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/LoopRegionCommand.h ${CMAKE_CURRENT_LIST_DIR}/LoopRegionCommand.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MarkerEditor.h ${CMAKE_CURRENT_LIST_DIR}/MarkerEditor.cpp
 )
 list(APPEND S2A_UI_REGISTERED_DIRS ${CMAKE_CURRENT_LIST_DIR})

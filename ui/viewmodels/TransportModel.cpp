@@ -29,14 +29,18 @@ TransportModel::TransportModel(core::ProjectDocument* document, core::PlaybackCo
     // A new engine (another device) starts without a loop: give it ours.
     connect(m_playback, &PlaybackController::deviceStatusChanged, this, &TransportModel::applyLoop);
     connect(project, &Project::dataReset, this, [this] {
-        // Another song (opened, new, recovered): it starts stopped at its beginning, not where the last one was.
+        // Another song (opened, new, recovered): it starts stopped at its beginning, not where the last one was,
+        // looping over the region it was saved with.
         m_playback->stop();
         m_playback->seek(0);
         m_looping = false;
         m_loopStart = m_loopEnd = 0;
+        followSongLoop();
         applyLoop();
         Q_EMIT loopChanged();
     });
+    // Undo and redo of a loop edit change the song's region: the transport follows.
+    connect(project, &Project::settingsChanged, this, &TransportModel::followSongLoop);
     publishSong();
 
     m_loadWindow.setInterval(1000);
@@ -102,13 +106,35 @@ QString TransportModel::gridText() const
 
 void TransportModel::setLoop(qint64 start, qint64 end)
 {
+    if (previewLoop(start, end))
+        m_document->project()->setLoopRegion(m_loopStart, m_loopEnd, tr("Set loop region"));
+}
+
+bool TransportModel::previewLoop(qint64 start, qint64 end)
+{
     start = std::clamp<qint64>(start, 0, songLength());
     end = std::clamp<qint64>(end, 0, songLength());
     if (end <= start)
-        return;
+        return false;
     m_loopStart = start;
     m_loopEnd = end;
     m_looping = true;
+    applyLoop();
+    Q_EMIT loopChanged();
+    return true;
+}
+
+void TransportModel::followSongLoop()
+{
+    const core::ProjectSettings& s = m_document->project()->data().settings;
+    const qint64 start = std::clamp<qint64>(s.loopStart, 0, songLength());
+    const qint64 end = std::clamp<qint64>(s.loopEnd, 0, songLength());
+    if (start == m_loopStart && end == m_loopEnd)
+        return;
+    // Undone back to before the song had a region: no loop.
+    m_loopStart = end > start ? start : 0;
+    m_loopEnd = end > start ? end : 0;
+    m_looping = end > start;
     applyLoop();
     Q_EMIT loopChanged();
 }

@@ -66,8 +66,11 @@ public:
     bool looping() const { return m_looping; }
     qint64 loopStart() const { return m_loopStart; }
     qint64 loopEnd() const { return m_loopEnd; }
-    // Loops [start, end) and turns looping on; an empty range is refused.
+    // Loops [start, end) and turns looping on; an empty range is refused. The region is saved with the song (one
+    // undo step; undo and redo move the transport's region with it).
     Q_INVOKABLE void setLoop(qint64 start, qint64 end);
+    // The same for the transport alone, while a gesture runs; its end saves the region with setLoop's step.
+    bool previewLoop(qint64 start, qint64 end);  // false (nothing changed) for an empty range
     // Turns looping on (over the last region, or the whole song when there is none) or off.
     Q_INVOKABLE void toggleLoop();
     double meterLeft() const { return meterScale(m_playback->masterMeter(0).peak); }
@@ -94,6 +97,7 @@ Q_SIGNALS:
 private:
     void publishSong();
     void applyLoop();
+    void followSongLoop();  // the song's saved region (undo, redo, another song) becomes the transport's
 
     core::ProjectDocument* m_document;
     core::PlaybackController* m_playback;
