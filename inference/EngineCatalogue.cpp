@@ -68,7 +68,7 @@ std::optional<EngineInfo> engineInfo(const QString& id)
     return std::nullopt;
 }
 
-Result<std::unique_ptr<Generator>> makeEngine(const QString& id)
+Result<std::unique_ptr<Generator>> makeEngine(const QString& id, const QString& weights)
 {
     if (id == QLatin1String("arranger"))
         return std::unique_ptr<Generator>(std::make_unique<arranger::ArrangerEngine>());
@@ -79,7 +79,7 @@ Result<std::unique_ptr<Generator>> makeEngine(const QString& id)
         options.cpuThreads = chosen.threads;
         options.config = chosen.config;
         options.textEncoderPath = chosen.textEncoder;
-        options.weightsPath = weightsPathFor(chosen);
+        options.weightsPath = weights.isEmpty() ? weightsPathFor(chosen) : weights;
         return std::unique_ptr<Generator>(std::make_unique<diffusion::DiffusionEngine>(options));
     }
     return Error{QStringLiteral("There is no engine \"%1\".").arg(id)};

@@ -50,7 +50,8 @@ void setDiffusionSettings(const DiffusionSettings& settings);
 // A fresh engine by id ("diffusion": the settings' config, its default weights, the device and threads of diffusionSettings()).
 // Unknown ids fail; the diffusion engine is made even without weights and fails with its "no weights"
 // message when used.
-Result<std::unique_ptr<Generator>> makeEngine(const QString& id);
+// `weights`, when given, replaces the settings' weights file (a job that names its own model).
+Result<std::unique_ptr<Generator>> makeEngine(const QString& id, const QString& weights = {});
 
 // What makeEngine(id) would make now, as a string: the id and, for diffusion, the settings and the weights
 // file it would load. A caller that keeps an engine warm between jobs makes a new one when this changes.

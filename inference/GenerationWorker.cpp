@@ -194,8 +194,25 @@ void GenerationWorker::postCancelled(int jobId)
     QMetaObject::invokeMethod(this, [this, jobId] { Q_EMIT jobCancelled(jobId); }, Qt::QueuedConnection);
 }
 
-Result<Generator*> GenerationWorker::engineFor(const QString& id)
+Result<Generator*> GenerationWorker::engineFor(const QString& id, const QString& weights)
 {
+    if (!weights.isEmpty()) {
+        // A job with its own weights gets an engine of its own, kept for the next job with the same file; only
+        // one such engine stays loaded (a 402M model holds gigabytes).
+        const QString key = id + QLatin1Char('@') + weights;
+        if (const auto it = m_engines.find(key); it != m_engines.end())
+            return it->second.get();
+        for (auto it = m_engines.begin(); it != m_engines.end();)
+            it = it->first.contains(QLatin1Char('@')) ? m_engines.erase(it) : std::next(it);
+        if (id != QLatin1String("diffusion"))
+            return Error{QStringLiteral("The %1 engine has no weights to choose.").arg(id)};
+        auto made = makeEngine(id, weights);
+        if (!made)
+            return made.error();
+        Generator* engine = made.value().get();
+        m_engines[key] = std::move(made).value();
+        return engine;
+    }
     bool restart = false;
     {
         QMutexLocker lock(&m_mutex);
@@ -250,7 +267,7 @@ void GenerationWorker::run()
         try {
             if (!m_engines.count(next.job.engine))
                 control->progress(0.0, QStringLiteral("Starting the engine"));
-            auto engine = engineFor(next.job.engine);
+            auto engine = engineFor(next.job.engine, next.job.weights);
             if (!engine)
                 result.emplace(engine.error());
             else if (next.job.range)

@@ -36,6 +36,7 @@ struct GenerationJob {
     std::optional<RepaintRange> range;  // set: repaint this range (sectionId is then ignored)
     RegenerateOptions options;
     QString engine = QStringLiteral("arranger");
+    QString weights;      // diffusion: this job's weights file instead of the settings' (empty: the settings')
     int priority = 0;     // higher runs first; equal priorities run in the order they were queued
 };
 
@@ -93,7 +94,7 @@ private:
     };
 
     void run();  // the worker thread's loop
-    Result<Generator*> engineFor(const QString& id);  // worker thread only
+    Result<Generator*> engineFor(const QString& id, const QString& weights);  // worker thread only
     void postCancelled(int jobId);
 
     mutable QMutex m_mutex;

@@ -27,6 +27,9 @@ TABLES = {
         "%n second(s)": ["%n second", "%n seconds"],
     },
     "de": {
+        "As in Settings": "Wie in den Einstellungen", "Use the weights file chosen in Settings": "Die in den Einstellungen gewählte Gewichtsdatei verwenden",
+        "Weights for this regeneration": "Gewichte für diese Neuerzeugung", "Only the diffusion engine loads a weights file.": "Nur die Diffusions-Engine lädt eine Gewichtsdatei.",
+        "The weights file %1 does not exist.": "Die Gewichtsdatei %1 existiert nicht.",
         # core's undo step names and messages (the undo history, Edit > Undo, error lines).
         "Rename song": "Song umbenennen", "Set tempo": "Tempo setzen", "Set time signature": "Taktart setzen", "Set key": "Tonart setzen",
         "Edit song caption": "Song-Beschreibung bearbeiten", "Set seed": "Seed setzen", "Add track": "Spur hinzufügen",
@@ -318,6 +321,9 @@ TABLES = {
         "Fits %1: %2 M parameters in %3 tensors.\nSHA-256 %4": "Passt zu %1: %2 Mio. Parameter in %3 Tensoren.\nSHA-256 %4",
     },
     "zh_CN": {
+        "As in Settings": "与设置相同", "Use the weights file chosen in Settings": "使用设置中选择的权重文件",
+        "Weights for this regeneration": "本次重新生成所用的权重", "Only the diffusion engine loads a weights file.": "只有扩散引擎会加载权重文件。",
+        "The weights file %1 does not exist.": "权重文件 %1 不存在。",
         # core's undo step names and messages (the undo history, Edit > Undo, error lines).
         "Rename song": "重命名歌曲", "Set tempo": "设置速度", "Set time signature": "设置拍号", "Set key": "设置调性",
         "Edit song caption": "编辑歌曲描述", "Set seed": "设置种子", "Add track": "添加音轨",

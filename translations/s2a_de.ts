@@ -301,6 +301,30 @@
             <source>How many takes one Regenerate makes (seeds one apart), to compare</source>
             <translation>Wie viele Takes eine Neuerzeugung macht (Seeds je um eins versetzt), zum Vergleichen</translation>
         </message>
+        <message>
+            <source>Model</source>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <source>As in Settings</source>
+            <translation>Wie in den Einstellungen</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Wählen…</translation>
+        </message>
+        <message>
+            <source>Use the weights file chosen in Settings</source>
+            <translation>Die in den Einstellungen gewählte Gewichtsdatei verwenden</translation>
+        </message>
+        <message>
+            <source>Weights for this regeneration</source>
+            <translation>Gewichte für diese Neuerzeugung</translation>
+        </message>
+        <message>
+            <source>Safetensors weights (*.safetensors)</source>
+            <translation>Safetensors-Gewichte (*.safetensors)</translation>
+        </message>
     </context>
     <context>
         <name>Main</name>
@@ -1752,6 +1776,14 @@ SHA-256 %4</translation>
                 <numerusform>%n neuer Take bereit</numerusform>
                 <numerusform>%n neue Takes bereit</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Only the diffusion engine loads a weights file.</source>
+            <translation>Nur die Diffusions-Engine lädt eine Gewichtsdatei.</translation>
+        </message>
+        <message>
+            <source>The weights file %1 does not exist.</source>
+            <translation>Die Gewichtsdatei %1 existiert nicht.</translation>
         </message>
     </context>
     <context>

@@ -300,6 +300,30 @@
             <source>How many takes one Regenerate makes (seeds one apart), to compare</source>
             <translation>一次重新生成产生多少个版本（种子依次加一），用于比较</translation>
         </message>
+        <message>
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <source>As in Settings</source>
+            <translation>与设置相同</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Use the weights file chosen in Settings</source>
+            <translation>使用设置中选择的权重文件</translation>
+        </message>
+        <message>
+            <source>Weights for this regeneration</source>
+            <translation>本次重新生成所用的权重</translation>
+        </message>
+        <message>
+            <source>Safetensors weights (*.safetensors)</source>
+            <translation>Safetensors 权重 (*.safetensors)</translation>
+        </message>
     </context>
     <context>
         <name>Main</name>
@@ -1743,6 +1767,14 @@ SHA-256 %4</translation>
             <translation>
                 <numerusform>%n 个新版本已就绪</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Only the diffusion engine loads a weights file.</source>
+            <translation>只有扩散引擎会加载权重文件。</translation>
+        </message>
+        <message>
+            <source>The weights file %1 does not exist.</source>
+            <translation>权重文件 %1 不存在。</translation>
         </message>
     </context>
     <context>

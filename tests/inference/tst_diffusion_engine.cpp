@@ -539,6 +539,24 @@ private Q_SLOTS:
         auto added = addRenderedTake(project, take);
         QVERIFY2(added, qPrintable(added.errorMessage()));
         QCOMPARE(project.data().sections[1].activeTake()->origin.engine, QStringLiteral("diffusion"));
+
+        // A job that names its own weights file (the inspector's Model) runs on it, whatever the settings say.
+        qputenv("S2A_WEIGHTS", "/nonexistent/s2a.safetensors");
+        const QString other = m_dir.filePath(QStringLiteral("again.safetensors"));  // seed 8, from initTestCase
+        job.weights = other;
+        const int own = worker.enqueue(job);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() + failed.size() == 2, 120000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
+        QCOMPARE(finished.last().at(0).toInt(), own);
+        const RenderedTake ownTake = finished.last().at(1).value<RenderedTakes>().constFirst();
+        QCOMPARE(ownTake.origin.weightsHash, fileSha256(other));
+        QVERIFY(ownTake.origin.weightsHash != m_sha);
+        // Without it, the same worker goes back to the settings' file, which is missing now: a clear failure.
+        job.weights.clear();
+        worker.restartEngine(QStringLiteral("diffusion"));
+        worker.enqueue(job);
+        QTRY_VERIFY_WITH_TIMEOUT(failed.size() == 1, 120000);
+        QVERIFY2(failed.first().at(1).toString().contains(QLatin1String("weights")), qPrintable(failed.first().at(1).toString()));
         qunsetenv("S2A_WEIGHTS");
     }
 

@@ -225,6 +225,12 @@ private Q_SLOTS:
         QVERIFY(model.regenerate(intro, {{QStringLiteral("steps"), 0}}).contains(QLatin1String("Steps")));
         QVERIFY(model.regenerate(intro, {{QStringLiteral("engine"), QStringLiteral("diffusion")}}).contains(QLatin1String("no weights for config tiny")));
         QVERIFY(model.regenerate(intro, {{QStringLiteral("engine"), QStringLiteral("xyz")}}).contains(QLatin1String("\"xyz\"")));
+        // A job's own weights file must exist, and only the diffusion engine takes one.
+        const QVariantMap missingWeights{{QStringLiteral("engine"), QStringLiteral("diffusion")},
+                                         {QStringLiteral("weights"), QStringLiteral("file:///nonexistent/own.safetensors")}};
+        QCOMPARE(model.regenerate(intro, missingWeights), QStringLiteral("The weights file /nonexistent/own.safetensors does not exist."));
+        QCOMPARE(model.regenerate(intro, {{QStringLiteral("weights"), m_bundle + QStringLiteral("/project.json")}}),
+                 QStringLiteral("Only the diffusion engine loads a weights file."));
         QCOMPARE(model.count(), 0);
         QCOMPARE(document->project()->undoStack()->count(), 1);  // the lock only
     }

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import S2A.Ui
 
@@ -21,6 +22,8 @@ Pane {
     readonly property bool diffusion: engine.currentValue === "diffusion"
     property bool seedLocked: false
     property string seed: "0"
+    // Diffusion: this job's weights file (a file: URL), or empty for the one in Settings.
+    property string weights: ""
     signal regenerateRequested(var options)
     signal repaintRequested(var options)
     signal errorRaised(string message)
@@ -40,7 +43,7 @@ Pane {
             root.rollSeed()
         root.regenerateRequested({ caption: captionEdit.text, seed: root.seed, steps: steps.value,
                                    guidance: guidance.value, contextSeconds: context.value, takes: takes.value,
-                                   engine: engine.currentValue })
+                                   engine: engine.currentValue, weights: root.diffusion ? root.weights : "" })
     }
 
     // A repaint of the loop region with this inspector's settings; the range keeps the caption of the section
@@ -49,7 +52,8 @@ Pane {
         if (!root.seedLocked)
             root.rollSeed()
         root.repaintRequested({ seed: root.seed, steps: steps.value, guidance: guidance.value,
-                                contextSeconds: context.value, takes: takes.value, engine: engine.currentValue })
+                                contextSeconds: context.value, takes: takes.value, engine: engine.currentValue,
+                                weights: root.diffusion ? root.weights : "" })
     }
 
     // The engine choice follows the selected take: a section made by diffusion regenerates with diffusion
@@ -241,7 +245,30 @@ Pane {
                         ToolTip.text: qsTr("Keep this seed for the next regeneration (else each one rolls a new seed)")
                     }
                 }
-                // Sampler settings only mean something to the diffusion engine.
+                // Sampler settings and the model only mean something to the diffusion engine.
+                Label { text: qsTr("Model"); visible: root.diffusion }
+                RowLayout {
+                    visible: root.diffusion
+                    Label {
+                        objectName: "weightsName"
+                        Layout.fillWidth: true
+                        elide: Text.ElideMiddle
+                        text: root.weights.length > 0 ? decodeURIComponent(root.weights.split("/").pop()) : qsTr("As in Settings")
+                    }
+                    Button {
+                        objectName: "weightsChoose"
+                        text: qsTr("Choose…")
+                        onClicked: DialogSupport.problem.length > 0 ? root.errorRaised(DialogSupport.problem) : jobWeightsDialog.open()
+                    }
+                    ToolButton {
+                        objectName: "weightsReset"
+                        visible: root.weights.length > 0
+                        text: "✕"
+                        onClicked: root.weights = ""
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Use the weights file chosen in Settings")
+                    }
+                }
                 Label { text: qsTr("Steps"); visible: root.diffusion }
                 SpinBox { id: steps; objectName: "stepsChoice"; from: 4; to: 200; value: root.defaultSteps; editable: true; visible: root.diffusion }
                 Label { text: qsTr("Guidance"); visible: root.diffusion }
@@ -285,5 +312,12 @@ Pane {
                 onErrorRaised: function (message) { root.errorRaised(message) }
             }
         }
+    }
+
+    FileDialog {
+        id: jobWeightsDialog
+        title: qsTr("Weights for this regeneration")
+        nameFilters: [qsTr("Safetensors weights (*.safetensors)")]
+        onAccepted: root.weights = selectedFile.toString()
     }
 }

@@ -8,8 +8,10 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QThread>
+#include <QUrl>
 
 #include <cmath>
 
@@ -96,14 +98,27 @@ QVariantList GenerationQueueModel::engines() const
 QString GenerationQueueModel::jobFromOptions(const QVariantMap& options, inference::GenerationJob& job, int& takes) const
 {
     const QString engine = options.value(QStringLiteral("engine"), QStringLiteral("arranger")).toString();
+    // A job's own model (the inspector's weights file, a path or a file: URL) makes the diffusion engine usable
+    // even when Settings has no weights.
+    QString weights = options.value(QStringLiteral("weights")).toString();
     for (const QVariant& e : engines()) {
         const QVariantMap info = e.toMap();
-        if (info.value(QStringLiteral("id")).toString() == engine && !info.value(QStringLiteral("available")).toBool())
+        if (info.value(QStringLiteral("id")).toString() == engine && !info.value(QStringLiteral("available")).toBool()
+            && weights.isEmpty())
             return tr("The %1 engine is not available: %2.").arg(engine, info.value(QStringLiteral("reason")).toString());
     }
     if (!m_worker->hasEngine(engine))
         return tr("There is no engine called \"%1\".").arg(engine);
     job.engine = engine;
+    if (!weights.isEmpty()) {
+        if (weights.startsWith(QLatin1String("file:")))
+            weights = QUrl(weights).toLocalFile();
+        if (engine != QLatin1String("diffusion"))
+            return tr("Only the diffusion engine loads a weights file.");
+        if (!QFileInfo(weights).isFile())
+            return tr("The weights file %1 does not exist.").arg(QDir::toNativeSeparators(weights));
+        job.weights = QFileInfo(weights).absoluteFilePath();
+    }
     inference::RegenerateOptions& o = job.options;
     if (const QVariant caption = options.value(QStringLiteral("caption")); caption.isValid() && !caption.isNull())
         o.caption = caption.toString();

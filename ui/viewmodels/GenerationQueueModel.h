@@ -55,7 +55,8 @@ public:
     // as the take), seed (number or decimal string; 0 or absent = random), steps, guidance, contextSeconds,
     // engine ("arranger", the default), priority (higher runs first). Returns a sentence saying why not, or
     // an empty string when queued.
-    // Options also take "takes" (1 to kMaxTakesPerRequest): that many jobs with consecutive seeds, one take each.
+    // Options also take "takes" (1 to kMaxTakesPerRequest): that many jobs with consecutive seeds, one take each,
+    // and "weights" (diffusion: a weights file, path or file: URL, instead of the one in Settings).
     Q_INVOKABLE QString regenerate(const QString& sectionId, const QVariantMap& options = {});
     // Queues a repaint of [start, end) (project samples; any range inside the song, across sections): every
     // section it touches gets a take that differs from its current audio only inside the range, all in one undo
