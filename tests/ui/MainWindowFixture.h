@@ -13,11 +13,13 @@
 #include "ui/viewmodels/GenerationQueueModel.h"
 #include "ui/viewmodels/NewSongModel.h"
 #include "ui/viewmodels/TransportModel.h"
+#include "ui/i18n/Translations.h"
 
 #include <QDir>
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
+#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QtTest>
 
@@ -69,6 +71,13 @@ inline bool saveScreenshot(QQuickWindow* window, const QString& name, const QStr
                                                                          : qEnvironmentVariable("S2A_SCREENSHOT_DIR");
     QTest::qWait(100);  // the last change reaches the screen before the grab; not a synchronisation
     return QDir().mkpath(dir) && window->grabWindow().save(dir + QLatin1Char('/') + name);
+}
+
+// What every window test sets up first: the app's style (Fusion) and its English texts, which the checks read.
+inline void initWindowTests()
+{
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
 }
 
 struct MainWindow {

@@ -57,8 +57,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         g_previousHandler = qInstallMessageHandler(recordDialogWarnings);
-        QQuickStyle::setStyle(QStringLiteral("Fusion"));
-        ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
+        test::initWindowTests();
         // A private home under the build folder: recent songs, the demo and autosaves of this test go there.
         QVERIFY(m_dir.isValid());
         qputenv("S2A_WEIGHTS", "/nonexistent/model.safetensors");  // New Song uses the (quick) arranger
@@ -145,6 +144,7 @@ private Q_SLOTS:
         QTest::keyClick(w, Qt::Key_E, Qt::ControlModifier);
         QTRY_VERIFY(exportDialog->property("opened").toBool());
         CHECKED(verifyDrawn(w, popupOf(exportDialog), QStringLiteral("export")));
+        QVERIFY(test::saveScreenshot(w, QStringLiteral("export-dialog.png"), QStringLiteral(QT_TESTCASE_BUILDDIR)));
         QObject* folderDialog = child(app.root.get(), "exportFolderDialog");
         click(w, app.item("exportChooseFolder"));
         QTRY_VERIFY(folderDialog->property("visible").toBool());

@@ -80,8 +80,7 @@ class EditorGuiTest : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QQuickStyle::setStyle(QStringLiteral("Fusion"));
-        ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
+        test::initWindowTests();
         QVERIFY(m_dir.isValid());
         m_bundle = makeSong(m_dir.path());
     }

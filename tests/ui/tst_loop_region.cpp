@@ -59,8 +59,7 @@ class LoopRegionTest : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QQuickStyle::setStyle(QStringLiteral("Fusion"));
-        ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
+        test::initWindowTests();
     }
 
     void endDragSnapsToBeatsAndUndoRestores()

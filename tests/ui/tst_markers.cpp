@@ -25,8 +25,7 @@ class MarkersTest : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QQuickStyle::setStyle(QStringLiteral("Fusion"));
-        ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
+        test::initWindowTests();
     }
 
     void markersAreAddedMovedRenamedJumpedToAndDeleted()

@@ -45,8 +45,7 @@ class MenusTest : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QQuickStyle::setStyle(QStringLiteral("Fusion"));
-        ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
+        test::initWindowTests();
         QVERIFY(m_dir.isValid());
         m_song = m_dir.filePath(QStringLiteral("Tones.s2a"));
         QVERIFY(core::bundle::save(test::makeSineSong(m_song, 2, 6.0), m_song));

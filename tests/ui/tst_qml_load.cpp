@@ -104,8 +104,7 @@ class QmlLoadTest : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QQuickStyle::setStyle(QStringLiteral("Fusion"));
-        s2a::ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
+        s2a::test::initWindowTests();
         QDirIterator it(QStringLiteral(":/S2A/Ui"), {QStringLiteral("*.qml")}, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext())
             m_files << it.next();

@@ -112,11 +112,11 @@ Item {
                     Layout.preferredWidth: 44
                 }
             }
-            // What this stem plays now, post-fader: meterLeft ties the binding to the transport's meter updates.
+            // What this stem plays now, post-fader.
             LevelMeter {
                 objectName: "trackMeter"
                 Layout.fillWidth: true
-                level: root.transport.meterLeft >= 0 ? root.transport.trackLevel(root.index) : 0
+                level: root.transport.trackLevels[root.index] ?? 0
             }
         }
         TapHandler { onDoubleTapped: root.report(root.editor.tracks.setGain(root.index, 0)) }

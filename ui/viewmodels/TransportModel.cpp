@@ -155,6 +155,15 @@ void TransportModel::applyLoop()
     m_playback->setLoop(m_looping, m_loopStart, m_loopEnd);
 }
 
+QVariantList TransportModel::trackLevels() const
+{
+    QVariantList levels;
+    const int tracks = int(m_document->project()->data().tracks.size());
+    for (int t = 0; t < tracks; ++t)
+        levels << trackLevel(t);
+    return levels;
+}
+
 double TransportModel::meterScale(float peak)
 {
     if (peak <= 0.0f)

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QTimer>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 namespace s2a::ui {
@@ -34,6 +35,8 @@ class TransportModel : public QObject {
     // Master peak per channel, 0..1 on a -60..0 dBFS scale, and whether it clipped.
     Q_PROPERTY(double meterLeft READ meterLeft NOTIFY healthChanged)
     Q_PROPERTY(double meterRight READ meterRight NOTIFY healthChanged)
+    // Every track's peak on the meter scale, by project track index (0 when silent, muted or not playing).
+    Q_PROPERTY(QVariantList trackLevels READ trackLevels NOTIFY healthChanged)
     // Latched until resetClip(): whether the mix reached full scale, and "CLIP +2.3 dB" for the transport.
     Q_PROPERTY(bool clipped READ clipped NOTIFY healthChanged)
     Q_PROPERTY(QString clipText READ clipText NOTIFY healthChanged)
@@ -76,9 +79,9 @@ public:
     double meterLeft() const { return meterScale(m_playback->masterMeter(0).peak); }
     double meterRight() const { return meterScale(m_playback->masterMeter(1).peak); }
     static double meterScale(float peak);
-    // Track `index`'s peak on the same scale (0 when it is silent, muted or not playing); read with meterLeft
-    // in a binding so that it follows healthChanged.
+    // Track `index`'s peak on the same scale (0 when it is silent, muted or not playing).
     Q_INVOKABLE double trackLevel(int index) const { return meterScale(m_playback->trackMeter(index).peak); }
+    QVariantList trackLevels() const;
     bool clipped() const { return m_playback->clipped(); }
     QString clipText() const;
     Q_INVOKABLE void resetClip() { m_playback->resetClip(); }
