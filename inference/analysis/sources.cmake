@@ -7,6 +7,7 @@ target_sources(s2a_inference PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/Features.h ${CMAKE_CURRENT_LIST_DIR}/Features.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Rhythm.h ${CMAKE_CURRENT_LIST_DIR}/Rhythm.cpp
   ${CMAKE_CURRENT_LIST_DIR}/KeyEstimator.h ${CMAKE_CURRENT_LIST_DIR}/KeyEstimator.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ChordRecognizer.h ${CMAKE_CURRENT_LIST_DIR}/ChordRecognizer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Structure.h ${CMAKE_CURRENT_LIST_DIR}/Structure.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Descriptors.h ${CMAKE_CURRENT_LIST_DIR}/Descriptors.cpp
 )

@@ -3,3 +3,8 @@ s2a_add_test(tst_analysis SOURCES tst_analysis.cpp LIBS s2a_inference LABELS inf
 target_compile_definitions(tst_analysis PRIVATE QT_NO_KEYWORDS)
 set_property(TEST tst_analysis APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")
 s2a_add_test(tst_analysis_long SOURCES tst_analysis_long.cpp LIBS s2a_inference LABELS inference TIMEOUT 300)
+# Chord recognition on arranger songs whose chords are exact (issue 20): majmin >= 75 % on the mix; prints the
+# figures for the mix and for the lead stem alone.
+s2a_add_test(tst_chords SOURCES tst_chords.cpp LIBS s2a_inference LABELS inference TIMEOUT 240)
+target_compile_definitions(tst_chords PRIVATE QT_NO_KEYWORDS)
+set_property(TEST tst_chords APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")

@@ -1,0 +1,156 @@
+#include "inference/analysis/ChordRecognizer.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+namespace s2a::inference::analysis {
+
+namespace {
+
+constexpr int kChords = 24;          // 0..11 major on C..B, 12..23 minor
+constexpr int kNoChord = kChords;
+constexpr double kSelfTransition = 0.85;  // per beat: chords last bars, not beats
+constexpr double kEmissionSharpness = 12.0;
+constexpr double kBassWeight = 0.35;      // how much the bass's pitch class votes for the root
+constexpr double kNoChordScore = 0.45;    // a chord must fit better than this to beat "no chord"
+
+using Chroma = std::array<double, 12>;
+
+// The templates of one chord quality on C: the triad and its seventh (the seventh weighed less: it colours the
+// chord, and a triad under a melody's passing seventh must still read as the triad).
+std::vector<Chroma> templatesOf(bool minor)
+{
+    const int third = minor ? 3 : 4;
+    Chroma triad{};
+    triad[0] = triad[size_t(third)] = triad[7] = 1.0;
+    Chroma seventh = triad;
+    seventh[10] = 0.6;  // dominant / minor seventh
+    Chroma major7 = triad;
+    major7[11] = 0.6;
+    return minor ? std::vector<Chroma>{triad, seventh} : std::vector<Chroma>{triad, seventh, major7};
+}
+
+double cosine(const Chroma& a, const Chroma& t, int rotate)
+{
+    double dot = 0.0, na = 0.0, nt = 0.0;
+    for (int i = 0; i < 12; ++i) {
+        const double tv = t[size_t((i - rotate + 12) % 12)];
+        dot += a[size_t(i)] * tv;
+        na += a[size_t(i)] * a[size_t(i)];
+        nt += tv * tv;
+    }
+    return na > 0.0 && nt > 0.0 ? dot / std::sqrt(na * nt) : 0.0;
+}
+
+}  // namespace
+
+QString chordName(int root, bool minor)
+{
+    static const char* names[12] = {"C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"};
+    if (root < 0 || root > 11)
+        return QStringLiteral("N");
+    return QString::fromLatin1(names[root]) + (minor ? QStringLiteral("m") : QString());
+}
+
+std::vector<ChordSpan> recogniseChords(const Features& features, const std::vector<double>& beats, double duration)
+{
+    // The intervals: the song's start, every beat inside it, its end.
+    std::vector<double> edges{0.0};
+    for (double b : beats)
+        if (b > edges.back() + 1e-3 && b < duration)
+            edges.push_back(b);
+    edges.push_back(duration);
+    const int segments = int(edges.size()) - 1;
+    if (segments <= 0 || features.pitchChroma.frames == 0)
+        return {};
+
+    static const std::vector<Chroma> majorTemplates = templatesOf(false), minorTemplates = templatesOf(true);
+    std::vector<std::array<double, kChords + 1>> score(static_cast<size_t>(segments));
+    for (int s = 0; s < segments; ++s) {
+        const int first = std::clamp(features.frameAt(edges[size_t(s)]), 0, features.pitchChroma.frames - 1);
+        const int last = std::clamp(features.frameAt(edges[size_t(s) + 1]), first + 1, features.pitchChroma.frames);
+        Chroma treble{}, bass{};
+        for (int f = first; f < last; ++f)
+            for (int i = 0; i < 12; ++i) {
+                treble[size_t(i)] += features.pitchChroma.row(f)[i];
+                bass[size_t(i)] += features.bassChroma.row(f)[i];
+            }
+        const double bassMax = *std::max_element(bass.begin(), bass.end());
+        auto& row = score[size_t(s)];
+        for (int c = 0; c < kChords; ++c) {
+            const int root = c % 12;
+            const bool minor = c >= 12;
+            double best = 0.0;
+            for (const Chroma& t : minor ? minorTemplates : majorTemplates)
+                best = std::max(best, cosine(treble, t, root));
+            row[size_t(c)] = best + (bassMax > 0.0 ? kBassWeight * bass[size_t(root)] / bassMax : 0.0);
+        }
+        row[kNoChord] = kNoChordScore;
+    }
+
+    // Viterbi over beats: emission exp(k * score), a chord is kept with kSelfTransition.
+    const double stay = std::log(kSelfTransition), move = std::log((1.0 - kSelfTransition) / kChords);
+    std::vector<std::array<double, kChords + 1>> best(static_cast<size_t>(segments));
+    std::vector<std::array<int, kChords + 1>> from(static_cast<size_t>(segments));
+    for (int c = 0; c <= kChords; ++c)
+        best[0][size_t(c)] = kEmissionSharpness * score[0][size_t(c)];
+    for (int s = 1; s < segments; ++s) {
+        // The best predecessor other than staying is the same for every state but one: find the top two.
+        int top = 0, second = 1;
+        for (int c = 0; c <= kChords; ++c) {
+            if (best[size_t(s) - 1][size_t(c)] > best[size_t(s) - 1][size_t(top)]) {
+                second = top;
+                top = c;
+            } else if (c != top && best[size_t(s) - 1][size_t(c)] > best[size_t(s) - 1][size_t(second)]) {
+                second = c;
+            }
+        }
+        for (int c = 0; c <= kChords; ++c) {
+            const int other = top == c ? second : top;
+            const double viaStay = best[size_t(s) - 1][size_t(c)] + stay;
+            const double viaMove = best[size_t(s) - 1][size_t(other)] + move;
+            from[size_t(s)][size_t(c)] = viaStay >= viaMove ? c : other;
+            best[size_t(s)][size_t(c)] = std::max(viaStay, viaMove) + kEmissionSharpness * score[size_t(s)][size_t(c)];
+        }
+    }
+    std::vector<int> path(static_cast<size_t>(segments));
+    path.back() = int(std::max_element(best.back().begin(), best.back().end()) - best.back().begin());
+    for (int s = segments - 1; s > 0; --s)
+        path[size_t(s) - 1] = from[size_t(s)][size_t(path[size_t(s)])];
+
+    std::vector<ChordSpan> spans;
+    for (int s = 0; s < segments; ++s) {
+        const int c = path[size_t(s)];
+        const ChordSpan span{edges[size_t(s)], edges[size_t(s) + 1], c == kNoChord ? -1 : c % 12, c >= 12 && c != kNoChord};
+        if (!spans.empty() && spans.back() == span)
+            spans.back().end = span.end;
+        else
+            spans.push_back(span);
+    }
+    return spans;
+}
+
+double majminAccuracy(const std::vector<ChordSpan>& reference, const std::vector<ChordSpan>& estimate, double duration)
+{
+    // Both are sorted spans; sweep them together over [0, duration).
+    double counted = 0.0, right = 0.0;
+    size_t e = 0;
+    for (const ChordSpan& r : reference) {
+        if (r.root < 0)
+            continue;
+        const double start = std::max(0.0, r.start), end = std::min(duration, r.end);
+        while (e < estimate.size() && estimate[e].end <= start)
+            ++e;
+        for (size_t k = e; k < estimate.size() && estimate[k].start < end; ++k) {
+            const double overlap = std::min(end, estimate[k].end) - std::max(start, estimate[k].start);
+            if (overlap > 0 && estimate[k] == r)
+                right += overlap;
+        }
+        counted += std::max(0.0, end - start);
+    }
+    return counted > 0.0 ? right / counted : -1.0;
+}
+
+}  // namespace s2a::inference::analysis

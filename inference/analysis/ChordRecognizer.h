@@ -1,0 +1,35 @@
+#pragma once
+
+// Chords from audio (issue 20's accompaniment follows them): beat-synchronous chroma from the analysis's spectrum
+// (Features::pitchChroma for the harmony, bassChroma for the root), scored against major and minor triad and
+// seventh templates, then smoothed by a Viterbi pass over the 24 major and minor chords and "no chord", so a
+// passing note does not flip the chord for one beat. The vocabulary is MIREX's majmin: sevenths are read as
+// their triads.
+#include "inference/analysis/Features.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace s2a::inference::analysis {
+
+struct ChordSpan {
+    double start = 0.0;  // seconds
+    double end = 0.0;
+    int root = -1;       // pitch class, C = 0; -1 = no chord
+    bool minor = false;
+    bool operator==(const ChordSpan& o) const { return root == o.root && (root < 0 || minor == o.minor); }
+};
+
+// "C", "F#m", "Bb", "N".
+QString chordName(int root, bool minor);
+
+// One chord per beat interval of `beats` (seconds; the song's start and `duration` close the first and last
+// intervals), consecutive equal chords merged into one span.
+std::vector<ChordSpan> recogniseChords(const Features& features, const std::vector<double>& beats, double duration);
+
+// The share of [0, duration) where `estimate` names the chord of `reference`, counting only where the reference
+// is a major or minor chord (MIREX majmin, time-weighted): 0..1, or -1 when the reference has none.
+double majminAccuracy(const std::vector<ChordSpan>& reference, const std::vector<ChordSpan>& estimate, double duration);
+
+}  // namespace s2a::inference::analysis
