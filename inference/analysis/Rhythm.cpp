@@ -167,12 +167,17 @@ RhythmResult trackRhythm(const Features& features)
     // Downbeats: chords change and kicks land on beat one. Score each phase of four by the chroma change
     // into the beat plus the low-band onset at it.
     const int nb = static_cast<int>(beatFrames.size());
+    // Per beat: the harmony's chroma and, apart, the bass's (a bass line moves to the root on beat one even
+    // where a sustained pad or a busy melody blurs the harmony's change).
     std::vector<std::vector<float>> beatChroma(static_cast<size_t>(nb), std::vector<float>(12, 0.0f));
+    std::vector<std::vector<float>> beatBass(static_cast<size_t>(nb), std::vector<float>(12, 0.0f));
     for (int b = 0; b < nb; ++b) {
         const int end = b + 1 < nb ? beatFrames[b + 1] : std::min(features.chroma.frames, beatFrames[b] + static_cast<int>(period));
         for (int f = beatFrames[b]; f < end; ++f)
-            for (int c = 0; c < 12; ++c)
+            for (int c = 0; c < 12; ++c) {
                 beatChroma[b][c] += features.chroma.row(f)[c];
+                beatBass[b][c] += features.bassChroma.row(f)[c];
+            }
     }
     double phaseScore[4] = {0, 0, 0, 0};
     int phaseCount[4] = {0, 0, 0, 0};
@@ -181,7 +186,8 @@ RhythmResult trackRhythm(const Features& features)
         double low = 0.0;
         for (int mband = 0; mband < 8; ++mband)
             low += f > 0 ? std::max(0.0f, features.logMel.row(f)[mband] - features.logMel.row(f - 1)[mband]) : 0.0f;
-        phaseScore[b % 4] += 4.0 * cosineDistance(beatChroma[b - 1].data(), beatChroma[b].data(), 12) + 0.1 * low;
+        phaseScore[b % 4] += 4.0 * cosineDistance(beatChroma[b - 1].data(), beatChroma[b].data(), 12)
+                           + 2.0 * cosineDistance(beatBass[b - 1].data(), beatBass[b].data(), 12) + 0.1 * low;
         phaseCount[b % 4] += 1;
     }
     int phase = 0;
@@ -189,6 +195,19 @@ RhythmResult trackRhythm(const Features& features)
         if (phaseScore[p] / std::max(1, phaseCount[p]) > phaseScore[phase] / std::max(1, phaseCount[phase]))
             phase = p;
     r.downbeatPhase = phase;
+    // The grid's phase from every tracked downbeat (not the first alone, which may be a tracking miss): the
+    // circular mean of their times modulo a bar, at the refined tempo.
+    {
+        const double bar = 4.0 * 60.0 / r.tempo;
+        double sx = 0.0, sy = 0.0;
+        for (int b = phase; b < nb; b += 4) {
+            const double angle = 2.0 * M_PI * std::fmod(r.beats[static_cast<size_t>(b)], bar) / bar;
+            sx += std::cos(angle);
+            sy += std::sin(angle);
+        }
+        double offset = std::atan2(sy, sx) / (2.0 * M_PI) * bar;
+        r.downbeatOffset = offset < 0.0 ? offset + bar : offset;
+    }
     // Bars before the first tracked downbeat are extrapolated back to the start at the refined tempo, so the
     // bar grid covers the whole song (the tracker often misses the very first beat).
     const double barSeconds = 4.0 * 60.0 / r.tempo;

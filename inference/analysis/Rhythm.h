@@ -13,6 +13,9 @@ struct RhythmResult {
     std::vector<double> beats;    // seconds
     std::vector<double> bars;     // downbeats, seconds
     int downbeatPhase = 0;        // which beat of the first four is a downbeat
+    // Where the bar grid starts: the first downbeat's time within the first bar, 0 <= offset < one bar. A song
+    // that opens with a pickup (an anacrusis of k beats) has its first downbeat, bar 1, at k beats.
+    double downbeatOffset = 0.0;
 };
 
 // Half-wave rectified flux of the log-mel spectrogram, summed over bands and detrended.

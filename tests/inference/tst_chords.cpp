@@ -1,7 +1,8 @@
 // Chord recognition (issue 20): the real arranger renders songs whose chords are exact (one per bar, from its
 // harmony writer); the analysis recognises them from the mix with its own beat tracker and is scored like MIREX
 // (majmin, time-weighted). The lead stem alone, which carries the melody and not the chords, is reported too.
-#include "inference/SongStructure.h"
+#include "ArrangedMix.h"
+
 #include "inference/analysis/ChordRecognizer.h"
 #include "inference/analysis/Features.h"
 #include "inference/analysis/Rhythm.h"
@@ -49,15 +50,6 @@ std::vector<ChordSpan> plannedChords(const GenerationRequest& r)
     return spans;
 }
 
-std::vector<float> monoOf(const core::AudioBuffer& a)
-{
-    std::vector<float> mono(size_t(a.frames()), 0.0f);
-    for (const auto& channel : a.channels)
-        for (size_t i = 0; i < mono.size(); ++i)
-            mono[i] += channel[i] / float(a.channels.size());
-    return mono;
-}
-
 double recognise(const std::vector<float>& mono, const std::vector<ChordSpan>& reference)
 {
     const Features f = computeFeatures(mono, kAnalysisRate);
@@ -98,28 +90,14 @@ private Q_SLOTS:
         double mixSum = 0.0, leadSum = 0.0;
         int leads = 0, n = 0;
         for (const Case& c : cases) {
-            GenerationRequest r;
-            r.caption = QString::fromLatin1(c.caption);
-            r.seed = c.seed;
-            r.tempo = c.tempo;
-            r.key = QString::fromLatin1(c.key);
-            r.sampleRate = kAnalysisRate;
-            r.sections = arranger::SongPlanner::barSections({{L::Intro, 2}, {L::Verse, 8}, {L::Chorus, 8}, {L::Outro, 2}}, c.tempo, r.sampleRate);
-            arranger::ArrangerEngine engine;
-            SimpleJobControl job;
-            auto result = engine.generate(r, job);
-            QVERIFY2(result, qPrintable(result.errorMessage()));
-            const std::vector<ChordSpan> reference = plannedChords(r);
-            core::AudioBuffer mix = result->stems.front().audio;
-            for (int s = 1; s < result->stems.size(); ++s)
-                for (size_t ch = 0; ch < mix.channels.size(); ++ch)
-                    for (size_t i = 0; i < mix.channels[ch].size(); ++i)
-                        mix.channels[ch][i] += result->stems[s].audio.channels[ch][i];
-            const double onMix = recognise(monoOf(mix), reference);
+            const test::ArrangedMix song = test::arrangeMix(QString::fromLatin1(c.caption), c.tempo, QString::fromLatin1(c.key), c.seed,
+                                                            {{L::Intro, 2}, {L::Verse, 8}, {L::Chorus, 8}, {L::Outro, 2}});
+            const std::vector<ChordSpan> reference = plannedChords(song.request);
+            const double onMix = recognise(test::monoOf(song.mix), reference);
             QString lead = QStringLiteral("n/a");
-            for (const Stem& s : result->stems)
+            for (const Stem& s : song.result.stems)
                 if (s.role == core::TrackRole::Lead) {
-                    const double onLead = recognise(monoOf(s.audio), reference);
+                    const double onLead = recognise(test::monoOf(s.audio), reference);
                     lead = QString::number(100.0 * onLead, 'f', 1) + QStringLiteral(" %");
                     leadSum += onLead;
                     ++leads;
