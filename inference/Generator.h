@@ -53,6 +53,9 @@ struct GenerationRequest {
     // Regeneration: which section to make anew (index into `sections`), what the song sounds like now
     // (per stem, on the project timeline), and how much of it either side the engine may listen to.
     int targetSection = -1;         // -1 = generate the whole song
+    // Regeneration: the target's chords come from this seed (0: from `seed`), so that replacing one stem keeps
+    // the harmony the section's other stems play.
+    quint64 harmonySeed = 0;
     QVector<Stem> context;
     double contextSeconds = 10.0;
 };

@@ -1,6 +1,7 @@
 #include "inference/SectionRegenerator.h"
 
 #include "inference/StemLevelGuard.h"
+#include "inference/StemReplacement.h"
 
 #include "core/audio/AudioFileWriter.h"
 #include "core/persistence/ProjectBundle.h"
@@ -211,6 +212,8 @@ Result<RenderedTake> renderTake(const ProjectData& snapshot, const QString& bund
     auto request = requestFor(snapshot, bundlePath, index, options, &decoding);
     if (!request)
         return request.error();
+    if (!options.stems.isEmpty() && section.activeTake())
+        request->harmonySeed = section.activeTake()->origin.seed;  // the chords the kept stems play
     auto result = runRegeneration(request.value(), engine, job, kDecodeShare, kEngineShare);
     if (!result)
         return result.error();
@@ -241,6 +244,9 @@ Result<RenderedTake> renderTake(const ProjectData& snapshot, const QString& bund
             return midi.error();
         take.stems.append({stem.role, stem.name, file.value(), {}, midi.value()});
     }
+    if (!options.stems.isEmpty())
+        if (Status narrowed = narrowToStems(snapshot, section, options.stems, result->stems, take); !narrowed)
+            return narrowed.error();
     job.progress(1.0, QStringLiteral("Done"));
     return take;
 }

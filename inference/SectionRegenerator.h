@@ -21,6 +21,9 @@ struct RegenerateOptions {
     int steps = 32;
     double guidance = 4.0;
     double contextSeconds = 10.0;
+    // Only these stems (track ids, names or roles; or instruments to add): every other track keeps its audio and
+    // the section keeps its chords (inference/StemReplacement.h). Empty: the whole section anew.
+    QStringList stems;
 };
 
 // One instrument of a rendered take: which track it belongs on, and its file in the bundle's audio/.

@@ -250,7 +250,8 @@ int regenerateCommand(const QStringList& args)
     const QCommandLineOption context(QStringLiteral("context"), QStringLiteral("Seconds of the song either side the engine listens to (diffusion)."), QStringLiteral("S"), QStringLiteral("10"));
     const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("Instead of --section: repaint from here (seconds) ..."), QStringLiteral("S"));
     const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("... to here, across sections; each section it touches gets a take."), QStringLiteral("S"));
-    parser.addOptions({kSection, from, to, caption, steps, guidance, engine, context, kSeed, kQuiet, kJson});
+    const QCommandLineOption stems(QStringLiteral("stems"), QStringLiteral("With --section: only these stems (names or roles, comma-separated; a new instrument is added); the others stay as they are."), QStringLiteral("LIST"));
+    parser.addOptions({kSection, from, to, stems, caption, steps, guidance, engine, context, kSeed, kQuiet, kJson});
     parser.addPositionalArgument(QStringLiteral("song"), QStringLiteral("A .s2a bundle."));
     if (int code = parse(parser, args, QStringLiteral("Make one section, or any range (--from/--to), anew; the result becomes the active take."), 1); code >= 0)
         return code;
@@ -274,6 +275,11 @@ int regenerateCommand(const QStringList& args)
     options.seed = seed.value();
     if (parser.isSet(caption))
         options.caption = parser.value(caption);
+    if (parser.isSet(stems)) {
+        if (ranged)
+            return fail(BadArguments, QStringLiteral("--stems goes with --section, not with --from/--to"));
+        options.stems = parser.value(stems).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    }
 
     auto found = songSection(parser, "regenerate", true, !ranged);
     if (const int* code = std::get_if<int>(&found))

@@ -23,7 +23,7 @@ bool TakeOrigin::operator==(const TakeOrigin& o) const
 {
     return engine == o.engine && modelId == o.modelId && weightsHash == o.weightsHash && caption == o.caption
         && seed == o.seed && steps == o.steps && guidance == o.guidance && contextSeconds == o.contextSeconds
-        && levelGainDb == o.levelGainDb && truePeakDbtp == o.truePeakDbtp
+        && levelGainDb == o.levelGainDb && truePeakDbtp == o.truePeakDbtp && changedTracks == o.changedTracks
         && createdAt == o.createdAt;
 }
 

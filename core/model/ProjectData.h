@@ -46,6 +46,8 @@ struct TakeOrigin {
     // and the stems' loudest true peak after it; -inf when not measured (imports, takes from older songs).
     double levelGainDb = 0.0;
     double truePeakDbtp = -std::numeric_limits<double>::infinity();
+    // The tracks a stem replacement or addition changed (ids); empty when the take is the whole section anew.
+    QStringList changedTracks{};
     bool operator==(const TakeOrigin& o) const;
     bool operator!=(const TakeOrigin& o) const { return !(*this == o); }
 };

@@ -33,6 +33,8 @@ QJsonObject toJson(const TakeOrigin& o)
         j.insert(QStringLiteral("levelGainDb"), o.levelGainDb);
     if (std::isfinite(o.truePeakDbtp))
         j.insert(QStringLiteral("truePeakDbtp"), o.truePeakDbtp);
+    if (!o.changedTracks.isEmpty())
+        j.insert(QStringLiteral("changedTracks"), QJsonArray::fromStringList(o.changedTracks));
     return j;
 }
 
@@ -118,6 +120,7 @@ TakeOrigin originFrom(JsonReader r)
     if (o.levelGainDb > 0.0 || o.levelGainDb < -200.0)
         r.fail(QStringLiteral("levelGainDb"), QStringLiteral("%1 dB is not a level-guard gain (-200 .. 0)").arg(o.levelGainDb));
     o.truePeakDbtp = r.optionalNumber(QStringLiteral("truePeakDbtp"), -std::numeric_limits<double>::infinity());
+    o.changedTracks = r.optionalStringList(QStringLiteral("changedTracks"));
     if (std::isfinite(o.truePeakDbtp) && (o.truePeakDbtp < -400.0 || o.truePeakDbtp > 100.0))
         r.fail(QStringLiteral("truePeakDbtp"), QStringLiteral("%1 dBTP is not a peak level").arg(o.truePeakDbtp));
     const QString created = r.optionalString(QStringLiteral("createdAt"));

@@ -33,10 +33,11 @@ double entryEnergy(R role)
 
 }  // namespace
 
-Arranger::Arranger(const MusicPlan& plan, const QVector<SectionPlan>& sections, int sampleRate, const std::vector<quint64>& seeds)
+Arranger::Arranger(const MusicPlan& plan, const QVector<SectionPlan>& sections, int sampleRate, const std::vector<quint64>& seeds,
+                   const std::vector<quint64>& harmonySeeds)
     : m_plan(plan), m_timeline(sampleRate, plan.tempo)
 {
-    buildContexts(sections, seeds);
+    buildContexts(sections, seeds, harmonySeeds);
 }
 
 QSet<core::TrackRole> Arranger::activeRoles(const SectionPlan& section, double energy) const
@@ -81,7 +82,8 @@ QSet<core::TrackRole> Arranger::activeRoles(const SectionPlan& section, double e
     return active;
 }
 
-void Arranger::buildContexts(const QVector<SectionPlan>& sections, const std::vector<quint64>& seeds)
+void Arranger::buildContexts(const QVector<SectionPlan>& sections, const std::vector<quint64>& seeds,
+                             const std::vector<quint64>& harmonySeeds)
 {
     const StyleDef& style = styleDef(m_plan.style);
     const qint64 barTicks = qint64(m_plan.stepsPerBar) * kTicksPerStep;
@@ -122,7 +124,7 @@ void Arranger::buildContexts(const QVector<SectionPlan>& sections, const std::ve
         h.bars = std::max(1, c.bars);
         // Harmony comes from the family's seed: a section's chords are what its family plays, whatever
         // seed varied the rest of it.
-        h.seed = seeds[i];
+        h.seed = i < harmonySeeds.size() ? harmonySeeds[i] : seeds[i];
         h.leadIntoLift = c.liftAhead();
         h.songEnd = !c.hasNext;
         c.chords = HarmonyWriter::sectionChords(h);

@@ -14,8 +14,10 @@ namespace s2a::inference::arranger {
 
 class Arranger {
 public:
-    // `seeds[i]` is the seed section i is arranged with.
-    Arranger(const MusicPlan& plan, const QVector<SectionPlan>& sections, int sampleRate, const std::vector<quint64>& seeds);
+    // `seeds[i]` is the seed section i is arranged with; `harmonySeeds[i]`, when given, the seed of its chords
+    // instead (a stem replaced keeps the chords the other stems play).
+    Arranger(const MusicPlan& plan, const QVector<SectionPlan>& sections, int sampleRate, const std::vector<quint64>& seeds,
+             const std::vector<quint64>& harmonySeeds = {});
 
     const std::vector<SectionContext>& sections() const { return m_contexts; }
     const Timeline& timeline() const { return m_timeline; }
@@ -23,7 +25,8 @@ public:
     std::vector<StemPart> parts() const;
 
 private:
-    void buildContexts(const QVector<SectionPlan>& sections, const std::vector<quint64>& seeds);
+    void buildContexts(const QVector<SectionPlan>& sections, const std::vector<quint64>& seeds,
+                       const std::vector<quint64>& harmonySeeds);
     QSet<core::TrackRole> activeRoles(const SectionPlan& section, double energy) const;
 
     const MusicPlan& m_plan;

@@ -152,7 +152,10 @@ Result<GenerationResult> ArrangerEngine::regenerate(const GenerationRequest& req
     auto plan = SongPlanner::plan(request, songSeed(request, true));
     if (!plan)
         return plan.error();
-    const Arranger arranger(plan.value(), request.sections, request.sampleRate, sectionSeeds(request, true));
+    std::vector<quint64> harmony = sectionSeeds(request, true);
+    if (request.harmonySeed != 0)
+        harmony[size_t(request.targetSection)] = request.harmonySeed;
+    const Arranger arranger(plan.value(), request.sections, request.sampleRate, sectionSeeds(request, true), harmony);
     const std::vector<StemPart> parts = arranger.parts();
     const SectionPlan& target = request.sections[request.targetSection];
     const SectionContext& ctx = arranger.sections()[size_t(request.targetSection)];

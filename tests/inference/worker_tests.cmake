@@ -9,3 +9,9 @@ s2a_add_test(tst_range_repaint SOURCES tst_range_repaint.cpp LIBS s2a_inference 
 target_compile_definitions(tst_range_repaint PRIVATE QT_NO_KEYWORDS S2A_CLI_PATH="$<TARGET_FILE:s2a>")
 set_property(TEST tst_range_repaint APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")
 add_dependencies(tst_range_repaint s2a)
+
+# Replace or add one stem of a section (issue 20): the arranger on a real bundle, and the CLI's --stems.
+s2a_add_test(tst_stem_replacement SOURCES tst_stem_replacement.cpp LIBS s2a_inference s2a_test_support LABELS inference TIMEOUT 180)
+target_compile_definitions(tst_stem_replacement PRIVATE QT_NO_KEYWORDS S2A_CLI_PATH="$<TARGET_FILE:s2a>")
+set_property(TEST tst_stem_replacement APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")
+add_dependencies(tst_stem_replacement s2a)

@@ -1,0 +1,62 @@
+#include "inference/StemReplacement.h"
+
+#include <QSet>
+
+namespace s2a::inference {
+
+using namespace core;
+
+namespace {
+
+bool names(const QString& wanted, const QString& name, TrackRole role)
+{
+    return wanted.compare(name, Qt::CaseInsensitive) == 0 || wanted.compare(toString(role), Qt::CaseInsensitive) == 0;
+}
+
+}  // namespace
+
+Status narrowToStems(const ProjectData& song, const Section& section, const QStringList& wanted, const QVector<Stem>& made,
+                     RenderedTake& take)
+{
+    // take.stems[i] was stored from made[i] (renderTake keeps their order).
+    QVector<RenderedStem> chosen;
+    QStringList changed;
+    QSet<int> used;
+    for (const QString& raw : wanted) {
+        const QString name = raw.trimmed();
+        int track = -1;
+        for (int t = 0; t < song.tracks.size() && track < 0; ++t)
+            if (song.tracks[t].id == name || names(name, song.tracks[t].name, song.tracks[t].role))
+                track = t;
+        int stem = -1;
+        for (int pass = 0; pass < 2 && stem < 0; ++pass)
+            for (int i = 0; i < made.size() && stem < 0; ++i) {
+                if (used.contains(i))
+                    continue;
+                const bool fits = track >= 0 ? made[i].role == song.tracks[track].role && (pass == 1 || made[i].name == song.tracks[track].name)
+                                             : names(name, made[i].name, made[i].role);
+                if (fits)
+                    stem = i;
+            }
+        if (stem < 0)
+            return Error{track >= 0 ? QStringLiteral("The engine made no %1 stem for \"%2\"; say it in the caption.")
+                                          .arg(toString(song.tracks[track].role), section.displayName())
+                                    : QStringLiteral("The song has no stem \"%1\" and the engine made none; name it in the "
+                                                     "caption (\"add %1\").").arg(name)};
+        used.insert(stem);
+        RenderedStem s = take.stems[stem];
+        s.trackId = track >= 0 ? song.tracks[track].id : newId("trk");
+        chosen.append(s);
+        changed << s.trackId;
+    }
+    take.keptClips.clear();
+    if (const Take* active = section.activeTake())
+        for (const AudioClip& clip : active->clips)
+            if (!changed.contains(clip.trackId))
+                take.keptClips.append(clip);
+    take.stems = chosen;
+    take.origin.changedTracks = changed;
+    return Status::success();
+}
+
+}  // namespace s2a::inference
