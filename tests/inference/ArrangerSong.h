@@ -1,7 +1,9 @@
 #pragma once
 
-// A short song made by the real arranger and saved as a bundle, for tests that regenerate or repaint it.
+// A short song made by the real arranger and saved as a bundle, for tests that regenerate or repaint it, and its
+// tracks' audio to compare before and after.
 #include "core/persistence/ProjectBundle.h"
+#include "inference/SectionRegenerator.h"
 #include "inference/arranger/ArrangerEngine.h"
 #include "inference/arranger/SongBundleWriter.h"
 #include "inference/arranger/SongPlanner.h"
@@ -27,6 +29,17 @@ inline Result<core::ProjectData> writeArrangerSong(const QString& bundle,
     if (auto written = inference::arranger::writeSongBundle(bundle, QStringLiteral("Short"), r, result.value()); !written)
         return written.error();
     return core::bundle::load(bundle);
+}
+
+// Each track's audio along the song, at unity gain, as the engines hear it (a regeneration's context).
+inline QVector<core::AudioBuffer> trackAudio(const core::ProjectData& data, const QString& bundle)
+{
+    auto request = inference::requestFor(data, bundle, 0, inference::RegenerateOptions{});
+    QVector<core::AudioBuffer> audio;
+    if (request)
+        for (const inference::Stem& s : request->context)
+            audio.append(s.audio);
+    return audio;
 }
 
 }  // namespace s2a::test

@@ -24,21 +24,6 @@ using namespace s2a;
 using namespace s2a::inference;
 using L = core::SectionLabel;
 
-namespace {
-
-// Each track's audio along the song, at unity gain, as the engines hear it.
-QVector<core::AudioBuffer> tracksOf(const core::ProjectData& data, const QString& bundle)
-{
-    auto request = requestFor(data, bundle, 0, RegenerateOptions{});
-    QVector<core::AudioBuffer> audio;
-    if (request)
-        for (const Stem& s : request->context)
-            audio.append(s.audio);
-    return audio;
-}
-
-}  // namespace
-
 class RangeRepaintTest : public QObject {
     Q_OBJECT
 
@@ -143,7 +128,7 @@ private Q_SLOTS:
         QVERIFY(now.sections[0] == m_song.sections[0]);
         QVERIFY(now.sections[3] == m_song.sections[3]);
         // Bit-identical outside the range, new inside it.
-        const test::SpliceCheck splice = test::compareSplice(tracksOf(m_song, m_bundle), tracksOf(now, m_bundle), at(10), at(14));
+        const test::SpliceCheck splice = test::compareSplice(test::trackAudio(m_song, m_bundle), test::trackAudio(now, m_bundle), at(10), at(14));
         QVERIFY2(splice.changedOutside.isEmpty(), qPrintable(splice.changedOutside));
         QVERIFY(splice.changedInside);
         // The seams meet: the range's first and last samples are (almost exactly) the old audio, from which the
@@ -212,7 +197,7 @@ private Q_SLOTS:
         QCOMPARE(loaded->sections[0].activeTakeId, takes[0].toObject().value(QStringLiteral("take")).toString());
         QCOMPARE(loaded->sections[1].activeTakeId, takes[1].toObject().value(QStringLiteral("take")).toString());
         QCOMPARE(loaded->sections[1].activeTake()->origin.seed, quint64(4));
-        const test::SpliceCheck splice = test::compareSplice(tracksOf(m_song, song), tracksOf(loaded.value(), song), at(3), at(6));
+        const test::SpliceCheck splice = test::compareSplice(test::trackAudio(m_song, song), test::trackAudio(loaded.value(), song), at(3), at(6));
         QVERIFY2(splice.changedOutside.isEmpty(), qPrintable(splice.changedOutside));
         QVERIFY(splice.changedInside);
     }

@@ -17,20 +17,6 @@ using namespace s2a;
 using namespace s2a::inference;
 using L = core::SectionLabel;
 
-namespace {
-
-QVector<core::AudioBuffer> tracksOf(const core::ProjectData& data, const QString& bundle)
-{
-    auto request = requestFor(data, bundle, 0, RegenerateOptions{});
-    QVector<core::AudioBuffer> audio;
-    if (request)
-        for (const Stem& s : request->context)
-            audio.append(s.audio);
-    return audio;
-}
-
-}  // namespace
-
 class StemReplacementTest : public QObject {
     Q_OBJECT
 
@@ -105,7 +91,7 @@ private Q_SLOTS:
         QCOMPARE(s.activeTake()->origin.changedTracks, QStringList{m_song.tracks[bass].id});
 
         // Every other track is the same over the whole song; the bass differs, inside the chorus only.
-        const QVector<core::AudioBuffer> before = tracksOf(m_song, m_bundle), after = tracksOf(project.data(), m_bundle);
+        const QVector<core::AudioBuffer> before = test::trackAudio(m_song, m_bundle), after = test::trackAudio(project.data(), m_bundle);
         QCOMPARE(after.size(), before.size());
         for (int t = 0; t < before.size(); ++t) {
             const test::SpliceCheck check = test::compareSplice({before[t]}, {after[t]}, s.start, t == bass ? s.end : s.start);
@@ -149,7 +135,7 @@ private Q_SLOTS:
         QVERIFY(take->stems[0].role == core::TrackRole::Strings);
         QVERIFY(addRenderedTake(project, take.value()));
         QCOMPARE(project.data().tracks.size(), m_song.tracks.size() + 1);
-        const QVector<core::AudioBuffer> before = tracksOf(m_song, m_bundle), after = tracksOf(project.data(), m_bundle);
+        const QVector<core::AudioBuffer> before = test::trackAudio(m_song, m_bundle), after = test::trackAudio(project.data(), m_bundle);
         const core::Section& s = project.data().sections[project.data().sectionIndex(verse)];
         const test::SpliceCheck old = test::compareSplice(before, after.mid(0, before.size()), 0, 0);
         QVERIFY2(old.changedOutside.isEmpty(), qPrintable(old.changedOutside));  // every old track, everywhere
