@@ -27,6 +27,8 @@ TABLES = {
         "%n second(s)": ["%n second", "%n seconds"],
     },
     "de": {
+        "Inspector|Stems": "Stems", "Make only this stem anew in this section": "Nur diesen Stem in diesem Abschnitt neu erzeugen",
+        "e.g. strings, brass": "z. B. Streicher, Bläser", "Inspector|Add": "Hinzufügen", "Regenerate %1 in %2": "%1 in %2 neu erzeugen",
         "As in Settings": "Wie in den Einstellungen", "Use the weights file chosen in Settings": "Die in den Einstellungen gewählte Gewichtsdatei verwenden",
         "Weights for this regeneration": "Gewichte für diese Neuerzeugung", "Only the diffusion engine loads a weights file.": "Nur die Diffusions-Engine lädt eine Gewichtsdatei.",
         "The weights file %1 does not exist.": "Die Gewichtsdatei %1 existiert nicht.",
@@ -321,6 +323,8 @@ TABLES = {
         "Fits %1: %2 M parameters in %3 tensors.\nSHA-256 %4": "Passt zu %1: %2 Mio. Parameter in %3 Tensoren.\nSHA-256 %4",
     },
     "zh_CN": {
+        "Inspector|Stems": "分轨", "Make only this stem anew in this section": "只在此段落中重新生成这一分轨",
+        "e.g. strings, brass": "例如：弦乐、铜管", "Inspector|Add": "添加", "Regenerate %1 in %2": "重新生成 %2 中的 %1",
         "As in Settings": "与设置相同", "Use the weights file chosen in Settings": "使用设置中选择的权重文件",
         "Weights for this regeneration": "本次重新生成所用的权重", "Only the diffusion engine loads a weights file.": "只有扩散引擎会加载权重文件。",
         "The weights file %1 does not exist.": "权重文件 %1 不存在。",

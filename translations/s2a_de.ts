@@ -325,6 +325,22 @@
             <source>Safetensors weights (*.safetensors)</source>
             <translation>Safetensors-Gewichte (*.safetensors)</translation>
         </message>
+        <message>
+            <source>Stems</source>
+            <translation>Stems</translation>
+        </message>
+        <message>
+            <source>Make only this stem anew in this section</source>
+            <translation>Nur diesen Stem in diesem Abschnitt neu erzeugen</translation>
+        </message>
+        <message>
+            <source>e.g. strings, brass</source>
+            <translation>z. B. Streicher, Bläser</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Hinzufügen</translation>
+        </message>
     </context>
     <context>
         <name>Main</name>
@@ -1784,6 +1800,10 @@ SHA-256 %4</translation>
         <message>
             <source>The weights file %1 does not exist.</source>
             <translation>Die Gewichtsdatei %1 existiert nicht.</translation>
+        </message>
+        <message>
+            <source>Regenerate %1 in %2</source>
+            <translation>%1 in %2 neu erzeugen</translation>
         </message>
     </context>
     <context>

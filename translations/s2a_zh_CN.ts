@@ -324,6 +324,22 @@
             <source>Safetensors weights (*.safetensors)</source>
             <translation>Safetensors 权重 (*.safetensors)</translation>
         </message>
+        <message>
+            <source>Stems</source>
+            <translation>分轨</translation>
+        </message>
+        <message>
+            <source>Make only this stem anew in this section</source>
+            <translation>只在此段落中重新生成这一分轨</translation>
+        </message>
+        <message>
+            <source>e.g. strings, brass</source>
+            <translation>例如：弦乐、铜管</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
     </context>
     <context>
         <name>Main</name>
@@ -1775,6 +1791,10 @@ SHA-256 %4</translation>
         <message>
             <source>The weights file %1 does not exist.</source>
             <translation>权重文件 %1 不存在。</translation>
+        </message>
+        <message>
+            <source>Regenerate %1 in %2</source>
+            <translation>重新生成 %2 中的 %1</translation>
         </message>
     </context>
     <context>

@@ -46,6 +46,18 @@ Pane {
                                    engine: engine.currentValue, weights: root.diffusion ? root.weights : "" })
     }
 
+    // Only `stems` (track ids, or an instrument to add, named in the caption as `added`) of this section anew.
+    function regenerateStems(stems, added) {
+        if (!root.hasSection)
+            return
+        if (!root.seedLocked)
+            root.rollSeed()
+        const caption = added.length > 0 ? (captionEdit.text.length > 0 ? captionEdit.text + ", " : "") + added : captionEdit.text
+        root.regenerateRequested({ caption: caption, seed: root.seed, steps: steps.value, guidance: guidance.value,
+                                   contextSeconds: context.value, takes: 1, engine: engine.currentValue,
+                                   weights: root.diffusion ? root.weights : "", stems: stems })
+    }
+
     // A repaint of the loop region with this inspector's settings; the range keeps the caption of the section
     // holding its middle, so the caption field (this section's) is not sent.
     function repaint() {
@@ -300,6 +312,43 @@ Pane {
                 highlighted: true
                 enabled: root.hasSection && !root.section.locked
                 onClicked: root.regenerate()
+            }
+
+            // One stem anew, the others kept bit for bit (and the section's chords with them); or a new one.
+            MenuSeparator { Layout.fillWidth: true }
+            Label { text: qsTr("Stems"); font.bold: true }
+            Repeater {
+                model: root.editor.tracks
+                delegate: RowLayout {
+                    required property int index
+                    required property string trackId
+                    required property string name
+                    Layout.fillWidth: true
+                    Label { objectName: "trackName"; Layout.fillWidth: true; text: name; elide: Text.ElideRight }
+                    ToolButton {
+                        objectName: "regenerateStem_" + index
+                        text: "↻"
+                        enabled: root.hasSection && !root.section.locked
+                        onClicked: root.regenerateStems([trackId], "")
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Make only this stem anew in this section")
+                    }
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                TextField {
+                    id: newStem
+                    objectName: "addStemField"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("e.g. strings, brass")
+                }
+                Button {
+                    objectName: "addStemButton"
+                    text: qsTr("Add")
+                    enabled: root.hasSection && !root.section.locked && newStem.text.trim().length > 0
+                    onClicked: root.regenerateStems([newStem.text.trim()], newStem.text.trim())
+                }
             }
 
             MenuSeparator { Layout.fillWidth: true }

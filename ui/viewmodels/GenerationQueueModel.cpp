@@ -172,7 +172,15 @@ QString GenerationQueueModel::regenerate(const QString& sectionId, const QVarian
     if (QString why = jobFromOptions(options, job, takes); !why.isEmpty())
         return why;
     job.sectionId = sectionId;
-    enqueueTakes(job, takes, tr("Regenerate %1").arg(name), sectionId, name);
+    // Stems by track id (the inspector's buttons) show as the tracks' names.
+    QStringList stemNames;
+    for (const QString& stem : options.value(QStringLiteral("stems")).toStringList()) {
+        job.options.stems << stem;
+        const int track = data.trackIndex(stem);
+        stemNames << (track >= 0 ? data.tracks[track].name : stem);
+    }
+    const QString title = stemNames.isEmpty() ? tr("Regenerate %1").arg(name) : tr("Regenerate %1 in %2").arg(stemNames.join(QStringLiteral(", ")), name);
+    enqueueTakes(job, takes, title, sectionId, name);
     return {};
 }
 

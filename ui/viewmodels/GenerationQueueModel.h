@@ -56,7 +56,8 @@ public:
     // engine ("arranger", the default), priority (higher runs first). Returns a sentence saying why not, or
     // an empty string when queued.
     // Options also take "takes" (1 to kMaxTakesPerRequest): that many jobs with consecutive seeds, one take each,
-    // and "weights" (diffusion: a weights file, path or file: URL, instead of the one in Settings).
+    // "weights" (diffusion: a weights file, path or file: URL, instead of the one in Settings), and "stems" (track ids
+    // or instruments to add: only those anew, the other stems kept; inference/StemReplacement.h).
     Q_INVOKABLE QString regenerate(const QString& sectionId, const QVariantMap& options = {});
     // Queues a repaint of [start, end) (project samples; any range inside the song, across sections): every
     // section it touches gets a take that differs from its current audio only inside the range, all in one undo
