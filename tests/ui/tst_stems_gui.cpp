@@ -37,6 +37,17 @@ private Q_SLOTS:
         const QString bassId = before.tracks[1].id;  // makeSong: track 1 plays the bass
         QVERIFY(before.tracks[1].role == core::TrackRole::Bass);
 
+        // Folded until asked for, so that the takes stay in view.
+        QVERIFY(!app.item("regenerateStem_1"));
+        // Below the takes: scroll the inspector down as a user would, then unfold the stems.
+        auto scrollDown = [&] {
+            QObject* flick = app.item("inspectorScroll")->property("contentItem").value<QObject*>();
+            QTRY_VERIFY(flick->property("contentHeight").toDouble() > 0);
+            flick->setProperty("contentY", std::max(0.0, flick->property("contentHeight").toDouble() - flick->property("height").toDouble()));
+        };
+        scrollDown();
+        test::click(app.window, app.item("stemsToggle"));
+        scrollDown();
         QQuickItem* button = nullptr;
         QTRY_VERIFY((button = app.item("regenerateStem_1")) && button->isVisible());
         test::click(app.window, button);
@@ -53,11 +64,18 @@ private Q_SLOTS:
                  qPrintable(app.document.project()->undoStack()->text(app.document.project()->undoStack()->index() - 1)));
 
         // Add: a new instrument, a track of its own, in this section only.
+        scrollDown();  // the new take's row pushed the stems down
         QQuickItem* field = app.item("addStemField");
         test::click(app.window, field);
         for (const char c : QByteArray("strings"))
             QTest::keyClick(app.window, c);
-        test::click(app.window, app.item("addStemButton"));
+        QTRY_COMPARE(field->property("text").toString(), QStringLiteral("strings"));
+        QQuickItem* add = app.item("addStemButton");
+        QTRY_VERIFY(add->property("enabled").toBool());
+        scrollDown();
+        const QPointF centre = add->mapToScene(QPointF(add->width() / 2, add->height() / 2));
+        QVERIFY2(centre.y() < app.window->height(), qPrintable(QStringLiteral("%1 of %2").arg(centre.y()).arg(app.window->height())));
+        test::click(app.window, add);
         QTRY_COMPARE(app.queue.count(), 2);
         QVERIFY(app.queue.waitForIdle(60000));
         QCOMPARE(app.data().tracks.size(), before.tracks.size() + 1);

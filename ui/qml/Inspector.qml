@@ -91,6 +91,7 @@ Pane {
     background: Rectangle { color: Theme.inspector }
 
     ScrollView {
+        objectName: "inspectorScroll"
         anchors.fill: parent
         contentWidth: availableWidth
         ColumnLayout {
@@ -314,11 +315,28 @@ Pane {
                 onClicked: root.regenerate()
             }
 
-            // One stem anew, the others kept bit for bit (and the section's chords with them); or a new one.
             MenuSeparator { Layout.fillWidth: true }
-            Label { text: qsTr("Stems"); font.bold: true }
+            Label { text: qsTr("Takes"); font.bold: true }
+            TakesList {
+                objectName: "takesList"
+                Layout.fillWidth: true
+                Layout.preferredHeight: implicitHeight + 4
+                takes: root.editor.takes
+                onErrorRaised: function (message) { root.errorRaised(message) }
+            }
+
+            // One stem anew, the others kept bit for bit (and the section's chords with them); or a new one.
+            // Folded by default: the takes above stay in view for A/B.
+            MenuSeparator { Layout.fillWidth: true }
+            ToolButton {
+                id: stemsToggle
+                objectName: "stemsToggle"
+                checkable: true
+                text: (checked ? "▾ " : "▸ ") + qsTr("Stems")
+                font.bold: true
+            }
             Repeater {
-                model: root.editor.tracks
+                model: stemsToggle.checked ? root.editor.tracks : null
                 delegate: RowLayout {
                     required property int index
                     required property string trackId
@@ -337,6 +355,7 @@ Pane {
             }
             RowLayout {
                 Layout.fillWidth: true
+                visible: stemsToggle.checked
                 TextField {
                     id: newStem
                     objectName: "addStemField"
@@ -351,15 +370,6 @@ Pane {
                 }
             }
 
-            MenuSeparator { Layout.fillWidth: true }
-            Label { text: qsTr("Takes"); font.bold: true }
-            TakesList {
-                objectName: "takesList"
-                Layout.fillWidth: true
-                Layout.preferredHeight: implicitHeight + 4
-                takes: root.editor.takes
-                onErrorRaised: function (message) { root.errorRaised(message) }
-            }
         }
     }
 
