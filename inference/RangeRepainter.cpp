@@ -2,6 +2,7 @@
 
 #include "core/midi/MidiFile.h"
 #include "core/model/SectionEdits.h"
+#include "core/util/ClockText.h"
 #include "core/persistence/ProjectBundle.h"
 
 #include <QSet>
@@ -18,12 +19,7 @@ namespace {
 constexpr double kDecodeShare = 0.10;
 constexpr double kEngineShare = 0.85;
 
-QString clock(SampleCount sample, int sampleRate)
-{
-    const double seconds = double(sample) / double(sampleRate);
-    const int minutes = int(seconds / 60.0);
-    return QStringLiteral("%1:%2").arg(minutes).arg(seconds - 60.0 * minutes, 4, 'f', 1, QLatin1Char('0'));
-}
+QString clock(SampleCount sample, int sampleRate) { return clockText(double(sample) / double(sampleRate), 1); }
 
 // The tracks the engine's stems go on: by role and name, else the first track of that role that no other stem
 // took, else a new track (its id made here, so that every section's take of the repaint shares it). A track

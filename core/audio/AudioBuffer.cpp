@@ -1,5 +1,7 @@
 #include "core/audio/AudioBuffer.h"
 
+#include "core/util/ClockText.h"
+
 #include <cmath>
 
 namespace s2a::core {
@@ -16,11 +18,8 @@ bool AudioBuffer::hasEqualChannelLengths() const
 QString NonFiniteSample::describe(int sampleRate) const
 {
     const double seconds = sampleRate > 0 ? double(frame) / sampleRate : 0.0;
-    const int minutes = int(seconds / 60.0);
-    return QStringLiteral("%1 sample at %2:%3 (channel %4)")
-        .arg(std::isnan(value) ? QStringLiteral("a NaN") : QStringLiteral("an infinite"))
-        .arg(minutes)
-        .arg(seconds - 60.0 * minutes, 6, 'f', 3, QLatin1Char('0'))
+    return QStringLiteral("%1 sample at %2 (channel %3)")
+        .arg(std::isnan(value) ? QStringLiteral("a NaN") : QStringLiteral("an infinite"), clockText(seconds, 3))
         .arg(channel + 1);
 }
 

@@ -1,5 +1,7 @@
 #include "ui/timeline/TimelineController.h"
 
+#include "core/util/ClockText.h"
+
 #include <QVariantMap>
 
 #include <algorithm>
@@ -158,11 +160,8 @@ void TimelineController::ensureVisible(double sample)
 QString TimelineController::timeText(double sample) const
 {
     // Whole seconds while labels are far apart in time, tenths once bars are shorter than a label needs.
-    const double seconds = sample / m_sampleRate;
-    const int minutes = int(seconds / 60.0);
-    const double rest = seconds - 60.0 * minutes;
     const bool tenths = m_samplesPerPixel * 70.0 < m_sampleRate * 2.0;
-    return QStringLiteral("%1:%2").arg(minutes).arg(rest, tenths ? 4 : 2, 'f', tenths ? 1 : 0, QLatin1Char('0'));
+    return clockText(sample / m_sampleRate, tenths ? 1 : 0);
 }
 
 QVariantList TimelineController::rulerTicks() const

@@ -3,6 +3,7 @@
 #include "ui/viewmodels/EngineChoices.h"
 
 #include "core/persistence/ProjectBundle.h"
+#include "core/util/ClockText.h"
 #include "inference/EngineCatalogue.h"
 
 #include <QCoreApplication>
@@ -29,13 +30,6 @@ bool isActive(const QString& state) { return state == kQueued || state == kRunni
 
 QString capitalised(const QString& text) { return text.isEmpty() ? text : text.left(1).toUpper() + text.mid(1); }
 
-// "1:02.5": a position for a job's title.
-QString timeText(qint64 sample, int sampleRate)
-{
-    const double seconds = double(sample) / double(sampleRate);
-    const int minutes = int(seconds / 60.0);
-    return QStringLiteral("%1:%2").arg(minutes).arg(seconds - 60.0 * minutes, 4, 'f', 1, QLatin1Char('0'));
-}
 
 }  // namespace
 
@@ -204,7 +198,7 @@ QString GenerationQueueModel::repaint(qint64 start, qint64 end, const QVariantMa
         return why;
     job.range = range;
     const int middle = data.sectionIndexAt(start + (end - start) / 2);
-    const QString clock = tr("%1–%2").arg(timeText(start, data.settings.sampleRate), timeText(end, data.settings.sampleRate));
+    const QString clock = tr("%1–%2").arg(clockText(double(start) / data.settings.sampleRate, 1), clockText(double(end) / data.settings.sampleRate, 1));
     enqueueTakes(job, takes, tr("Repaint %1").arg(clock), data.sections[middle].id, tr("range %1").arg(clock));
     return {};
 }
