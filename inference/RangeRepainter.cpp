@@ -110,18 +110,35 @@ bool silent(const AudioBuffer& audio)
 
 }  // namespace
 
+RepaintRangeProblem findRepaintRangeProblem(const ProjectData& song, RepaintRange range)
+{
+    if (range.start < 0 || range.end > song.length() || range.end <= range.start)
+        return {RepaintRangeProblem::OutsideSong, -1};
+    if (range.length() < SampleCount(kMinRepaintSeconds * song.settings.sampleRate))
+        return {RepaintRangeProblem::TooShort, -1};
+    for (int i = 0; i < song.sections.size(); ++i)
+        if (song.sections[i].locked && song.sections[i].start < range.end && song.sections[i].end > range.start)
+            return {RepaintRangeProblem::Locked, i};
+    return {};
+}
+
 Status checkRepaintRange(const ProjectData& song, RepaintRange range)
 {
     const int rate = song.settings.sampleRate;
-    if (range.start < 0 || range.end > song.length() || range.end <= range.start)
+    const RepaintRangeProblem problem = findRepaintRangeProblem(song, range);
+    switch (problem.kind) {
+    case RepaintRangeProblem::None:
+        return Status::success();
+    case RepaintRangeProblem::OutsideSong:
         return Error{QStringLiteral("The range %1–%2 is not inside the song (0:00.0–%3).")
                          .arg(clock(std::max<SampleCount>(0, range.start), rate), clock(std::max<SampleCount>(0, range.end), rate),
                               clock(song.length(), rate))};
-    if (range.length() < SampleCount(kMinRepaintSeconds * rate))
+    case RepaintRangeProblem::TooShort:
         return Error{QStringLiteral("The range is too short to repaint: make it at least %1 s long.").arg(kMinRepaintSeconds)};
-    for (const Section& s : song.sections)
-        if (s.locked && s.start < range.end && s.end > range.start)
-            return Error{QStringLiteral("Section \"%1\" is locked; unlock it to repaint over it.").arg(s.displayName())};
+    case RepaintRangeProblem::Locked:
+        return Error{QStringLiteral("Section \"%1\" is locked; unlock it to repaint over it.")
+                         .arg(song.sections[problem.section].displayName())};
+    }
     return Status::success();
 }
 

@@ -25,6 +25,13 @@ constexpr double kMinRepaintSeconds = 0.5;
 // The crossfade at each seam of the range, inside it.
 constexpr double kRepaintSeamSeconds = 0.010;
 
+// What keeps `range` from being repainted in `song`, for callers that word it themselves (the UI, translated).
+struct RepaintRangeProblem {
+    enum Kind { None, OutsideSong, TooShort, Locked } kind = None;
+    int section = -1;  // Locked: the first locked section the range touches
+};
+RepaintRangeProblem findRepaintRangeProblem(const core::ProjectData& song, RepaintRange range);
+
 // Why `range` cannot be repainted in `song` (outside it, too short, or over a locked section), or success.
 Status checkRepaintRange(const core::ProjectData& song, RepaintRange range);
 

@@ -219,6 +219,12 @@ private Q_SLOTS:
         const QString verse = sectionId(*document, QStringLiteral("verse"));
         QVERIFY(document->project()->setSectionLocked(verse, true));
         QCOMPARE(model.regenerate(verse), QStringLiteral("Verse is locked; unlock it to regenerate it."));
+        // A repaint's range: inside the song, long enough, over no locked section.
+        const core::ProjectData& song = document->project()->data();
+        const core::Section& lockedVerse = song.sections[song.sectionIndex(verse)];
+        QCOMPARE(model.repaint(0, song.length() + 1), QStringLiteral("The range is not inside the song."));
+        QCOMPARE(model.repaint(0, 100), QStringLiteral("The range is too short to repaint: make it at least 0.5 s long."));
+        QCOMPARE(model.repaint(lockedVerse.start - 44100, lockedVerse.start + 44100), QStringLiteral("Verse is locked; unlock it to repaint over it."));
         const QString intro = sectionId(*document, QStringLiteral("intro"));
         QVERIFY(model.regenerate(intro, {{QStringLiteral("seed"), QStringLiteral("abc")}}).contains(QLatin1String("seed")));
         QVERIFY(model.regenerate(intro, {{QStringLiteral("seed"), -3}}).contains(QLatin1String("seed")));

@@ -182,16 +182,18 @@ QString GenerationQueueModel::repaint(qint64 start, qint64 end, const QVariantMa
 {
     const core::ProjectData& data = m_document->project()->data();
     const inference::RepaintRange range{start, end};
-    // inference::checkRepaintRange's checks, in the user's language.
-    if (start < 0 || end > data.length() || end <= start)
+    // The repainter's checks, in the user's language.
+    using Problem = inference::RepaintRangeProblem;
+    switch (const Problem problem = inference::findRepaintRangeProblem(data, range); problem.kind) {
+    case Problem::None:
+        break;
+    case Problem::OutsideSong:
         return tr("The range is not inside the song.");
-    if (end - start < qint64(inference::kMinRepaintSeconds * data.settings.sampleRate))
+    case Problem::TooShort:
         return tr("The range is too short to repaint: make it at least %1 s long.").arg(inference::kMinRepaintSeconds);
-    for (int i = 0; i < data.sections.size(); ++i)
-        if (data.sections[i].locked && data.sections[i].start < end && data.sections[i].end > start)
-            return tr("%1 is locked; unlock it to repaint over it.").arg(capitalised(sectionName(data, i)));
-    if (Status ok = inference::checkRepaintRange(data, range); !ok)
-        return ok.errorMessage();
+    case Problem::Locked:
+        return tr("%1 is locked; unlock it to repaint over it.").arg(capitalised(sectionName(data, problem.section)));
+    }
     inference::GenerationJob job;
     int takes = 1;
     if (QString why = jobFromOptions(options, job, takes); !why.isEmpty())
