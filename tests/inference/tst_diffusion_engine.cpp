@@ -1,8 +1,9 @@
 // The diffusion engine's Qt side with real LibTorch forward passes on the CPU: random-initialised tiny weights
 // (written with writeRandomWeights to a temporary file), so the audio is noise-like; what is tested is the
 // semantics: stems and lengths, seeds, progress and cancel, repaint splicing, the take's origin, the worker's
-// registration, the engine catalogue and the CLI.
+// engine catalogue. The worker and the CLI on the same weights: tst_diffusion_worker.
 #include "AudioFixtures.h"
+#include "DiffusionSong.h"
 #include "SongMix.h"
 
 #include "core/model/Project.h"
@@ -16,7 +17,6 @@
 
 #include <QCryptographicHash>
 #include <QFile>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -26,6 +26,8 @@
 using namespace s2a;
 using namespace s2a::inference;
 using namespace s2a::inference::diffusion;
+using test::fileSha256;
+using test::threeSectionSong;
 
 namespace {
 
@@ -81,35 +83,6 @@ bool sameAudio(const QVector<Stem>& a, const QVector<Stem>& b)
     return true;
 }
 
-QString fileSha256(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(&f);
-    return QString::fromLatin1(h.result().toHex());
-}
-
-// A sine song with three sections and three tracks (drums, bass, keys roles) in `bundle`, saved.
-core::ProjectData threeSectionSong(const QString& bundle)
-{
-    QDir().mkpath(bundle);
-    core::ProjectData data = test::makeSineSong(bundle, 3, 6.0);
-    data.tracks[0].role = core::TrackRole::Drums;
-    data.tracks[1].role = core::TrackRole::Bass;
-    data.tracks[2].role = core::TrackRole::Keys;
-    core::Project project(data);
-    const QString first = project.data().sections[0].id;
-    if (!project.splitSection(first, 88211) || !project.splitSection(project.data().sections[1].id, 176399))
-        qFatal("split failed");
-    project.setSectionLabel(project.data().sections[1].id, core::SectionLabel::Verse);
-    project.setSectionLabel(project.data().sections[2].id, core::SectionLabel::Chorus);
-    if (Status s = core::bundle::save(project.data(), bundle); !s)
-        qFatal("save failed: %s", qPrintable(s.errorMessage()));
-    return project.data();
-}
-
 // Every track's audio along the song, as the engine hears it.
 QVector<Stem> stemsOf(const core::ProjectData& data, const QString& bundle)
 {
@@ -123,22 +96,6 @@ QVector<core::AudioBuffer> audioOf(const QVector<Stem>& stems)
     for (const Stem& s : stems)
         audio.append(s.audio);
     return audio;
-}
-
-struct CliRun {
-    int exitCode = -1;
-    QString out, err;
-};
-
-CliRun runCli(const QStringList& args, const QString& weights)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("S2A_WEIGHTS"), weights);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(S2A_CLI_PATH), args);
-    p.waitForFinished(120000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 
 }  // namespace
@@ -498,104 +455,6 @@ private Q_SLOTS:
                     QVERIFY(std::isfinite(v));
         }
         QVERIFY(std::is_sorted(job.fractions.begin(), job.fractions.end()));
-    }
-
-    void workerRunsTheRegisteredDiffusionEngine()
-    {
-        qputenv("S2A_WEIGHTS", m_weights.toUtf8());
-        QTemporaryDir dir;
-        const QString bundle = dir.filePath(QStringLiteral("Song.s2a"));
-        const core::ProjectData data = threeSectionSong(bundle);
-        GenerationWorker worker;
-        QVERIFY(worker.hasEngine(QStringLiteral("diffusion")));
-        QSignalSpy finished(&worker, &GenerationWorker::jobFinished);
-        QSignalSpy failed(&worker, &GenerationWorker::jobFailed);
-        QSignalSpy progress(&worker, &GenerationWorker::jobProgress);
-        GenerationJob job;
-        job.snapshot = data;
-        job.bundlePath = bundle;
-        job.sectionId = data.sections[1].id;
-        job.engine = QStringLiteral("diffusion");
-        job.options.seed = 4;
-        job.options.steps = 2;
-        job.options.contextSeconds = 1.0;
-        const int id = worker.enqueue(job);
-        QTRY_VERIFY_WITH_TIMEOUT(finished.size() + failed.size() == 1, 120000);
-        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
-        QCOMPARE(finished.first().at(0).toInt(), id);
-        const auto takes = finished.first().at(1).value<RenderedTakes>();
-        QCOMPARE(takes.size(), 1);
-        const RenderedTake& take = takes.constFirst();
-        QCOMPARE(take.origin.engine, QStringLiteral("diffusion"));
-        QCOMPARE(take.origin.weightsHash, m_sha);
-        QCOMPARE(take.start, data.sections[1].start);
-        QCOMPARE(take.end, data.sections[1].end);
-        double last = -1.0;
-        for (const auto& p : progress) {
-            QVERIFY(p.at(1).toDouble() >= last);
-            last = p.at(1).toDouble();
-        }
-        core::Project project(data);
-        auto added = addRenderedTake(project, take);
-        QVERIFY2(added, qPrintable(added.errorMessage()));
-        QCOMPARE(project.data().sections[1].activeTake()->origin.engine, QStringLiteral("diffusion"));
-
-        // A job that names its own weights file (the inspector's Model) runs on it, whatever the settings say.
-        qputenv("S2A_WEIGHTS", "/nonexistent/s2a.safetensors");
-        const QString other = m_dir.filePath(QStringLiteral("again.safetensors"));  // seed 8, from initTestCase
-        job.weights = other;
-        const int own = worker.enqueue(job);
-        QTRY_VERIFY_WITH_TIMEOUT(finished.size() + failed.size() == 2, 120000);
-        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
-        QCOMPARE(finished.last().at(0).toInt(), own);
-        const RenderedTake ownTake = finished.last().at(1).value<RenderedTakes>().constFirst();
-        QCOMPARE(ownTake.origin.weightsHash, fileSha256(other));
-        QVERIFY(ownTake.origin.weightsHash != m_sha);
-        // Without it, the same worker goes back to the settings' file, which is missing now: a clear failure.
-        job.weights.clear();
-        worker.restartEngine(QStringLiteral("diffusion"));
-        worker.enqueue(job);
-        QTRY_VERIFY_WITH_TIMEOUT(failed.size() == 1, 120000);
-        QVERIFY2(failed.first().at(1).toString().contains(QLatin1String("weights")), qPrintable(failed.first().at(1).toString()));
-        qunsetenv("S2A_WEIGHTS");
-    }
-
-    void cliRegeneratesWithTheDiffusionEngine()
-    {
-        QTemporaryDir dir;
-        const QString bundle = dir.filePath(QStringLiteral("Song.s2a"));
-        const core::ProjectData data = threeSectionSong(bundle);
-        const QString section = data.sections[1].id;
-        const QStringList args{QStringLiteral("regenerate"), bundle, QStringLiteral("--section"), section,
-                               QStringLiteral("--engine"), QStringLiteral("diffusion"), QStringLiteral("--steps"),
-                               QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("5"),
-                               QStringLiteral("--context"), QStringLiteral("1"), QStringLiteral("--quiet")};
-        const CliRun missing = runCli(args, dir.filePath(QStringLiteral("none.safetensors")));
-        QCOMPARE(missing.exitCode, 4);
-        QVERIFY2(missing.err.contains(QLatin1String("no weights for config tiny")), qPrintable(missing.err));
-        QCOMPARE(core::bundle::load(bundle)->sections[1].takes.size(), data.sections[1].takes.size());
-
-        const CliRun ran = runCli(args, m_weights);
-        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
-        const auto loaded = core::bundle::load(bundle);
-        QVERIFY(loaded);
-        const core::Take* take = loaded->sections[1].activeTake();
-        QVERIFY(take);
-        QCOMPARE(take->origin.engine, QStringLiteral("diffusion"));
-        QCOMPARE(take->origin.weightsHash, m_sha);
-        QCOMPARE(take->origin.seed, quint64(5));
-
-        const CliRun made = runCli({QStringLiteral("new"), QStringLiteral("--caption"), QStringLiteral("funk, 120 bpm"),
-                                    QStringLiteral("--structure"), QStringLiteral("intro:1,verse:2"),
-                                    QStringLiteral("--engine"), QStringLiteral("diffusion"), QStringLiteral("--steps"),
-                                    QStringLiteral("2"), QStringLiteral("-o"),
-                                    dir.filePath(QStringLiteral("New.s2a")), QStringLiteral("--quiet")},
-                                   m_weights);
-        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
-        const auto song = core::bundle::load(dir.filePath(QStringLiteral("New.s2a")));
-        QVERIFY(song);
-        QCOMPARE(song->sections.size(), 2);
-        QCOMPARE(song->sections[0].activeTake()->origin.engine, QStringLiteral("diffusion"));
     }
 };
 
