@@ -230,23 +230,30 @@ Result<RenderedTake> renderTake(const ProjectData& snapshot, const QString& bund
     take.caption = options.caption;
     take.bundlePath = bundlePath;
     take.understood = result->understood;
-    const int stems = int(result->stems.size());
+    // Every stem for a whole section; the asked ones (on their tracks) for a stem replacement.
+    QVector<StemChoice> chosen;
+    if (options.stems.isEmpty()) {
+        for (int i = 0; i < result->stems.size(); ++i)
+            chosen.append(StemChoice{i, {}});
+    } else if (auto choice = chooseStems(snapshot, section, options.stems, result->stems, take); choice) {
+        chosen = choice.value();
+    } else {
+        return choice.error();
+    }
+    const int stems = int(chosen.size());
     for (int i = 0; i < stems; ++i) {
         if (job.cancelled())
             return cancelledError();
         job.progress(kEngineShare + (1.0 - kEngineShare) * double(i) / double(stems), QStringLiteral("Saving the take"));
-        const Stem& stem = result->stems[i];
+        const Stem& stem = result->stems[chosen[i].stem];
         auto file = storeStem(bundlePath, stem.audio);
         if (!file)
             return file.error();
         auto midi = stem.midi.isEmpty() ? Result<QString>(QString()) : bundle::addFileBytes(bundlePath, stem.midi, QStringLiteral("mid"));
         if (!midi)
             return midi.error();
-        take.stems.append({stem.role, stem.name, file.value(), {}, midi.value()});
+        take.stems.append({stem.role, stem.name, file.value(), chosen[i].trackId, midi.value()});
     }
-    if (!options.stems.isEmpty())
-        if (Status narrowed = narrowToStems(snapshot, section, options.stems, result->stems, take); !narrowed)
-            return narrowed.error();
     job.progress(1.0, QStringLiteral("Done"));
     return take;
 }

@@ -15,11 +15,10 @@ bool names(const QString& wanted, const QString& name, TrackRole role)
 
 }  // namespace
 
-Status narrowToStems(const ProjectData& song, const Section& section, const QStringList& wanted, const QVector<Stem>& made,
-                     RenderedTake& take)
+Result<QVector<StemChoice>> chooseStems(const ProjectData& song, const Section& section, const QStringList& wanted,
+                                        const QVector<Stem>& made, RenderedTake& take)
 {
-    // take.stems[i] was stored from made[i] (renderTake keeps their order).
-    QVector<RenderedStem> chosen;
+    QVector<StemChoice> chosen;
     QStringList changed;
     QSet<int> used;
     for (const QString& raw : wanted) {
@@ -44,19 +43,16 @@ Status narrowToStems(const ProjectData& song, const Section& section, const QStr
                                     : QStringLiteral("The song has no stem \"%1\" and the engine made none; name it in the "
                                                      "caption (\"add %1\").").arg(name)};
         used.insert(stem);
-        RenderedStem s = take.stems[stem];
-        s.trackId = track >= 0 ? song.tracks[track].id : newId("trk");
-        chosen.append(s);
-        changed << s.trackId;
+        chosen.append({stem, track >= 0 ? song.tracks[track].id : newId("trk")});
+        changed << chosen.last().trackId;
     }
     take.keptClips.clear();
     if (const Take* active = section.activeTake())
         for (const AudioClip& clip : active->clips)
             if (!changed.contains(clip.trackId))
                 take.keptClips.append(clip);
-    take.stems = chosen;
     take.origin.changedTracks = changed;
-    return Status::success();
+    return chosen;
 }
 
 }  // namespace s2a::inference

@@ -7,11 +7,18 @@
 
 namespace s2a::inference {
 
-// Narrows `take` (a regenerated section, its stems from `made`) to the tracks `names` asks for: each name is a
+// One stem of the engine's result to store, and the track it goes on.
+struct StemChoice {
+    int stem = -1;     // index into the engine's stems
+    QString trackId;   // an existing track, or a new track's id
+};
+
+// The stems of `made` (the engine's result for `section`) that the tracks `names` asks for get: each name is a
 // track's id, name or role (case-insensitive), or an instrument the song lacks whose stem the engine made (its
-// role or name: "strings"), which becomes a new track. The chosen stems replace those tracks; the section's other
-// clips are kept. Fails, naming it, when a name matches neither a track nor a stem the engine made.
-Status narrowToStems(const core::ProjectData& song, const core::Section& section, const QStringList& names,
-                     const QVector<Stem>& made, RenderedTake& take);
+// role or name: "strings"), which becomes a new track. Chosen before anything is stored, so the rest is never
+// written. Sets `take`'s kept clips (the section's other tracks, as they are) and its origin's changed tracks.
+// Fails, naming it, when a name matches neither a track nor a stem the engine made.
+Result<QVector<StemChoice>> chooseStems(const core::ProjectData& song, const core::Section& section,
+                                        const QStringList& names, const QVector<Stem>& made, RenderedTake& take);
 
 }  // namespace s2a::inference
