@@ -105,16 +105,10 @@ private Q_SLOTS:
 
             QProcess app;
             start(app, song);
-            // Polled, not `search --sync`: xdotool gives up with no output when a window it is looking at goes away
-            // under it (Qt makes and drops helper windows while it starts), which a loaded CI machine hit once.
-            QString window;
-            const auto search = [&] {
-                window = runTool({QStringLiteral("search"), QStringLiteral("--pid"), QString::number(app.processId()),
-                                  QStringLiteral("--name"), QStringLiteral("S2A Studio")})
-                             .split(QLatin1Char('\n')).constFirst();
-                return !window.isEmpty();
-            };
-            QTRY_VERIFY2_WITH_TIMEOUT(search(), qPrintable(QString::fromUtf8(app.readAllStandardError())), 60000);
+            const QString window = runTool({QStringLiteral("search"), QStringLiteral("--sync"), QStringLiteral("--pid"),
+                                            QString::number(app.processId()), QStringLiteral("--name"), QStringLiteral("S2A Studio")})
+                                       .split(QLatin1Char('\n')).constFirst();
+            QVERIFY2(!window.isEmpty(), qPrintable(QString::fromUtf8(app.readAllStandardError())));
             QTRY_COMPARE_WITH_TIMEOUT(title(window), QStringLiteral("Kill — S2A Studio"), 30000);
             // 1 selects the first section, M merges it with the next; the title's dot says the edit landed.
             // A key pressed before the window takes the keyboard is lost: press again only after a long wait for
