@@ -44,6 +44,12 @@ struct GenerationRequest {
     double tempo = 0.0;             // BPM; 0 = from the caption (or the engine's default)
     QString key;                    // "D minor"; empty = from the caption
     core::TimeSignature timeSignature;
+    core::SampleCount downbeatOffset = 0;  // where bar 1 starts (ProjectSettings::downbeatOffset)
+    // The song's chord lane: when set, engines play these chords instead of writing their own (an accompaniment
+    // follows the recording's; a user's edit of the lane is heard at the next generation).
+    QVector<core::ChordMark> chords;
+    // Roles the band must leave out: the user's own recording plays them (a locked lead track).
+    QVector<core::TrackRole> withoutRoles;
     QVector<SectionPlan> sections;  // the whole song, contiguous from 0
     quint64 seed = 0;
     int steps = 32;                 // diffusion sampler steps

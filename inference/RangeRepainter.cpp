@@ -1,4 +1,5 @@
 #include "inference/RangeRepainter.h"
+#include "inference/StemReplacement.h"
 
 #include "core/midi/MidiFile.h"
 #include "core/model/SectionEdits.h"
@@ -20,31 +21,6 @@ constexpr double kDecodeShare = 0.10;
 constexpr double kEngineShare = 0.85;
 
 QString clock(SampleCount sample, int sampleRate) { return clockText(double(sample) / double(sampleRate), 1); }
-
-// The tracks the engine's stems go on: by role and name, else the first track of that role that no other stem
-// took, else a new track (its id made here, so that every section's take of the repaint shares it). A track
-// without a stem falls silent inside the range.
-QStringList assignTracks(const ProjectData& song, const QVector<Stem>& stems)
-{
-    QStringList ids(stems.size());
-    QSet<QString> taken;
-    for (int i = 0; i < stems.size(); ++i)
-        for (const Track& t : song.tracks)
-            if (ids[i].isEmpty() && !taken.contains(t.id) && t.role == stems[i].role && t.name == stems[i].name) {
-                ids[i] = t.id;
-                taken.insert(t.id);
-            }
-    for (int i = 0; i < stems.size(); ++i)
-        for (const Track& t : song.tracks)
-            if (ids[i].isEmpty() && !taken.contains(t.id) && t.role == stems[i].role) {
-                ids[i] = t.id;
-                taken.insert(t.id);
-            }
-    for (QString& id : ids)
-        if (id.isEmpty())
-            id = newId("trk");
-    return ids;
-}
 
 // Raised-cosine weight of the new audio at `i` of `n` fade samples (0 -> 1).
 float fadeIn(SampleCount i, SampleCount n)
@@ -78,34 +54,6 @@ AudioBuffer splice(const AudioBuffer* before, const AudioBuffer* after, SampleCo
         }
     }
     return out;
-}
-
-// The notes of `midi` (time 0 = `midiStart`) that start in [from, to), re-timed so that `from` is time 0 and
-// cut at `to`: the MIDI of one section's part of the range. Empty when there are none.
-QByteArray midiPart(const QByteArray& midi, SampleCount midiStart, SampleCount from, SampleCount to, int sampleRate,
-                    double tempo)
-{
-    auto notes = parseMidi(midi, QStringLiteral("the engine's MIDI"));
-    if (midi.isEmpty() || !notes)
-        return {};
-    const double shift = double(midiStart - from) / sampleRate, length = double(to - from) / sampleRate;
-    std::vector<MidiNote> kept;
-    for (MidiNote n : notes.value()) {
-        n.startSeconds += shift;
-        n.endSeconds = std::min(n.endSeconds + shift, length);
-        if (n.startSeconds >= 0.0 && n.startSeconds < length)
-            kept.push_back(n);
-    }
-    return kept.empty() ? QByteArray() : writeMidi(kept, tempo);
-}
-
-bool silent(const AudioBuffer& audio)
-{
-    for (const auto& channel : audio.channels)
-        for (float v : channel)
-            if (v != 0.0f)
-                return false;
-    return true;
 }
 
 }  // namespace
@@ -200,8 +148,12 @@ Result<QVector<RenderedTake>> renderRepaint(const ProjectData& snapshot, const Q
     if (!result)
         return result.error();
 
+    // The user's recordings (locked tracks) are never repainted: no stem of their roles is stored.
+    result->stems.erase(std::remove_if(result->stems.begin(), result->stems.end(),
+                                       [&](const Stem& stem) { return request->withoutRoles.contains(stem.role); }),
+                        result->stems.end());
     // request->context[i] is project track i as it plays now (requestFor renders every track).
-    const QStringList trackIds = assignTracks(snapshot, result->stems);
+    const QStringList trackIds = assignStemTracks(snapshot, result->stems);
     const SampleCount fade = std::min<SampleCount>(SampleCount(kRepaintSeamSeconds * request->sampleRate), range.length() / 4);
     const QString name = repaintName(range, request->sampleRate);
     QVector<RenderedTake> takes;
@@ -228,10 +180,15 @@ Result<QVector<RenderedTake>> renderRepaint(const ProjectData& snapshot, const Q
         take.understood = result->understood;
         take.name = name;
         if (const Take* active = section.activeTake())
-            for (const AudioClip& clip : active->clips)
+            for (const AudioClip& clip : active->clips) {
+                if (const int t = snapshot.trackIndex(clip.trackId); t >= 0 && snapshot.tracks[t].locked) {
+                    take.keptClips.append(clip);  // a recording stays whole
+                    continue;
+                }
                 for (const AudioClip& part : {SectionEdits::trimmed(clip, section.start, from), SectionEdits::trimmed(clip, to, section.end)})
                     if (part.length > 0)
                         take.keptClips.append(part);
+            }
         auto store = [&](const AudioBuffer* before, const Stem* made, TrackRole role, const QString& stemName,
                          const QString& trackId) -> Status {
             const AudioBuffer* after = made ? &made->audio : nullptr;
@@ -239,12 +196,13 @@ Result<QVector<RenderedTake>> renderRepaint(const ProjectData& snapshot, const Q
                 return cancelledError();
             const AudioBuffer audio = splice(before, after, result->start, from, to, range, snapshot.length(), fade,
                                              request->sampleRate);
-            if (silent(audio))
+            if (audio.isSilent())
                 return Status::success();
             auto file = storeStem(bundlePath, audio);
             if (!file)
                 return file.error();
-            const QByteArray midi = made ? midiPart(made->midi, result->start, from, to, request->sampleRate, result->tempo) : QByteArray();
+            const QByteArray midi = made ? midiExcerpt(made->midi, double(from - result->start) / request->sampleRate,
+                                                       double(to - from) / request->sampleRate, result->tempo) : QByteArray();
             auto midiFile = midi.isEmpty() ? Result<QString>(QString()) : bundle::addFileBytes(bundlePath, midi, QStringLiteral("mid"));
             if (!midiFile)
                 return midiFile.error();
@@ -252,6 +210,8 @@ Result<QVector<RenderedTake>> renderRepaint(const ProjectData& snapshot, const Q
             return Status::success();
         };
         for (int t = 0; t < snapshot.tracks.size(); ++t) {
+            if (snapshot.tracks[t].locked)
+                continue;
             const int stem = int(trackIds.indexOf(snapshot.tracks[t].id));
             const AudioBuffer* before = t < request->context.size() ? &request->context[t].audio : nullptr;
             const Stem* after = stem >= 0 ? &result->stems[stem] : nullptr;

@@ -146,6 +146,11 @@ Result<GenerationRequest> requestFor(const ProjectData& data, const QString& bun
     r.tempo = data.settings.tempo;
     r.key = data.settings.key;
     r.timeSignature = data.settings.timeSignature;
+    r.downbeatOffset = data.settings.downbeatOffset;
+    r.chords = data.chords;
+    for (const Track& t : data.tracks)
+        if (t.locked && !r.withoutRoles.contains(t.role))
+            r.withoutRoles.append(t.role);
     r.seed = options.seed;
     r.steps = options.steps;
     r.guidance = options.guidance;
@@ -233,8 +238,14 @@ Result<RenderedTake> renderTake(const ProjectData& snapshot, const QString& bund
     // Every stem for a whole section; the asked ones (on their tracks) for a stem replacement.
     QVector<StemChoice> chosen;
     if (options.stems.isEmpty()) {
+        // The user's recordings (locked tracks) stay as they are, and no stem of the engine lands on them.
+        if (const Take* active = section.activeTake())
+            for (const AudioClip& clip : active->clips)
+                if (const int t = snapshot.trackIndex(clip.trackId); t >= 0 && snapshot.tracks[t].locked)
+                    take.keptClips.append(clip);
         for (int i = 0; i < result->stems.size(); ++i)
-            chosen.append(StemChoice{i, {}});
+            if (!request->withoutRoles.contains(result->stems[i].role))
+                chosen.append(StemChoice{i, {}});
     } else if (auto choice = chooseStems(snapshot, section, options.stems, result->stems, take); choice) {
         chosen = choice.value();
     } else {

@@ -27,6 +27,9 @@ Result<QVector<StemChoice>> chooseStems(const ProjectData& song, const Section& 
         for (int t = 0; t < song.tracks.size() && track < 0; ++t)
             if (song.tracks[t].id == name || names(name, song.tracks[t].name, song.tracks[t].role))
                 track = t;
+        if (track >= 0 && song.tracks[track].locked)
+            return Error{QStringLiteral("\"%1\" is your recording (a locked track); unlock the track to replace it.")
+                             .arg(song.tracks[track].name)};
         int stem = -1;
         for (int pass = 0; pass < 2 && stem < 0; ++pass)
             for (int i = 0; i < made.size() && stem < 0; ++i) {
@@ -53,6 +56,28 @@ Result<QVector<StemChoice>> chooseStems(const ProjectData& song, const Section& 
                 take.keptClips.append(clip);
     take.origin.changedTracks = changed;
     return chosen;
+}
+
+QStringList assignStemTracks(const ProjectData& song, const QVector<Stem>& stems)
+{
+    QStringList ids(stems.size());
+    QSet<QString> taken;
+    for (int i = 0; i < stems.size(); ++i)
+        for (const Track& t : song.tracks)
+            if (ids[i].isEmpty() && !t.locked && !taken.contains(t.id) && t.role == stems[i].role && t.name == stems[i].name) {
+                ids[i] = t.id;
+                taken.insert(t.id);
+            }
+    for (int i = 0; i < stems.size(); ++i)
+        for (const Track& t : song.tracks)
+            if (ids[i].isEmpty() && !t.locked && !taken.contains(t.id) && t.role == stems[i].role) {
+                ids[i] = t.id;
+                taken.insert(t.id);
+            }
+    for (QString& id : ids)
+        if (id.isEmpty())
+            id = newId("trk");
+    return ids;
 }
 
 }  // namespace s2a::inference

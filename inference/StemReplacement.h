@@ -21,4 +21,9 @@ struct StemChoice {
 Result<QVector<StemChoice>> chooseStems(const core::ProjectData& song, const core::Section& section,
                                         const QStringList& names, const QVector<Stem>& made, RenderedTake& take);
 
+// The tracks a whole set of the engine's stems go on (a repaint, an accompaniment): by role and name, else the
+// first track of that role that no other stem took, else a new track (its id made here, so that every section's
+// take of the job shares it). Locked tracks (the user's recordings) never take a stem.
+QStringList assignStemTracks(const core::ProjectData& song, const QVector<Stem>& stems);
+
 }  // namespace s2a::inference

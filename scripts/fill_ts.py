@@ -27,6 +27,10 @@ TABLES = {
         "%n second(s)": ["%n second", "%n seconds"],
     },
     "de": {
+        "Lock track": "Spur sperren", "Unlock track": "Spur entsperren", "Move bar 1": "Takt 1 verschieben",
+        "\"%1\" is not a chord such as C, F#m or Bb7": "„%1“ ist kein Akkord wie C, F#m oder Bb7",
+        "Set chord %1": "Akkord %1 setzen", "There is no chord change there": "Dort gibt es keinen Akkordwechsel",
+        "Move chord %1": "Akkord %1 verschieben", "Remove chord %1": "Akkord %1 entfernen",
         "Inspector|Stems": "Stems", "Make only this stem anew in this section": "Nur diesen Stem in diesem Abschnitt neu erzeugen",
         "e.g. strings, brass": "z. B. Streicher, Bläser", "Inspector|Add": "Hinzufügen", "Regenerate %1 in %2": "%1 in %2 neu erzeugen",
         "As in Settings": "Wie in den Einstellungen", "Use the weights file chosen in Settings": "Die in den Einstellungen gewählte Gewichtsdatei verwenden",
@@ -323,6 +327,10 @@ TABLES = {
         "Fits %1: %2 M parameters in %3 tensors.\nSHA-256 %4": "Passt zu %1: %2 Mio. Parameter in %3 Tensoren.\nSHA-256 %4",
     },
     "zh_CN": {
+        "Lock track": "锁定音轨", "Unlock track": "解锁音轨", "Move bar 1": "移动第 1 小节",
+        "\"%1\" is not a chord such as C, F#m or Bb7": "“%1”不是 C、F#m 或 Bb7 这样的和弦",
+        "Set chord %1": "设置和弦 %1", "There is no chord change there": "那里没有和弦变化",
+        "Move chord %1": "移动和弦 %1", "Remove chord %1": "删除和弦 %1",
         "Inspector|Stems": "分轨", "Make only this stem anew in this section": "只在此段落中重新生成这一分轨",
         "e.g. strings, brass": "例如：弦乐、铜管", "Inspector|Add": "添加", "Regenerate %1 in %2": "重新生成 %2 中的 %1",
         "As in Settings": "与设置相同", "Use the weights file chosen in Settings": "使用设置中选择的权重文件",

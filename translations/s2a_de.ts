@@ -1447,6 +1447,38 @@
             <source>Delete marker "%1"</source>
             <translation>Marker „%1“ löschen</translation>
         </message>
+        <message>
+            <source>Move bar 1</source>
+            <translation>Takt 1 verschieben</translation>
+        </message>
+        <message>
+            <source>Lock track</source>
+            <translation>Spur sperren</translation>
+        </message>
+        <message>
+            <source>Unlock track</source>
+            <translation>Spur entsperren</translation>
+        </message>
+        <message>
+            <source>"%1" is not a chord such as C, F#m or Bb7</source>
+            <translation>„%1“ ist kein Akkord wie C, F#m oder Bb7</translation>
+        </message>
+        <message>
+            <source>Set chord %1</source>
+            <translation>Akkord %1 setzen</translation>
+        </message>
+        <message>
+            <source>There is no chord change there</source>
+            <translation>Dort gibt es keinen Akkordwechsel</translation>
+        </message>
+        <message>
+            <source>Move chord %1</source>
+            <translation>Akkord %1 verschieben</translation>
+        </message>
+        <message>
+            <source>Remove chord %1</source>
+            <translation>Akkord %1 entfernen</translation>
+        </message>
     </context>
     <context>
         <name>s2a::core::ProjectDocument</name>

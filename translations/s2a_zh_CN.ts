@@ -1442,6 +1442,38 @@
             <source>Delete marker "%1"</source>
             <translation>删除标记“%1”</translation>
         </message>
+        <message>
+            <source>Move bar 1</source>
+            <translation>移动第 1 小节</translation>
+        </message>
+        <message>
+            <source>Lock track</source>
+            <translation>锁定音轨</translation>
+        </message>
+        <message>
+            <source>Unlock track</source>
+            <translation>解锁音轨</translation>
+        </message>
+        <message>
+            <source>"%1" is not a chord such as C, F#m or Bb7</source>
+            <translation>“%1”不是 C、F#m 或 Bb7 这样的和弦</translation>
+        </message>
+        <message>
+            <source>Set chord %1</source>
+            <translation>设置和弦 %1</translation>
+        </message>
+        <message>
+            <source>There is no chord change there</source>
+            <translation>那里没有和弦变化</translation>
+        </message>
+        <message>
+            <source>Move chord %1</source>
+            <translation>移动和弦 %1</translation>
+        </message>
+        <message>
+            <source>Remove chord %1</source>
+            <translation>删除和弦 %1</translation>
+        </message>
     </context>
     <context>
         <name>s2a::core::ProjectDocument</name>

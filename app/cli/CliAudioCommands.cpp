@@ -148,18 +148,16 @@ int analyzeCommand(const QStringList& args)
     parser.addPositionalArgument(QStringLiteral("audio"), QStringLiteral("A song: WAV, AIFF, FLAC, OGG, Opus or MP3."));
     if (int code = parse(parser, args, QStringLiteral("Analyse a song into an editable, sectioned project."), 1); code >= 0)
         return code;
-    if (!parser.isSet(output))
-        return fail(BadArguments, QStringLiteral("analyze needs -o Song.s2a; see --help"));
-    QString path = parser.value(output);
-    if (!path.endsWith(QLatin1String(".s2a")))
-        path += QStringLiteral(".s2a");
-    if (QFileInfo::exists(path))
-        return fail(WriteFailure, QStringLiteral("%1 exists already; choose another name").arg(path));
+    auto bundlePath = newBundlePath(parser, output, "analyze");
+    if (const int* code = std::get_if<int>(&bundlePath))
+        return *code;
+    const QString path = std::get<QString>(bundlePath);
     constexpr int kProjectRate = 44100;
     const QString source = parser.positionalArguments().constFirst();
-    auto imported = importAudio(source, kProjectRate, parser.isSet(downmix) ? ChannelPolicy::DownmixToStereo : ChannelPolicy::Refuse);
-    if (!imported)
-        return fail(BadInput, imported.errorMessage());
+    auto importedOrCode = importedSource(parser, kProjectRate, parser.isSet(downmix));
+    if (const int* code = std::get_if<int>(&importedOrCode))
+        return *code;
+    const ImportedAudio* imported = &std::get<ImportedAudio>(importedOrCode);
     CliProgress progress(parser.isSet(kQuiet));
     auto analysis = analysis::analyzeSong(imported->audio, progress);
     progress.finish();

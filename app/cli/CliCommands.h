@@ -15,5 +15,6 @@ int regenerateCommand(const QStringList& args);
 int takesCommand(const QStringList& args);
 int exportCommand(const QStringList& args);
 int analyzeCommand(const QStringList& args);
+int accompanyCommand(const QStringList& args);
 
 }  // namespace s2a::cli

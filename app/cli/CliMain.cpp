@@ -24,6 +24,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("takes"), s2a::cli::takesCommand},
         {QStringLiteral("export"), s2a::cli::exportCommand},
         {QStringLiteral("analyze"), s2a::cli::analyzeCommand},
+        {QStringLiteral("accompany"), s2a::cli::accompanyCommand},
         {QStringLiteral("info"), s2a::cli::infoCommand},
         {QStringLiteral("understand"), s2a::cli::understandCommand},
     };
@@ -49,6 +50,7 @@ int main(int argc, char* argv[])
                      "  takes       list a section's takes, or choose the active one\n"
                      "  export      write stems, the mix or sections as audio files\n"
                      "  analyze     turn any song into a sectioned, captioned project\n"
+                     "  accompany   make a band around a recording (a vocal, a guitar take)\n"
                      "  info        what a song holds\n"
                      "  understand  what the arranger understands of a caption\n\n"
                      "exit codes: 0 ok, 2 bad arguments, 3 bad input file, 4 engine failure, 5 cancelled, 6 write failure\n");

@@ -99,25 +99,6 @@ int understandCommand(const QStringList& args)
     return Ok;
 }
 
-namespace {
-
-// The engine --engine names: the arranger, or the diffusion engine with its weights loaded (so a missing file
-// is reported before any work, with the engine's "no weights for config tiny" message and EngineFailure).
-std::variant<int, std::unique_ptr<Generator>> chosenEngine(const QString& id)
-{
-    if (id == QLatin1String("arranger"))
-        return std::unique_ptr<Generator>(std::make_unique<arranger::ArrangerEngine>());
-    if (id == QLatin1String("diffusion")) {
-        auto engine = std::make_unique<diffusion::DiffusionEngine>();
-        if (Status loaded = engine->load(); !loaded)
-            return fail(EngineFailure, loaded.errorMessage());
-        return std::unique_ptr<Generator>(std::move(engine));
-    }
-    return fail(BadArguments, QStringLiteral("unknown engine \"%1\"; use arranger or diffusion").arg(id));
-}
-
-}  // namespace
-
 int newCommand(const QStringList& args)
 {
     QCommandLineParser parser;

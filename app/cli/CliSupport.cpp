@@ -8,6 +8,8 @@
 
 #include "core/persistence/ProjectBundle.h"
 #include "inference/SectionRegenerator.h"
+#include "inference/arranger/ArrangerEngine.h"
+#include "inference/diffusion/DiffusionEngine.h"
 
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -126,6 +128,41 @@ int jobFailure(const Error& error)
 {
     return isCancelled(error) ? fail(Cancelled, QStringLiteral("cancelled; nothing was changed"))
                               : fail(EngineFailure, error.message);
+}
+
+std::variant<QString, int> newBundlePath(const QCommandLineParser& parser, const QCommandLineOption& output, const char* command)
+{
+    if (!parser.isSet(output))
+        return fail(BadArguments, QStringLiteral("%1 needs -o Song.s2a; see --help").arg(QLatin1String(command)));
+    QString path = parser.value(output);
+    if (!path.endsWith(QLatin1String(".s2a")))
+        path += QStringLiteral(".s2a");
+    if (QFileInfo::exists(path))
+        return fail(WriteFailure, QStringLiteral("%1 exists already; choose another name").arg(path));
+    return path;
+}
+
+std::variant<ImportedAudio, int> importedSource(const QCommandLineParser& parser, int projectRate, bool downmix)
+{
+    auto imported = importAudio(parser.positionalArguments().constFirst(), projectRate,
+                                downmix ? ChannelPolicy::DownmixToStereo : ChannelPolicy::Refuse);
+    if (!imported)
+        return fail(BadInput, imported.errorMessage());
+    return std::move(imported.value());
+}
+
+std::variant<int, std::unique_ptr<inference::Generator>> chosenEngine(const QString& id)
+{
+    using inference::Generator;
+    if (id == QLatin1String("arranger"))
+        return std::unique_ptr<Generator>(std::make_unique<inference::arranger::ArrangerEngine>());
+    if (id == QLatin1String("diffusion")) {
+        auto engine = std::make_unique<inference::diffusion::DiffusionEngine>();
+        if (Status loaded = engine->load(); !loaded)
+            return fail(EngineFailure, loaded.errorMessage());
+        return std::unique_ptr<Generator>(std::move(engine));
+    }
+    return fail(BadArguments, QStringLiteral("unknown engine \"%1\"; use arranger or diffusion").arg(id));
 }
 
 }  // namespace s2a::cli

@@ -2,8 +2,10 @@
 
 // What every s2a command shares: output streams, argument parsing with per-command --help, common options,
 // and the way failures become exit codes.
+#include "core/audio/AudioImport.h"
 #include "core/model/ProjectData.h"
 #include "core/util/Result.h"
+#include "inference/Generator.h"
 
 #include <QCommandLineParser>
 #include <QLockFile>
@@ -45,6 +47,17 @@ Result<double> secondsFrom(const QString& text);
 // "1e300" and the like are refused with a message that gives the range, instead of passing a parse-only check.
 Result<double> numberFrom(const QCommandLineParser& parser, const QCommandLineOption& option, double min, double max);
 Result<int> wholeNumberFrom(const QCommandLineParser& parser, const QCommandLineOption& option, int min, int max);
+
+// The bundle a command that makes a song writes: -o's path (".s2a" added), or the exit code (message printed)
+// when -o is missing or the path exists.
+std::variant<QString, int> newBundlePath(const QCommandLineParser& parser, const QCommandLineOption& output, const char* command);
+// The first positional argument's audio at `projectRate` (folded to stereo with `downmix`), or the exit code.
+std::variant<core::ImportedAudio, int> importedSource(const QCommandLineParser& parser, int projectRate, bool downmix);
+
+// The engine --engine names: the arranger, or the diffusion engine with its weights loaded (so a missing file
+// is reported before any work, with the engine's "no weights for config tiny" message and EngineFailure); or the
+// exit code, the message printed.
+std::variant<int, std::unique_ptr<inference::Generator>> chosenEngine(const QString& id);
 
 // The song named by the first positional argument and the section named by --section.
 struct SongSection {

@@ -2,6 +2,7 @@
 
 #include "core/util/ClockText.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace s2a::core {
@@ -47,6 +48,13 @@ AudioBuffer AudioBuffer::silence(int channelCount, SampleCount frames, int sampl
     buffer.channels.assign(static_cast<size_t>(qMax(channelCount, 0)),
                            std::vector<float>(static_cast<size_t>(qMax<SampleCount>(frames, 0)), 0.0f));
     return buffer;
+}
+
+bool AudioBuffer::isSilent() const
+{
+    return std::all_of(channels.begin(), channels.end(), [](const std::vector<float>& channel) {
+        return std::all_of(channel.begin(), channel.end(), [](float v) { return v == 0.0f; });
+    });
 }
 
 }  // namespace s2a::core

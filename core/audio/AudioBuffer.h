@@ -33,6 +33,8 @@ struct AudioBuffer {
     bool isEmpty() const { return frames() == 0; }
     // Buffers are built by hand in many places; this is the invariant every audio function relies on.
     bool hasEqualChannelLengths() const;
+    // Every sample exactly 0 (an instrument that rests: no file is stored for it).
+    bool isSilent() const;
 
     // The first non-finite sample in time order (the earliest frame, then the lowest channel), if any.
     std::optional<NonFiniteSample> firstNonFinite() const;

@@ -35,4 +35,9 @@ Result<std::vector<MidiNote>> parseMidi(const QByteArray& bytes, const QString& 
 // 0, then the notes (times rounded to ticks). Notes of zero length or outside 0..127 are left out.
 QByteArray writeMidi(const std::vector<MidiNote>& notes, double tempo);
 
+// The notes of `midi` that start in [from, from + length) seconds, re-timed so that `from` is time 0 and cut
+// at `length`: the MIDI of one part of a longer take (a section of a song, a repainted range). Empty when none
+// start there or `midi` does not parse.
+QByteArray midiExcerpt(const QByteArray& midi, double from, double length, double tempo);
+
 }  // namespace s2a::core

@@ -86,4 +86,19 @@ QByteArray writeMidi(const std::vector<MidiNote>& notes, double tempo)
     return file;
 }
 
+QByteArray midiExcerpt(const QByteArray& midi, double from, double length, double tempo)
+{
+    auto notes = parseMidi(midi, QStringLiteral("the engine's MIDI"));
+    if (midi.isEmpty() || !notes)
+        return {};
+    std::vector<MidiNote> kept;
+    for (MidiNote n : notes.value()) {
+        n.startSeconds -= from;
+        n.endSeconds = std::min(n.endSeconds - from, length);
+        if (n.startSeconds >= 0.0 && n.startSeconds < length)
+            kept.push_back(n);
+    }
+    return kept.empty() ? QByteArray() : writeMidi(kept, tempo);
+}
+
 }  // namespace s2a::core

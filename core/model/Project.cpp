@@ -1,5 +1,6 @@
 #include "core/model/Project.h"
 
+#include "core/model/ChordSymbol.h"
 #include "core/model/ProjectValidator.h"
 #include "core/model/SectionEdits.h"
 #include "core/model/commands/EditCommands.h"
@@ -8,20 +9,14 @@
 
 namespace s2a::core {
 
-using detail::MarkersCommand;
+using MarkersCommand = detail::ListCommand<Marker>;
+using ChordsCommand = detail::ListCommand<ChordMark>;
 using detail::SectionRangeCommand;
 using detail::SettingsCommand;
 using detail::TrackCommand;
 using detail::TrackListCommand;
 
-namespace {
-
-Error noSuch(const char* what, const QString& id)
-{
-    return Error{QStringLiteral("There is no %1 with id \"%2\".").arg(QLatin1String(what), id)};
-}
-
-}  // namespace
+using detail::noSuch;
 
 Project::Project(ProjectData data, QObject* parent) : QObject(parent), m_data(std::move(data)) {}
 
@@ -96,6 +91,11 @@ Status Project::setLoopRegion(SampleCount start, SampleCount end, const QString&
 Status Project::setCaption(const QString& caption)
 {
     return editSettings(tr("Edit song caption"), {}, [&](ProjectSettings& s) { s.caption = caption; });
+}
+
+Status Project::setDownbeatOffset(SampleCount position)
+{
+    return editSettings(tr("Move bar 1"), QStringLiteral("downbeat"), [&](ProjectSettings& s) { s.downbeatOffset = position; });
 }
 
 Status Project::setSeed(quint64 seed)
@@ -184,6 +184,11 @@ Status Project::setTrackSolo(const QString& trackId, bool solo)
 Status Project::setTrackColour(const QString& trackId, const QString& colour)
 {
     return editTrack(trackId, tr("Set track colour"), {}, [&](Track& t) { t.colour = colour; });
+}
+
+Status Project::setTrackLocked(const QString& trackId, bool locked)
+{
+    return editTrack(trackId, locked ? tr("Lock track") : tr("Unlock track"), {}, [&](Track& t) { t.locked = locked; });
 }
 
 // ---- sections ---------------------------------------------------------------------------------------------
@@ -338,74 +343,6 @@ Status Project::rateTake(const QString& sectionId, const QString& takeId, int ra
     });
 }
 
-// ---- markers ----------------------------------------------------------------------------------------------
-
-namespace {
-QVector<Marker>::iterator findMarker(QVector<Marker>& markers, const QString& id)
-{
-    return std::find_if(markers.begin(), markers.end(), [&](const Marker& m) { return m.id == id; });
-}
-}  // namespace
-
-Status Project::addMarker(SampleCount position, const QString& name, QString* addedId)
-{
-    Marker marker{newId("mrk"), position, name.trimmed().isEmpty() ? tr("Marker %1").arg(m_data.markers.size() + 1) : name.trimmed()};
-    QVector<Marker> markers = m_data.markers;
-    markers.append(marker);
-    if (Status s = replaceMarkers(markers, tr("Add marker \"%1\"").arg(marker.name)); !s)
-        return s;
-    if (addedId)
-        *addedId = marker.id;
-    return Status::success();
-}
-
-Status Project::renameMarker(const QString& markerId, const QString& name)
-{
-    QVector<Marker> markers = m_data.markers;
-    auto it = findMarker(markers, markerId);
-    if (it == markers.end())
-        return noSuch("marker", markerId);
-    if (name.trimmed().isEmpty())
-        return Error{tr("A marker needs a name.")};
-    it->name = name.trimmed();
-    return replaceMarkers(markers, tr("Rename marker"));
-}
-
-Status Project::moveMarker(const QString& markerId, SampleCount position)
-{
-    QVector<Marker> markers = m_data.markers;
-    auto it = findMarker(markers, markerId);
-    if (it == markers.end())
-        return noSuch("marker", markerId);
-    it->position = position;
-    return replaceMarkers(markers, tr("Move marker \"%1\"").arg(it->name), QStringLiteral("marker-move:") + markerId);
-}
-
-Status Project::removeMarker(const QString& markerId)
-{
-    QVector<Marker> markers = m_data.markers;
-    auto it = findMarker(markers, markerId);
-    if (it == markers.end())
-        return noSuch("marker", markerId);
-    const QString text = tr("Delete marker \"%1\"").arg(it->name);
-    markers.erase(it);
-    return replaceMarkers(markers, text);
-}
-
-Status Project::replaceMarkers(QVector<Marker> markers, const QString& text, const QString& mergeKey)
-{
-    // Time order (stable, so markers at one position keep the order they were made in).
-    std::stable_sort(markers.begin(), markers.end(), [](const Marker& a, const Marker& b) { return a.position < b.position; });
-    if (markers == m_data.markers)
-        return Status::success();
-    ProjectData candidate = m_data;
-    candidate.markers = markers;
-    if (Status status = refuseUnlessValid(candidate); !status)
-        return Error{text + QStringLiteral(": ") + status.errorMessage()};
-    m_undo.push(new MarkersCommand(this, m_data.markers, markers, text, mergeKey, m_gesture));
-    return Status::success();
-}
-
 // ---- applied by commands ----------------------------------------------------------------------------------
 
 void Project::applySettings(const ProjectSettings& settings)
@@ -440,6 +377,12 @@ void Project::applyMarkers(const QVector<Marker>& markers)
 {
     m_data.markers = markers;
     Q_EMIT markersChanged();
+}
+
+void Project::applyChords(const QVector<ChordMark>& chords)
+{
+    m_data.chords = chords;
+    Q_EMIT chordsChanged();
 }
 
 }  // namespace s2a::core

@@ -13,7 +13,6 @@ class SettingsCommand;
 class TrackCommand;
 class TrackListCommand;
 class SectionRangeCommand;
-class MarkersCommand;
 }  // namespace detail
 
 // The open song. Every edit goes through this API: it checks the edit against the model's invariants, refuses
@@ -46,6 +45,8 @@ public:
     Status setLoopRegion(SampleCount start, SampleCount end, const QString& text);
     Status setCaption(const QString& caption);
     Status setSeed(quint64 seed);
+    // Where bar 1 starts (ProjectSettings::downbeatOffset); drags of it within one gesture are one undo step.
+    Status setDownbeatOffset(SampleCount position);
 
     // Tracks.
     Status addTrack(Track track, int index = -1);
@@ -56,6 +57,7 @@ public:
     Status setTrackMute(const QString& trackId, bool mute);
     Status setTrackSolo(const QString& trackId, bool solo);
     Status setTrackColour(const QString& trackId, const QString& colour);
+    Status setTrackLocked(const QString& trackId, bool locked);
 
     // Sections.
     Status splitSection(const QString& sectionId, SampleCount position);
@@ -80,6 +82,14 @@ public:
     Status moveMarker(const QString& markerId, SampleCount position);
     Status removeMarker(const QString& markerId);
 
+    // The chord lane. `setChord` puts `name` (any spelling parseChordSymbol reads) at `position`, replacing a
+    // change there; `removeChord` takes the change at `position` away (the chord before it then plays on);
+    // `replaceChords` sets the whole lane (an analysis), one undo step named `text`.
+    Status setChord(SampleCount position, const QString& name);
+    Status moveChord(SampleCount from, SampleCount to);
+    Status removeChord(SampleCount position);
+    Status replaceChords(QVector<ChordMark> chords, const QString& text);
+
 Q_SIGNALS:
     void settingsChanged();
     void trackChanged(int index);
@@ -88,13 +98,13 @@ Q_SIGNALS:
     void sectionsReplaced(int first, int removed, int inserted);
     void dataReset();
     void markersChanged();
+    void chordsChanged();
 
 private:
     friend class detail::SettingsCommand;
     friend class detail::TrackCommand;
     friend class detail::TrackListCommand;
     friend class detail::SectionRangeCommand;
-    friend class detail::MarkersCommand;
 
     // Called by commands only (on redo and undo).
     void applySettings(const ProjectSettings& settings);
@@ -102,6 +112,8 @@ private:
     void applyTracksAndSections(const QVector<Track>& tracks, const QVector<Section>& sections);
     void applySectionRange(int first, int removed, const QVector<Section>& inserted);
     void applyMarkers(const QVector<Marker>& markers);
+    void applyChords(const QVector<ChordMark>& chords);
+    Status pushChords(QVector<ChordMark> chords, const QString& text, const QString& mergeKey = {});
     Status replaceMarkers(QVector<Marker> markers, const QString& text, const QString& mergeKey = {});
 
     template <typename Edit>

@@ -63,7 +63,8 @@ bool Section::operator==(const Section& o) const
 bool Track::operator==(const Track& o) const
 {
     return id == o.id && name == o.name && role == o.role && gainDb == o.gainDb && pan == o.pan
-        && mute == o.mute && solo == o.solo && colour == o.colour;
+        && mute == o.mute && solo == o.solo && colour == o.colour
+        && locked == o.locked;
 }
 
 bool Marker::operator==(const Marker& o) const
@@ -74,7 +75,8 @@ bool Marker::operator==(const Marker& o) const
 bool ProjectSettings::operator==(const ProjectSettings& o) const
 {
     return title == o.title && sampleRate == o.sampleRate && tempo == o.tempo && timeSignature == o.timeSignature
-        && key == o.key && caption == o.caption && seed == o.seed && loopStart == o.loopStart && loopEnd == o.loopEnd;
+        && key == o.key && caption == o.caption && seed == o.seed && loopStart == o.loopStart && loopEnd == o.loopEnd
+        && downbeatOffset == o.downbeatOffset;
 }
 
 int ProjectData::trackIndex(const QString& id) const
@@ -112,7 +114,15 @@ int ProjectData::sectionIndexAt(SampleCount position) const
 
 bool ProjectData::operator==(const ProjectData& o) const
 {
-    return settings == o.settings && tracks == o.tracks && sections == o.sections && markers == o.markers;
+    return settings == o.settings && tracks == o.tracks && sections == o.sections && markers == o.markers
+        && chords == o.chords;
+}
+
+QString ProjectData::chordAt(SampleCount position) const
+{
+    auto after = std::upper_bound(chords.begin(), chords.end(), position,
+                                  [](SampleCount p, const ChordMark& c) { return p < c.position; });
+    return after == chords.begin() ? QStringLiteral("N") : std::prev(after)->name;
 }
 
 ProjectData ProjectData::createNew(const QString& title, int sampleRate, SampleCount length)

@@ -92,6 +92,9 @@ struct Track {
     bool mute = false;
     bool solo = false;
     QString colour = QStringLiteral("#7f8c8d");  // #rrggbb
+    // The user's own recording (an accompanied vocal or guitar): engines never write it, every new take of a
+    // section carries its clips over unchanged, and the band leaves its role out.
+    bool locked = false;
     // Whether the mix hears this track: not muted, and soloed or no track soloed (`anySolo`, anySoloed()). The
     // render plan and the lanes' dimming both use this one rule.
     bool audible(bool anySolo) const { return !mute && (!anySolo || solo); }
@@ -108,6 +111,15 @@ struct Marker {
     QString name;
     bool operator==(const Marker& o) const;
     bool operator!=(const Marker& o) const { return !(*this == o); }
+};
+
+// A chord change in the chord lane: `name` (a ChordSymbol's canonical spelling, "N" for no chord) plays from
+// `position` (project samples) to the next change or the song's end.
+struct ChordMark {
+    SampleCount position = 0;
+    QString name;
+    bool operator==(const ChordMark& o) const { return position == o.position && name == o.name; }
+    bool operator!=(const ChordMark& o) const { return !(*this == o); }
 };
 
 struct TimeSignature {
@@ -130,6 +142,9 @@ struct ProjectSettings {
     // of it clamp it to the song.
     SampleCount loopStart = 0;
     SampleCount loopEnd = 0;
+    // Where bar 1 starts (project samples): the beat grid is downbeatOffset + k beats. A song recorded with a
+    // pickup or a count-in has its first downbeat after 0; the ruler, the grid and the arranger follow it.
+    SampleCount downbeatOffset = 0;
     bool operator==(const ProjectSettings& o) const;
     bool operator!=(const ProjectSettings& o) const { return !(*this == o); }
 };
@@ -141,11 +156,14 @@ struct ProjectData {
     QVector<Track> tracks;
     QVector<Section> sections;  // contiguous from 0, covering the song: the song's length is the last end
     QVector<Marker> markers;
+    QVector<ChordMark> chords;  // the chord lane, in time order, positions unique
 
     SampleCount length() const { return sections.isEmpty() ? 0 : sections.constLast().end; }
     int trackIndex(const QString& id) const;
     int sectionIndex(const QString& id) const;
     int sectionIndexAt(SampleCount position) const;  // -1 outside the song
+    // The chord lane's chord at `position`: the last change at or before it, "N" before the first one.
+    QString chordAt(SampleCount position) const;
     bool operator==(const ProjectData& o) const;
     bool operator!=(const ProjectData& o) const { return !(*this == o); }
 

@@ -1,5 +1,7 @@
 #include "core/model/ProjectValidator.h"
 
+#include "core/model/ChordSymbol.h"
+
 #include <QSet>
 
 #include <cmath>
@@ -21,6 +23,7 @@ public:
         checkTracks();
         checkSections();
         checkMarkers();
+        checkChords();
         return m_issues;
     }
 
@@ -45,6 +48,8 @@ private:
                                                         .arg(s.timeSignature.denominator));
         if ((s.loopStart != 0 || s.loopEnd != 0) && (s.loopStart < 0 || s.loopEnd <= s.loopStart || s.loopEnd > m_maxLength))
             fail(QStringLiteral("$.loop"), QStringLiteral("the loop region %1-%2 is not a span of the song").arg(s.loopStart).arg(s.loopEnd));
+        if (s.downbeatOffset < 0 || s.downbeatOffset > m_maxLength)
+            fail(QStringLiteral("$.downbeatOffset"), QStringLiteral("%1 is not a position in the song").arg(s.downbeatOffset));
         if (!limits::isValidKey(s.key))
             fail(QStringLiteral("$.key"), QStringLiteral("\"%1\" is not a key such as \"C major\" or \"F# minor\"").arg(s.key));
     }
@@ -148,6 +153,23 @@ private:
             checkId(path + QStringLiteral(".id"), m.id, ids);
             if (m.position < 0 || m.position > m_data.length())
                 fail(path + QStringLiteral(".position"), QStringLiteral("%1 is outside the song").arg(m.position));
+        }
+    }
+
+    // Chords may lie past the song's end (a song shortened since keeps them, as it keeps its loop region); what
+    // matters is that each parses, is spelled canonically, and that they are in strict time order.
+    void checkChords()
+    {
+        for (int i = 0; i < m_data.chords.size(); ++i) {
+            const ChordMark& c = m_data.chords[i];
+            const QString path = QStringLiteral("$.chords[%1]").arg(i);
+            if (c.position < 0 || c.position > m_maxLength)
+                fail(path + QStringLiteral(".position"), QStringLiteral("%1 is not a position in a song").arg(c.position));
+            else if (i > 0 && c.position <= m_data.chords[i - 1].position)
+                fail(path + QStringLiteral(".position"), QStringLiteral("chords must be in time order, one per position"));
+            const auto symbol = parseChordSymbol(c.name);
+            if (!symbol || symbol->name() != c.name)
+                fail(path + QStringLiteral(".chord"), QStringLiteral("\"%1\" is not a chord such as \"C\", \"F#m\" or \"Bb7\"").arg(c.name));
         }
     }
 

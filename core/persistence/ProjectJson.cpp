@@ -61,13 +61,21 @@ QJsonObject toJson(const Section& s)
 
 QJsonObject toJson(const Track& t)
 {
-    return {{"id", t.id}, {"name", t.name}, {"role", toString(t.role)}, {"gainDb", t.gainDb}, {"pan", t.pan},
-            {"mute", t.mute}, {"solo", t.solo}, {"colour", t.colour}};
+    QJsonObject json{{"id", t.id}, {"name", t.name}, {"role", toString(t.role)}, {"gainDb", t.gainDb}, {"pan", t.pan},
+                     {"mute", t.mute}, {"solo", t.solo}, {"colour", t.colour}};
+    if (t.locked)
+        json.insert(QStringLiteral("locked"), true);
+    return json;
 }
 
 QJsonObject toJson(const Marker& m)
 {
     return {{"id", m.id}, {"position", double(m.position)}, {"name", m.name}};
+}
+
+QJsonObject toJson(const ChordMark& c)
+{
+    return {{"position", double(c.position)}, {"chord", c.name}};
 }
 
 template <typename T>
@@ -172,8 +180,14 @@ Track trackFrom(JsonReader r)
     t.pan = r.optionalNumber(QStringLiteral("pan"), 0.0);
     t.mute = r.optionalBoolean(QStringLiteral("mute"), false);
     t.solo = r.optionalBoolean(QStringLiteral("solo"), false);
+    t.locked = r.optionalBoolean(QStringLiteral("locked"), false);
     t.colour = r.optionalString(QStringLiteral("colour"), t.colour);
     return t;
+}
+
+ChordMark chordFrom(JsonReader r)
+{
+    return {r.integer(QStringLiteral("position")), r.string(QStringLiteral("chord"))};
 }
 
 Marker markerFrom(JsonReader r)
@@ -203,6 +217,10 @@ QJsonObject projectToJson(const ProjectData& data)
             {"tracks", arrayOf(data.tracks)},
             {"sections", arrayOf(data.sections)},
             {"markers", arrayOf(data.markers)}};
+    if (!data.chords.isEmpty())
+        json.insert(QStringLiteral("chords"), arrayOf(data.chords));
+    if (s.downbeatOffset != 0)
+        json.insert(QStringLiteral("downbeatOffset"), double(s.downbeatOffset));
     if (s.loopEnd > s.loopStart)
         json.insert(QStringLiteral("loop"), QJsonObject{{"start", double(s.loopStart)}, {"end", double(s.loopEnd)}});
     return json;
@@ -233,6 +251,9 @@ Result<ProjectData> projectFromJson(const QJsonObject& json)
         data.sections.append(sectionFrom(sec));
     for (const JsonReader& m : r.objects(QStringLiteral("markers"), true))
         data.markers.append(markerFrom(m));
+    for (const JsonReader& c : r.objects(QStringLiteral("chords"), true))
+        data.chords.append(chordFrom(c));
+    s.downbeatOffset = r.has(QStringLiteral("downbeatOffset")) ? r.integer(QStringLiteral("downbeatOffset")) : 0;
     if (!r.ok())
         return Error{r.error()};
 

@@ -44,6 +44,26 @@ double cosine(const Chroma& a, const Chroma& t, int rotate)
     return na > 0.0 && nt > 0.0 ? dot / std::sqrt(na * nt) : 0.0;
 }
 
+// The best path through a Viterbi lattice: the last step's best state, then back through `from`.
+template <typename Scores, typename Links>
+std::vector<int> backtrack(const std::vector<Scores>& best, const std::vector<Links>& from)
+{
+    std::vector<int> path(best.size());
+    path.back() = int(std::max_element(best.back().begin(), best.back().end()) - best.back().begin());
+    for (size_t s = path.size() - 1; s > 0; --s)
+        path[s - 1] = from[s][size_t(path[s])];
+    return path;
+}
+
+// Appends `span`, or lengthens the last span when it names the same chord.
+void appendSpan(std::vector<ChordSpan>& spans, const ChordSpan& span)
+{
+    if (!spans.empty() && spans.back() == span)
+        spans.back().end = span.end;
+    else
+        spans.push_back(span);
+}
+
 }  // namespace
 
 QString chordName(int root, bool minor)
@@ -115,19 +135,91 @@ std::vector<ChordSpan> recogniseChords(const Features& features, const std::vect
             best[size_t(s)][size_t(c)] = std::max(viaStay, viaMove) + kEmissionSharpness * score[size_t(s)][size_t(c)];
         }
     }
-    std::vector<int> path(static_cast<size_t>(segments));
-    path.back() = int(std::max_element(best.back().begin(), best.back().end()) - best.back().begin());
-    for (int s = segments - 1; s > 0; --s)
-        path[size_t(s) - 1] = from[size_t(s)][size_t(path[size_t(s)])];
+    const std::vector<int> path = backtrack(best, from);
 
     std::vector<ChordSpan> spans;
     for (int s = 0; s < segments; ++s) {
         const int c = path[size_t(s)];
-        const ChordSpan span{edges[size_t(s)], edges[size_t(s) + 1], c == kNoChord ? -1 : c % 12, c >= 12 && c != kNoChord};
-        if (!spans.empty() && spans.back() == span)
-            spans.back().end = span.end;
-        else
-            spans.push_back(span);
+        appendSpan(spans, {edges[size_t(s)], edges[size_t(s) + 1], c == kNoChord ? -1 : c % 12, c >= 12 && c != kNoChord});
+    }
+    return spans;
+}
+
+std::vector<ChordSpan> harmoniseMelody(const Features& features, const std::vector<double>& bars, double duration,
+                                       int tonic, bool minor)
+{
+    // The candidates: the key's diatonic triads (scale degree, minor?, prior weight); the leading-tone
+    // diminished chord is left out (a melody alone rarely implies it), and a minor key may also use V.
+    struct Candidate {
+        int offset;  // semitones above the tonic
+        bool minor;
+        double prior;
+    };
+    const std::vector<Candidate> candidates = minor
+        ? std::vector<Candidate>{{0, true, 0.24}, {3, false, 0.12}, {5, true, 0.15}, {7, true, 0.08}, {7, false, 0.1},
+                                 {8, false, 0.16}, {10, false, 0.15}}
+        : std::vector<Candidate>{{0, false, 0.26}, {2, true, 0.1}, {4, true, 0.06}, {5, false, 0.2}, {7, false, 0.2},
+                                 {9, true, 0.18}};
+    std::vector<double> edges;
+    for (double b : bars)
+        if (b < duration && (edges.empty() || b > edges.back() + 1e-3))
+            edges.push_back(b);
+    if (edges.empty() || edges.front() > 1e-3)
+        edges.insert(edges.begin(), 0.0);
+    edges.push_back(duration);
+    const int segments = int(edges.size()) - 1;
+    const int n = int(candidates.size());
+    if (segments <= 0 || features.pitchChroma.frames == 0)
+        return {};
+
+    std::vector<std::vector<double>> score(static_cast<size_t>(segments), std::vector<double>(static_cast<size_t>(n), 0.0));
+    for (int s = 0; s < segments; ++s) {
+        const double from = edges[size_t(s)], to = edges[size_t(s) + 1], beat = (to - from) / 4.0;
+        const int first = std::clamp(features.frameAt(from), 0, features.pitchChroma.frames - 1);
+        const int last = std::clamp(features.frameAt(to), first + 1, features.pitchChroma.frames);
+        Chroma chroma{};
+        for (int f = first; f < last; ++f) {
+            const double t = from + (to - from) * double(f - first) / double(last - first);
+            // Beats 1 and 3 (the first half-beat of each) weigh double.
+            const double inBeat = std::fmod(t - from, 2.0 * beat);
+            const double weight = inBeat < 0.5 * beat ? 2.0 : 1.0;
+            for (int i = 0; i < 12; ++i)
+                chroma[size_t(i)] += weight * features.pitchChroma.row(f)[i];
+        }
+        double total = 0.0;
+        for (double v : chroma)
+            total += v;
+        for (int c = 0; c < n; ++c) {
+            const int root = (tonic + candidates[size_t(c)].offset) % 12;
+            const int third = candidates[size_t(c)].minor ? 3 : 4;
+            const double tones = chroma[size_t(root)] + chroma[size_t((root + third) % 12)] + chroma[size_t((root + 7) % 12)];
+            score[size_t(s)][size_t(c)] = (total > 0.0 ? tones / total : 0.0) + 0.35 * std::log(candidates[size_t(c)].prior);
+        }
+    }
+    // Viterbi: a chord held into the next bar is likelier than any one change.
+    constexpr double kSharpness = 8.0;
+    const double stay = std::log(0.4), change = std::log(0.6 / double(n - 1));
+    std::vector<std::vector<double>> best(static_cast<size_t>(segments), std::vector<double>(static_cast<size_t>(n)));
+    std::vector<std::vector<int>> from(static_cast<size_t>(segments), std::vector<int>(static_cast<size_t>(n), 0));
+    for (int c = 0; c < n; ++c)
+        best[0][size_t(c)] = kSharpness * score[0][size_t(c)];
+    for (int s = 1; s < segments; ++s)
+        for (int c = 0; c < n; ++c) {
+            double top = -std::numeric_limits<double>::infinity();
+            for (int p = 0; p < n; ++p) {
+                const double v = best[size_t(s) - 1][size_t(p)] + (p == c ? stay : change);
+                if (v > top) {
+                    top = v;
+                    from[size_t(s)][size_t(c)] = p;
+                }
+            }
+            best[size_t(s)][size_t(c)] = top + kSharpness * score[size_t(s)][size_t(c)];
+        }
+    const std::vector<int> path = backtrack(best, from);
+    std::vector<ChordSpan> spans;
+    for (int s = 0; s < segments; ++s) {
+        const Candidate& c = candidates[size_t(path[size_t(s)])];
+        appendSpan(spans, {edges[size_t(s)], edges[size_t(s) + 1], (tonic + c.offset) % 12, c.minor});
     }
     return spans;
 }

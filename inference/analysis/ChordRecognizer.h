@@ -28,6 +28,13 @@ QString chordName(int root, bool minor);
 // intervals), consecutive equal chords merged into one span.
 std::vector<ChordSpan> recogniseChords(const Features& features, const std::vector<double>& beats, double duration);
 
+// Chords for a melody (a sung or played lead, which carries the tune and not the chords): one diatonic triad of
+// the key per bar of `bars` (downbeats, seconds), chosen by how much of the bar's pitch content its chord tones
+// hold (the notes on the bar's strong beats weigh double: melodies land on chord tones there), smoothed by a
+// Viterbi pass that favours the functions songs use most (I, IV, V, vi and their minor-key kin).
+std::vector<ChordSpan> harmoniseMelody(const Features& features, const std::vector<double>& bars, double duration,
+                                       int tonic, bool minor);
+
 // The share of [0, duration) where `estimate` names the chord of `reference`, counting only where the reference
 // is a major or minor chord (MIREX majmin, time-weighted): 0..1, or -1 when the reference has none.
 double majminAccuracy(const std::vector<ChordSpan>& reference, const std::vector<ChordSpan>& estimate, double duration);

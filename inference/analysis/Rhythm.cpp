@@ -105,6 +105,30 @@ double cosineDistance(const float* a, const float* b, int n)
     return (aa <= 0 || bb <= 0) ? 0.0 : 1.0 - ab / std::sqrt(aa * bb);
 }
 
+// Median over beats of the time from where the onset envelope first reaches half of the beat's peak (searching
+// back at most 80 ms, linear between frames) to the beat frame.
+double attackLag(const std::vector<float>& onset, const std::vector<int>& beatFrames, double hop)
+{
+    const int maxBack = std::max(1, static_cast<int>(0.08 / hop));
+    std::vector<double> lags;
+    for (int fb : beatFrames) {
+        if (fb <= 0 || fb >= static_cast<int>(onset.size()) || onset[size_t(fb)] <= 0.0f)
+            continue;
+        const float half = 0.5f * onset[size_t(fb)];
+        int f = fb;
+        while (f > 0 && fb - f < maxBack && onset[size_t(f) - 1] >= half)
+            --f;
+        double crossing = f;
+        if (f > 0 && onset[size_t(f)] > onset[size_t(f) - 1])
+            crossing = f - double(onset[size_t(f)] - half) / double(onset[size_t(f)] - onset[size_t(f) - 1]);
+        lags.push_back((fb - crossing) * hop);
+    }
+    if (lags.empty())
+        return 0.0;
+    std::nth_element(lags.begin(), lags.begin() + long(lags.size() / 2), lags.end());
+    return lags[lags.size() / 2];
+}
+
 }  // namespace
 
 std::vector<float> onsetStrength(const Features& features)
@@ -161,8 +185,13 @@ RhythmResult trackRhythm(const Features& features)
     const double denom = m * sxx - sx * sx;
     const double refined = denom > 0 ? (m * sxy - sx * sy) / denom : period;
     r.tempo = 60.0 / (refined * hop);
+    // The onset envelope peaks where a note's attack is steepest, which for a slow attack (a flute, a bowed
+    // string, a voice) is tens of milliseconds after the note begins: a band on those beats would trail the
+    // recording it accompanies. The beats move back by the median time from the attack's start (where the
+    // envelope first reaches half its peak) to the peak.
+    const double lag = attackLag(r.onset, beatFrames, hop);
     for (int f : beatFrames)
-        r.beats.push_back(f * hop);
+        r.beats.push_back(std::max(0.0, f * hop - lag));
 
     // Downbeats: chords change and kicks land on beat one. Score each phase of four by the chroma change
     // into the beat plus the low-band onset at it.

@@ -2,6 +2,7 @@
 
 #include "core/audio/Resampler.h"
 #include "inference/analysis/Descriptors.h"
+#include "inference/analysis/ChordRecognizer.h"
 #include "inference/analysis/Features.h"
 #include "inference/analysis/KeyEstimator.h"
 #include "inference/analysis/Rhythm.h"
@@ -57,7 +58,7 @@ private:
 
 }  // namespace
 
-Result<SongAnalysis> analyzeSong(const core::AudioBuffer& audio, JobControl& job)
+Result<SongAnalysis> analyzeSong(const core::AudioBuffer& audio, JobControl& job, ChordReading chordReading)
 {
     if (audio.channelCount() == 0 || audio.sampleRate <= 0 || !audio.hasEqualChannelLengths())
         return Error{QStringLiteral("The audio to analyse is empty or malformed.")};
@@ -81,6 +82,7 @@ Result<SongAnalysis> analyzeSong(const core::AudioBuffer& audio, JobControl& job
     out.tempo = rhythm.tempo;
     out.beats = QVector<double>(rhythm.beats.begin(), rhythm.beats.end());
     out.bars = QVector<double>(rhythm.bars.begin(), rhythm.bars.end());
+    out.downbeatOffset = rhythm.tempo > 0.0 ? rhythm.downbeatOffset : 0.0;
 
     if (!stages.next(0.5, QStringLiteral("Key")))
         return cancelledError();
@@ -90,6 +92,16 @@ Result<SongAnalysis> analyzeSong(const core::AudioBuffer& audio, JobControl& job
         out.minor = key.minor;
         out.keyConfidence = key.confidence;
         out.key = arranger::Key{key.tonic, key.minor}.toString();
+    }
+
+    if (!stages.next(0.55, QStringLiteral("Chords")))
+        return cancelledError();
+    if (key.valid) {
+        const std::vector<ChordSpan> spans = chordReading == ChordReading::Melody
+            ? harmoniseMelody(features, rhythm.bars, out.duration, key.tonic, key.minor)
+            : recogniseChords(features, rhythm.beats, out.duration);
+        for (const ChordSpan& span : spans)
+            out.chords.push_back({span.start, chordName(span.root, span.minor)});
     }
 
     if (!stages.next(0.6, QStringLiteral("Structure")))
@@ -127,6 +139,12 @@ core::ProjectData projectFromAnalysis(const SongAnalysis& analysis, const QStrin
     core::ProjectData data = core::ProjectData::createNew(title, sampleRate, frames);
     data.settings.tempo = analysis.tempo > 0 ? std::clamp(analysis.tempo, core::limits::kMinTempo, core::limits::kMaxTempo) : 120.0;
     data.settings.key = analysis.key;
+    data.settings.downbeatOffset = std::clamp<core::SampleCount>(std::llround(analysis.downbeatOffset * sampleRate), 0, frames);
+    for (const AnalysedChord& chord : analysis.chords) {
+        const core::SampleCount at = std::llround(chord.start * sampleRate);
+        if (at < frames && (data.chords.isEmpty() || at > data.chords.constLast().position))
+            data.chords.push_back({at, chord.name});
+    }
     core::Track track;
     track.id = core::newId("trk");
     track.name = QStringLiteral("Mix");

@@ -44,16 +44,30 @@ struct QualityGrade {
     QStringList reasons;           // one sentence per deduction, empty for a clean file
 };
 
+// A chord change the analysis found: `name` (a core::ChordSymbol spelling) from `start` seconds on.
+struct AnalysedChord {
+    double start = 0.0;
+    QString name;
+};
+
+// What the audio is, which decides how chords are read from it.
+enum class ChordReading {
+    Played,  // a mix, or a part that plays the chords (guitar, piano): chords recognised per beat
+    Melody,  // a sung or played tune alone: a harmony that fits it, one diatonic chord per bar
+};
+
 struct SongAnalysis {
     double duration = 0.0;         // seconds
     double tempo = 0.0;            // BPM, 0 when no pulse was found
     QVector<double> beats;         // seconds
     QVector<double> bars;          // downbeats, seconds (4/4 assumed: the arranger and most pop are)
+    double downbeatOffset = 0.0;   // where bar 1 starts, seconds (the first downbeat; 0 without a pulse)
     int tonic = 0;                 // pitch class, C = 0
     bool minor = false;
     double keyConfidence = 0.0;    // correlation margin between the best and second-best key
     QString key;                   // "F# minor", in the spelling project.json accepts; empty when unknown
     QVector<AnalysedSection> sections;
+    QVector<AnalysedChord> chords; // in time order, consecutive changes differ
     QualityGrade quality;
     QVector<QPair<QString, double>> stageSeconds;  // per-stage wall time, for the benchmark
 };
@@ -63,10 +77,12 @@ struct SongAnalysis {
 constexpr int kAnalysisRate = 22050;
 
 // Runs every stage, reporting progress per stage and stopping within one stage once `job` is cancelled.
-Result<SongAnalysis> analyzeSong(const core::AudioBuffer& audio, JobControl& job);
+Result<SongAnalysis> analyzeSong(const core::AudioBuffer& audio, JobControl& job,
+                                 ChordReading chordReading = ChordReading::Played);
 
 // A project for the analysed song: one "mix" track whose clip plays `audioFile` (a file name of the bundle's
-// audio/ folder, `frames` long at `sampleRate`) across the analysed sections, with tempo and key set.
+// audio/ folder, `frames` long at `sampleRate`) across the analysed sections, with tempo, bar 1, key and the
+// chord lane set.
 core::ProjectData projectFromAnalysis(const SongAnalysis& analysis, const QString& title, const QString& audioFile,
                                       int sampleRate, core::SampleCount frames);
 

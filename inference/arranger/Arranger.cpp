@@ -8,7 +8,11 @@
 #include "inference/arranger/MelodyWriter.h"
 #include "inference/arranger/Random.h"
 
+#include "core/model/ChordSymbol.h"
+
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
 namespace s2a::inference::arranger {
 namespace {
@@ -31,11 +35,27 @@ double entryEnergy(R role)
     }
 }
 
+// Tick 0 of the bar grid: the downbeat offset less as many whole bars as bring it to 0 or before.
+qint64 gridOrigin(const MusicPlan& plan, int sampleRate)
+{
+    const double barSamples = double(sampleRate) * 60.0 / plan.tempo * plan.stepsPerBar / 4.0;
+    const double bars = std::ceil(double(plan.downbeatOffset) / barSamples);
+    return std::llround(double(plan.downbeatOffset) - bars * barSamples);
+}
+
+std::optional<Chord> chordFromName(const QString& name)
+{
+    const auto symbol = core::parseChordSymbol(name);
+    if (!symbol || symbol->isNoChord())
+        return std::nullopt;
+    return Chord{symbol->root, symbol->intervals(), symbol->name()};
+}
+
 }  // namespace
 
 Arranger::Arranger(const MusicPlan& plan, const QVector<SectionPlan>& sections, int sampleRate, const std::vector<quint64>& seeds,
                    const std::vector<quint64>& harmonySeeds)
-    : m_plan(plan), m_timeline(sampleRate, plan.tempo)
+    : m_plan(plan), m_timeline(sampleRate, plan.tempo, gridOrigin(plan, sampleRate))
 {
     buildContexts(sections, seeds, harmonySeeds);
 }
@@ -127,12 +147,45 @@ void Arranger::buildContexts(const QVector<SectionPlan>& sections, const std::ve
         h.seed = i < harmonySeeds.size() ? harmonySeeds[i] : seeds[i];
         h.leadIntoLift = c.liftAhead();
         h.songEnd = !c.hasNext;
-        c.chords = HarmonyWriter::sectionChords(h);
+        c.chords = m_plan.chords.isEmpty() ? HarmonyWriter::sectionChords(h) : laneChords(c, sections[int(i)]);
     }
     for (size_t i = 0; i < m_contexts.size(); ++i) {
         SectionContext& c = m_contexts[i];
         c.nextChord = c.hasNext ? m_contexts[i + 1].chords.front() : c.chords.front();
     }
+}
+
+std::vector<Chord> Arranger::laneChords(const SectionContext& c, const SectionPlan& section) const
+{
+    const QVector<core::ChordMark>& lane = m_plan.chords;
+    // What plays before the section: the last chord of the lane at or before its start, else the key's tonic.
+    std::optional<Chord> held;
+    for (const core::ChordMark& mark : lane)
+        if (mark.position <= section.start)
+            if (auto chord = chordFromName(mark.name))
+                held = chord;
+    if (!held)
+        held = chordFromRoman(m_plan.key.minor ? QStringLiteral("i") : QStringLiteral("I"), m_plan.key);
+    std::vector<Chord> chords;
+    for (int bar = 0; bar < std::max(1, c.bars); ++bar) {
+        const qint64 from = std::max<qint64>(section.start, m_timeline.tickToSample(c.barStart(bar)));
+        const qint64 to = std::min<qint64>(section.end, m_timeline.tickToSample(c.barStart(bar + 1)));
+        qint64 longest = 0;
+        std::optional<Chord> best;
+        for (int i = 0; i < lane.size(); ++i) {
+            const qint64 start = std::max<qint64>(from, lane[i].position);
+            const qint64 end = std::min<qint64>(to, i + 1 < lane.size() ? lane[i + 1].position : to);
+            auto chord = chordFromName(lane[i].name);
+            if (chord && end - start > longest) {
+                longest = end - start;
+                best = chord;
+            }
+        }
+        if (best)
+            held = best;
+        chords.push_back(*held);
+    }
+    return chords;
 }
 
 std::vector<StemPart> Arranger::parts() const

@@ -142,6 +142,8 @@ Result<MusicPlan> SongPlanner::plan(const GenerationRequest& request, quint64 so
     if (!core::limits::isValidTimeSignature(ts))
         return Error{QStringLiteral("%1/%2 is not a time signature.").arg(ts.numerator).arg(ts.denominator)};
     plan.stepsPerBar = std::max(1, ts.numerator * 16 / ts.denominator);
+    plan.downbeatOffset = request.downbeatOffset;
+    plan.chords = request.chords;
 
     // The band: the style's core plus what the caption names; the whole default band when it names nothing.
     for (const NamedInstrument& n : intent.instruments)
@@ -165,6 +167,10 @@ Result<MusicPlan> SongPlanner::plan(const GenerationRequest& request, quint64 so
         plan.band.push_back(makeInstrument(R::Drums, 0, QStringLiteral("Percussion")));
         plan.percussionOnly = true;
     }
+    // The user's recording plays these: no instrument of the band doubles it.
+    plan.band.erase(std::remove_if(plan.band.begin(), plan.band.end(),
+                                   [&](const Instrument& i) { return request.withoutRoles.contains(i.role); }),
+                    plan.band.end());
     if (plan.band.empty())
         plan.band.push_back(makeInstrument(R::Keys, 0, QStringLiteral("Piano")));
     std::stable_sort(plan.band.begin(), plan.band.end(),

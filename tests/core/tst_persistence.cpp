@@ -77,7 +77,12 @@ private Q_SLOTS:
     void saveLoadRoundTripIsExact()
     {
         QTemporaryDir dir;
-        const ProjectData data = test::makeSong(4, 5, 3);
+        ProjectData data = test::makeSong(4, 5, 3);
+        // Issue 20: a chord lane, a pickup (bar 1 half a second in) and the user's recording on a locked track.
+        data.settings.downbeatOffset = data.settings.sampleRate / 2;
+        data.tracks[2].locked = true;
+        data.chords = {{0, QStringLiteral("Am")}, {data.length() / 4, QStringLiteral("F")},
+                       {data.length() / 2, QStringLiteral("C7")}, {3 * data.length() / 4, QStringLiteral("N")}};
         const QString path = savedBundle(dir, data);
         auto loaded = bundle::load(path);
         QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
@@ -209,6 +214,10 @@ private Q_SLOTS:
         QTest::newRow("project is /dev/zero") << 15 << "Song.s2a/project.json: is a symbolic link";
         QTest::newRow("project is huge") << 16 << "Song.s2a/project.json: is 65.0 MB, more than the 64.0 MB such a file may be";
         QTest::newRow("audio is a link") << 17 << "Song.s2a/project.json: $.sections[0].takes[0].clips[0].file: audio/";
+        // Issue 20: the chord lane and bar 1.
+        QTest::newRow("unknown chord") << 18 << "Song.s2a/project.json: $.chords[1].chord: \"H7\" is not a chord such as";
+        QTest::newRow("chords out of order") << 19 << "Song.s2a/project.json: $.chords[1].position: chords must be in time order";
+        QTest::newRow("negative downbeat") << 20 << "Song.s2a/project.json: $.downbeatOffset: -5 is not a position in the song";
     }
 
     void badFilesGiveSpecificErrors()
@@ -216,7 +225,9 @@ private Q_SLOTS:
         QFETCH(int, kind);
         QFETCH(QString, expected);
         QTemporaryDir dir;
-        const QString path = savedBundle(dir, test::makeSong());
+        ProjectData song = test::makeSong();
+        song.chords = {{0, QStringLiteral("Am")}, {song.length() / 2, QStringLiteral("F")}};
+        const QString path = savedBundle(dir, song);
         QJsonObject o = projectJson(path);
         auto editSection = [&o](int i, const std::function<void(QJsonObject&)>& f) {
             QJsonArray sections = o.value(QStringLiteral("sections")).toArray();
@@ -268,6 +279,19 @@ private Q_SLOTS:
             QVERIFY(big.resize(qint64(65) << 20));  // sparse: no 65 MB written
             break;
         }
+        case 18:
+        case 19: {
+            QJsonArray chords = o.value(QStringLiteral("chords")).toArray();
+            QJsonObject second = chords[1].toObject();
+            if (kind == 18)
+                second.insert(QStringLiteral("chord"), QStringLiteral("H7"));
+            else
+                second.insert(QStringLiteral("position"), 0);
+            chords[1] = second;
+            o.insert(QStringLiteral("chords"), chords);
+            break;
+        }
+        case 20: o.insert(QStringLiteral("downbeatOffset"), -5); break;
         case 17: {
             const QString audioFile = QDir(bundle::audioDir(path)).filePath(test::makeSong().sections[0].takes[0].clips[0].file);
             const QString outside = dir.filePath(QStringLiteral("secret.flac"));
@@ -276,7 +300,7 @@ private Q_SLOTS:
             break;
         }
         }
-        if (kind < 13 && kind != 0 && kind != 3 && kind != 6 && kind != 10)
+        if ((kind < 13 || kind >= 18) && kind != 0 && kind != 3 && kind != 6 && kind != 10)
             setProjectJson(path, o);
         auto loaded = bundle::load(path);
         QVERIFY(!loaded);

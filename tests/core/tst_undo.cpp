@@ -55,6 +55,7 @@ private Q_SLOTS:
         row("track mute", [](Project& p) { return p.setTrackMute(QStringLiteral("trk-0"), true); });
         row("track solo", [](Project& p) { return p.setTrackSolo(QStringLiteral("trk-0"), true); });
         row("track colour", [](Project& p) { return p.setTrackColour(QStringLiteral("trk-0"), QStringLiteral("#123456")); });
+        row("track lock", [](Project& p) { return p.setTrackLocked(QStringLiteral("trk-0"), true); });
         row("split", [](Project& p) { return p.splitSection(QStringLiteral("sec-1"), 11 * kSec); });
         row("merge", [](Project& p) { return p.mergeWithNext(QStringLiteral("sec-1")); });
         row("move boundary", [](Project& p) { return p.moveBoundary(QStringLiteral("sec-2"), 22 * kSec); });
@@ -65,13 +66,21 @@ private Q_SLOTS:
         row("lock", [](Project& p) { return p.setSectionLocked(QStringLiteral("sec-0"), true); });
         row("add take", [](Project& p) { return p.addTake(QStringLiteral("sec-0"), newTake()); });
         row("active take", [](Project& p) { return p.setActiveTake(QStringLiteral("sec-0"), QStringLiteral("take-0-0")); });
+        row("move bar 1", [](Project& p) { return p.setDownbeatOffset(kSec / 4); });
+        row("set chord", [](Project& p) { return p.setChord(2 * kSec, QStringLiteral("f#m7")); });
+        row("rename chord", [](Project& p) { return p.setChord(0, QStringLiteral("Dsus4")); });
+        row("move chord", [](Project& p) { return p.moveChord(p.data().chords[1].position, 3 * kSec); });
+        row("remove chord", [](Project& p) { return p.removeChord(p.data().chords[2].position); });
+        row("replace chords", [](Project& p) { return p.replaceChords({{0, QStringLiteral("G")}}, QStringLiteral("Analyse chords")); });
         row("rate take", [](Project& p) { return p.rateTake(QStringLiteral("sec-0"), QStringLiteral("take-0-0"), 4); });
     }
 
     void everyOperationUndoesExactly()
     {
         QFETCH(Edit, edit);
-        Project p(test::makeSong());
+        ProjectData song = test::makeSong();
+        song.chords = {{0, QStringLiteral("Am")}, {4 * kSec, QStringLiteral("F")}, {8 * kSec, QStringLiteral("C")}};
+        Project p(song);
         const ProjectData before = p.data();
         QVERIFY2(edit(p), "the edit was refused");
         const ProjectData after = p.data();
@@ -83,6 +92,38 @@ private Q_SLOTS:
         QVERIFY(p.data() == after);
         p.undoStack()->undo();
         QVERIFY(p.data() == before);
+    }
+
+    // Issue 20: the chord lane's edits read musicians' spellings, store the canonical one, refuse nonsense, and a
+    // drag of one change is one undo step.
+    void chordLaneEdits()
+    {
+        ProjectData song = test::makeSong();
+        song.chords = {{0, QStringLiteral("Am")}, {4 * kSec, QStringLiteral("F")}};
+        Project p(song);
+        QVERIFY(p.setChord(kSec, QStringLiteral("Bbmin7")));
+        QCOMPARE(p.data().chordAt(kSec), QStringLiteral("Bbm7"));
+        QCOMPARE(p.data().chordAt(kSec - 1), QStringLiteral("Am"));
+        const Status refused = p.setChord(kSec, QStringLiteral("X9"));
+        QVERIFY(!refused);
+        QVERIFY2(refused.errorMessage().contains(QLatin1String("not a chord")), qPrintable(refused.errorMessage()));
+        QVERIFY(!p.removeChord(kSec + 1));
+        QCOMPARE(p.undoStack()->count(), 1);
+        const ProjectData beforeDrag = p.data();
+        p.finishGesture();
+        QVERIFY(p.moveChord(kSec, kSec + 100));
+        QVERIFY(p.moveChord(kSec + 100, kSec + 200));
+        QCOMPARE(p.undoStack()->count(), 2);
+        QCOMPARE(p.data().chordAt(kSec + 199), QStringLiteral("Am"));
+        QCOMPARE(p.data().chordAt(kSec + 200), QStringLiteral("Bbm7"));
+        // Dropped on another change, the moved chord replaces it.
+        p.finishGesture();
+        QVERIFY(p.moveChord(kSec + 200, 0));
+        QCOMPARE(p.data().chords.first().name, QStringLiteral("Bbm7"));
+        QCOMPARE(p.data().chords.size(), beforeDrag.chords.size() - 1);
+        p.undoStack()->undo();
+        p.undoStack()->undo();
+        QVERIFY(p.data() == beforeDrag);
     }
 
     void longHistoryUnwindsToTheStart()

@@ -2,10 +2,13 @@
 
 // An arranger song rendered at the analysis rate, with its request (so tests can rebuild what the arranger
 // planned: chords, bars) and its stems summed into the mix, for the analysis tests that score against that truth.
+#include "inference/analysis/ChordRecognizer.h"
 #include "inference/analysis/SongAnalysis.h"
+#include "inference/arranger/Arranger.h"
 #include "inference/arranger/ArrangerEngine.h"
 #include "inference/arranger/SongPlanner.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace s2a::test {
@@ -17,7 +20,8 @@ struct ArrangedMix {
 };
 
 inline ArrangedMix arrangeMix(const QString& caption, double tempo, const QString& key, quint64 seed,
-                              const QVector<QPair<core::SectionLabel, int>>& bars)
+                              const QVector<QPair<core::SectionLabel, int>>& bars,
+                              int sampleRate = inference::analysis::kAnalysisRate)
 {
     ArrangedMix song;
     inference::GenerationRequest& r = song.request;
@@ -25,7 +29,7 @@ inline ArrangedMix arrangeMix(const QString& caption, double tempo, const QStrin
     r.seed = seed;
     r.tempo = tempo;
     r.key = key;
-    r.sampleRate = inference::analysis::kAnalysisRate;
+    r.sampleRate = sampleRate;
     r.sections = inference::arranger::SongPlanner::barSections(bars, tempo, r.sampleRate);
     inference::arranger::ArrangerEngine engine;
     SimpleJobControl job;
@@ -39,6 +43,29 @@ inline ArrangedMix arrangeMix(const QString& caption, double tempo, const QStrin
             for (size_t i = 0; i < song.mix.channels[c].size(); ++i)
                 song.mix.channels[c][i] += song.result.stems[s].audio.channels[c][i];
     return song;
+}
+
+// The chords the arranger planned for `r`, as spans in seconds: what it played, bar by bar. Diminished, suspended
+// and power chords are "no chord" here (-1): MIREX's majmin does not score them.
+inline std::vector<inference::analysis::ChordSpan> plannedChords(const inference::GenerationRequest& r)
+{
+    auto plan = inference::arranger::SongPlanner::plan(r, r.seed);
+    if (!plan)
+        qFatal("%s", qPrintable(plan.errorMessage()));
+    const inference::arranger::Arranger a(plan.value(), r.sections, r.sampleRate, std::vector<quint64>(size_t(r.sections.size()), r.seed));
+    std::vector<inference::analysis::ChordSpan> spans;
+    for (const inference::arranger::SectionContext& c : a.sections())
+        for (int bar = 0; bar < c.bars; ++bar) {
+            const qint64 from = std::max(c.startTick, c.barStart(bar)), to = std::min(c.endTick, c.barStart(bar + 1));
+            if (to <= from)
+                continue;
+            const inference::arranger::Chord& chord = c.chordAtBar(bar);
+            const auto has = [&](int i) { return std::find(chord.intervals.begin(), chord.intervals.end(), i) != chord.intervals.end(); };
+            const bool major = has(4) && has(7), minor = has(3) && has(7);
+            spans.push_back({double(a.timeline().tickToSample(from)) / r.sampleRate, double(a.timeline().tickToSample(to)) / r.sampleRate,
+                             major || minor ? chord.root : -1, minor});
+        }
+    return spans;
 }
 
 inline std::vector<float> monoOf(const core::AudioBuffer& a)

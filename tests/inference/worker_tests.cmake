@@ -15,3 +15,7 @@ s2a_add_test(tst_stem_replacement SOURCES tst_stem_replacement.cpp LIBS s2a_infe
 target_compile_definitions(tst_stem_replacement PRIVATE QT_NO_KEYWORDS S2A_CLI_PATH="$<TARGET_FILE:s2a>")
 set_property(TEST tst_stem_replacement APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")
 add_dependencies(tst_stem_replacement s2a)
+s2a_add_test(tst_accompany SOURCES tst_accompany.cpp LIBS s2a_inference s2a_test_support LABELS inference TIMEOUT 300)
+target_compile_definitions(tst_accompany PRIVATE QT_NO_KEYWORDS S2A_CLI_PATH="$<TARGET_FILE:s2a>")
+set_property(TEST tst_accompany APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")
+add_dependencies(tst_accompany s2a)

@@ -239,6 +239,7 @@ private Q_SLOTS:
                            QStringLiteral("-target-language"), language, QStringLiteral(S2A_SOURCE_DIR "/ui"),
                            QStringLiteral(S2A_SOURCE_DIR "/app/StudioMain.cpp"),
                            QStringLiteral(S2A_SOURCE_DIR "/core/model/Project.cpp"),
+                           QStringLiteral(S2A_SOURCE_DIR "/core/model/ProjectLanes.cpp"),
                            QStringLiteral(S2A_SOURCE_DIR "/core/persistence/ProjectDocument.cpp"),
                            QStringLiteral(S2A_SOURCE_DIR "/core/playback/PlaybackController.cpp"), QStringLiteral("-ts"), fresh});
             QVERIFY2(lupdate.waitForFinished(120000), S2A_LUPDATE);

@@ -95,23 +95,4 @@ bool SectionRangeCommand::mergeWith(const QUndoCommand* other)
     return true;
 }
 
-MarkersCommand::MarkersCommand(Project* project, QVector<Marker> before, QVector<Marker> after, const QString& text,
-                               const QString& mergeKey, int gesture)
-    : MergeableCommand(project, text, mergeKey, gesture), m_before(std::move(before)), m_after(std::move(after))
-{
-}
-
-void MarkersCommand::redo() { m_project->applyMarkers(m_after); }
-void MarkersCommand::undo() { m_project->applyMarkers(m_before); }
-
-bool MarkersCommand::mergeWith(const QUndoCommand* other)
-{
-    const auto* o = dynamic_cast<const MarkersCommand*>(other);
-    if (!o || !canMergeWith(other))
-        return false;
-    m_after = o->m_after;
-    setObsolete(m_after == m_before);
-    return true;
-}
-
 }  // namespace s2a::core::detail

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/ProjectData.h"
+#include "core/util/Result.h"
 
 #include <QUndoCommand>
 
@@ -8,11 +9,17 @@ namespace s2a::core {
 class Project;
 }
 
-// The five undo commands behind every edit. Each keeps the before and after values of exactly what it
+// The undo commands behind every edit. Each keeps the before and after values of exactly what it
 // changes, so undo restores the previous state bit for bit. Commands that share a non-empty merge key and
 // belong to the same gesture merge into one undo step (a boundary drag, a fader move); a merged command that
 // ends where it began becomes obsolete and leaves the stack.
 namespace s2a::core::detail {
+
+// The refusal of an edit that names a track, section, take or marker the song does not have.
+inline Error noSuch(const char* what, const QString& id)
+{
+    return Error{QStringLiteral("There is no %1 with id \"%2\".").arg(QLatin1String(what), id)};
+}
 
 class MergeableCommand : public QUndoCommand {
 public:
@@ -87,18 +94,33 @@ private:
     QVector<Section> m_after;
 };
 
-// Markers are few and small: every marker edit keeps the whole list before and after.
-class MarkersCommand : public MergeableCommand {
+// Markers and chords are few and small: every edit of either list keeps the whole list before and after, and
+// applies it through the Project member that `apply` names (one the Project hands over itself).
+template <typename T>
+class ListCommand : public MergeableCommand {
 public:
-    MarkersCommand(Project* project, QVector<Marker> before, QVector<Marker> after, const QString& text,
-                   const QString& mergeKey, int gesture);
-    void redo() override;
-    void undo() override;
-    bool mergeWith(const QUndoCommand* other) override;
+    using Apply = void (Project::*)(const QVector<T>&);
+    ListCommand(Project* project, Apply apply, QVector<T> before, QVector<T> after, const QString& text,
+                const QString& mergeKey, int gesture)
+        : MergeableCommand(project, text, mergeKey, gesture), m_apply(apply), m_before(std::move(before)), m_after(std::move(after))
+    {
+    }
+    void redo() override { (m_project->*m_apply)(m_after); }
+    void undo() override { (m_project->*m_apply)(m_before); }
+    bool mergeWith(const QUndoCommand* other) override
+    {
+        const auto* o = dynamic_cast<const ListCommand*>(other);
+        if (!o || !canMergeWith(other))
+            return false;
+        m_after = o->m_after;
+        setObsolete(m_after == m_before);
+        return true;
+    }
 
 private:
-    QVector<Marker> m_before;
-    QVector<Marker> m_after;
+    Apply m_apply;
+    QVector<T> m_before;
+    QVector<T> m_after;
 };
 
 }  // namespace s2a::core::detail

@@ -1,0 +1,124 @@
+#include "inference/Accompaniment.h"
+
+#include "inference/StemLevelGuard.h"
+#include "inference/StemReplacement.h"
+
+#include "core/midi/MidiFile.h"
+#include "core/persistence/ProjectBundle.h"
+
+#include <algorithm>
+
+namespace s2a::inference {
+
+using namespace core;
+
+namespace {
+
+constexpr double kEngineShare = 0.8;
+
+AudioBuffer excerpt(const AudioBuffer& audio, SampleCount from, SampleCount to)
+{
+    AudioBuffer out = AudioBuffer::silence(audio.channelCount(), to - from, audio.sampleRate);
+    for (int c = 0; c < audio.channelCount(); ++c) {
+        const auto& source = audio.channels[size_t(c)];
+        const SampleCount end = std::min<SampleCount>(to, SampleCount(source.size()));
+        if (end > from)
+            std::copy(source.begin() + from, source.begin() + end, out.channels[size_t(c)].begin());
+    }
+    return out;
+}
+
+}  // namespace
+
+ProjectData accompanimentProject(const analysis::SongAnalysis& analysis, const QString& title, const QString& audioFile,
+                                 int sampleRate, SampleCount frames, const RecordingTrack& recording, const QString& caption)
+{
+    ProjectData data = analysis::projectFromAnalysis(analysis, title, audioFile, sampleRate, frames);
+    Track& track = data.tracks.front();
+    track.name = recording.name.trimmed().isEmpty() ? QStringLiteral("Recording") : recording.name.trimmed();
+    track.role = recording.role;
+    track.locked = true;
+    track.colour = QStringLiteral("#e0e0e0");
+    data.settings.caption = caption;
+    // No sections found (a recording too short or too even to segment): one section carries the recording.
+    if (frames > 0 && data.sections.size() == 1 && data.sections.front().takes.isEmpty()) {
+        Take take;
+        take.id = newId("take");
+        take.clips.append({track.id, audioFile, 0, 0, frames});
+        take.origin.createdAt = QDateTime::currentDateTimeUtc();
+        data.sections.front().takes.append(take);
+        data.sections.front().activeTakeId = take.id;
+    }
+    for (Section& s : data.sections)
+        for (Take& take : s.takes) {
+            take.name = QStringLiteral("Recording");
+            take.origin.engine = QStringLiteral("recording");
+        }
+    return data;
+}
+
+Result<RenderedTakes> renderAccompaniment(const ProjectData& song, const QString& bundlePath, const RegenerateOptions& options,
+                                          Generator& engine, JobControl& job)
+{
+    auto request = requestFor(song, bundlePath, -1, options);
+    if (!request)
+        return request.error();
+    PhaseJob engineJob(job, 0.0, kEngineShare);
+    auto result = engine.generate(request.value(), engineJob);
+    if (!result)
+        return result.error();
+    if (job.cancelled())
+        return cancelledError();
+    // The band only: an engine that made a part the recording plays (its role) has it left out.
+    result->stems.erase(std::remove_if(result->stems.begin(), result->stems.end(),
+                                       [&](const Stem& stem) { return request->withoutRoles.contains(stem.role); }),
+                        result->stems.end());
+    guardStemLevels(result->stems, request->sampleRate, result->origin);
+    const QStringList trackIds = assignStemTracks(song, result->stems);
+
+    RenderedTakes takes;
+    int done = 0;
+    for (const Section& section : song.sections) {
+        ++done;
+        if (section.locked)
+            continue;
+        RenderedTake take;
+        take.sectionId = section.id;
+        take.sectionName = section.displayName();
+        take.sectionStart = take.start = section.start;
+        take.sectionEnd = take.end = section.end;
+        take.origin = result->origin;
+        take.bundlePath = bundlePath;
+        take.understood = result->understood;
+        take.name = QStringLiteral("Accompaniment");
+        if (const Take* active = section.activeTake())
+            for (const AudioClip& clip : active->clips)
+                if (const int t = song.trackIndex(clip.trackId); t >= 0 && song.tracks[t].locked)
+                    take.keptClips.append(clip);
+        const double rate = request->sampleRate;
+        for (int i = 0; i < result->stems.size(); ++i) {
+            if (job.cancelled())
+                return cancelledError();
+            const Stem& stem = result->stems[i];
+            const AudioBuffer audio = excerpt(stem.audio, section.start - result->start, section.end - result->start);
+            if (audio.isSilent())
+                continue;  // the instrument rests in this section
+            auto file = storeStem(bundlePath, audio);
+            if (!file)
+                return file.error();
+            const QByteArray midi = midiExcerpt(stem.midi, double(section.start - result->start) / rate,
+                                                double(section.length()) / rate, result->tempo);
+            auto midiFile = midi.isEmpty() ? Result<QString>(QString()) : bundle::addFileBytes(bundlePath, midi, QStringLiteral("mid"));
+            if (!midiFile)
+                return midiFile.error();
+            take.stems.append({stem.role, stem.name, file.value(), trackIds[i], midiFile.value()});
+        }
+        takes.append(take);
+        job.progress(kEngineShare + (1.0 - kEngineShare) * double(done) / double(song.sections.size()),
+                     QStringLiteral("Saving the takes"));
+    }
+    job.progress(1.0, QStringLiteral("Done"));
+    return takes;
+}
+
+}  // namespace s2a::inference

@@ -1,0 +1,211 @@
+// Issue 20: `s2a accompany` on the arranger's lead stem alone (its song's chords and beat grid known). The real
+// CLI imports the recording, analyses it (tempo, bar 1, key, a harmony for the melody, sections), and the
+// arranger makes a band that follows that chord lane and grid. Checked: the recording is a locked track whose
+// samples are untouched and play where they were; the band follows the song's chord lane; and, measured against
+// the reference song, the band's chords (recognised from its own mix) and its beats (tracked from it).
+#include "ArrangedMix.h"
+#include "SongMix.h"
+
+#include "core/audio/AudioFileReader.h"
+#include "core/audio/AudioFileWriter.h"
+#include "core/model/ChordSymbol.h"
+#include "core/persistence/ProjectBundle.h"
+#include "inference/analysis/ChordRecognizer.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace s2a;
+using namespace s2a::inference;
+using namespace s2a::inference::analysis;
+using L = core::SectionLabel;
+
+namespace {
+
+// F-measure of `estimated` beat times against `reference` within +-70 ms (MIREX's beat tolerance), each
+// reference beat matched at most once.
+double beatFMeasure(const QVector<double>& estimated, const std::vector<double>& reference)
+{
+    std::vector<bool> used(reference.size(), false);
+    int hits = 0;
+    for (double e : estimated)
+        for (size_t r = 0; r < reference.size(); ++r)
+            if (!used[r] && std::abs(e - reference[r]) <= 0.07) {
+                used[r] = true;
+                ++hits;
+                break;
+            }
+    if (estimated.isEmpty() || reference.empty())
+        return 0.0;
+    const double precision = double(hits) / estimated.size(), recall = double(hits) / double(reference.size());
+    return hits ? 2.0 * precision * recall / (precision + recall) : 0.0;
+}
+
+std::vector<ChordSpan> spansOf(const QVector<core::ChordMark>& lane, int sampleRate, double duration)
+{
+    std::vector<ChordSpan> spans;
+    for (int i = 0; i < lane.size(); ++i) {
+        const auto symbol = core::parseChordSymbol(lane[i].name);
+        const double start = double(lane[i].position) / sampleRate;
+        const double end = i + 1 < lane.size() ? double(lane[i + 1].position) / sampleRate : duration;
+        spans.push_back({start, end, symbol ? symbol->root : -1, symbol && symbol->minor()});
+    }
+    return spans;
+}
+
+std::vector<ChordSpan> spansOf(const QVector<AnalysedChord>& chords, double duration)
+{
+    std::vector<ChordSpan> spans;
+    for (int i = 0; i < chords.size(); ++i) {
+        const auto symbol = core::parseChordSymbol(chords[i].name);
+        spans.push_back({chords[i].start, i + 1 < chords.size() ? chords[i + 1].start : duration, symbol ? symbol->root : -1,
+                         symbol && symbol->minor()});
+    }
+    return spans;
+}
+
+}  // namespace
+
+class AccompanyTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void accompaniesTheArrangersLeadStem()
+    {
+        QTemporaryDir& dir = m_dir;
+        QVERIFY(dir.isValid());
+        constexpr int kRate = 44100;
+        const test::ArrangedMix song = test::arrangeMix(QStringLiteral("pop with piano, bass, drums and a flute melody"), 112,
+                                                        QStringLiteral("C major"), 11,
+                                                        {{L::Intro, 2}, {L::Verse, 8}, {L::Chorus, 8}, {L::Outro, 2}}, kRate);
+        const Stem* lead = nullptr;
+        for (const Stem& s : song.result.stems)
+            if (s.role == core::TrackRole::Lead)
+                lead = &s;
+        QVERIFY(lead);
+        const QString recording = dir.filePath(QStringLiteral("Flute.wav"));
+        QVERIFY(core::AudioFileWriter::write(recording, lead->audio, core::AudioFileFormat::Wav16));
+        auto written = core::AudioFileReader::read(recording);  // the 16-bit samples the user's file holds
+        QVERIFY2(written, qPrintable(written.errorMessage()));
+
+        const QString& bundlePath = m_bundle;
+        QProcess cli;
+        cli.start(QStringLiteral(S2A_CLI_PATH), {QStringLiteral("accompany"), recording, QStringLiteral("-o"), bundlePath,
+                                                 QStringLiteral("--caption"), QStringLiteral("soul with rhodes, bass and drums"),
+                                                 QStringLiteral("--name"), QStringLiteral("Flute take"), QStringLiteral("--seed"),
+                                                 QStringLiteral("5"), QStringLiteral("--quiet"), QStringLiteral("--json")});
+        QVERIFY(cli.waitForFinished(240000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const QJsonObject report = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        auto loaded = core::bundle::load(bundlePath);
+        QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
+        const core::ProjectData& data = loaded.value();
+
+        // The recording: one locked lead track, in every section's active take at its own place, its file the
+        // user's samples exactly (16-bit in, FLAC in the bundle, the same values out).
+        int recordingTrack = -1;
+        for (int t = 0; t < data.tracks.size(); ++t)
+            if (data.tracks[t].locked)
+                recordingTrack = t;
+        QVERIFY(recordingTrack >= 0);
+        const core::Track& track = data.tracks[recordingTrack];
+        QCOMPARE(track.name, QStringLiteral("Flute take"));
+        QVERIFY(track.role == core::TrackRole::Lead);
+        QString file;
+        core::SampleCount covered = 0;
+        for (const core::Section& s : data.sections) {
+            const core::Take* take = s.activeTake();
+            QVERIFY(take);
+            QCOMPARE(take->name, QStringLiteral("Accompaniment"));
+            int clips = 0;
+            for (const core::AudioClip& clip : take->clips)
+                if (clip.trackId == track.id) {
+                    QCOMPARE(clip.timelineStart, clip.sourceStart);
+                    QVERIFY(file.isEmpty() || file == clip.file);
+                    file = clip.file;
+                    covered += clip.length;
+                    ++clips;
+                }
+            QCOMPARE(clips, 1);
+            QVERIFY2(take->clips.size() > 1, "the section has a band");
+        }
+        QCOMPARE(covered, data.length());
+        auto stored = core::AudioFileReader::read(QDir(core::bundle::audioDir(bundlePath)).filePath(file));
+        QVERIFY2(stored, qPrintable(stored.errorMessage()));
+        QVERIFY(stored->audio.channels == written->audio.channels);
+
+        // The band follows the song's lane: its own chords, recognised from its mix, against the lane.
+        core::ProjectData band = data;
+        band.tracks[recordingTrack].mute = true;
+        const core::AudioBuffer mix = test::renderSongMix(band, bundlePath);
+        SimpleJobControl job;
+        auto heard = analyzeSong(mix, job, ChordReading::Played);
+        QVERIFY2(heard, qPrintable(heard.errorMessage()));
+        const double duration = double(data.length()) / kRate;
+        const std::vector<ChordSpan> bandChords = spansOf(heard->chords, duration);
+        const double followsLane = majminAccuracy(spansOf(data.chords, kRate, duration), bandChords, duration);
+        const std::vector<ChordSpan> reference = test::plannedChords(song.request);
+        const double laneVsReference = majminAccuracy(reference, spansOf(data.chords, kRate, duration), duration);
+        const double bandVsReference = majminAccuracy(reference, bandChords, duration);
+        std::vector<double> referenceBeats;
+        for (double t = 0.0; t < duration; t += 60.0 / 112.0)
+            referenceBeats.push_back(t);
+        const double beatF = beatFMeasure(heard->beats, referenceBeats);
+        qInfo("accompany: %.1f BPM (reference 112), bar 1 at %.3f s (reference 0), key %s (reference C major), %d chord changes",
+              report.value(QStringLiteral("tempo")).toDouble(), report.value(QStringLiteral("downbeat")).toDouble(),
+              qPrintable(report.value(QStringLiteral("key")).toString()), int(data.chords.size()));
+        qInfo("accompany: the band plays the lane on %.1f %% of the time; the lane matches the reference's chords on %.1f %%, "
+              "the band's chords %.1f %% (goal 70 %%); the band's beats against the reference grid: F %.3f (goal 0.8)",
+              100.0 * followsLane, 100.0 * laneVsReference, 100.0 * bandVsReference, beatF);
+        QVERIFY2(followsLane >= 0.7, qPrintable(QString::number(followsLane)));
+        QVERIFY2(beatF >= 0.8, qPrintable(QString::number(beatF)));
+    }
+
+    // The recording is never regenerated: a section made anew, a repainted range and a refused stem replacement
+    // all leave its clips exactly as they were.
+    void regenerationKeepsTheRecording()
+    {
+        auto before = core::bundle::load(m_bundle);
+        QVERIFY2(before, qPrintable(before.errorMessage()));
+        QVERIFY(before->sections.size() >= 2);
+        const auto recordingClips = [](const core::ProjectData& data) {
+            QVector<core::AudioClip> clips;
+            for (const core::Section& s : data.sections)
+                for (const core::AudioClip& c : s.activeTake()->clips)
+                    if (data.tracks[data.trackIndex(c.trackId)].locked)
+                        clips.append(c);
+            return clips;
+        };
+        const auto cli = [this](const QStringList& args, QByteArray* errors = nullptr) {
+            QProcess p;
+            p.start(QStringLiteral(S2A_CLI_PATH), QStringList{QStringLiteral("regenerate"), m_bundle} + args + QStringList{QStringLiteral("--quiet")});
+            p.waitForFinished(240000);
+            if (errors)
+                *errors = p.readAllStandardError();
+            return p.exitCode();
+        };
+        const QString second = before->sections[1].id;
+        QCOMPARE(cli({QStringLiteral("--section"), second, QStringLiteral("--seed"), QStringLiteral("9")}), 0);
+        const double middle = double(before->sections[1].start + before->sections[1].end) / 2.0 / before->settings.sampleRate;
+        QCOMPARE(cli({QStringLiteral("--from"), QString::number(middle - 2.0), QStringLiteral("--to"), QString::number(middle + 2.0)}), 0);
+        auto after = core::bundle::load(m_bundle);
+        QVERIFY2(after, qPrintable(after.errorMessage()));
+        QCOMPARE(after->sections[1].takes.size(), before->sections[1].takes.size() + 2);
+        QVERIFY(recordingClips(after.value()) == recordingClips(before.value()));
+        QByteArray errors;
+        QVERIFY(cli({QStringLiteral("--section"), second, QStringLiteral("--stems"), QStringLiteral("Flute take")}, &errors) != 0);
+        QVERIFY2(errors.contains("is your recording"), errors.constData());
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_bundle = m_dir.filePath(QStringLiteral("Band.s2a"));
+};
+
+QTEST_GUILESS_MAIN(AccompanyTest)
+#include "tst_accompany.moc"
