@@ -3,8 +3,12 @@
 #include "inference/StemLevelGuard.h"
 #include "inference/StemReplacement.h"
 
+#include "core/audio/AudioImport.h"
 #include "core/midi/MidiFile.h"
+#include "core/model/Project.h"
 #include "core/persistence/ProjectBundle.h"
+
+#include <QFileInfo>
 
 #include <algorithm>
 
@@ -48,6 +52,12 @@ ProjectData accompanimentProject(const analysis::SongAnalysis& analysis, const Q
         take.origin.createdAt = QDateTime::currentDateTimeUtc();
         data.sections.front().takes.append(take);
         data.sections.front().activeTakeId = take.id;
+    }
+    // The analysis describes the recording in each section's caption ("soft, no drums"): words about the
+    // recording, not wishes for the band, which the song's caption gives. The captions go; energies stay.
+    for (Section& s : data.sections) {
+        s.caption.clear();
+        s.tags.clear();
     }
     for (Section& s : data.sections)
         for (Take& take : s.takes) {
@@ -119,6 +129,33 @@ Result<RenderedTakes> renderAccompaniment(const ProjectData& song, const QString
     }
     job.progress(1.0, QStringLiteral("Done"));
     return takes;
+}
+
+Result<ProjectData> accompanyRecording(const QString& recordingPath, const QString& bundlePath, const AccompanySpec& spec,
+                                       Generator& engine, JobControl& job)
+{
+    auto imported = importAudio(recordingPath, spec.sampleRate, spec.downmix ? ChannelPolicy::DownmixToStereo : ChannelPolicy::Refuse);
+    if (!imported)
+        return imported.error();
+    PhaseJob analysing(job, 0.0, 0.3);
+    auto analysis = analysis::analyzeSong(imported->audio, analysing, spec.chords);
+    if (!analysis)
+        return analysis.error();
+    auto file = storeStem(bundlePath, imported->audio);
+    if (!file)
+        return file.error();
+    const ProjectData song = accompanimentProject(analysis.value(), QFileInfo(recordingPath).completeBaseName(), file.value(),
+                                                  spec.sampleRate, imported->audio.frames(), spec.recording, spec.caption);
+    RegenerateOptions options;
+    options.seed = spec.seed;
+    PhaseJob generating(job, 0.3, 1.0);
+    auto takes = renderAccompaniment(song, bundlePath, options, engine, generating);
+    if (!takes)
+        return takes.error();
+    Project project(song);
+    if (auto ids = addRenderedTakes(project, takes.value(), QStringLiteral("Accompany")); !ids)
+        return ids.error();
+    return project.data();
 }
 
 }  // namespace s2a::inference

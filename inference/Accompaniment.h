@@ -29,4 +29,21 @@ core::ProjectData accompanimentProject(const analysis::SongAnalysis& analysis, c
 Result<RenderedTakes> renderAccompaniment(const core::ProjectData& song, const QString& bundlePath,
                                           const RegenerateOptions& options, Generator& engine, JobControl& job);
 
+// What to accompany and how: the whole flow of File > Accompany a Recording and `s2a accompany`.
+struct AccompanySpec {
+    QString caption;                    // the band's style
+    RecordingTrack recording;
+    analysis::ChordReading chords = analysis::ChordReading::Melody;
+    quint64 seed = 0;
+    int sampleRate = 44100;             // the song's rate: the recording is resampled to it
+    bool downmix = false;               // fold a file of more than two channels to stereo (else refuse it)
+};
+
+// Imports the recording at `recordingPath`, analyses it, stores it in the new bundle at `bundlePath` (whose
+// audio/ receives the stems; nothing else is written there) and returns the song with the band as each section's
+// active take (the recording alone stays as the section's first take). Progress: analysis 0-30 %, the band
+// 30-100 %. The caller saves the song.
+Result<core::ProjectData> accompanyRecording(const QString& recordingPath, const QString& bundlePath, const AccompanySpec& spec,
+                                             Generator& engine, JobControl& job);
+
 }  // namespace s2a::inference

@@ -1,6 +1,128 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
     <context>
+        <name>AccompanyDialog</name>
+        <message>
+            <source>Lead melody</source>
+            <translation>Melodiestimme</translation>
+        </message>
+        <message>
+            <source>Vocals</source>
+            <translation>Gesang</translation>
+        </message>
+        <message>
+            <source>Guitar</source>
+            <translation>Gitarre</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Tasten</translation>
+        </message>
+        <message>
+            <source>Bass</source>
+            <translation>Bass</translation>
+        </message>
+        <message>
+            <source>Strings</source>
+            <translation>Streicher</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Anderes</translation>
+        </message>
+        <message>
+            <source>Accompany a Recording</source>
+            <translation>Eine Aufnahme begleiten</translation>
+        </message>
+        <message>
+            <source>Recording</source>
+            <translation>Aufnahme</translation>
+        </message>
+        <message>
+            <source>No file chosen</source>
+            <translation>Keine Datei gewählt</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Wählen…</translation>
+        </message>
+        <message>
+            <source>It plays</source>
+            <translation>Sie spielt</translation>
+        </message>
+        <message>
+            <source>a tune (a voice, a lead): find chords that fit it</source>
+            <translation>eine Melodie (Stimme, Lead): passende Akkorde finden</translation>
+        </message>
+        <message>
+            <source>the chords (a guitar, a piano): follow them</source>
+            <translation>die Akkorde (Gitarre, Klavier): ihnen folgen</translation>
+        </message>
+        <message>
+            <source>Track</source>
+            <translation>Spur</translation>
+        </message>
+        <message>
+            <source>The band</source>
+            <translation>Die Band</translation>
+        </message>
+        <message>
+            <source>e.g. soul with rhodes, bass and brushed drums</source>
+            <translation>z. B. Soul mit Rhodes, Bass und Besen-Schlagzeug</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>Seed</translation>
+        </message>
+        <message>
+            <source>new each time</source>
+            <translation>jedes Mal neu</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Accompany</source>
+            <translation>Begleiten</translation>
+        </message>
+        <message>
+            <source>Choose a recording to accompany</source>
+            <translation>Eine Aufnahme zum Begleiten wählen</translation>
+        </message>
+        <message>
+            <source>Audio (*.wav *.flac *.ogg *.opus *.mp3 *.aif *.aiff)</source>
+            <translation>Audio (*.wav *.flac *.ogg *.opus *.mp3 *.aif *.aiff)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>Alle Dateien (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChordLane</name>
+        <message>
+            <source>Change Chord…</source>
+            <translation>Akkord ändern …</translation>
+        </message>
+        <message>
+            <source>Chords of the Key</source>
+            <translation>Akkorde der Tonart</translation>
+        </message>
+        <message>
+            <source>New Change Here</source>
+            <translation>Neuer Wechsel hier</translation>
+        </message>
+        <message>
+            <source>Remove Change</source>
+            <translation>Wechsel entfernen</translation>
+        </message>
+        <message>
+            <source>Add %1 Here</source>
+            <translation>%1 hier einfügen</translation>
+        </message>
+    </context>
+    <context>
         <name>EditorView</name>
         <message>
             <source>Sections</source>
@@ -17,6 +139,10 @@
         <message>
             <source>Add a marker at the playhead (Ctrl+M)</source>
             <translation>Marker am Abspielkopf setzen (Strg+M)</translation>
+        </message>
+        <message>
+            <source>Chords</source>
+            <translation>Akkorde</translation>
         </message>
     </context>
     <context>
@@ -579,6 +705,10 @@
         <message>
             <source>Repaint &amp;Loop Region</source>
             <translation>&amp;Loop-Bereich neu malen</translation>
+        </message>
+        <message>
+            <source>&amp;Accompany a Recording…</source>
+            <translation>Aufnahme &amp;begleiten …</translation>
         </message>
     </context>
     <context>
@@ -1223,6 +1353,14 @@
             <source>Computing spectrogram…</source>
             <translation>Spektrogramm wird berechnet…</translation>
         </message>
+        <message>
+            <source>Your own recording: regenerating a section, a range or a stem never changes it</source>
+            <translation>Deine eigene Aufnahme: Neuerzeugen eines Abschnitts, Bereichs oder Stems ändert sie nie</translation>
+        </message>
+        <message>
+            <source>%1 · your recording</source>
+            <translation>%1 · deine Aufnahme</translation>
+        </message>
     </context>
     <context>
         <name>TransportBar</name>
@@ -1545,6 +1683,13 @@ Stattdessen wurde die automatische Sicherung geöffnet; speichere, um den Song z
         </message>
     </context>
     <context>
+        <name>s2a::ui::ChordLaneEditor</name>
+        <message>
+            <source>There is no chord change there</source>
+            <translation>Dort gibt es keinen Akkordwechsel</translation>
+        </message>
+    </context>
+    <context>
         <name>s2a::ui::DialogSupport</name>
         <message>
             <source>File dialogs cannot open: a Qt module they need is missing (on Debian install qml6-module-qt-labs-folderlistmodel, or run scripts/dev deps).
@@ -1555,10 +1700,6 @@ Stattdessen wurde die automatische Sicherung geöffnet; speichere, um den Song z
     </context>
     <context>
         <name>s2a::ui::DocumentController</name>
-        <message>
-            <source>Analysing… %1 %</source>
-            <translation>Analysiere… %1 %</translation>
-        </message>
         <message>
             <source>Could not import: %1</source>
             <translation>Import fehlgeschlagen: %1</translation>
@@ -1578,6 +1719,10 @@ Stattdessen wurde die automatische Sicherung geöffnet; speichere, um den Song z
         <message>
             <source>That song is no longer on disk.</source>
             <translation>Dieser Song ist nicht mehr auf dem Datenträger.</translation>
+        </message>
+        <message>
+            <source>Accompanying %1…</source>
+            <translation>Begleite %1 …</translation>
         </message>
     </context>
     <context>

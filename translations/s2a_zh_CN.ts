@@ -1,6 +1,128 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AccompanyDialog</name>
+        <message>
+            <source>Lead melody</source>
+            <translation>主旋律</translation>
+        </message>
+        <message>
+            <source>Vocals</source>
+            <translation>人声</translation>
+        </message>
+        <message>
+            <source>Guitar</source>
+            <translation>吉他</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>键盘</translation>
+        </message>
+        <message>
+            <source>Bass</source>
+            <translation>贝斯</translation>
+        </message>
+        <message>
+            <source>Strings</source>
+            <translation>弦乐</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Accompany a Recording</source>
+            <translation>为录音配伴奏</translation>
+        </message>
+        <message>
+            <source>Recording</source>
+            <translation>录音</translation>
+        </message>
+        <message>
+            <source>No file chosen</source>
+            <translation>未选择文件</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>It plays</source>
+            <translation>它演奏的是</translation>
+        </message>
+        <message>
+            <source>a tune (a voice, a lead): find chords that fit it</source>
+            <translation>一段旋律（人声、主奏）：找出与之相配的和弦</translation>
+        </message>
+        <message>
+            <source>the chords (a guitar, a piano): follow them</source>
+            <translation>和弦（吉他、钢琴）：跟随这些和弦</translation>
+        </message>
+        <message>
+            <source>Track</source>
+            <translation>音轨</translation>
+        </message>
+        <message>
+            <source>The band</source>
+            <translation>乐队</translation>
+        </message>
+        <message>
+            <source>e.g. soul with rhodes, bass and brushed drums</source>
+            <translation>例如：灵魂乐，带电钢琴、贝斯和鼓刷</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <source>new each time</source>
+            <translation>每次都新</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Accompany</source>
+            <translation>配伴奏</translation>
+        </message>
+        <message>
+            <source>Choose a recording to accompany</source>
+            <translation>选择要配伴奏的录音</translation>
+        </message>
+        <message>
+            <source>Audio (*.wav *.flac *.ogg *.opus *.mp3 *.aif *.aiff)</source>
+            <translation>音频 (*.wav *.flac *.ogg *.opus *.mp3 *.aif *.aiff)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChordLane</name>
+        <message>
+            <source>Change Chord…</source>
+            <translation>更改和弦…</translation>
+        </message>
+        <message>
+            <source>Chords of the Key</source>
+            <translation>调内和弦</translation>
+        </message>
+        <message>
+            <source>New Change Here</source>
+            <translation>在此新建和弦变化</translation>
+        </message>
+        <message>
+            <source>Remove Change</source>
+            <translation>删除和弦变化</translation>
+        </message>
+        <message>
+            <source>Add %1 Here</source>
+            <translation>在此添加 %1</translation>
+        </message>
+    </context>
+    <context>
         <name>EditorView</name>
         <message>
             <source>Sections</source>
@@ -17,6 +139,10 @@
         <message>
             <source>Add a marker at the playhead (Ctrl+M)</source>
             <translation>在播放头处添加标记（Ctrl+M）</translation>
+        </message>
+        <message>
+            <source>Chords</source>
+            <translation>和弦</translation>
         </message>
     </context>
     <context>
@@ -578,6 +704,10 @@
         <message>
             <source>Repaint &amp;Loop Region</source>
             <translation>重绘循环区域(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Accompany a Recording…</source>
+            <translation>为录音配伴奏(&amp;A)…</translation>
         </message>
     </context>
     <context>
@@ -1218,6 +1348,14 @@
             <source>Computing spectrogram…</source>
             <translation>正在计算频谱图…</translation>
         </message>
+        <message>
+            <source>Your own recording: regenerating a section, a range or a stem never changes it</source>
+            <translation>你自己的录音：重新生成段落、范围或分轨都不会改变它</translation>
+        </message>
+        <message>
+            <source>%1 · your recording</source>
+            <translation>%1 · 你的录音</translation>
+        </message>
     </context>
     <context>
         <name>TransportBar</name>
@@ -1540,6 +1678,13 @@ The automatic backup was opened instead; save to repair the song.</source>
         </message>
     </context>
     <context>
+        <name>s2a::ui::ChordLaneEditor</name>
+        <message>
+            <source>There is no chord change there</source>
+            <translation>那里没有和弦变化</translation>
+        </message>
+    </context>
+    <context>
         <name>s2a::ui::DialogSupport</name>
         <message>
             <source>File dialogs cannot open: a Qt module they need is missing (on Debian install qml6-module-qt-labs-folderlistmodel, or run scripts/dev deps).
@@ -1550,10 +1695,6 @@ The automatic backup was opened instead; save to repair the song.</source>
     </context>
     <context>
         <name>s2a::ui::DocumentController</name>
-        <message>
-            <source>Analysing… %1 %</source>
-            <translation>正在分析… %1 %</translation>
-        </message>
         <message>
             <source>Could not import: %1</source>
             <translation>无法导入：%1</translation>
@@ -1573,6 +1714,10 @@ The automatic backup was opened instead; save to repair the song.</source>
         <message>
             <source>That song is no longer on disk.</source>
             <translation>该歌曲已不在磁盘上。</translation>
+        </message>
+        <message>
+            <source>Accompanying %1…</source>
+            <translation>正在为 %1 配伴奏…</translation>
         </message>
     </context>
     <context>

@@ -4,12 +4,10 @@
 
 #include "app/cli/CliProgress.h"
 #include "app/cli/CliSupport.h"
-#include "core/audio/AudioImport.h"
-#include "core/model/Project.h"
+#include "core/audio/AudioFileReader.h"
 #include "core/persistence/ProjectBundle.h"
 #include "inference/Accompaniment.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -52,62 +50,39 @@ int accompanyCommand(const QStringList& args)
         return *code;
     Generator& generator = *std::get<std::unique_ptr<Generator>>(chosen);
 
-    constexpr int kProjectRate = 44100;
-    const QString source = parser.positionalArguments().constFirst();
-    auto importedOrCode = importedSource(parser, kProjectRate, parser.isSet(downmix));
-    if (const int* code = std::get_if<int>(&importedOrCode))
-        return *code;
-    const ImportedAudio* imported = &std::get<ImportedAudio>(importedOrCode);
+    AccompanySpec spec;
+    spec.caption = parser.value(caption);
+    spec.recording = {parser.value(name), *recordingRole};
+    spec.chords = how == QLatin1String("melody") ? analysis::ChordReading::Melody : analysis::ChordReading::Played;
+    spec.seed = seed.value();
+    spec.downmix = parser.isSet(downmix);
+    const QString recording = parser.positionalArguments().constFirst();
+    if (auto probed = AudioFileReader::probe(recording); !probed)  // an unreadable file is bad input, not a failed job
+        return fail(BadInput, probed.errorMessage());
     CliProgress progress(parser.isSet(kQuiet));
-    PhaseJob analysing(progress, 0.0, 0.3);
-    auto analysis = analysis::analyzeSong(imported->audio, analysing,
-                                          how == QLatin1String("melody") ? analysis::ChordReading::Melody : analysis::ChordReading::Played);
-    if (!analysis) {
-        progress.finish();
-        return jobFailure(analysis.error());
-    }
-    auto file = storeStem(path, imported->audio);
-    if (!file) {
-        progress.finish();
-        return fail(WriteFailure, file.errorMessage());
-    }
-    const ProjectData song = accompanimentProject(analysis.value(), QFileInfo(source).completeBaseName(), file.value(), kProjectRate,
-                                                  imported->audio.frames(), {parser.value(name), *recordingRole}, parser.value(caption));
-    // The recording's song is saved first: a band that fails to generate leaves the analysed song to open.
-    if (Status saved = bundle::save(song, path); !saved) {
-        progress.finish();
-        return fail(WriteFailure, saved.errorMessage());
-    }
-    RegenerateOptions options;
-    options.seed = seed.value();
-    PhaseJob generating(progress, 0.3, 1.0);
-    auto takes = renderAccompaniment(song, path, options, generator, generating);
+    auto song = accompanyRecording(recording, path, spec, generator, progress);
     progress.finish();
-    if (!takes)
-        return jobFailure(takes.error());
-    Project project(song);
-    if (auto ids = addRenderedTakes(project, takes.value(), QStringLiteral("Accompany")); !ids)
-        return fail(EngineFailure, ids.errorMessage());
-    if (Status saved = bundle::save(project.data(), path); !saved)
+    if (!song)
+        return jobFailure(song.error());
+    if (Status saved = bundle::save(song.value(), path); !saved)
         return fail(WriteFailure, saved.errorMessage());
 
-    const auto& a = analysis.value();
-    const QString understood = takes->isEmpty() ? QString() : takes->constFirst().understood;
+    const ProjectData& data = song.value();
+    const double downbeat = double(data.settings.downbeatOffset) / data.settings.sampleRate;
     if (parser.isSet(kJson)) {
         QJsonArray chordList;
-        for (const ChordMark& c : project.data().chords)
+        for (const ChordMark& c : data.chords)
             chordList.append(QJsonObject{{"position", double(c.position)}, {"chord", c.name}});
-        out() << QJsonDocument(QJsonObject{{"path", path}, {"tempo", a.tempo}, {"key", a.key}, {"downbeat", a.downbeatOffset},
-                                           {"sections", int(project.data().sections.size())}, {"chords", chordList},
-                                           {"seed", QString::number(options.seed)}, {"understood", understood}})
+        out() << QJsonDocument(QJsonObject{{"path", path}, {"tempo", data.settings.tempo}, {"key", data.settings.key},
+                                           {"downbeat", downbeat}, {"sections", int(data.sections.size())}, {"chords", chordList},
+                                           {"seed", QString::number(spec.seed)}})
                      .toJson(QJsonDocument::Compact)
               << '\n';
         return Ok;
     }
-    out() << path << ": " << QString::number(a.tempo, 'f', 1) << " BPM, bar 1 at " << QString::number(a.downbeatOffset, 'f', 2) << " s, "
-          << (a.key.isEmpty() ? QStringLiteral("key unclear") : a.key) << ", " << project.data().chords.size() << " chord changes, "
-          << project.data().sections.size() << " sections, seed " << options.seed << '\n'
-          << "  " << understood << '\n';
+    out() << path << ": " << QString::number(data.settings.tempo, 'f', 1) << " BPM, bar 1 at " << QString::number(downbeat, 'f', 2)
+          << " s, " << (data.settings.key.isEmpty() ? QStringLiteral("key unclear") : data.settings.key) << ", " << data.chords.size()
+          << " chord changes, " << data.sections.size() << " sections, seed " << spec.seed << '\n';
     return Ok;
 }
 

@@ -9,8 +9,6 @@
 
 namespace s2a::core {
 
-using MarkersCommand = detail::ListCommand<Marker>;
-using ChordsCommand = detail::ListCommand<ChordMark>;
 using detail::SectionRangeCommand;
 using detail::SettingsCommand;
 using detail::TrackCommand;

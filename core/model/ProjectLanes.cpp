@@ -76,7 +76,8 @@ Status Project::replaceMarkers(QVector<Marker> markers, const QString& text, con
     candidate.markers = markers;
     if (Status status = refuseUnlessValid(candidate); !status)
         return Error{text + QStringLiteral(": ") + status.errorMessage()};
-    m_undo.push(new MarkersCommand(this, &Project::applyMarkers, m_data.markers, markers, text, mergeKey, m_gesture));
+    m_undo.push(new MarkersCommand(this, [this](const QVector<Marker>& m) { applyMarkers(m); }, m_data.markers, markers, text,
+                                   mergeKey, m_gesture));
     return Status::success();
 }
 
@@ -143,7 +144,8 @@ Status Project::pushChords(QVector<ChordMark> chords, const QString& text, const
     candidate.chords = chords;
     if (Status status = refuseUnlessValid(candidate); !status)
         return Error{text + QStringLiteral(": ") + status.errorMessage()};
-    m_undo.push(new ChordsCommand(this, &Project::applyChords, m_data.chords, chords, text, mergeKey, m_gesture));
+    m_undo.push(new ChordsCommand(this, [this](const QVector<ChordMark>& c) { applyChords(c); }, m_data.chords, chords, text,
+                                  mergeKey, m_gesture));
     return Status::success();
 }
 

@@ -120,9 +120,11 @@ Status ProjectDocument::openTemplate(const QString& bundlePath)
 void ProjectDocument::replaceSong(ProjectData data, const QString& bundlePath, const QString& untitledId)
 {
     leaveCurrentSong();
-    m_project.reset(std::move(data));
+    // The new song's untitled id before the reset: views that follow dataReset ask at once where its audio is
+    // (an untitled song's recovery bundle), and from one untitled song to the next nothing else tells them again.
     m_untitledId = untitledId.isEmpty() ? newUntitledId() : untitledId;
     m_recoveryAvailable = false;
+    m_project.reset(std::move(data));
     setBundlePath(bundlePath);
     markSaved();
 }

@@ -12,3 +12,7 @@ set_property(TEST tst_loop_region APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/us
 # Markers (add, drag, rename, jump, delete) and the undo history, with real keys and mouse in the window.
 s2a_add_test(tst_markers SOURCES tst_markers.cpp LIBS s2a_ui s2a_uiplugin s2a_test_support Qt6::Quick LABELS ui TIMEOUT 120)
 target_compile_definitions(tst_markers PRIVATE QT_NO_KEYWORDS)
+# Issue 20: File > Accompany a Recording… and the chord lane (typed, dragged, added, undone) in the real window.
+s2a_add_test(tst_accompany_gui SOURCES tst_accompany_gui.cpp LIBS s2a_ui s2a_uiplugin s2a_test_support Qt6::Quick LABELS ui TIMEOUT 240)
+target_compile_definitions(tst_accompany_gui PRIVATE QT_NO_KEYWORDS)
+set_property(TEST tst_accompany_gui APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")

@@ -113,6 +113,34 @@ Item {
             spacing: 0
             Layout.fillWidth: true
             Layout.fillHeight: false
+            Layout.preferredHeight: 22
+            Rectangle {
+                Layout.preferredWidth: root.headerWidth
+                Layout.fillHeight: true
+                color: Theme.header
+                Label {
+                    anchors.left: parent.left
+                    anchors.leftMargin: 10
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("Chords")
+                    font.pixelSize: 11
+                    opacity: 0.7
+                }
+            }
+            ChordLane {
+                objectName: "chordLane"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 22
+                timeline: root.timeline
+                chords: root.editor.chords
+                onErrorRaised: function (message) { root.errorRaised(message) }
+                onEditingFinished: root.forceActiveFocus()
+            }
+        }
+        RowLayout {
+            spacing: 0
+            Layout.fillWidth: true
+            Layout.fillHeight: false
             Layout.preferredHeight: 52
             Rectangle {
                 Layout.preferredWidth: root.headerWidth

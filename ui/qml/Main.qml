@@ -130,6 +130,7 @@ ApplicationWindow {
             Action { text: qsTr("Save &As…"); shortcut: "Ctrl+Shift+S"; onTriggered: window.openSaveAs() }
             MenuSeparator {}
             Action { text: qsTr("&Import Audio…"); shortcut: "Ctrl+I"; onTriggered: window.askBeforeReplacing(function () { window.openFileDialog(importDialog) }) }
+            Action { objectName: "accompanyAction"; text: qsTr("&Accompany a Recording…"); onTriggered: window.askBeforeReplacing(function () { accompanyDialog.open() }) }
             Action { text: qsTr("&Export…"); shortcut: "Ctrl+E"; onTriggered: exportDialog.open() }
             MenuSeparator {}
             Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: window.close() }
@@ -354,6 +355,14 @@ ApplicationWindow {
             announcement.message = message
             announcementReset.restart()
         }
+    }
+
+    AccompanyDialog {
+        id: accompanyDialog
+        objectName: "accompanyDialog"
+        document: window.document
+        anchors.centerIn: parent
+        onErrorRaised: function (message) { window.showError(message) }
     }
 
     NewSongDialog {

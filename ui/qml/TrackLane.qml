@@ -20,6 +20,7 @@ Item {
     required property double gainDb
     required property var clips
     required property bool spectrogram
+    required property bool locked
     property real headerWidth: 180
     signal errorRaised(string message)
     signal laneClicked(real x)
@@ -78,7 +79,19 @@ Item {
             }
             RowLayout {
                 Layout.fillWidth: true
-                Label { objectName: "trackRole"; Layout.fillWidth: true; text: root.role; opacity: 0.6; font.pixelSize: 11 }
+                Label {
+                    objectName: "trackRole"
+                    Layout.fillWidth: true
+                    // The user's own recording says so (in the colour of a locked thing): no engine writes it.
+                    text: root.locked ? qsTr("%1 · your recording").arg(root.role) : root.role
+                    color: root.locked ? "#ffd43b" : palette.windowText
+                    elide: Text.ElideRight
+                    opacity: root.locked ? 1.0 : 0.6
+                    font.pixelSize: 11
+                    ToolTip.visible: root.locked && lockedHover.hovered
+                    ToolTip.text: qsTr("Your own recording: regenerating a section, a range or a stem never changes it")
+                    HoverHandler { id: lockedHover }
+                }
                 // Waveform or spectrogram, for this lane only (View > Spectrograms switches every lane).
                 Button {
                     objectName: "spectrogramButton"

@@ -18,7 +18,8 @@ EditorController::EditorController(core::ProjectDocument* document, TransportMod
       m_tracks(document->project()),
       m_takes(document->project()),
       m_loop(transport, &m_timeline, document->project()),
-      m_markers(document->project(), transport, &m_timeline)
+      m_markers(document->project(), transport, &m_timeline),
+      m_chords(document->project(), &m_timeline)
 {
     core::Project* p = project();
     connect(p, &core::Project::settingsChanged, this, &EditorController::updateGrid);
@@ -52,7 +53,7 @@ void EditorController::updateGrid()
         ends << data.sections[i].end;
     m_timeline.setBoundaries(ends);
     m_timeline.setGrid(data.length(), data.settings.sampleRate, data.settings.tempo,
-                       data.settings.timeSignature.numerator);
+                       data.settings.timeSignature.numerator, data.settings.downbeatOffset);
     Q_EMIT gridChanged();
 }
 

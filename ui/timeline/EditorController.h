@@ -2,6 +2,7 @@
 
 #include "core/persistence/ProjectDocument.h"
 #include "ui/timeline/LoopRegionEditor.h"
+#include "ui/timeline/ChordLaneEditor.h"
 #include "ui/timeline/MarkerEditor.h"
 #include "ui/timeline/SectionListModel.h"
 #include "ui/timeline/TakeListModel.h"
@@ -32,6 +33,7 @@ class EditorController : public QObject {
     Q_PROPERTY(LoopRegionEditor* loop READ loop CONSTANT)
     // The marker lane.
     Q_PROPERTY(MarkerEditor* markers READ markers CONSTANT)
+    Q_PROPERTY(ChordLaneEditor* chords READ chords CONSTANT)
     Q_PROPERTY(int currentIndex READ currentIndex WRITE select NOTIFY currentChanged)
     // The selected section's fields (id, label, displayName, caption, tags, start, end, energy, locked, takeCount).
     Q_PROPERTY(QVariantMap current READ current NOTIFY currentChanged)
@@ -51,6 +53,7 @@ public:
     TakeListModel* takes() { return &m_takes; }
     LoopRegionEditor* loop() { return &m_loop; }
     MarkerEditor* markers() { return &m_markers; }
+    ChordLaneEditor* chords() { return &m_chords; }
     int currentIndex() const { return m_current; }
     void select(int index);
     QVariantMap current() const;
@@ -104,6 +107,7 @@ private:
     TakeListModel m_takes;
     LoopRegionEditor m_loop;
     MarkerEditor m_markers;
+    ChordLaneEditor m_chords;
     int m_current = 0;
 };
 

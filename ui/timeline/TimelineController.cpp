@@ -47,8 +47,9 @@ void TimelineController::setSamplesPerPixel(double spp)
     zoomBy(spp / m_samplesPerPixel, 0.0);
 }
 
-void TimelineController::setGrid(qint64 songLength, int sampleRate, double tempo, int beatsPerBar)
+void TimelineController::setGrid(qint64 songLength, int sampleRate, double tempo, int beatsPerBar, qint64 downbeatOffset)
 {
+    m_downbeat = std::max<qint64>(0, downbeatOffset);
     const bool lengthChanged = songLength != m_songLength;
     m_songLength = std::max<qint64>(1, songLength);
     m_sampleRate = std::max(1, sampleRate);
@@ -82,7 +83,7 @@ qint64 TimelineController::snap(qint64 sample, SnapGrid grid) const
 {
     if (grid != SnapOff) {
         const double step = samplesPerBeat() * (grid == SnapBar ? std::max(1, m_beatsPerBar) : 1);
-        sample = qint64(std::llround(std::round(double(sample) / step) * step));
+        sample = m_downbeat + qint64(std::llround(std::round(double(sample - m_downbeat) / step) * step));
     }
     return std::clamp<qint64>(sample, 0, m_songLength);
 }
@@ -110,8 +111,10 @@ int TimelineController::boundaryAt(double x, double tolerancePx) const
 
 QString TimelineController::barBeatText(qint64 sample) const
 {
-    const qint64 beat = qint64(std::floor(double(sample) / samplesPerBeat() + 1e-9));
-    return QStringLiteral("%1.%2").arg(beat / m_beatsPerBar + 1).arg(beat % m_beatsPerBar + 1);
+    // Beats before bar 1 (a pickup) count as bar 0, so its last beat reads 0.4.
+    const qint64 beat = qint64(std::floor(double(sample - m_downbeat) / samplesPerBeat() + 1e-9));
+    const qint64 bar = beat >= 0 ? beat / m_beatsPerBar : -((-beat + m_beatsPerBar - 1) / m_beatsPerBar);
+    return QStringLiteral("%1.%2").arg(bar + 1).arg(beat - bar * m_beatsPerBar + 1);
 }
 
 void TimelineController::zoomBy(double factor, double anchorX)
@@ -175,18 +178,21 @@ QVariantList TimelineController::rulerTicks() const
         barsPerLabel *= 2;
     const bool beats = beat / m_samplesPerPixel >= 8.0;
     const double step = beats ? beat : bar;
-    const qint64 first = qint64(std::floor(m_viewStart / step));
-    const qint64 last = qint64(std::ceil(std::min(viewEnd(), double(m_songLength)) / step));
-    for (qint64 i = std::max<qint64>(0, first); i <= last; ++i) {
+    // Ticks from bar 1 (the downbeat offset) in both directions; the pickup's bars are drawn, not numbered.
+    const double origin = double(m_downbeat);
+    const qint64 first = qint64(std::floor((m_viewStart - origin) / step));
+    const qint64 last = qint64(std::ceil((std::min(viewEnd(), double(m_songLength)) - origin) / step));
+    const qint64 earliest = -qint64(std::floor(origin / step));
+    for (qint64 i = std::max<qint64>(earliest, first); i <= last; ++i) {
         const qint64 beatIndex = beats ? i : i * m_beatsPerBar;
-        const bool isBar = beatIndex % m_beatsPerBar == 0;
-        const qint64 barIndex = beatIndex / m_beatsPerBar;
+        const bool isBar = ((beatIndex % m_beatsPerBar) + m_beatsPerBar) % m_beatsPerBar == 0;
+        const qint64 barIndex = beatIndex >= 0 ? beatIndex / m_beatsPerBar : -1;
         if (!isBar && !beats)
             continue;
-        const bool labelled = isBar && barIndex % barsPerLabel == 0;
+        const bool labelled = isBar && barIndex >= 0 && barIndex % barsPerLabel == 0;
         if (!beats && isBar && !labelled && pixelsPerBar < 8.0)
             continue;  // bars too dense to draw even unlabelled
-        const double sample = double(i) * step;
+        const double sample = origin + double(i) * step;
         ticks.append(QVariantMap{{QStringLiteral("x"), xForSample(sample)},
                                  {QStringLiteral("label"), labelled ? QString::number(barIndex + 1) : QString()},
                                  {QStringLiteral("time"), labelled ? timeText(sample) : QString()},

@@ -53,7 +53,8 @@ public:
     double maxSamplesPerPixel() const;
 
     // The song's grid. Zoom and scroll stay where they are as far as the new length allows.
-    void setGrid(qint64 songLength, int sampleRate, double tempo, int beatsPerBar);
+    // `downbeatOffset`: where bar 1 starts (ProjectSettings::downbeatOffset); beats before it are the pickup.
+    void setGrid(qint64 songLength, int sampleRate, double tempo, int beatsPerBar, qint64 downbeatOffset = 0);
     // Section boundaries (the end of every section but the last), ascending, for hit-testing.
     void setBoundaries(QVector<qint64> boundaries) { m_boundaries = std::move(boundaries); }
 
@@ -103,6 +104,7 @@ private:
     int m_sampleRate = 44100;
     double m_tempo = 120.0;
     int m_beatsPerBar = 4;
+    qint64 m_downbeat = 0;
     bool m_fitted = false;  // zoom-to-fit until the user zooms, so the song fills the view once it has a size
     QVector<qint64> m_boundaries;
 };

@@ -81,6 +81,7 @@ QVariant TrackListModel::data(const QModelIndex& index, int role) const
     case ColourRole: return t.colour;
     case ClipsRole: return activeClips(m_project->data(), t.id);
     case SpectrogramRole: return m_spectrograms.contains(t.id);
+    case LockedRole: return t.locked;
     default: return {};
     }
 }
@@ -89,7 +90,8 @@ QHash<int, QByteArray> TrackListModel::roleNames() const
 {
     return {{IdRole, "trackId"}, {NameRole, "name"}, {RoleNameRole, "role"}, {GainRole, "gainDb"},
             {PanRole, "pan"},    {MuteRole, "mute"}, {SoloRole, "solo"},     {ColourRole, "colour"},
-            {ClipsRole, "clips"}, {AudibleRole, "audible"}, {SpectrogramRole, "spectrogram"}};
+            {ClipsRole, "clips"}, {AudibleRole, "audible"}, {SpectrogramRole, "spectrogram"},
+            {LockedRole, "locked"}};
 }
 
 QString TrackListModel::trackId(int row) const

@@ -33,6 +33,7 @@ public:
         ClipsRole,     // [{file, timelineStart, sourceStart, length}], what the waveform item takes
         AudibleRole,   // false when muted, or when another track is soloed and this one is not
         SpectrogramRole,  // the lane shows a spectrogram instead of the waveform (a view setting, not saved)
+        LockedRole,       // the user's own recording: no engine writes it
     };
 
     explicit TrackListModel(core::Project* project, QObject* parent = nullptr);

@@ -7,9 +7,10 @@ list(APPEND S2A_UI_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/EditorController.h ${CMAKE_CURRENT_LIST_DIR}/EditorController.cpp
   ${CMAKE_CURRENT_LIST_DIR}/LoopRegionEditor.h ${CMAKE_CURRENT_LIST_DIR}/LoopRegionEditor.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MarkerEditor.h ${CMAKE_CURRENT_LIST_DIR}/MarkerEditor.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ChordLaneEditor.h ${CMAKE_CURRENT_LIST_DIR}/ChordLaneEditor.cpp
 )
 list(APPEND S2A_UI_REGISTERED_DIRS ${CMAKE_CURRENT_LIST_DIR})
 list(APPEND S2A_UI_QML
-  qml/EditorView.qml qml/TimelineRuler.qml qml/MarkerLane.qml qml/SectionLane.qml qml/TrackLane.qml
+  qml/EditorView.qml qml/TimelineRuler.qml qml/MarkerLane.qml qml/ChordLane.qml qml/SectionLane.qml qml/TrackLane.qml
   qml/Inspector.qml qml/TakesList.qml qml/ShortcutsDialog.qml
 )

@@ -10,12 +10,15 @@
 
 #include "core/audio/AudioImport.h"
 #include "core/persistence/ProjectBundle.h"
+#include "inference/Accompaniment.h"
 #include "inference/SectionRegenerator.h"
 #include "inference/analysis/SongAnalysis.h"
+#include "inference/arranger/ArrangerEngine.h"
 #include "inference/arranger/DemoSong.h"
 #include "ui/viewmodels/TransportModel.h"
 
 #include <QLocale>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
@@ -54,7 +57,7 @@ DocumentController::DocumentController(core::ProjectDocument* document, QString 
     connect(project->undoStack(), &QUndoStack::indexChanged, this, &DocumentController::changed);
     connect(&m_importPoll, &QTimer::timeout, this, [this] {
         if (m_importJob)
-            setActivity(tr("Analysing… %1 %").arg(qRound(100.0 * m_importJob->fraction())));
+            setActivity(QStringLiteral("%1 %2 %").arg(m_importActivity).arg(qRound(100.0 * m_importJob->fraction())));
     });
     connect(&m_import, &QFutureWatcherBase::finished, this, [this] {
         m_importPoll.stop();
@@ -144,28 +147,61 @@ QString DocumentController::openOrImport(const QUrl& url)
 
 QString DocumentController::importAudio(const QUrl& file)
 {
+    const QString path = localPath(file);
+    return startImport(tr("Analysing %1…").arg(QFileInfo(path).fileName()),
+                       [path](const QString& bundle, JobControl& job) -> Result<core::ProjectData> {
+                           constexpr int kRate = 44100;
+                           auto audio = core::importAudio(path, kRate, core::ChannelPolicy::DownmixToStereo);
+                           if (!audio)
+                               return audio.error();
+                           auto analysis = inference::analysis::analyzeSong(audio->audio, job);
+                           if (!analysis)
+                               return analysis.error();
+                           auto stored = inference::storeStem(bundle, audio->audio);
+                           if (!stored)
+                               return stored.error();
+                           return inference::analysis::projectFromAnalysis(analysis.value(), QFileInfo(path).completeBaseName(),
+                                                                           stored.value(), kRate, audio->audio.frames());
+                       });
+}
+
+QString DocumentController::accompany(const QUrl& file, const QString& caption, const QString& trackName, const QString& role,
+                                      bool melody, const QString& seed)
+{
+    const QString path = localPath(file);
+    inference::AccompanySpec spec;
+    spec.caption = caption.trimmed();
+    const auto recordingRole = core::trackRoleFromString(role);
+    spec.recording = {trackName, recordingRole && *recordingRole != core::TrackRole::Mix ? *recordingRole : core::TrackRole::Lead};
+    spec.chords = melody ? inference::analysis::ChordReading::Melody : inference::analysis::ChordReading::Played;
+    spec.downmix = true;
+    bool numeric = false;
+    spec.seed = seed.trimmed().toULongLong(&numeric);
+    if (!numeric || spec.seed == 0)
+        spec.seed = QRandomGenerator::global()->generate64() | 1;
+    return startImport(tr("Accompanying %1…").arg(QFileInfo(path).fileName()),
+                       [path, spec](const QString& bundle, JobControl& job) -> Result<core::ProjectData> {
+                           inference::arranger::ArrangerEngine engine;
+                           return inference::accompanyRecording(path, bundle, spec, engine, job);
+                       });
+}
+
+QString DocumentController::startImport(const QString& activity, ImportWork work)
+{
     if (m_import.isRunning())
         return tr("An import is already running.");
-    const QString path = localPath(file);
     const QString bundle = m_document->newUntitledBundlePath();
     m_importJob = std::make_shared<BackgroundJob>();
     m_importBundle = bundle;
-    setActivity(tr("Analysing %1…").arg(QFileInfo(path).fileName()));
+    m_importActivity = activity;
+    setActivity(activity);
     auto job = m_importJob;
     // The worker only fills m_imported before it finishes; the UI thread reads it in finished().
-    m_import.setFuture(QtConcurrent::run([this, job, path, bundle] {
-        constexpr int kRate = 44100;
-        auto audio = core::importAudio(path, kRate, core::ChannelPolicy::DownmixToStereo);
-        if (!audio)
-            return audio.errorMessage();
-        auto analysis = inference::analysis::analyzeSong(audio->audio, *job);
-        if (!analysis)
-            return analysis.errorMessage();
-        auto stored = inference::storeStem(bundle, audio->audio);
-        if (!stored)
-            return stored.errorMessage();
-        m_imported = inference::analysis::projectFromAnalysis(analysis.value(), QFileInfo(path).completeBaseName(),
-                                                               stored.value(), kRate, audio->audio.frames());
+    m_import.setFuture(QtConcurrent::run([this, job, bundle, work = std::move(work)] {
+        auto song = work(bundle, *job);
+        if (!song)
+            return song.errorMessage();
+        m_imported = std::move(song.value());
         return QString();
     }));
     m_importPoll.start(200);

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+
 #include <memory>
 #include <QUrl>
 #include <QVariantList>
@@ -96,6 +98,12 @@ public:
     // Analyses an audio file in the background into a new, sectioned, unsaved song. Returns an error to show
     // at once, or empty when the import started; importFinished() follows.
     Q_INVOKABLE QString importAudio(const QUrl& file);
+    // File > Accompany a Recording: the recording at `file` becomes a locked track (`trackName`, `role`) of a
+    // new, unsaved song, analysed (its tempo, bar 1, key, chords from its tune when `melody`, else from what it
+    // plays, sections), with a band in the style of `caption` as each section's take (inference/Accompaniment.h).
+    // `seed`: a number, or empty for a new one. In the background like importAudio; importFinished() follows.
+    Q_INVOKABLE QString accompany(const QUrl& file, const QString& caption, const QString& trackName, const QString& role,
+                                  bool melody, const QString& seed = {});
     Q_INVOKABLE QString openRecent(int index);
     QStringList recentSongs() const;
     Q_INVOKABLE void undo();
@@ -115,6 +123,10 @@ Q_SIGNALS:
 
 private:
     void rememberRecent(const QString& bundle);
+    // Runs `work` (which fills a new untitled bundle and returns its song) in the background, showing `activity`
+    // with its progress; the song opens when it is done.
+    using ImportWork = std::function<Result<core::ProjectData>(const QString& bundle, JobControl& job)>;
+    QString startImport(const QString& activity, ImportWork work);
 
     core::ProjectDocument* m_document;
     UndoHistoryModel m_history;
@@ -125,6 +137,7 @@ private:
     QTimer m_importPoll;
     core::ProjectData m_imported;
     QString m_importBundle;
+    QString m_importActivity;
 };
 
 }  // namespace s2a::ui

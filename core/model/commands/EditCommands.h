@@ -5,6 +5,8 @@
 
 #include <QUndoCommand>
 
+#include <functional>
+
 namespace s2a::core {
 class Project;
 }
@@ -95,18 +97,19 @@ private:
 };
 
 // Markers and chords are few and small: every edit of either list keeps the whole list before and after, and
-// applies it through the Project member that `apply` names (one the Project hands over itself).
+// applies it through `apply` (a call of the Project's own, private apply function, which the Project hands over).
 template <typename T>
 class ListCommand : public MergeableCommand {
 public:
-    using Apply = void (Project::*)(const QVector<T>&);
+    using Apply = std::function<void(const QVector<T>&)>;
     ListCommand(Project* project, Apply apply, QVector<T> before, QVector<T> after, const QString& text,
                 const QString& mergeKey, int gesture)
-        : MergeableCommand(project, text, mergeKey, gesture), m_apply(apply), m_before(std::move(before)), m_after(std::move(after))
+        : MergeableCommand(project, text, mergeKey, gesture), m_apply(std::move(apply)), m_before(std::move(before)),
+          m_after(std::move(after))
     {
     }
-    void redo() override { (m_project->*m_apply)(m_after); }
-    void undo() override { (m_project->*m_apply)(m_before); }
+    void redo() override { m_apply(m_after); }
+    void undo() override { m_apply(m_before); }
     bool mergeWith(const QUndoCommand* other) override
     {
         const auto* o = dynamic_cast<const ListCommand*>(other);
