@@ -146,7 +146,7 @@ std::vector<ChordSpan> recogniseChords(const Features& features, const std::vect
 }
 
 std::vector<ChordSpan> harmoniseMelody(const Features& features, const std::vector<double>& bars, double duration,
-                                       int tonic, bool minor)
+                                       int tonic, bool minor, double* fit)
 {
     // The candidates: the key's diatonic triads (scale degree, minor?, prior weight); the leading-tone
     // diminished chord is left out (a melody alone rarely implies it), and a minor key may also use V.
@@ -216,6 +216,8 @@ std::vector<ChordSpan> harmoniseMelody(const Features& features, const std::vect
             best[size_t(s)][size_t(c)] = top + kSharpness * score[size_t(s)][size_t(c)];
         }
     const std::vector<int> path = backtrack(best, from);
+    if (fit)
+        *fit = *std::max_element(best.back().begin(), best.back().end()) / double(segments);
     std::vector<ChordSpan> spans;
     for (int s = 0; s < segments; ++s) {
         const Candidate& c = candidates[size_t(path[size_t(s)])];

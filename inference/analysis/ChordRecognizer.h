@@ -32,8 +32,10 @@ std::vector<ChordSpan> recogniseChords(const Features& features, const std::vect
 // the key per bar of `bars` (downbeats, seconds), chosen by how much of the bar's pitch content its chord tones
 // hold (the notes on the bar's strong beats weigh double: melodies land on chord tones there), smoothed by a
 // Viterbi pass that favours the functions songs use most (I, IV, V, vi and their minor-key kin).
+// `fit`, when given, receives how well the harmony fits per bar (the best path's mean score): what tells the
+// right bar grid from one shifted by a beat or two, for a melody whose downbeats nothing else marks.
 std::vector<ChordSpan> harmoniseMelody(const Features& features, const std::vector<double>& bars, double duration,
-                                       int tonic, bool minor);
+                                       int tonic, bool minor, double* fit = nullptr);
 
 // The share of [0, duration) where `estimate` names the chord of `reference`, counting only where the reference
 // is a major or minor chord (MIREX majmin, time-weighted): 0..1, or -1 when the reference has none.

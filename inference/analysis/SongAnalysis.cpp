@@ -13,9 +13,23 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace s2a::inference::analysis {
 namespace {
+
+// Downbeats every four beats from beat `phase`, extended back to the song's start a bar at a time.
+std::vector<double> barsFromPhase(const std::vector<double>& beats, int phase, double tempo)
+{
+    const double bar = 4.0 * 60.0 / tempo;
+    std::vector<double> bars;
+    for (double t = beats[size_t(phase)] - bar; t > -0.25 * bar; t -= bar)
+        bars.insert(bars.begin(), std::max(0.0, t));
+    for (size_t b = size_t(phase); b < beats.size(); b += 4)
+        bars.push_back(beats[b]);
+    return bars;
+}
+
 
 // Mono at the analysis rate: downmix first (one channel to resample instead of two), then resample.
 Result<std::vector<float>> analysisSignal(const core::AudioBuffer& audio)
@@ -58,6 +72,7 @@ private:
 
 }  // namespace
 
+
 Result<SongAnalysis> analyzeSong(const core::AudioBuffer& audio, JobControl& job, ChordReading chordReading)
 {
     if (audio.channelCount() == 0 || audio.sampleRate <= 0 || !audio.hasEqualChannelLengths())
@@ -96,9 +111,27 @@ Result<SongAnalysis> analyzeSong(const core::AudioBuffer& audio, JobControl& job
 
     if (!stages.next(0.55, QStringLiteral("Chords")))
         return cancelledError();
+    if (key.valid && chordReading == ChordReading::Melody && rhythm.beats.size() >= 8) {
+        // A tune alone marks its downbeats weakly (no bass, no kick): of the four bar grids the beats allow, the
+        // one its harmony fits best wins, and bars, bar 1 and the chords follow it.
+        int best = 0;
+        double bestFit = -std::numeric_limits<double>::infinity();
+        for (int phase = 0; phase < 4; ++phase) {
+            double fit = 0.0;
+            harmoniseMelody(features, barsFromPhase(rhythm.beats, phase, rhythm.tempo), out.duration, key.tonic, key.minor, &fit);
+            if (fit > bestFit) {
+                bestFit = fit;
+                best = phase;
+            }
+        }
+        const std::vector<double> grid = barsFromPhase(rhythm.beats, best, rhythm.tempo);
+        out.bars = QVector<double>(grid.begin(), grid.end());
+        out.downbeatOffset = std::fmod(rhythm.beats[size_t(best)], 4.0 * 60.0 / rhythm.tempo);
+    }
     if (key.valid) {
+        const std::vector<double> bars(out.bars.begin(), out.bars.end());
         const std::vector<ChordSpan> spans = chordReading == ChordReading::Melody
-            ? harmoniseMelody(features, rhythm.bars, out.duration, key.tonic, key.minor)
+            ? harmoniseMelody(features, bars, out.duration, key.tonic, key.minor)
             : recogniseChords(features, rhythm.beats, out.duration);
         for (const ChordSpan& span : spans)
             out.chords.push_back({span.start, chordName(span.root, span.minor)});

@@ -5,7 +5,7 @@
 
 #include "inference/analysis/ChordRecognizer.h"
 #include "inference/analysis/Features.h"
-#include "inference/analysis/KeyEstimator.h"
+#include "core/model/ChordSymbol.h"
 #include "inference/analysis/Rhythm.h"
 #include "inference/analysis/SongAnalysis.h"
 #include "inference/arranger/Arranger.h"
@@ -28,14 +28,25 @@ struct Case {
     quint64 seed;
 };
 
-// The lead stem alone through the melody harmoniser, on its own tracked bars and estimated key.
+// The lead stem alone through the analysis as an accompaniment reads it (ChordReading::Melody: its own beats,
+// key and bar grid, a harmony per bar).
 double harmonise(const std::vector<float>& mono, const std::vector<ChordSpan>& reference)
 {
-    const Features f = computeFeatures(mono, kAnalysisRate);
-    const RhythmResult rhythm = trackRhythm(f);
-    const KeyResult key = estimateKey(f, rhythm.beats);
+    core::AudioBuffer audio;
+    audio.sampleRate = kAnalysisRate;
+    audio.channels = {mono};
+    SimpleJobControl job;
+    auto analysis = analyzeSong(audio, job, ChordReading::Melody);
+    if (!analysis)
+        qFatal("%s", qPrintable(analysis.errorMessage()));
     const double duration = double(mono.size()) / kAnalysisRate;
-    return majminAccuracy(reference, harmoniseMelody(f, rhythm.bars, duration, key.tonic, key.minor), duration);
+    std::vector<ChordSpan> spans;
+    for (int i = 0; i < analysis->chords.size(); ++i) {
+        const auto symbol = core::parseChordSymbol(analysis->chords[i].name);
+        spans.push_back({analysis->chords[i].start, i + 1 < analysis->chords.size() ? analysis->chords[i + 1].start : duration,
+                         symbol ? symbol->root : -1, symbol && symbol->minor()});
+    }
+    return majminAccuracy(reference, spans, duration);
 }
 
 double recognise(const std::vector<float>& mono, const std::vector<ChordSpan>& reference)
