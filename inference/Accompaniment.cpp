@@ -131,12 +131,26 @@ Result<RenderedTakes> renderAccompaniment(const ProjectData& song, const QString
     return takes;
 }
 
+Status checkRecordingLength(double seconds, const QString& name)
+{
+    if (seconds < kMinimumRecordingSeconds)
+        return Error{QStringLiteral("%1 is %2 s long; a recording to accompany needs at least %3 s (a few bars), so that "
+                                    "its tempo, key and sections can be found")
+                         .arg(name)
+                         .arg(seconds, 0, 'f', 1)
+                         .arg(kMinimumRecordingSeconds, 0, 'f', 0)};
+    return Status::success();
+}
+
 Result<ProjectData> accompanyRecording(const QString& recordingPath, const QString& bundlePath, const AccompanySpec& spec,
                                        Generator& engine, JobControl& job)
 {
     auto imported = importAudio(recordingPath, spec.sampleRate, spec.downmix ? ChannelPolicy::DownmixToStereo : ChannelPolicy::Refuse);
     if (!imported)
         return imported.error();
+    if (Status longEnough = checkRecordingLength(double(imported->audio.frames()) / spec.sampleRate, QFileInfo(recordingPath).fileName());
+        !longEnough)
+        return longEnough.error();
     PhaseJob analysing(job, 0.0, 0.3);
     auto analysis = analysis::analyzeSong(imported->audio, analysing, spec.chords);
     if (!analysis)

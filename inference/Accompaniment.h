@@ -39,6 +39,11 @@ struct AccompanySpec {
     bool downmix = false;               // fold a file of more than two channels to stereo (else refuse it)
 };
 
+// A recording of `seconds` (its file named `name`) long enough to accompany: at least two bars at a slow
+// tempo, so that a pulse, a key and a section can be found in it.
+constexpr double kMinimumRecordingSeconds = 4.0;
+Status checkRecordingLength(double seconds, const QString& name);
+
 // Imports the recording at `recordingPath`, analyses it, stores it in the new bundle at `bundlePath` (whose
 // audio/ receives the stems; nothing else is written there) and returns the song with the band as each section's
 // active take (the recording alone stays as the section's first take). Progress: analysis 0-30 %, the band

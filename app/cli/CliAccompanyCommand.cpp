@@ -8,9 +8,13 @@
 #include "core/persistence/ProjectBundle.h"
 #include "inference/Accompaniment.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace s2a::cli {
 
@@ -57,15 +61,25 @@ int accompanyCommand(const QStringList& args)
     spec.seed = seed.value();
     spec.downmix = parser.isSet(downmix);
     const QString recording = parser.positionalArguments().constFirst();
-    if (auto probed = AudioFileReader::probe(recording); !probed)  // an unreadable file is bad input, not a failed job
+    // An unreadable or too short file is bad input, not a failed job.
+    auto probed = AudioFileReader::probe(recording);
+    if (!probed)
         return fail(BadInput, probed.errorMessage());
+    if (Status longEnough = checkRecordingLength(double(probed->frames) / std::max(1, probed->sampleRate), QFileInfo(recording).fileName());
+        !longEnough)
+        return fail(BadInput, longEnough.errorMessage());
     CliProgress progress(parser.isSet(kQuiet));
     auto song = accompanyRecording(recording, path, spec, generator, progress);
     progress.finish();
-    if (!song)
+    // The folder did not exist before this command: what a failed run left in it (stems, no song) goes.
+    if (!song) {
+        QDir(path).removeRecursively();
         return jobFailure(song.error());
-    if (Status saved = bundle::save(song.value(), path); !saved)
+    }
+    if (Status saved = bundle::save(song.value(), path); !saved) {
+        QDir(path).removeRecursively();
         return fail(WriteFailure, saved.errorMessage());
+    }
 
     const ProjectData& data = song.value();
     const double downbeat = double(data.settings.downbeatOffset) / data.settings.sampleRate;

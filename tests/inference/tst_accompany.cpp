@@ -202,6 +202,37 @@ private Q_SLOTS:
         QVERIFY2(errors.contains("is your recording"), errors.constData());
     }
 
+    // Bad input: a file that is not audio, no -o, a role that is not one; each a clear message, nothing written.
+    void refusesBadInput()
+    {
+        const QString notAudio = m_dir.filePath(QStringLiteral("notes.txt"));
+        QFile text(notAudio);
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("la la la, not a song\n");
+        text.close();
+        const auto run = [](const QStringList& args, QByteArray* errors) {
+            QProcess p;
+            p.start(QStringLiteral(S2A_CLI_PATH), QStringList{QStringLiteral("accompany")} + args);
+            p.waitForFinished(60000);
+            *errors = p.readAllStandardError();
+            return p.exitCode();
+        };
+        QByteArray errors;
+        const QString out = m_dir.filePath(QStringLiteral("Never.s2a"));
+        QCOMPARE(run({notAudio, QStringLiteral("-o"), out}, &errors), 3);
+        QVERIFY2(errors.contains("notes.txt"), errors.constData());
+        QCOMPARE(run({notAudio}, &errors), 2);
+        QVERIFY2(errors.contains("-o Song.s2a"), errors.constData());
+        QCOMPARE(run({notAudio, QStringLiteral("-o"), out, QStringLiteral("--role"), QStringLiteral("kazoo")}, &errors), 2);
+        QVERIFY2(errors.contains("--role"), errors.constData());
+        // A tenth of a second of sound: too short to find a tempo in, said before any work.
+        const QString blip = m_dir.filePath(QStringLiteral("blip.wav"));
+        QVERIFY(core::AudioFileWriter::write(blip, core::AudioBuffer::silence(1, 4410, 44100), core::AudioFileFormat::Wav16));
+        QCOMPARE(run({blip, QStringLiteral("-o"), out}, &errors), 3);
+        QVERIFY2(errors.contains("blip.wav is 0.1 s long"), errors.constData());
+        QVERIFY(!QFileInfo::exists(out));
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_bundle = m_dir.filePath(QStringLiteral("Band.s2a"));
