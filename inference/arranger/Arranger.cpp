@@ -128,6 +128,8 @@ void Arranger::buildContexts(const QVector<SectionPlan>& sections, const std::ve
         c.style = &style;
         c.active = activeRoles(s, c.energy);
         c.percussion = m_plan.percussion && (local.percussion || m_plan.intent.percussion || m_plan.percussionOnly);
+        // A sung or played tune sits from about F4 up: the comping stays under it.
+        c.compingCeiling = m_plan.recordedLead ? 65 : 127;
         m_contexts.push_back(c);
     }
     for (size_t i = 0; i < m_contexts.size(); ++i) {

@@ -13,6 +13,9 @@ bool isPluckedBell(int program) { return (program >= 8 && program <= 15) || prog
 
 void push(const SectionContext& ctx, std::vector<NoteEvent>& out, qint64 tick, qint64 length, int pitch, int velocity)
 {
+    // A voice that voice leading or an arpeggio carried above the ceiling folds down an octave (or more).
+    while (pitch > ctx.compingCeiling && pitch - 12 >= 36)
+        pitch -= 12;
     if (ctx.owns(tick) && velocity > 0)
         out.push_back({tick, std::max<qint64>(length, 20), std::clamp(pitch, 0, 127), std::clamp(velocity, 1, 127)});
 }
@@ -67,9 +70,19 @@ void CompingWriter::write(const SectionContext& ctx, const Instrument& instrumen
     }
 }
 
-void CompingWriter::writeRhythm(const SectionContext& ctx, const char* pattern, Voicing voicing, bool guitar, bool power,
+// `v` moved down by octaves until its top (about four semitones a voice above its lowest note) stays under the
+// section's comping ceiling, and no lower than the bass's octave.
+CompingWriter::Voicing CompingWriter::underCeiling(Voicing v, const SectionContext& ctx)
+{
+    while (v.low + 4 * v.voices > ctx.compingCeiling && v.low - 12 >= 36)
+        v.low -= 12;
+    return v;
+}
+
+void CompingWriter::writeRhythm(const SectionContext& ctx, const char* pattern, Voicing requested, bool guitar, bool power,
                                 bool leftHand, Rng& rng, std::vector<NoteEvent>& out)
 {
+    const Voicing voicing = underCeiling(requested, ctx);
     const int len = int(std::strlen(pattern));
     std::vector<int> previous;
     int arpIndex = 0;
@@ -128,8 +141,9 @@ void CompingWriter::writeRhythm(const SectionContext& ctx, const char* pattern, 
     }
 }
 
-void CompingWriter::writeSustained(const SectionContext& ctx, Voicing voicing, int baseVelocity, std::vector<NoteEvent>& out)
+void CompingWriter::writeSustained(const SectionContext& ctx, Voicing requested, int baseVelocity, std::vector<NoteEvent>& out)
 {
+    const Voicing voicing = underCeiling(requested, ctx);
     std::vector<int> previous;
     const int velocity = std::clamp(int(baseVelocity * (0.7 + 0.5 * ctx.energy)), 1, 127);
     for (int bar = 0; bar < ctx.bars;) {

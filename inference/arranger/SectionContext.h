@@ -36,6 +36,9 @@ struct SectionContext {
     const StyleDef* style = nullptr;
     QSet<core::TrackRole> active;
     bool percussion = false;  // hand percussion layer on the drum stem
+    // The highest register comping may reach (MIDI note the voicings stay under): below the lead's register when
+    // the user's own recording sings or plays the tune, so the band leaves it room; 127 otherwise.
+    int compingCeiling = 127;
 
     qint64 barTicks() const { return qint64(stepsPerBar) * kTicksPerStep; }
     qint64 barStart(int bar) const { return firstBarTick + bar * barTicks(); }

@@ -144,6 +144,7 @@ Result<MusicPlan> SongPlanner::plan(const GenerationRequest& request, quint64 so
     plan.stepsPerBar = std::max(1, ts.numerator * 16 / ts.denominator);
     plan.downbeatOffset = request.downbeatOffset;
     plan.chords = request.chords;
+    plan.recordedLead = request.withoutRoles.contains(R::Lead) || request.withoutRoles.contains(R::Vocals);
 
     // The band: the style's core plus what the caption names; the whole default band when it names nothing.
     for (const NamedInstrument& n : intent.instruments)

@@ -10,6 +10,8 @@
 #include "core/audio/AudioFileWriter.h"
 #include "core/model/ChordSymbol.h"
 #include "core/persistence/ProjectBundle.h"
+#include "inference/arranger/Arranger.h"
+#include "inference/arranger/SongPlanner.h"
 #include "inference/analysis/ChordRecognizer.h"
 
 #include <QJsonDocument>
@@ -200,6 +202,47 @@ private Q_SLOTS:
         QByteArray errors;
         QVERIFY(cli({QStringLiteral("--section"), second, QStringLiteral("--stems"), QStringLiteral("Flute take")}, &errors) != 0);
         QVERIFY2(errors.contains("is your recording"), errors.constData());
+    }
+
+    // The band leaves the tune room: with the user's recording on the lead, the comping (keys, guitar, strings,
+    // pads, horns) keeps under the lead's register; without it, the same song's comping reaches into it.
+    void compingLeavesTheLeadRoom()
+    {
+        GenerationRequest r;
+        r.caption = QStringLiteral("soul with rhodes, guitar, strings and pads");
+        r.seed = 3;
+        r.tempo = 96;
+        r.key = QStringLiteral("E major");
+        r.sampleRate = 44100;
+        r.sections = arranger::SongPlanner::barSections({{L::Verse, 8}, {L::Chorus, 8}}, r.tempo, r.sampleRate);
+        const auto shareAbove = [](const GenerationRequest& request, int pitch, int* notes) {
+            auto plan = arranger::SongPlanner::plan(request, request.seed);
+            if (!plan)
+                qFatal("%s", qPrintable(plan.errorMessage()));
+            const arranger::Arranger a(plan.value(), request.sections, request.sampleRate,
+                                       std::vector<quint64>(size_t(request.sections.size()), request.seed));
+            int above = 0, all = 0;
+            for (const arranger::StemPart& part : a.parts()) {
+                const auto role = part.instrument.role;
+                if (role == core::TrackRole::Drums || role == core::TrackRole::Bass || role == core::TrackRole::Lead)
+                    continue;
+                for (const arranger::NoteEvent& n : part.notes) {
+                    ++all;
+                    above += n.pitch > pitch;
+                }
+            }
+            *notes = all;
+            return all ? double(above) / all : 0.0;
+        };
+        int free = 0, roomy = 0;
+        const double before = shareAbove(r, 65, &free);
+        r.withoutRoles = {core::TrackRole::Lead};
+        const double after = shareAbove(r, 65, &roomy);
+        qInfo("comping notes above F4: %.1f %% of %d with no recording, %.1f %% of %d with a recorded lead", 100.0 * before, free,
+              100.0 * after, roomy);
+        QVERIFY(free > 100 && roomy > 100);
+        QVERIFY2(before > 0.2, qPrintable(QString::number(before)));
+        QVERIFY2(after < 0.05, qPrintable(QString::number(after)));
     }
 
     // Bad input: a file that is not audio, no -o, a role that is not one; each a clear message, nothing written.
