@@ -1,6 +1,5 @@
 #include "inference/Accompaniment.h"
 
-#include "inference/StemLevelGuard.h"
 #include "inference/StemReplacement.h"
 
 #include "core/audio/AudioImport.h"
@@ -79,11 +78,7 @@ Result<RenderedTakes> renderAccompaniment(const ProjectData& song, const QString
         return result.error();
     if (job.cancelled())
         return cancelledError();
-    // The band only: an engine that made a part the recording plays (its role) has it left out.
-    result->stems.erase(std::remove_if(result->stems.begin(), result->stems.end(),
-                                       [&](const Stem& stem) { return request->withoutRoles.contains(stem.role); }),
-                        result->stems.end());
-    guardStemLevels(result->stems, request->sampleRate, result->origin);
+    finishStems(result.value(), request.value());  // the band only: no stem of the recording's role
     const QStringList trackIds = assignStemTracks(song, result->stems);
 
     RenderedTakes takes;
@@ -101,10 +96,7 @@ Result<RenderedTakes> renderAccompaniment(const ProjectData& song, const QString
         take.bundlePath = bundlePath;
         take.understood = result->understood;
         take.name = QStringLiteral("Accompaniment");
-        if (const Take* active = section.activeTake())
-            for (const AudioClip& clip : active->clips)
-                if (const int t = song.trackIndex(clip.trackId); t >= 0 && song.tracks[t].locked)
-                    take.keptClips.append(clip);
+        take.keptClips = recordingClips(song, section);
         const double rate = request->sampleRate;
         for (int i = 0; i < result->stems.size(); ++i) {
             if (job.cancelled())

@@ -148,10 +148,6 @@ Result<QVector<RenderedTake>> renderRepaint(const ProjectData& snapshot, const Q
     if (!result)
         return result.error();
 
-    // The user's recordings (locked tracks) are never repainted: no stem of their roles is stored.
-    result->stems.erase(std::remove_if(result->stems.begin(), result->stems.end(),
-                                       [&](const Stem& stem) { return request->withoutRoles.contains(stem.role); }),
-                        result->stems.end());
     // request->context[i] is project track i as it plays now (requestFor renders every track).
     const QStringList trackIds = assignStemTracks(snapshot, result->stems);
     const SampleCount fade = std::min<SampleCount>(SampleCount(kRepaintSeamSeconds * request->sampleRate), range.length() / 4);
@@ -181,7 +177,7 @@ Result<QVector<RenderedTake>> renderRepaint(const ProjectData& snapshot, const Q
         take.name = name;
         if (const Take* active = section.activeTake())
             for (const AudioClip& clip : active->clips) {
-                if (const int t = snapshot.trackIndex(clip.trackId); t >= 0 && snapshot.tracks[t].locked) {
+                if (playsRecording(snapshot, clip)) {
                     take.keptClips.append(clip);  // a recording stays whole
                     continue;
                 }

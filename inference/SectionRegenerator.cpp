@@ -198,8 +198,32 @@ Result<GenerationResult> runRegeneration(const GenerationRequest& request, Gener
         return result.error();
     if (job.cancelled())
         return cancelledError();
-    guardStemLevels(result->stems, request.sampleRate, result->origin);
+    finishStems(result.value(), request);
     return result;
+}
+
+bool playsRecording(const ProjectData& song, const AudioClip& clip)
+{
+    const int t = song.trackIndex(clip.trackId);
+    return t >= 0 && song.tracks[t].locked;
+}
+
+QVector<AudioClip> recordingClips(const ProjectData& song, const Section& section)
+{
+    QVector<AudioClip> clips;
+    if (const Take* active = section.activeTake())
+        for (const AudioClip& clip : active->clips)
+            if (playsRecording(song, clip))
+                clips.append(clip);
+    return clips;
+}
+
+void finishStems(GenerationResult& result, const GenerationRequest& request)
+{
+    guardStemLevels(result.stems, request.sampleRate, result.origin);
+    result.stems.erase(std::remove_if(result.stems.begin(), result.stems.end(),
+                                      [&](const Stem& stem) { return request.withoutRoles.contains(stem.role); }),
+                       result.stems.end());
 }
 
 Result<RenderedTake> renderTake(const ProjectData& snapshot, const QString& bundlePath, const QString& sectionId,
@@ -238,14 +262,9 @@ Result<RenderedTake> renderTake(const ProjectData& snapshot, const QString& bund
     // Every stem for a whole section; the asked ones (on their tracks) for a stem replacement.
     QVector<StemChoice> chosen;
     if (options.stems.isEmpty()) {
-        // The user's recordings (locked tracks) stay as they are, and no stem of the engine lands on them.
-        if (const Take* active = section.activeTake())
-            for (const AudioClip& clip : active->clips)
-                if (const int t = snapshot.trackIndex(clip.trackId); t >= 0 && snapshot.tracks[t].locked)
-                    take.keptClips.append(clip);
+        take.keptClips = recordingClips(snapshot, section);  // the user's recordings stay as they are
         for (int i = 0; i < result->stems.size(); ++i)
-            if (!request->withoutRoles.contains(result->stems[i].role))
-                chosen.append(StemChoice{i, {}});
+            chosen.append(StemChoice{i, {}});
     } else if (auto choice = chooseStems(snapshot, section, options.stems, result->stems, take); choice) {
         chosen = choice.value();
     } else {

@@ -69,8 +69,17 @@ Result<QString> findSection(const core::ProjectData& data, const QString& refere
 Result<GenerationRequest> requestFor(const core::ProjectData& data, const QString& bundlePath, int targetSection,
                                      const RegenerateOptions& options, JobControl* job = nullptr);
 
-// Runs `engine`'s regenerate() on `request` as the share [from, to] of `job`'s progress and applies the stem
-// level guard to what it made: the part of a regeneration every kind of job (section, range) shares.
+// Whether `clip` plays one of the user's recordings (a locked track), which no job ever rewrites.
+bool playsRecording(const core::ProjectData& song, const core::AudioClip& clip);
+// The clips of `section`'s active take that play the user's recordings: every new take of it keeps them.
+QVector<core::AudioClip> recordingClips(const core::ProjectData& song, const core::Section& section);
+
+// What every job does with an engine's stems before storing any: the stem level guard over all of them, then the
+// stems of the roles the song's recordings play (request.withoutRoles) left out, so none lands on a recording.
+void finishStems(GenerationResult& result, const GenerationRequest& request);
+
+// Runs `engine`'s regenerate() on `request` as the share [from, to] of `job`'s progress and finishes its stems
+// (finishStems): the part of a regeneration every kind of job (section, range) shares.
 Result<GenerationResult> runRegeneration(const GenerationRequest& request, Generator& engine, JobControl& job,
                                          double from, double to);
 

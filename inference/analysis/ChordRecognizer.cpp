@@ -1,5 +1,7 @@
 #include "inference/analysis/ChordRecognizer.h"
 
+#include "core/model/ChordSymbol.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -68,10 +70,9 @@ void appendSpan(std::vector<ChordSpan>& spans, const ChordSpan& span)
 
 QString chordName(int root, bool minor)
 {
-    static const char* names[12] = {"C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"};
     if (root < 0 || root > 11)
         return QStringLiteral("N");
-    return QString::fromLatin1(names[root]) + (minor ? QStringLiteral("m") : QString());
+    return core::ChordSymbol{root, minor ? core::ChordQuality::Minor : core::ChordQuality::Major}.name();
 }
 
 std::vector<ChordSpan> recogniseChords(const Features& features, const std::vector<double>& beats, double duration)

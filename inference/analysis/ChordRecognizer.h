@@ -21,7 +21,7 @@ struct ChordSpan {
     bool operator==(const ChordSpan& o) const { return root == o.root && (root < 0 || minor == o.minor); }
 };
 
-// "C", "F#m", "Bb", "N".
+// "C", "F#m", "Bb", "N": core::ChordSymbol's spelling, which the chord lane stores.
 QString chordName(int root, bool minor);
 
 // One chord per beat interval of `beats` (seconds; the song's start and `duration` close the first and last

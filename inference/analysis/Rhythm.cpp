@@ -237,16 +237,19 @@ RhythmResult trackRhythm(const Features& features)
         double offset = std::atan2(sy, sx) / (2.0 * M_PI) * bar;
         r.downbeatOffset = offset < 0.0 ? offset + bar : offset;
     }
-    // Bars before the first tracked downbeat are extrapolated back to the start at the refined tempo, so the
-    // bar grid covers the whole song (the tracker often misses the very first beat).
-    const double barSeconds = 4.0 * 60.0 / r.tempo;
-    std::vector<double> bars;
-    for (double t = r.beats[static_cast<size_t>(phase)] - barSeconds; t > -0.25 * barSeconds; t -= barSeconds)
-        bars.insert(bars.begin(), std::max(0.0, t));
-    for (int b = phase; b < nb; b += 4)
-        bars.push_back(r.beats[static_cast<size_t>(b)]);
-    r.bars = bars;
+    r.bars = barsFromPhase(r.beats, phase, r.tempo);
     return r;
+}
+
+std::vector<double> barsFromPhase(const std::vector<double>& beats, int phase, double tempo)
+{
+    const double bar = 4.0 * 60.0 / tempo;
+    std::vector<double> bars;
+    for (double t = beats[static_cast<size_t>(phase)] - bar; t > -0.25 * bar; t -= bar)
+        bars.insert(bars.begin(), std::max(0.0, t));
+    for (size_t b = static_cast<size_t>(phase); b < beats.size(); b += 4)
+        bars.push_back(beats[b]);
+    return bars;
 }
 
 }  // namespace s2a::inference::analysis

@@ -18,6 +18,10 @@ struct RhythmResult {
     double downbeatOffset = 0.0;
 };
 
+// Downbeats every four beats of `beats` from beat `phase`, extended back to the song's start a bar at a time at
+// `tempo` (the tracker often misses the very first beats), so the grid covers the whole song.
+std::vector<double> barsFromPhase(const std::vector<double>& beats, int phase, double tempo);
+
 // Half-wave rectified flux of the log-mel spectrogram, summed over bands and detrended.
 std::vector<float> onsetStrength(const Features& features);
 

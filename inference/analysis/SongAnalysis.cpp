@@ -18,19 +18,6 @@
 namespace s2a::inference::analysis {
 namespace {
 
-// Downbeats every four beats from beat `phase`, extended back to the song's start a bar at a time.
-std::vector<double> barsFromPhase(const std::vector<double>& beats, int phase, double tempo)
-{
-    const double bar = 4.0 * 60.0 / tempo;
-    std::vector<double> bars;
-    for (double t = beats[size_t(phase)] - bar; t > -0.25 * bar; t -= bar)
-        bars.insert(bars.begin(), std::max(0.0, t));
-    for (size_t b = size_t(phase); b < beats.size(); b += 4)
-        bars.push_back(beats[b]);
-    return bars;
-}
-
-
 // Mono at the analysis rate: downmix first (one channel to resample instead of two), then resample.
 Result<std::vector<float>> analysisSignal(const core::AudioBuffer& audio)
 {

@@ -2,6 +2,7 @@
 
 // An arranger song rendered at the analysis rate, with its request (so tests can rebuild what the arranger
 // planned: chords, bars) and its stems summed into the mix, for the analysis tests that score against that truth.
+#include "core/model/ChordSymbol.h"
 #include "inference/analysis/ChordRecognizer.h"
 #include "inference/analysis/SongAnalysis.h"
 #include "inference/arranger/Arranger.h"
@@ -65,6 +66,18 @@ inline std::vector<inference::analysis::ChordSpan> plannedChords(const inference
             spans.push_back({double(a.timeline().tickToSample(from)) / r.sampleRate, double(a.timeline().tickToSample(to)) / r.sampleRate,
                              major || minor ? chord.root : -1, minor});
         }
+    return spans;
+}
+
+// The analysis's chord changes as spans up to `duration`, for majminAccuracy.
+inline std::vector<inference::analysis::ChordSpan> spansOf(const QVector<inference::analysis::AnalysedChord>& chords, double duration)
+{
+    std::vector<inference::analysis::ChordSpan> spans;
+    for (int i = 0; i < chords.size(); ++i) {
+        const auto symbol = core::parseChordSymbol(chords[i].name);
+        spans.push_back({chords[i].start, i + 1 < chords.size() ? chords[i + 1].start : duration, symbol ? symbol->root : -1,
+                         symbol && symbol->minor()});
+    }
     return spans;
 }
 

@@ -60,17 +60,6 @@ std::vector<ChordSpan> spansOf(const QVector<core::ChordMark>& lane, int sampleR
     return spans;
 }
 
-std::vector<ChordSpan> spansOf(const QVector<AnalysedChord>& chords, double duration)
-{
-    std::vector<ChordSpan> spans;
-    for (int i = 0; i < chords.size(); ++i) {
-        const auto symbol = core::parseChordSymbol(chords[i].name);
-        spans.push_back({chords[i].start, i + 1 < chords.size() ? chords[i + 1].start : duration, symbol ? symbol->root : -1,
-                         symbol && symbol->minor()});
-    }
-    return spans;
-}
-
 }  // namespace
 
 class AccompanyTest : public QObject {
@@ -149,7 +138,7 @@ private Q_SLOTS:
         auto heard = analyzeSong(mix, job, ChordReading::Played);
         QVERIFY2(heard, qPrintable(heard.errorMessage()));
         const double duration = double(data.length()) / kRate;
-        const std::vector<ChordSpan> bandChords = spansOf(heard->chords, duration);
+        const std::vector<ChordSpan> bandChords = test::spansOf(heard->chords, duration);
         const double followsLane = majminAccuracy(spansOf(data.chords, kRate, duration), bandChords, duration);
         const std::vector<ChordSpan> reference = test::plannedChords(song.request);
         const double laneVsReference = majminAccuracy(reference, spansOf(data.chords, kRate, duration), duration);

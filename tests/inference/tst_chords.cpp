@@ -5,7 +5,6 @@
 
 #include "inference/analysis/ChordRecognizer.h"
 #include "inference/analysis/Features.h"
-#include "core/model/ChordSymbol.h"
 #include "inference/analysis/Rhythm.h"
 #include "inference/analysis/SongAnalysis.h"
 #include "inference/arranger/Arranger.h"
@@ -40,13 +39,7 @@ double harmonise(const std::vector<float>& mono, const std::vector<ChordSpan>& r
     if (!analysis)
         qFatal("%s", qPrintable(analysis.errorMessage()));
     const double duration = double(mono.size()) / kAnalysisRate;
-    std::vector<ChordSpan> spans;
-    for (int i = 0; i < analysis->chords.size(); ++i) {
-        const auto symbol = core::parseChordSymbol(analysis->chords[i].name);
-        spans.push_back({analysis->chords[i].start, i + 1 < analysis->chords.size() ? analysis->chords[i + 1].start : duration,
-                         symbol ? symbol->root : -1, symbol && symbol->minor()});
-    }
-    return majminAccuracy(reference, spans, duration);
+    return majminAccuracy(reference, test::spansOf(analysis->chords, duration), duration);
 }
 
 double recognise(const std::vector<float>& mono, const std::vector<ChordSpan>& reference)
