@@ -224,6 +224,21 @@ private Q_SLOTS:
         QCOMPARE(app.data().settings.title, QStringLiteral("clicks"));
         QVERIFY(app.document.isUntitled() && app.document.isModified());
 
+        // Accompany a Recording: Choose… opens its own file dialog (Qt Quick Dialogs, loaded as a user meets it),
+        // the WAV is clicked there, and the dialog shows it and offers Accompany; cancelled here (the flow itself
+        // is tst_accompany_gui's).
+        QObject* accompany = child(app.root.get(), "accompanyDialog");
+        QVERIFY(QMetaObject::invokeMethod(accompany, "open"));
+        QTRY_VERIFY(accompany->property("opened").toBool());
+        QVERIFY(!app.item("accompanyStart")->isEnabled());
+        child(app.root.get(), "accompanyFileDialog")->setProperty("currentFolder", QUrl::fromLocalFile(wavFolder));
+        click(w, app.item("accompanyChoose"));
+        CHECKED(choose(w, QStringLiteral("clicks.wav")));
+        QTRY_COMPARE(accompany->property("recording").toUrl(), QUrl::fromLocalFile(wavFolder + QStringLiteral("/clicks.wav")));
+        QTRY_VERIFY(app.item("accompanyStart")->isEnabled());
+        QVERIFY(QMetaObject::invokeMethod(accompany, "reject"));
+        QTRY_VERIFY(!accompany->property("visible").toBool());
+
         // A render holding NaN (a broken plug-in's) is refused with the time of its first bad sample, in a
         // message the user sees; the song in the window stays as it was.
         auto broken = audio;
