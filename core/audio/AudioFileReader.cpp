@@ -106,6 +106,8 @@ struct OpenedFile {
     qint64 fileBytes = 0;
 };
 
+constexpr SampleCount kLargestVorbisBlock = 8192;
+
 Result<OpenedFile> openForReading(const QString& path)
 {
     const QString name = detail::displayName(path);
@@ -217,7 +219,12 @@ Result<DecodedAudio> AudioFileReader::read(const QString& path)
             return Error{QStringLiteral("%1: the file contains no audio frames").arg(name)};
         // libFLAC skips damaged frames without raising an error; the shortfall against the stated length is
         // the only sign. (libsndfile already trims the stated length of truncated PCM files when opening.)
-        if (opened->headerLengthIsExact && position < expected) {
+        // An Ogg stream's length is its last page's granule position, which some encoders set up to a block
+        // past the final decoded sample (a real Vorbis soundtrack in Debian states 104 frames more than it
+        // holds); a shortfall within one Vorbis block is that quirk, not damage, and refusing such a file
+        // would refuse music every other player opens.
+        const SampleCount tolerated = opened->info.isOgg ? kLargestVorbisBlock : 0;
+        if (opened->headerLengthIsExact && position + tolerated < expected) {
             return Error{QStringLiteral("%1: the file is damaged, only %2 of its %3 frames could be decoded")
                              .arg(name)
                              .arg(position)
