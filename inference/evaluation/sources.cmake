@@ -8,6 +8,8 @@ target_sources(s2a_inference PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/SpectralMetrics.h ${CMAKE_CURRENT_LIST_DIR}/SpectralMetrics.cpp
   ${CMAKE_CURRENT_LIST_DIR}/TonalMetrics.h ${CMAKE_CURRENT_LIST_DIR}/TonalMetrics.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Adherence.h ${CMAKE_CURRENT_LIST_DIR}/Adherence.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/StructureScore.h ${CMAKE_CURRENT_LIST_DIR}/StructureScore.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/SplicedSongs.h ${CMAKE_CURRENT_LIST_DIR}/SplicedSongs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SeamMetric.h ${CMAKE_CURRENT_LIST_DIR}/SeamMetric.cpp
   ${CMAKE_CURRENT_LIST_DIR}/HeldOut.h ${CMAKE_CURRENT_LIST_DIR}/HeldOut.cpp
   ${CMAKE_CURRENT_LIST_DIR}/EvalRunner.h ${CMAKE_CURRENT_LIST_DIR}/EvalRunner.cpp

@@ -7,6 +7,7 @@
 #include "inference/arranger/CaptionParser.h"
 #include "inference/arranger/MusicTheory.h"
 #include "inference/arranger/SongPlanner.h"
+#include "inference/evaluation/StructureScore.h"
 
 #include <QElapsedTimer>
 #include <QtTest>
@@ -17,6 +18,8 @@
 using namespace s2a;
 using namespace s2a::inference;
 using namespace s2a::inference::analysis;
+using s2a::inference::evaluation::boundaryHits;
+using s2a::inference::evaluation::fMeasure;
 using L = core::SectionLabel;
 
 namespace {
@@ -54,32 +57,6 @@ TestSong renderSong(const QString& caption, double tempo, const QString& key, co
     if (!result)
         qFatal("generate failed: %s", qPrintable(result.errorMessage()));
     return TestSong{caption, tempo, key, r.sections, mixOf(result.value())};
-}
-
-// Greedy one-to-one matching of boundaries within `window` seconds; returns hits.
-int boundaryHits(const QVector<double>& ref, const QVector<double>& est, double window)
-{
-    QVector<bool> used(est.size(), false);
-    int hits = 0;
-    for (double r : ref) {
-        int best = -1;
-        for (int i = 0; i < est.size(); ++i)
-            if (!used[i] && std::abs(est[i] - r) <= window && (best < 0 || std::abs(est[i] - r) < std::abs(est[best] - r)))
-                best = i;
-        if (best >= 0) {
-            used[best] = true;
-            ++hits;
-        }
-    }
-    return hits;
-}
-
-double fMeasure(int hits, int nRef, int nEst)
-{
-    if (nRef == 0 && nEst == 0)
-        return 1.0;
-    const double p = nEst ? double(hits) / nEst : 0.0, r = nRef ? double(hits) / nRef : 0.0;
-    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
 
 // The analysed section overlapping reference section `s` the most.
