@@ -62,6 +62,10 @@ struct GenerationRequest {
     // Regeneration: the target's chords come from this seed (0: from `seed`), so that replacing one stem keeps
     // the harmony the section's other stems play.
     quint64 harmonySeed = 0;
+    // Regeneration of some stems only ("replace the bass", "add strings"): the roles to make anew; the rest of
+    // the section is known. Empty: every stem. The diffusion engine clamps the stem groups these roles do not
+    // map to (stem-wise inpainting); the arranger makes every stem and the caller keeps the ones it asked for.
+    QVector<core::TrackRole> regenerateRoles;
     QVector<Stem> context;
     double contextSeconds = 10.0;
 };

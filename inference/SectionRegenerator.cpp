@@ -172,7 +172,8 @@ Result<GenerationRequest> requestFor(const ProjectData& data, const QString& bun
             plan.seed = take->origin.seed;
         r.sections.append(plan);
     }
-    if (targetSection >= 0) {
+    // A section's context, or the user's recordings a whole-song generation plays around (accompaniment).
+    if (targetSection >= 0 || !r.withoutRoles.isEmpty()) {
         r.context = currentStems(data, bundlePath, job);
         if (job && job->cancelled())
             return cancelledError();
@@ -241,8 +242,11 @@ Result<RenderedTake> renderTake(const ProjectData& snapshot, const QString& bund
     auto request = requestFor(snapshot, bundlePath, index, options, &decoding);
     if (!request)
         return request.error();
-    if (!options.stems.isEmpty() && section.activeTake())
-        request->harmonySeed = section.activeTake()->origin.seed;  // the chords the kept stems play
+    if (!options.stems.isEmpty()) {
+        request->regenerateRoles = rolesToRemake(snapshot, options.stems);
+        if (section.activeTake())
+            request->harmonySeed = section.activeTake()->origin.seed;  // the chords the kept stems play
+    }
     auto result = runRegeneration(request.value(), engine, job, kDecodeShare, kEngineShare);
     if (!result)
         return result.error();

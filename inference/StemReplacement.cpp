@@ -58,6 +58,23 @@ Result<QVector<StemChoice>> chooseStems(const ProjectData& song, const Section& 
     return chosen;
 }
 
+QVector<TrackRole> rolesToRemake(const ProjectData& song, const QStringList& wanted)
+{
+    QVector<TrackRole> roles;
+    for (const QString& raw : wanted) {
+        const QString name = raw.trimmed();
+        std::optional<TrackRole> role;
+        for (const Track& t : song.tracks)
+            if (!role && (t.id == name || names(name, t.name, t.role)))
+                role = t.role;
+        if (!role)
+            role = trackRoleFromString(name.toLower());
+        if (role && !roles.contains(*role))
+            roles.append(*role);
+    }
+    return roles;
+}
+
 QStringList assignStemTracks(const ProjectData& song, const QVector<Stem>& stems)
 {
     QStringList ids(stems.size());

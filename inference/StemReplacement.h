@@ -21,6 +21,10 @@ struct StemChoice {
 Result<QVector<StemChoice>> chooseStems(const core::ProjectData& song, const core::Section& section,
                                         const QStringList& names, const QVector<Stem>& made, RenderedTake& take);
 
+// The roles `names` (as chooseStems reads them: a track's id, name or role, or a role the song lacks) ask to make
+// anew, for GenerationRequest::regenerateRoles; names that are neither give nothing here (chooseStems reports them).
+QVector<core::TrackRole> rolesToRemake(const core::ProjectData& song, const QStringList& names);
+
 // The tracks a whole set of the engine's stems go on (a repaint, an accompaniment): by role and name, else the
 // first track of that role that no other stem took, else a new track (its id made here, so that every section's
 // take of the job shares it). Locked tracks (the user's recordings) never take a stem.

@@ -7,6 +7,7 @@
 
 #include "inference/model/Autocast.h"
 #include "inference/model/LatentInpainting.h"
+#include "training/KeepMasks.h"
 
 #include <algorithm>
 #include <cmath>
@@ -27,37 +28,15 @@ const std::string& pickFrom(const std::vector<std::string>& items, std::mt19937_
 
 struct Item {
     torch::Tensor latent;                       // [GC, N]
-    torch::Tensor keep;                         // [N]
+    torch::Tensor keep;                         // [1, N] (every group alike) or [G, N] (known stems)
     std::vector<model::SectionSpan> spans;      // in crop coordinates (whole sections)
     model::BeatGrid grid;                       // the song's clock from the crop's first frame
     std::vector<std::string> sectionCaptions;
     std::string caption;
 };
 
-// Keep-mask kinds, in the proportions a user's actions need: whole-song generation, repainting one section
-// (or a random span), and extending the end.
-torch::Tensor drawKeepMask(int64_t n, const std::vector<model::SectionSpan>& spans, std::mt19937_64& rng)
-{
-    std::uniform_real_distribution<double> u(0.0, 1.0);
-    const double kind = u(rng);
-    if (kind < 0.3 || n < 8)
-        return torch::zeros({n});
-    if (kind < 0.6 && spans.size() > 1) {  // one section, as the editor repaints
-        const auto& s = spans[std::uniform_int_distribution<size_t>(0, spans.size() - 1)(rng)];
-        const int64_t first = std::clamp<int64_t>(s.startFrame, 0, n), end = std::clamp<int64_t>(s.endFrame, 0, n);
-        if (end - first >= 2 && end - first < n)
-            return model::repaintMask(n, first, end, std::uniform_int_distribution<int>(0, 1)(rng));
-    }
-    if (kind < 0.85) {  // a random span
-        const int64_t length = std::uniform_int_distribution<int64_t>(n / 8, n / 2)(rng);
-        const int64_t first = std::uniform_int_distribution<int64_t>(0, n - length)(rng);
-        return model::repaintMask(n, first, first + length, 0);
-    }
-    const int64_t keepFrames = std::uniform_int_distribution<int64_t>(n / 4, 3 * n / 4)(rng);  // extend
-    return model::extendMask(n, keepFrames, 0);
-}
-
-Item drawItem(const DitSong& s, int64_t cropFrames, int64_t hop, double frameSeconds, std::mt19937_64& rng)
+Item drawItem(const DitSong& s, int64_t cropFrames, int64_t hop, double frameSeconds, int groups, double stemShare,
+              std::mt19937_64& rng)
 {
     const ManifestSong& song = *s.song;
     const int64_t frames = s.latent.size(1);
@@ -78,7 +57,7 @@ Item drawItem(const DitSong& s, int64_t cropFrames, int64_t hop, double frameSec
         item.spans.push_back({0, n, 0});
         item.sectionCaptions.emplace_back();
     }
-    item.keep = drawKeepMask(n, item.spans, rng);
+    item.keep = drawStemKeepMask(drawFrameKeepMask(n, item.spans, rng), groups, stemShare, rng);
     return item;
 }
 
@@ -116,7 +95,8 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
     const double frameSeconds = context.config.latentFrameSeconds();
     const int64_t crop = std::min<int64_t>(o.ditCropFrames, context.config.dit.maxFrames);
     const auto& device = context.device;
-    const int64_t channels = context.config.ditLatentChannels();
+    const int groups = context.config.stemGroupCount();
+    const int64_t channelsPerGroup = context.config.vae.latentChannels;
     net->train();
     net->dit->setActivationCheckpointing(o.activationCheckpointing);
     bool activationsReported = false;
@@ -126,7 +106,8 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
         // and computes its own range of it.
         std::vector<Item> items;
         for (int i = 0; i < o.ditBatch; ++i)
-            items.push_back(drawItem(songs[std::uniform_int_distribution<size_t>(0, songs.size() - 1)(rng)], crop, hop, frameSeconds, rng));
+            items.push_back(drawItem(songs[std::uniform_int_distribution<size_t>(0, songs.size() - 1)(rng)], crop, hop,
+                                     frameSeconds, groups, o.stemMaskShare, rng));
         // One crop length per batch (the shortest song bounds it), so the items stack.
         int64_t n = crop;
         for (const Item& it : items)
@@ -148,10 +129,12 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
         }
         // The loss is a mean over the generated frames of the global batch; every rank knows every item's mask,
         // so the count needs no communication and is the same for any world size or number of micro-batches.
-        double generatedFrames = 0.0;
+        // Counted per group and frame: a kept stem's frames are not generated.
+        double generatedGroupFrames = 0.0;
         for (const Item& it : items)
-            generatedFrames += it.latent.size(1) == n ? (1.0 - it.keep).clamp_min(0.0).sum().item<double>() : double(n);
-        const double denominator = generatedFrames * double(channels) + 1e-6;
+            generatedGroupFrames += it.latent.size(1) == n ? (1.0 - it.keep.expand({groups, n})).clamp_min(0.0).sum().item<double>()
+                                                           : double(groups * n);
+        const double denominator = generatedGroupFrames * double(channelsPerGroup) + 1e-6;
         const ItemRange range = context.slice(o.ditBatch, micro);
         const int64_t b = range.count();
         if (b == 0)
@@ -165,7 +148,7 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
         for (int i = range.first; i < range.end; ++i) {
             const Item& it = items[size_t(i)];
             latents.push_back(it.latent.narrow(1, 0, n));
-            keeps.push_back(it.latent.size(1) == n ? it.keep : torch::zeros({n}));
+            keeps.push_back(it.latent.size(1) == n ? it.keep.expand({groups, n}) : torch::zeros({groups, n}));
             const auto& spans = allLayouts[size_t(i)];
             layouts.push_back(spans);
             grids.push_back(it.grid);
@@ -181,7 +164,7 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
             times.push_back(at::randn({1}, generator, torch::TensorOptions()));
         }
         const auto x1 = torch::stack(latents).to(device);                 // [B, GC, N]
-        const auto keep = torch::stack(keeps).view({b, 1, n}).to(device);  // [B, 1, N]
+        const auto keep = torch::stack(keeps).to(device);  // [B, G, N]
         const auto noise = torch::stack(noises).to(device);
         // Logit-normal times: most training where the velocity is hardest to predict (mid-path).
         const auto t = torch::sigmoid(torch::cat(times)).to(device);
@@ -227,7 +210,7 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
                           spec.name.c_str(), (heapBytes() - heapBefore) / double(1 << 30), (long long)b, (long long)n);
             context.say(line);
         }
-        const auto weight = (1.0 - keep).clamp_min(0.0);  // generated frames only
+        const auto weight = (1.0 - model::channelKeepMask(keep, channelsPerGroup)).clamp_min(0.0);  // generated frames only
         // This micro-batch's share; scaled by the world size because the ranks' gradients are averaged.
         const auto flow = ((predicted.to(torch::kFloat32) - target).pow(2) * weight).sum() *
                           (double(context.dist.worldSize()) / denominator);

@@ -71,6 +71,9 @@ struct TrainOptions {
     double emaDecay = 0.999;
     double gradientClip = 1.0;
     double captionDropout = 0.15;             // each of global / section captions, independently
+    // Stages 3 and 4 of a model with several stem groups: the share of items whose keep-mask clamps a random
+    // subset of the groups on every frame (known stems: accompaniment, add / replace one stem).
+    double stemMaskShare = 0.25;
     double headWeight = 0.5;                  // stage 2: weight of the structure-head losses
     double klWeight = 1e-4;
     // Harmonic-head codecs: weight of a second magnitude loss on the bass, harmonic and lead stems that sees the

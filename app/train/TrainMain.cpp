@@ -55,6 +55,7 @@ const char* kUsage =
     "  --vae-batch N, --dit-batch N global batches (divisible by the number of ranks)\n"
     "  --dit-crop-frames N          DiT crop in latent frames (645 = the paper's 30 s at 21.5 Hz)\n"
     "  --vae-lr LR, --dit-lr LR, --tonal-harmonic-weight W, --harmonic-sparsity-weight W\n"
+    "  --stem-mask-share S          DiT stages: share of items with known (clamped) stem groups (0.25)\n"
     "  --checkpoint-every N         checkpoint interval in steps\n"
     "  --accumulate K               DiT stages: K micro-batches per rank per step (gradient accumulation)\n"
     "  --checkpoint-activations     DiT stages: recompute each block in the backward pass (less memory)\n"
@@ -158,6 +159,7 @@ TrainOptions optionsFrom(const Arguments& a)
     o.ditLearningRate = number(a, "--dit-lr", o.ditLearningRate, 0, 1);
     o.tonalHarmonicWeight = number(a, "--tonal-harmonic-weight", o.tonalHarmonicWeight, 0, 1000);
     o.harmonicSparsityWeight = number(a, "--harmonic-sparsity-weight", o.harmonicSparsityWeight, 0, 1000);
+    o.stemMaskShare = number(a, "--stem-mask-share", o.stemMaskShare, 0, 1);
     return o;
 }
 

@@ -85,6 +85,27 @@ torch::Tensor extendMask(int64_t frames, int64_t keepFrames, int64_t crossfadeFr
     return repaintMask(frames, keepFrames, frames, crossfadeFrames);
 }
 
+torch::Tensor stemGroupKeepMask(const torch::Tensor& frameKeep, const std::vector<bool>& keptGroups)
+{
+    if (frameKeep.dim() != 1)
+        throw LatentSpanError("the frame keep-mask must be [frames], got " + std::to_string(frameKeep.dim()) + " dimensions");
+    if (keptGroups.empty())
+        throw LatentSpanError("a stem-group keep-mask needs at least one group");
+    std::vector<torch::Tensor> rows;
+    for (bool kept : keptGroups)
+        rows.push_back(kept ? torch::ones_like(frameKeep, torch::kFloat32) : frameKeep.to(torch::kFloat32));
+    return torch::stack(rows);
+}
+
+torch::Tensor channelKeepMask(const torch::Tensor& groupKeep, int64_t channelsPerGroup)
+{
+    if (groupKeep.dim() != 3 || channelsPerGroup < 1)
+        throw LatentSpanError("a group keep-mask must be [B, G, N] with at least one channel per group");
+    if (groupKeep.size(1) == 1)
+        return groupKeep;
+    return groupKeep.repeat_interleave(channelsPerGroup, 1);
+}
+
 LatentWindowPlan planLatentWindows(int64_t frames, int64_t windowFrames, int64_t overlapFrames)
 {
     if (frames < 1 || windowFrames < 1)

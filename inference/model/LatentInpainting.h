@@ -61,6 +61,19 @@ torch::Tensor repaintMask(int64_t frames, int64_t firstFrame, int64_t endFrame, 
 // the seam as repaintMask.
 torch::Tensor extendMask(int64_t frames, int64_t keepFrames, int64_t crossfadeFrames = 0);
 
+// Stem-wise inpainting (accompaniment, "add a stem", "replace one stem"): the keep-mask per stem group
+// [groups, frames] (float32, CPU). A kept group (a known stem: the user's recording, the stems of a section
+// that stay) is 1 on every frame; every other group follows `frameKeep` ([frames], e.g. repaintMask), so a
+// group can be generated over one section while the kept groups are clamped over the whole window. The DiT
+// takes it as [B, G, N] (StructureDit::forward); the sampler and the loss need it per latent channel
+// (channelKeepMask).
+torch::Tensor stemGroupKeepMask(const torch::Tensor& frameKeep, const std::vector<bool>& keptGroups);
+
+// A keep-mask per group ([B, G, N], or [B, 1, N] for all groups alike) spread to the stacked latent's channels,
+// [B, G * channelsPerGroup, N] (each group's channels are contiguous, as DiffusionEngine stacks them); a [B, 1, N]
+// mask is returned as it is (it broadcasts over channels).
+torch::Tensor channelKeepMask(const torch::Tensor& groupKeep, int64_t channelsPerGroup);
+
 // One window of a long-song plan: frames [start, start + length) of the song.
 struct LatentWindow {
     int64_t start = 0;

@@ -1,17 +1,28 @@
 #pragma once
 
-// What the diffusion engine tests share: a three-section sine song and a file's SHA-256 (what a take records of
+// What the diffusion engine tests share: a three-section sine song, the engine on the CPU, and a file's SHA-256 (what a take records of
 // its weights).
 #include "AudioFixtures.h"
 
 #include "core/model/Project.h"
 #include "core/persistence/ProjectBundle.h"
+#include "inference/diffusion/DiffusionEngine.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 
 namespace s2a::test {
+
+// The engine on `weights`, on the CPU with two threads (the dev machine's cores).
+inline inference::diffusion::DiffusionOptions cpuDiffusionOptions(const QString& weights)
+{
+    inference::diffusion::DiffusionOptions o;
+    o.weightsPath = weights;
+    o.device = QStringLiteral("cpu");
+    o.cpuThreads = 2;
+    return o;
+}
 
 inline QString fileSha256(const QString& path)
 {

@@ -108,14 +108,7 @@ class TestDiffusionEngine : public QObject {
     QString m_sha;
     model::ModelConfig m_config;
 
-    DiffusionOptions options() const
-    {
-        DiffusionOptions o;
-        o.weightsPath = m_weights;
-        o.device = QStringLiteral("cpu");
-        o.cpuThreads = 2;
-        return o;
-    }
+    DiffusionOptions options() const { return test::cpuDiffusionOptions(m_weights); }
 
 private Q_SLOTS:
     void initTestCase()
