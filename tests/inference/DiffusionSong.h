@@ -1,7 +1,7 @@
 #pragma once
 
-// What the diffusion engine tests share: a three-section sine song, the engine on the CPU, and a file's SHA-256 (what a take records of
-// its weights).
+// What the diffusion engine tests share: a three-section sine song, the engine on the CPU, and a file's SHA-256
+// (what a take records of its weights).
 #include "AudioFixtures.h"
 
 #include "core/model/Project.h"
