@@ -58,7 +58,10 @@ private Q_SLOTS:
             qInfo("%-40s %s", c.caption, qPrintable(line.join(QStringLiteral(", "))));
         }
         qInfo("first downbeat within 50 ms: %d of %d (%.0f %%); worst error %.0f ms", hits, total, 100.0 * hits / total, 1000.0 * worst);
-        QVERIFY2(hits >= 0.75 * total, qPrintable(QStringLiteral("%1 of %2").arg(hits).arg(total)));
+        // The goal, 90 %: 20 of 20 with TimGM6mb (the suite's soundfont) since the tempo comb counts the beat's own
+        // lag twice (before: 16, the soul ballad read at 112 BPM for 84). With the larger MuseScore General
+        // soundfont the ballad still reads 112 BPM: 16 of 20 there.
+        QVERIFY2(hits >= 0.9 * total, qPrintable(QStringLiteral("%1 of %2").arg(hits).arg(total)));
     }
 };
 
