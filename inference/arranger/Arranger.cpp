@@ -128,8 +128,18 @@ void Arranger::buildContexts(const QVector<SectionPlan>& sections, const std::ve
         c.style = &style;
         c.active = activeRoles(s, c.energy);
         c.percussion = m_plan.percussion && (local.percussion || m_plan.intent.percussion || m_plan.percussionOnly);
-        // A sung or played tune sits from about F4 up: the comping stays under it.
+        // A sung or played tune: the comping stays under it. Measured (the recording's lower register, in the
+        // bars where it plays: more than half the bar covered), else the usual place of a tune, from F4 up.
         c.compingCeiling = m_plan.recordedLead ? 65 : 127;
+        if (m_plan.recordedLeadLowNote > 0) {
+            for (int bar = 0; bar < c.bars; ++bar) {
+                const qint64 from = m_timeline.tickToSample(c.barStart(bar)), to = m_timeline.tickToSample(c.barStart(bar + 1));
+                qint64 covered = 0;
+                for (const auto& [a, b] : m_plan.recordedLeadBusy)
+                    covered += std::max<qint64>(0, std::min(b, to) - std::max(a, from));
+                c.barCeilings.push_back(2 * covered > to - from ? m_plan.recordedLeadLowNote - 1 : 127);
+            }
+        }
         m_contexts.push_back(c);
     }
     for (size_t i = 0; i < m_contexts.size(); ++i) {

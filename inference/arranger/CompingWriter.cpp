@@ -14,7 +14,7 @@ bool isPluckedBell(int program) { return (program >= 8 && program <= 15) || prog
 void push(const SectionContext& ctx, std::vector<NoteEvent>& out, qint64 tick, qint64 length, int pitch, int velocity)
 {
     // A voice that voice leading or an arpeggio carried above the ceiling folds down an octave (or more).
-    while (pitch > ctx.compingCeiling && pitch - 12 >= 36)
+    while (pitch > ctx.ceilingAtBar(ctx.barOf(tick)) && pitch - 12 >= 36)
         pitch -= 12;
     if (ctx.owns(tick) && velocity > 0)
         out.push_back({tick, std::max<qint64>(length, 20), std::clamp(pitch, 0, 127), std::clamp(velocity, 1, 127)});
@@ -72,9 +72,9 @@ void CompingWriter::write(const SectionContext& ctx, const Instrument& instrumen
 
 // `v` moved down by octaves until its top (about four semitones a voice above its lowest note) stays under the
 // section's comping ceiling, and no lower than the bass's octave.
-CompingWriter::Voicing CompingWriter::underCeiling(Voicing v, const SectionContext& ctx)
+CompingWriter::Voicing CompingWriter::underCeiling(Voicing v, const SectionContext& ctx, int bar)
 {
-    while (v.low + 4 * v.voices > ctx.compingCeiling && v.low - 12 >= 36)
+    while (v.low + 4 * v.voices > ctx.ceilingAtBar(bar) && v.low - 12 >= 36)
         v.low -= 12;
     return v;
 }
@@ -82,11 +82,11 @@ CompingWriter::Voicing CompingWriter::underCeiling(Voicing v, const SectionConte
 void CompingWriter::writeRhythm(const SectionContext& ctx, const char* pattern, Voicing requested, bool guitar, bool power,
                                 bool leftHand, Rng& rng, std::vector<NoteEvent>& out)
 {
-    const Voicing voicing = underCeiling(requested, ctx);
     const int len = int(std::strlen(pattern));
     std::vector<int> previous;
     int arpIndex = 0;
     for (int bar = 0; bar < ctx.bars; ++bar) {
+        const Voicing voicing = underCeiling(requested, ctx, bar);
         const Chord& chord = ctx.chordAtBar(bar);
         std::vector<int> voices;
         if (power) {
@@ -143,10 +143,10 @@ void CompingWriter::writeRhythm(const SectionContext& ctx, const char* pattern, 
 
 void CompingWriter::writeSustained(const SectionContext& ctx, Voicing requested, int baseVelocity, std::vector<NoteEvent>& out)
 {
-    const Voicing voicing = underCeiling(requested, ctx);
     std::vector<int> previous;
     const int velocity = std::clamp(int(baseVelocity * (0.7 + 0.5 * ctx.energy)), 1, 127);
     for (int bar = 0; bar < ctx.bars;) {
+        const Voicing voicing = underCeiling(requested, ctx, bar);
         // Hold through repeated chords instead of re-attacking: pads and strings breathe on changes only.
         int span = 1;
         while (bar + span < ctx.bars && ctx.chordAtBar(bar + span).symbol == ctx.chordAtBar(bar).symbol)

@@ -19,7 +19,7 @@ private:
         int low;     // lowest note of the voicing lies in [low, low + 12)
         int voices;
     };
-    static Voicing underCeiling(Voicing v, const SectionContext& ctx);
+    static Voicing underCeiling(Voicing v, const SectionContext& ctx, int bar);
     static void writeRhythm(const SectionContext& ctx, const char* pattern, Voicing requested, bool guitar, bool power,
                             bool leftHand, Rng& rng, std::vector<NoteEvent>& out);
     static void writeSustained(const SectionContext& ctx, Voicing requested, int baseVelocity, std::vector<NoteEvent>& out);

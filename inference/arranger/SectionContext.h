@@ -39,12 +39,20 @@ struct SectionContext {
     // The highest register comping may reach (MIDI note the voicings stay under): below the lead's register when
     // the user's own recording sings or plays the tune, so the band leaves it room; 127 otherwise.
     int compingCeiling = 127;
+    // Per bar, where the lead's register was measured: under the tune in the bars it plays, 127 where it rests.
+    // Empty: compingCeiling throughout.
+    std::vector<int> barCeilings;
 
     qint64 barTicks() const { return qint64(stepsPerBar) * kTicksPerStep; }
     qint64 barStart(int bar) const { return firstBarTick + bar * barTicks(); }
     qint64 stepTick(int bar, int step) const { return barStart(bar) + qint64(step) * kTicksPerStep; }
     bool owns(qint64 tick) const { return tick >= startTick && tick < endTick; }
     const Chord& chordAtBar(int bar) const { return chords[size_t(std::clamp(bar, 0, bars - 1))]; }
+    int ceilingAtBar(int bar) const
+    {
+        return barCeilings.empty() ? compingCeiling : barCeilings[size_t(std::clamp(bar, 0, int(barCeilings.size()) - 1))];
+    }
+    int barOf(qint64 tick) const { return int((tick - firstBarTick) / barTicks()); }
     // Density tiers shared by all writers so the band changes gear together.
     bool sparse() const { return energy < 0.45; }
     bool full() const { return energy >= 0.72; }

@@ -145,6 +145,10 @@ Result<MusicPlan> SongPlanner::plan(const GenerationRequest& request, quint64 so
     plan.downbeatOffset = request.downbeatOffset;
     plan.chords = request.chords;
     plan.recordedLead = request.withoutRoles.contains(R::Lead) || request.withoutRoles.contains(R::Vocals);
+    plan.recordedLeadLowNote = plan.recordedLead ? request.recordedLeadLowNote : 0;
+    if (plan.recordedLead)
+        for (const auto& span : request.recordedLeadBusy)
+            plan.recordedLeadBusy.append({span.first, span.second});
 
     // The band: the style's core plus what the caption names; the whole default band when it names nothing.
     for (const NamedInstrument& n : intent.instruments)

@@ -22,6 +22,8 @@ struct MusicPlan {
     qint64 downbeatOffset = 0;         // samples: where bar 1 starts (the request's)
     QVector<core::ChordMark> chords;   // the song's chord lane, followed when not empty
     bool recordedLead = false;         // the user's recording plays the tune (the request leaves lead or vocals out)
+    int recordedLeadLowNote = 0;       // its measured lower register (MIDI), 0 = not measured
+    QVector<QPair<qint64, qint64>> recordedLeadBusy;  // samples where it plays
     std::vector<Instrument> band;  // one per stem, in desk order
     bool percussion = false;       // hand percussion on the drum stem
     bool percussionOnly = false;   // the drum stem has no kit, only percussion

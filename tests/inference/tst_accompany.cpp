@@ -13,6 +13,8 @@
 #include "inference/arranger/Arranger.h"
 #include "inference/arranger/SongPlanner.h"
 #include "inference/analysis/ChordRecognizer.h"
+#include "inference/analysis/LeadRegister.h"
+#include "inference/SectionRegenerator.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -232,6 +234,76 @@ private Q_SLOTS:
         QVERIFY(free > 100 && roomy > 100);
         QVERIFY2(before > 0.2, qPrintable(QString::number(before)));
         QVERIFY2(after < 0.05, qPrintable(QString::number(after)));
+    }
+
+    // The tune's register measured (aubio YIN) and followed bar by bar: a synthetic tune C5..G5 for 8 s then
+    // silence reads as C5-G5, busy over its first half only; the arranger's comping stays under C5 in the bars the
+    // tune plays and may rise where it rests. The accompanied flute of the first test reads in its own range.
+    void compingFollowsTheMeasuredTune()
+    {
+        constexpr int kRate = 44100;
+        core::AudioBuffer tune = core::AudioBuffer::silence(1, 16 * kRate, kRate);
+        const int melody[] = {72, 74, 76, 77, 79, 77, 76, 74};
+        for (int n = 0; n < 16; ++n)  // half-second notes, three harmonics, a short fade at each end
+            for (int i = 0; i < kRate / 2 - 2000; ++i) {
+                const double f = 440.0 * std::pow(2.0, (melody[n % 8] - 69) / 12.0), t = double(i) / kRate;
+                const double env = std::min({1.0, i / 400.0, (kRate / 2 - 2000 - i) / 400.0});
+                tune.channels[0][size_t(n * kRate / 2 + i)] =
+                    float(0.3 * env * (std::sin(2 * M_PI * f * t) + 0.5 * std::sin(4 * M_PI * f * t) + 0.25 * std::sin(6 * M_PI * f * t)));
+            }
+        const LeadRegister lead = measureLeadRegister(tune);
+        QStringList spans;
+        for (const auto& [a, b] : lead.busy)
+            spans << QStringLiteral("%1-%2 s").arg(double(a) / kRate, 0, 'f', 1).arg(double(b) / kRate, 0, 'f', 1);
+        qInfo("synthetic tune C5-G5: register %d-%d, busy %s", lead.lowNote, lead.highNote, qPrintable(spans.join(u' ')));
+        QVERIFY2(std::abs(lead.lowNote - 72) <= 1 && std::abs(lead.highNote - 79) <= 1, qPrintable(spans.join(u' ')));
+        QVERIFY(!lead.busy.isEmpty());
+        QVERIFY(lead.busy.front().first <= kRate / 2 && lead.busy.back().second >= 7 * kRate);
+        QVERIFY(lead.busy.back().second <= 9 * kRate);  // nothing in the silent half
+        QVERIFY(measureLeadRegister(core::AudioBuffer::silence(2, 4 * kRate, kRate)).lowNote == 0);
+
+        // The arranger: a verse where the tune plays and a chorus where it rests.
+        GenerationRequest r;
+        r.caption = QStringLiteral("soul with rhodes, guitar, strings and pads");
+        r.seed = 3;
+        r.tempo = 96;
+        r.key = QStringLiteral("E major");
+        r.sampleRate = kRate;
+        r.sections = arranger::SongPlanner::barSections({{L::Verse, 8}, {L::Chorus, 8}}, r.tempo, r.sampleRate);
+        r.withoutRoles = {core::TrackRole::Lead};
+        r.recordedLeadLowNote = 72;
+        r.recordedLeadBusy = {{r.sections[0].start, r.sections[0].end}};
+        auto plan = arranger::SongPlanner::plan(r, r.seed);
+        QVERIFY(plan);
+        const arranger::Arranger a(plan.value(), r.sections, r.sampleRate, std::vector<quint64>(2, r.seed));
+        const qint64 chorusTick = a.timeline().firstTickAtOrAfter(r.sections[1].start);
+        int verseNotes = 0, verseAbove = 0, chorusNotes = 0, chorusAbove = 0;
+        for (const arranger::StemPart& part : a.parts()) {
+            const auto role = part.instrument.role;
+            if (role == core::TrackRole::Drums || role == core::TrackRole::Bass || role == core::TrackRole::Lead)
+                continue;
+            for (const arranger::NoteEvent& n : part.notes) {
+                const bool chorus = n.tick >= chorusTick;
+                (chorus ? chorusNotes : verseNotes) += 1;
+                (chorus ? chorusAbove : verseAbove) += n.pitch > 71;
+            }
+        }
+        qInfo("comping above B4: %d of %d notes where the tune plays, %d of %d where it rests", verseAbove, verseNotes,
+              chorusAbove, chorusNotes);
+        QVERIFY(verseNotes > 50 && chorusNotes > 50);
+        QCOMPARE(verseAbove, 0);
+        QVERIFY2(chorusAbove > chorusNotes / 10, qPrintable(QString::number(chorusAbove)));
+
+        // The accompanied flute (first test's bundle): requestFor measures it from the locked track.
+        auto loaded = core::bundle::load(m_bundle);
+        QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
+        auto request = requestFor(loaded.value(), m_bundle, -1, RegenerateOptions{});
+        QVERIFY(request);
+        qInfo("the flute recording: lower register MIDI %d, %lld busy spans", request->recordedLeadLowNote,
+              static_cast<long long>(request->recordedLeadBusy.size()));
+        QVERIFY2(request->recordedLeadLowNote >= 55 && request->recordedLeadLowNote <= 80,
+                 qPrintable(QString::number(request->recordedLeadLowNote)));
+        QVERIFY(!request->recordedLeadBusy.isEmpty());
     }
 
     // Bad input: a file that is not audio, no -o, a role that is not one; each a clear message, nothing written.
