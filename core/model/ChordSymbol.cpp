@@ -104,4 +104,17 @@ QStringList chordQualitySuffixes()
     return out;
 }
 
+std::vector<ChordSymbol> diatonicTriads(int tonic, bool minor)
+{
+    using Q = ChordQuality;
+    static const std::pair<int, Q> major[] = {{0, Q::Major}, {2, Q::Minor}, {4, Q::Minor}, {5, Q::Major},
+                                              {7, Q::Major}, {9, Q::Minor}, {11, Q::Diminished}};
+    static const std::pair<int, Q> naturalMinor[] = {{0, Q::Minor}, {2, Q::Diminished}, {3, Q::Major}, {5, Q::Minor},
+                                                     {7, Q::Minor}, {8, Q::Major}, {10, Q::Major}};
+    std::vector<ChordSymbol> out;
+    for (const auto& [offset, quality] : minor ? naturalMinor : major)
+        out.push_back({((tonic + offset) % 12 + 12) % 12, quality});
+    return out;
+}
+
 }  // namespace s2a::core

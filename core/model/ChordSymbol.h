@@ -33,4 +33,8 @@ std::optional<ChordSymbol> parseChordSymbol(const QString& text);
 // The suffixes the chord lane offers, in menu order ("", "m", "7", ...).
 QStringList chordQualitySuffixes();
 
+// The triads on the seven degrees of a key (natural minor for a minor key), tonic first: C major gives C, Dm, Em,
+// F, G, Am, Bdim.
+std::vector<ChordSymbol> diatonicTriads(int tonic, bool minor);
+
 }  // namespace s2a::core

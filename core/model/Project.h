@@ -115,6 +115,9 @@ private:
     void applyChords(const QVector<ChordMark>& chords);
     Status pushChords(QVector<ChordMark> chords, const QString& text, const QString& mergeKey = {});
     Status replaceMarkers(QVector<Marker> markers, const QString& text, const QString& mergeKey = {});
+    // The two above: one time-ordered lane of the song (`lane`) replaced as one undo step (ProjectLanes.cpp).
+    template <typename T, typename Apply>
+    Status replaceLane(QVector<T> ProjectData::*lane, QVector<T> items, const QString& text, const QString& mergeKey, Apply apply);
 
     template <typename Edit>
     Status editSettings(const QString& text, const QString& mergeKey, Edit edit);

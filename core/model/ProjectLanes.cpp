@@ -9,8 +9,6 @@
 namespace s2a::core {
 
 using detail::noSuch;
-using MarkersCommand = detail::ListCommand<Marker>;
-using ChordsCommand = detail::ListCommand<ChordMark>;
 
 // ---- markers ----------------------------------------------------------------------------------------------
 
@@ -66,19 +64,26 @@ Status Project::removeMarker(const QString& markerId)
     return replaceMarkers(markers, text);
 }
 
-Status Project::replaceMarkers(QVector<Marker> markers, const QString& text, const QString& mergeKey)
+// Time order (stable, so items at one position keep the order they were made in); nothing pushed when the lane
+// is unchanged; refused, with the edit's name, when the song would not be valid.
+template <typename T, typename Apply>
+Status Project::replaceLane(QVector<T> ProjectData::*lane, QVector<T> items, const QString& text, const QString& mergeKey, Apply apply)
 {
-    // Time order (stable, so markers at one position keep the order they were made in).
-    std::stable_sort(markers.begin(), markers.end(), [](const Marker& a, const Marker& b) { return a.position < b.position; });
-    if (markers == m_data.markers)
+    std::stable_sort(items.begin(), items.end(), [](const T& a, const T& b) { return a.position < b.position; });
+    if (items == m_data.*lane)
         return Status::success();
     ProjectData candidate = m_data;
-    candidate.markers = markers;
+    candidate.*lane = items;
     if (Status status = refuseUnlessValid(candidate); !status)
         return Error{text + QStringLiteral(": ") + status.errorMessage()};
-    m_undo.push(new MarkersCommand(this, [this](const QVector<Marker>& m) { applyMarkers(m); }, m_data.markers, markers, text,
-                                   mergeKey, m_gesture));
+    m_undo.push(new detail::ListCommand<T>(this, apply, m_data.*lane, items, text, mergeKey, m_gesture));
     return Status::success();
+}
+
+Status Project::replaceMarkers(QVector<Marker> markers, const QString& text, const QString& mergeKey)
+{
+    return replaceLane(&ProjectData::markers, std::move(markers), text, mergeKey,
+                       [this](const QVector<Marker>& m) { applyMarkers(m); });
 }
 
 // ---- chords ------------------------------------------------------------------------------------------------
@@ -137,16 +142,8 @@ Status Project::replaceChords(QVector<ChordMark> chords, const QString& text)
 
 Status Project::pushChords(QVector<ChordMark> chords, const QString& text, const QString& mergeKey)
 {
-    std::stable_sort(chords.begin(), chords.end(), [](const ChordMark& a, const ChordMark& b) { return a.position < b.position; });
-    if (chords == m_data.chords)
-        return Status::success();
-    ProjectData candidate = m_data;
-    candidate.chords = chords;
-    if (Status status = refuseUnlessValid(candidate); !status)
-        return Error{text + QStringLiteral(": ") + status.errorMessage()};
-    m_undo.push(new ChordsCommand(this, [this](const QVector<ChordMark>& c) { applyChords(c); }, m_data.chords, chords, text,
-                                  mergeKey, m_gesture));
-    return Status::success();
+    return replaceLane(&ProjectData::chords, std::move(chords), text, mergeKey,
+                       [this](const QVector<ChordMark>& c) { applyChords(c); });
 }
 
 }  // namespace s2a::core

@@ -3,6 +3,7 @@
 // (majmin, time-weighted). The lead stem alone, which carries the melody and not the chords, is reported too.
 #include "ArrangedMix.h"
 
+#include "core/model/ChordSymbol.h"
 #include "inference/analysis/ChordRecognizer.h"
 #include "inference/analysis/Features.h"
 #include "inference/analysis/Rhythm.h"
@@ -66,6 +67,15 @@ private Q_SLOTS:
         const std::vector<ChordSpan> half{{0, 3, 0, false}, {3, 6, 9, true}};  // late by a second on the Am
         QCOMPARE(majminAccuracy(ref, half, 6.0), 0.75);                     // the unscored N span does not count
         QCOMPARE(majminAccuracy({{0, 6, -1, false}}, half, 6.0), -1.0);
+        // The key's triads the chord lane offers (core::diatonicTriads).
+        QStringList triads;
+        for (const core::ChordSymbol& c : core::diatonicTriads(0, false))
+            triads << c.name();
+        QCOMPARE(triads.join(u' '), QStringLiteral("C Dm Em F G Am Bdim"));
+        triads.clear();
+        for (const core::ChordSymbol& c : core::diatonicTriads(9, true))  // A minor: natural minor
+            triads << c.name();
+        QCOMPARE(triads.join(u' '), QStringLiteral("Am Bdim C Dm Em F G"));
     }
 
     // The goal: >= 75 % majmin on arranger songs, measured on the mix with the tracked beats.

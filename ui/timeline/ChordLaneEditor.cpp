@@ -73,13 +73,8 @@ QStringList ChordLaneEditor::suggestions() const
             out << core::ChordSymbol{pc, core::ChordQuality::Major}.name();
         return out;
     }
-    const bool minor = key.endsWith(QLatin1String("minor"));
-    using Q = core::ChordQuality;
-    const std::vector<std::pair<int, Q>> degrees = minor
-        ? std::vector<std::pair<int, Q>>{{0, Q::Minor}, {2, Q::Diminished}, {3, Q::Major}, {5, Q::Minor}, {7, Q::Minor}, {8, Q::Major}, {10, Q::Major}}
-        : std::vector<std::pair<int, Q>>{{0, Q::Major}, {2, Q::Minor}, {4, Q::Minor}, {5, Q::Major}, {7, Q::Major}, {9, Q::Minor}, {11, Q::Diminished}};
-    for (const auto& [offset, quality] : degrees)
-        out << core::ChordSymbol{(tonic->root + offset) % 12, quality}.name();
+    for (const core::ChordSymbol& chord : core::diatonicTriads(tonic->root, key.endsWith(QLatin1String("minor"))))
+        out << chord.name();
     return out;
 }
 
@@ -90,8 +85,7 @@ QString ChordLaneEditor::rename(qint64 position, const QString& name)
 
 QString ChordLaneEditor::addAt(qint64 sample, const QString& name, int modifiers)
 {
-    const auto grid = (modifiers & Qt::ShiftModifier) ? TimelineController::SnapOff : TimelineController::SnapBeat;
-    const qint64 position = std::clamp<qint64>(m_timeline->snap(sample, grid), 0, std::max<qint64>(0, m_project->data().length() - 1));
+    const qint64 position = std::clamp<qint64>(m_timeline->snapMoment(sample, modifiers), 0, std::max<qint64>(0, m_project->data().length() - 1));
     return m_project->setChord(position, name).errorMessage();
 }
 
@@ -102,7 +96,6 @@ QString ChordLaneEditor::remove(qint64 position)
 
 QString ChordLaneEditor::dragTo(qint64 from, qint64 sample, int modifiers)
 {
-    const auto grid = (modifiers & Qt::ShiftModifier) ? TimelineController::SnapOff : TimelineController::SnapBeat;
     // A change stays between its neighbours: dragged past one, it stops a beat's worth of samples short.
     const auto& chords = m_project->data().chords;
     const auto at = std::find_if(chords.begin(), chords.end(), [&](const core::ChordMark& c) { return c.position == from; });
@@ -110,7 +103,7 @@ QString ChordLaneEditor::dragTo(qint64 from, qint64 sample, int modifiers)
         return tr("There is no chord change there");
     const qint64 low = at == chords.begin() ? 0 : std::prev(at)->position + 1;
     const qint64 high = std::next(at) == chords.end() ? std::max<qint64>(0, m_project->data().length() - 1) : std::next(at)->position - 1;
-    const qint64 position = std::clamp<qint64>(m_timeline->snap(sample, grid), low, high);
+    const qint64 position = std::clamp<qint64>(m_timeline->snapMoment(sample, modifiers), low, high);
     if (position == from)
         return {};
     return m_project->moveChord(from, position).errorMessage();

@@ -87,8 +87,7 @@ QString MarkerEditor::remove(const QString& id)
 
 QString MarkerEditor::dragTo(const QString& id, qint64 sample, int modifiers)
 {
-    const auto grid = (modifiers & Qt::ShiftModifier) ? TimelineController::SnapOff : TimelineController::SnapBeat;
-    const qint64 position = std::clamp<qint64>(m_timeline->snap(sample, grid), 0, m_project->data().length());
+    const qint64 position = std::clamp<qint64>(m_timeline->snapMoment(sample, modifiers), 0, m_project->data().length());
     return m_project->moveMarker(id, position).errorMessage();
 }
 

@@ -69,6 +69,9 @@ public:
     // Ctrl, none with Shift. Bars by default because sections are bars long: a drag that lands mid-bar makes
     // a section the next generation cannot fill with whole phrases.
     Q_INVOKABLE s2a::ui::TimelineController::SnapGrid snapGridFor(int modifiers) const;
+    // Where a marker or a chord change dropped at `sample` lands: on the nearest beat, or exactly there while
+    // Shift is held (they mark moments, which fall on beats more often than on bars).
+    qint64 snapMoment(qint64 sample, int modifiers) const { return snap(sample, (modifiers & Qt::ShiftModifier) ? SnapOff : SnapBeat); }
     // Index of the section whose end boundary lies within `tolerancePx` of x (the nearest), or -1.
     Q_INVOKABLE int boundaryAt(double x, double tolerancePx = 5.0) const;
     // "12.3" (bar 12, beat 3, both from 1) at `sample`.
