@@ -39,4 +39,12 @@ core::TrackRole roleForStemGroup(const std::string& group)
     return core::TrackRole::Other;
 }
 
+std::vector<bool> groupsPlayedBy(const QVector<core::TrackRole>& roles, const std::vector<std::string>& groups)
+{
+    std::vector<bool> played(groups.size(), false);
+    for (core::TrackRole role : roles)
+        played[size_t(stemGroupFor(role, groups))] = true;
+    return played;
+}
+
 }  // namespace s2a::inference

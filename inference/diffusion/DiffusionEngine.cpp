@@ -209,8 +209,7 @@ Result<GenerationResult> DiffusionEngine::generate(const GenerationRequest& requ
         std::vector<bool> known(size_t(config.stemGroupCount()), false);
         std::vector<core::AudioBuffer> knownAudio;
         if (!request.withoutRoles.isEmpty() && !request.context.isEmpty()) {
-            for (core::TrackRole role : request.withoutRoles)
-                known[size_t(stemGroupFor(role, config.stemGroups))] = true;
+            known = groupsPlayedBy(request.withoutRoles, config.stemGroups);
             job.progress(0.0, QStringLiteral("Listening to the recording"));
             knownAudio = sumIntoGroups(request.context, config, samples, request.sampleRate);
             const auto encoded = d->encodeGroups(toTensor(knownAudio, config.audioChannels, 0, samples)).to(torch::kCPU);

@@ -86,9 +86,8 @@ Result<GenerationResult> DiffusionEngine::regenerate(const GenerationRequest& re
         // Stem-wise: groups none of the asked roles maps to are known (clamped on every frame, their audio kept).
         std::vector<bool> keptGroups(size_t(config.stemGroupCount()), false);
         if (!request.regenerateRoles.isEmpty()) {
-            std::fill(keptGroups.begin(), keptGroups.end(), true);
-            for (core::TrackRole role : request.regenerateRoles)
-                keptGroups[size_t(stemGroupFor(role, config.stemGroups))] = false;
+            keptGroups = groupsPlayedBy(request.regenerateRoles, config.stemGroups);
+            keptGroups.flip();
         }
         const bool stemWise = std::find(keptGroups.begin(), keptGroups.end(), true) != keptGroups.end();
         torch::Tensor region = latent.clone();
