@@ -3,7 +3,7 @@
 // every figure to JSON. The logic is in inference/evaluation/; this file only reads the command line.
 //
 //   s2a-eval --weights PATH[=NAME] [--weights ...] --held-out DIR [--count N] [--seconds S] [--steps K]
-//            [--out results.json] [--no-arranger] [--no-shuffled] [--no-codec] [--codec-only] [--write-audio DIR [--audio-items N]] [--threads T] [--seam-items M]
+//            [--out results.json] [--no-arranger] [--no-shuffled] [--no-codec] [--codec-only] [--no-phase-floor] [--phase-iterations P] [--write-audio DIR [--audio-items N]] [--threads T] [--seam-items M]
 //            [--config NAME] [--device auto|cpu|cuda]
 //
 // Exit status: 0 done, 1 an engine or file failed during the run, 2 bad arguments or missing inputs.
@@ -53,7 +53,7 @@ int usage(const QString& why)
 {
     err() << "s2a-eval: " << why << "\n"
           << "usage: s2a-eval --weights PATH[=NAME] [--weights ...] --held-out DIR [--count N] [--seconds S] "
-             "[--steps K] [--out FILE] [--no-arranger] [--no-shuffled] [--no-codec] [--codec-only] [--write-audio DIR [--audio-items N]] [--threads T] [--seam-items M]\n";
+             "[--steps K] [--out FILE] [--no-arranger] [--no-shuffled] [--no-codec] [--codec-only] [--no-phase-floor] [--phase-iterations P] [--write-audio DIR [--audio-items N]] [--threads T] [--seam-items M]\n";
     err().flush();
     return 2;
 }
@@ -86,6 +86,13 @@ int main(int argc, char** argv)
     const QCommandLineOption codecOnlyOpt(QStringLiteral("codec-only"),
                                           QStringLiteral("Only the codec-ceiling row of the first weights and the held-out "
                                                          "row: a quick probe of a codec (no generation)."));
+    const QCommandLineOption noPhaseFloorOpt(QStringLiteral("no-phase-floor"),
+                                             QStringLiteral("Skip the phase-floor row (the held-out magnitudes through "
+                                                            "the codec's phase reconstruction)."));
+    const QCommandLineOption phaseItersOpt(QStringLiteral("phase-iterations"),
+                                           QStringLiteral("Griffin-Lim passes of a reconstructed-phase codec, 0..256 "
+                                                          "(default: the model config's)."),
+                                           QStringLiteral("P"));
     const QCommandLineOption audioOpt(QStringLiteral("write-audio"),
                                       QStringLiteral("Write the first --audio-items items of every row as one WAV per "
                                                      "stem group under DIR/<row>/<item>/."),
@@ -101,7 +108,7 @@ int main(int argc, char** argv)
     const QCommandLineOption deviceOpt(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda (default auto)."),
                                        QStringLiteral("DEVICE"), QStringLiteral("auto"));
     parser.addOptions({weightsOpt, heldOutOpt, countOpt, secondsOpt, stepsOpt, outOpt, noArrangerOpt, noShuffledOpt,
-                       noCodecOpt, codecOnlyOpt, audioOpt, audioItemsOpt, threadsOpt, seamOpt, configOpt, deviceOpt});
+                       noCodecOpt, codecOnlyOpt, noPhaseFloorOpt, phaseItersOpt, audioOpt, audioItemsOpt, threadsOpt, seamOpt, configOpt, deviceOpt});
     parser.process(app);
 
     EvalOptions options;
@@ -122,6 +129,13 @@ int main(int argc, char** argv)
     options.arranger = !parser.isSet(noArrangerOpt);
     options.shuffled = !parser.isSet(noShuffledOpt);
     options.codec = !parser.isSet(noCodecOpt);
+    options.phaseFloor = !parser.isSet(noPhaseFloorOpt);
+    if (parser.isSet(phaseItersOpt)) {
+        bool phaseOk = false;
+        options.phaseIterations = parser.value(phaseItersOpt).toInt(&phaseOk);
+        if (!phaseOk || options.phaseIterations < 0 || options.phaseIterations > 256)
+            return usage(QStringLiteral("--phase-iterations must be a whole number from 0 to 256."));
+    }
     if (parser.isSet(audioOpt)) {
         bool audioOk = false;
         options.audioDir = parser.value(audioOpt);

@@ -14,6 +14,11 @@ bool DiffusionEngine::isLoaded() const { return d->loaded; }
 QString DiffusionEngine::weightsPath() const { return d->weightsPath; }
 QString DiffusionEngine::weightsSha256() const { return d->sha256; }
 QString DiffusionEngine::device() const { return d->loaded ? QString::fromStdString(d->device.str()) : QString(); }
+
+bool DiffusionEngine::hasPhaseFloor() const
+{
+    return d->loaded && d->config && d->config->vae.reconstructsPhase();
+}
 int DiffusionEngine::contextEncodeCount() const { return d->encodes; }
 Status DiffusionEngine::load() { return d->load(); }
 
@@ -27,6 +32,8 @@ Status DiffusionEngine::Impl::load()
     auto parsed = configNamed(options.config);
     if (!parsed)
         return parsed.error();
+    if (options.phaseIterations >= 0)
+        parsed.value().vae.phaseIterations = options.phaseIterations;
     try {
         model::setCpuThreads(options.cpuThreads);
         Network candidate(parsed.value());
@@ -257,7 +264,7 @@ Result<GenerationResult> DiffusionEngine::generate(const GenerationRequest& requ
     }
 }
 
-Result<QVector<Stem>> DiffusionEngine::roundTrip(const QVector<Stem>& stems, int sampleRate)
+Result<QVector<Stem>> DiffusionEngine::roundTrip(const QVector<Stem>& stems, int sampleRate, RoundTripPath path)
 {
     if (Status s = d->load(); !s)
         return s.error();
@@ -273,7 +280,15 @@ Result<QVector<Stem>> DiffusionEngine::roundTrip(const QVector<Stem>& stems, int
     try {
         torch::NoGradGuard noGrad;
         const auto groups = sumIntoGroups(stems, config, samples, sampleRate);
-        const auto audio = d->decodeGroups(d->encodeGroups(toTensor(groups, config.audioChannels, 0, samples)), samples);
+        const auto input = toTensor(groups, config.audioChannels, 0, samples);
+        if (path == RoundTripPath::PhaseOnly) {
+            if (!config.vae.reconstructsPhase())
+                return Error{QStringLiteral("The %1 codec decodes its own phase; it has no phase floor to measure.")
+                                 .arg(d->options.config)};
+            const auto audio = d->net->vae->resynthesise(input.to(d->device)).to(torch::kCPU, torch::kFloat32);
+            return stemsOf(torch::nan_to_num(audio, 0.0, 1.0, -1.0).clamp(-1.0, 1.0).contiguous(), config, sampleRate);
+        }
+        const auto audio = d->decodeGroups(d->encodeGroups(input), samples);
         return stemsOf(audio, config, sampleRate);
     } catch (const std::exception& e) {
         return Error{QStringLiteral("The diffusion engine failed: %1").arg(QString::fromStdString(e.what()))};

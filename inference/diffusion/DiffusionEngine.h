@@ -36,6 +36,15 @@ struct DiffusionOptions {
     // A TorchScript text encoder (model/TorchScriptTextEncoder.h) in place of the built-in caption encoder;
     // its width must match the DiT's textWidth, and the DiT must have been trained with it.
     QString textEncoderPath;
+    // Reconstructed-phase codecs: Griffin-Lim passes after the phase-locked start, in place of the config's
+    // (VaeConfig::phaseIterations); negative keeps the config's. s2a-eval uses it to measure what passes buy.
+    int phaseIterations = -1;
+};
+
+// What roundTrip() sends the stems through.
+enum class RoundTripPath {
+    Codec,      // encoder -> mean latent -> decoder: the codec ceiling
+    PhaseOnly,  // the stems' own STFT magnitudes, phase by the decoder's reconstruction: the codec's phase floor
 };
 
 // Where the weights of `config` are looked for, in order: $S2A_WEIGHTS when set (then nothing else),
@@ -81,8 +90,10 @@ public:
 
     // What the model's codec makes of `stems`: summed into its stem groups by role, each group encoded to the mean
     // latent and decoded, one Stem per group of the longest stem's length. The ceiling of anything the DiT can
-    // generate (s2a-eval's codec row and the codec tests).
-    Result<QVector<Stem>> roundTrip(const QVector<Stem>& stems, int sampleRate);
+    // generate (s2a-eval's codec row and the codec tests). PhaseOnly skips the network: what the decoder would give
+    // with exact magnitudes (reconstructed-phase codecs only; an error otherwise).
+    Result<QVector<Stem>> roundTrip(const QVector<Stem>& stems, int sampleRate,
+                                    RoundTripPath path = RoundTripPath::Codec);
     // Loads the weights now (they are loaded on first use otherwise, once). Fails with noWeightsMessage()
     // when the file is missing.
     Status load();
@@ -90,6 +101,7 @@ public:
     QString weightsPath() const;   // the file used (or to be used)
     QString weightsSha256() const; // empty until loaded
     QString device() const;        // "cpu", "cuda:0"; empty until loaded
+    bool hasPhaseFloor() const;    // loaded, and its codec reconstructs phase (RoundTripPath::PhaseOnly works)
     // How often the VAE encoder ran for regeneration context (a cache hit does not count): for tests.
     int contextEncodeCount() const;
 

@@ -163,11 +163,11 @@ QJsonObject metricDefinitions()
                                                "non-drum groups (beats of the item's tempo from 0 s) hears that key "
                                                "or its relative")},
         {QStringLiteral("logSpectralDistance"),
-         QStringLiteral("codec row: per stem group, RMS of the dB difference over the %1-point Hann STFT bins (hop %2) "
+         QStringLiteral("codec and phase-floor rows: per stem group, RMS of the dB difference over the %1-point Hann STFT bins (hop %2) "
                         "within 60 dB of the original's loudest bin; groups silent in the original are skipped")
              .arg(kLsdFrame).arg(kLsdHop)},
         {QStringLiteral("chromaAgreement"),
-         QStringLiteral("codec row: cosine of the beat-synchronous 12-bin analysis chroma of the original and decoded "
+         QStringLiteral("codec and phase-floor rows: cosine of the beat-synchronous 12-bin analysis chroma of the original and decoded "
                         "bass (harmonic) group, averaged over beats within 40 dB of the loudest")},
         {QStringLiteral("seeds"), QStringLiteral("generation seed = item index + 1; repaint seed = that + 1000003")},
     };
@@ -204,7 +204,7 @@ QString formatTable(const EvalResult& result)
         out += cells.join(QStringLiteral("  ")) + QLatin1Char('\n');
     }
     for (const RowResult& row : result.rows) {
-        if (row.kind == QLatin1String("codec") && row.lsdDb.size() == evalStemGroups().size())
+        if (measuresCodec(row) && row.lsdDb.size() == evalStemGroups().size())
             out += QStringLiteral("%1: log-spectral distance %2 dB (drums %3, bass %4, harmonic %5, lead %6); chroma "
                                   "agreement bass %7, harmonic %8\n")
                        .arg(row.name, cell(row.lsdOverallDb, 2), cell(row.lsdDb[0], 2), cell(row.lsdDb[1], 2),
@@ -246,6 +246,8 @@ QJsonObject toJson(const EvalResult& result)
         {QStringLiteral("seamItems"), o.seamItems},
         {QStringLiteral("arranger"), o.arranger},
         {QStringLiteral("shuffled"), o.shuffled},
+        {QStringLiteral("phaseFloor"), o.phaseFloor},
+        {QStringLiteral("phaseIterations"), o.phaseIterations},
         {QStringLiteral("variants"), variants},
         {QStringLiteral("featureDefinition"), embeddingDefinition()},
         {QStringLiteral("metrics"), metricDefinitions()},

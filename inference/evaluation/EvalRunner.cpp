@@ -204,7 +204,7 @@ void summarise(RowResult& row)
     }
     row.pitchedness = meanOf(pitched);
     row.keyPercent = row.keyItems > 0 ? 100.0 * keyHits / row.keyItems : kNaN;
-    const bool codec = row.kind == QLatin1String("codec");
+    const bool codec = measuresCodec(row);
     row.lsdDb.clear();
     if (codec)
         for (const auto& g : lsdPerGroup)
@@ -273,9 +273,10 @@ Result<RowResult> runGeneratorRow(Generator& engine, RowResult row, const QVecto
     return row;
 }
 
-// The codec ceiling: every held-out item's stems through the codec alone.
+// The codec ceiling (or its phase floor): every held-out item's stems through the codec alone.
 Result<RowResult> runCodecRow(diffusion::DiffusionEngine& engine, RowResult row, const QVector<HeldOutItem>& items,
-                              const EvalOptions& options, const Embeddings& real, const EvalLog& log)
+                              const EvalOptions& options, const Embeddings& real, const EvalLog& log,
+                              diffusion::RoundTripPath path)
 {
     QElapsedTimer rowClock;
     rowClock.start();
@@ -287,7 +288,7 @@ Result<RowResult> runCodecRow(diffusion::DiffusionEngine& engine, RowResult row,
             return stems.error();
         QElapsedTimer clock;
         clock.start();
-        auto decoded = engine.roundTrip(stems.value(), item.sampleRate);
+        auto decoded = engine.roundTrip(stems.value(), item.sampleRate, path);
         const double codecSeconds = seconds(clock);
         if (!decoded)
             return Error{QStringLiteral("%1, %2: %3").arg(row.name, QFileInfo(item.folder).fileName(), decoded.errorMessage())};
@@ -390,6 +391,7 @@ Result<EvalResult> runEvaluation(const EvalOptions& options, const EvalLog& log)
         dopts.weightsPath = spec.path;
         dopts.device = options.device;
         dopts.cpuThreads = options.threads;
+        dopts.phaseIterations = options.phaseIterations;
         diffusion::DiffusionEngine engine(dopts);
         QElapsedTimer loadClock;
         loadClock.start();
@@ -424,16 +426,25 @@ Result<EvalResult> runEvaluation(const EvalOptions& options, const EvalLog& log)
         } else if (options.generation && v == 0 && options.shuffled) {
             log(QStringLiteral("shuffled captions: skipped, it needs at least two items"));
         }
-        if (v == 0 && options.codec) {
+        // The codec ceiling, then (reconstructed-phase codecs) its phase floor: rows of the first variant's codec.
+        const auto codecRow = [&](const QString& name, const QString& kind, diffusion::RoundTripPath path) -> Status {
             RowResult codec;
-            codec.name = QStringLiteral("codec ceiling");
-            codec.kind = QStringLiteral("codec");
+            codec.name = name;
+            codec.kind = kind;
             codec.source = row.source;
             codec.weightsSha256 = row.weightsSha256;
-            auto c = runCodecRow(engine, codec, items, options, real, log);
+            auto c = runCodecRow(engine, codec, items, options, real, log, path);
             if (!c)
                 return c.error();
             out.rows.append(std::move(c.value()));
+            return Status::success();
+        };
+        if (v == 0 && options.codec) {
+            if (Status s = codecRow(QStringLiteral("codec ceiling"), QStringLiteral("codec"), diffusion::RoundTripPath::Codec); !s)
+                return s.error();
+            if (options.phaseFloor && engine.hasPhaseFloor())
+                if (Status s = codecRow(QStringLiteral("phase floor"), QStringLiteral("phase"), diffusion::RoundTripPath::PhaseOnly); !s)
+                    return s.error();
         }
     }
     if (options.arranger) {

@@ -11,6 +11,9 @@
 //   "codec ceiling" (kind "codec"): the held-out stems through the first variant's codec alone (encode to the
 //       mean latent, decode), measured like a model's output plus the log-spectral distance per stem group and
 //       the chroma agreement of the bass and harmonic groups: the best any generation of that model can sound;
+//   "phase floor" (kind "phase"; reconstructed-phase codecs): the held-out stems' own STFT magnitudes given a
+//       phase by the first variant's decoder, measured like the codec row: the best its codec could sound with
+//       exact magnitudes, i.e. what the phase reconstruction alone costs;
 //   "held-out audio" (kind "reference"): the real corpus audio, measured like a model's output (its FD is its
 //       first half of items against its second half, a floor for the FD of a model).
 // Adherence is always measured against the held-out item's caption, tempo and sections.
@@ -47,6 +50,8 @@ struct EvalOptions {
     bool arranger = true;
     bool shuffled = true;
     bool codec = true;
+    bool phaseFloor = true;  // with the codec row, when the codec reconstructs phase
+    int phaseIterations = -1;  // Griffin-Lim passes of a reconstructed-phase codec; negative: the config's
     bool generation = true;
     // When set, the first `audioItems` items of every row are written as one float WAV per evaluation stem group
     // (stereo): <audioDir>/<row name>/<item folder>/<group>.wav, to listen to and to draw (bench/render_spectrograms).
@@ -122,6 +127,13 @@ struct RowResult {
     double audioSeconds = 0.0, generationSeconds = 0.0, loadSeconds = 0.0;
     double rowSeconds = 0.0;         // wall time of the whole row: generation, repaints and measuring
 };
+
+// The rows that carry the codec figures (log-spectral distance, chroma agreement): the codec ceiling and its phase
+// floor.
+inline bool measuresCodec(const RowResult& row)
+{
+    return row.kind == QLatin1String("codec") || row.kind == QLatin1String("phase");
+}
 
 struct EvalResult {
     EvalOptions options;

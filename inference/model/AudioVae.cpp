@@ -282,25 +282,14 @@ torch::Tensor AudioVaeImpl::spectralFeatures(const torch::Tensor& audio) const {
 torch::Tensor AudioVaeImpl::spectralSynthesis(const torch::Tensor& head) const {
     const int64_t b = head.size(0), frames = head.size(2), bins = config_.fftBins();
     if (config_.reconstructsPhase()) {
-        // Magnitudes per channel, one phase for all channels: made from their power sum, as a panned source has
-        // the same phase in every channel, and an independent phase per channel would smear the stereo image.
         // The harmonic head says which bins are noise: those start from a random phase instead of a locked one.
-        torch::Tensor magnitude, noiseShare;
         if (harmonic_) {
             const HarmonicParts parts = harmonic_->magnitudes(head, audioChannels_);
-            magnitude = parts.harmonic + parts.noise;
             const auto noise = parts.noise.square().mean(1).sqrt();
-            noiseShare = noise / (parts.harmonic.square().mean(1).sqrt() + noise + 1e-9);
-        } else {
-            magnitude = torch::exp(head.view({b, audioChannels_, bins, frames}).clamp_max(8.0));
+            const auto noiseShare = noise / (parts.harmonic.square().mean(1).sqrt() + noise + 1e-9);
+            return phaseReconstructed(parts.harmonic + parts.noise, noiseShare);
         }
-        const auto mono = magnitude.square().mean(1).sqrt();
-        const auto spec = reconstructPhase(mono, config_.fft, config_.fftHop, config_.phaseIterations, noiseShare);
-        const auto unit = (spec / (spec.abs() + 1e-9)).unsqueeze(1);
-        const auto window = torch::hann_window(config_.fft, head.options());
-        auto audio = inverseStft((magnitude * unit).reshape({b * audioChannels_, bins, frames}), config_.fft,
-                                 config_.fftHop, window, frames * config_.fftHop);
-        return audio.view({b, audioChannels_, frames * config_.fftHop});
+        return phaseReconstructed(torch::exp(head.view({b, audioChannels_, bins, frames}).clamp_max(8.0)), {});
     }
     const auto h = head.view({b * audioChannels_, 2, bins, frames});
     // Vocos: magnitude = exp(log-magnitude), capped so an untrained head cannot overflow; phase as an angle.
@@ -310,6 +299,29 @@ torch::Tensor AudioVaeImpl::spectralSynthesis(const torch::Tensor& head) const {
     const auto window = torch::hann_window(config_.fft, head.options());
     auto audio = inverseStft(spec, config_.fft, config_.fftHop, window, frames * config_.fftHop);
     return audio.view({b, audioChannels_, frames * config_.fftHop});
+}
+
+torch::Tensor AudioVaeImpl::phaseReconstructed(const torch::Tensor& magnitude, const torch::Tensor& noiseShare) const {
+    // Magnitudes per channel, one phase for all channels: made from their power sum, as a panned source has the
+    // same phase in every channel, and an independent phase per channel would smear the stereo image.
+    const int64_t b = magnitude.size(0), bins = magnitude.size(2), frames = magnitude.size(3);
+    const auto mono = magnitude.square().mean(1).sqrt();
+    const auto spec = reconstructPhase(mono, config_.fft, config_.fftHop, config_.phaseIterations, noiseShare);
+    const auto unit = (spec / (spec.abs() + 1e-9)).unsqueeze(1);
+    const auto window = torch::hann_window(config_.fft, magnitude.options());
+    auto audio = inverseStft((magnitude * unit).reshape({b * audioChannels_, bins, frames}), config_.fft,
+                             config_.fftHop, window, frames * config_.fftHop);
+    return audio.view({b, audioChannels_, frames * config_.fftHop});
+}
+
+torch::Tensor AudioVaeImpl::resynthesise(const torch::Tensor& audio) const {
+    TORCH_CHECK(config_.reconstructsPhase(), "AudioVae::resynthesise: only the reconstructed-phase codec has a phase floor");
+    TORCH_CHECK(audio.dim() == 3 && audio.size(1) == audioChannels_ && audio.size(2) >= 1,
+                "AudioVae::resynthesise: expected audio [B, ", audioChannels_, ", T], got ", audio.sizes());
+    const int64_t length = audio.size(2);
+    const int64_t padded = framesFor(length) * hop_;  // a multiple of fftHop, as spectralMagnitude wants
+    const auto h = padded == length ? audio : torch::constant_pad_nd(audio, {0, padded - length}, 0.0);
+    return phaseReconstructed(spectralMagnitude(h), {}).narrow(2, 0, length);
 }
 
 int64_t AudioVaeImpl::codecParameterCount() const {

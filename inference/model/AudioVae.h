@@ -122,6 +122,10 @@ public:
     // Spectral codecs: STFT magnitudes of audio [B, audioChannels, T] (T a multiple of fftHop), centred frames on
     // the codec's grid: [B, audioChannels, fft/2+1, T / fftHop].
     torch::Tensor spectralMagnitude(const torch::Tensor& audio) const;
+    // The reconstructed-phase codec's phase floor: audio [B, audioChannels, T] -> its own STFT magnitudes on the
+    // codec's grid, given a phase by the decoder's own reconstruction (no network): what decoding would give if
+    // the decoder's magnitudes were exact, so the best any decoded audio can measure. Same shape back.
+    torch::Tensor resynthesise(const torch::Tensor& audio) const;
     StructureHeadOutputs predictStructure(const torch::Tensor& latent) { return heads->forward(latent); }
 
     int64_t hopLength() const { return hop_; }
@@ -142,6 +146,8 @@ private:
     torch::Tensor decoderHead(const torch::Tensor& latent);             // latent -> the output conv's channels
     torch::Tensor spectralFeatures(const torch::Tensor& audio) const;   // [B, ch, T] -> [B, ch*bins, T/fftHop]
     torch::Tensor spectralSynthesis(const torch::Tensor& head) const;   // [B, ch*(1|2)*bins, F] -> [B, ch, F*fftHop]
+    // Linear magnitudes [B, ch, bins, F] (and optionally each bin's noise share [B, bins, F]) -> [B, ch, F*fftHop].
+    torch::Tensor phaseReconstructed(const torch::Tensor& magnitude, const torch::Tensor& noiseShare) const;
     std::shared_ptr<torch::nn::Module> encoder_, decoder_;
     VaeConfig config_;
     int audioChannels_;

@@ -12,6 +12,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -105,6 +106,43 @@ std::vector<float> toneWithNoise(double seconds, quint32 seed)
 }
 
 }  // namespace
+
+// Three (or `count`) short held-out songs from the real s2a-corpus binary.
+bool renderHeldOut(const QString& folder, int count)
+{
+    QProcess corpus;
+    corpus.start(QStringLiteral(S2A_CORPUS_PATH), {QStringLiteral("--count"), QString::number(count), QStringLiteral("--out"),
+                                                   folder, QStringLiteral("--seconds"), QStringLiteral("8:10"),
+                                                   QStringLiteral("--seed"), QStringLiteral("999")});
+    if (!corpus.waitForFinished(120000) || corpus.exitCode() != 0) {
+        qWarning("s2a-corpus failed: %s", corpus.readAllStandardError().constData());
+        return false;
+    }
+    return true;
+}
+
+// One codec-only s2a-eval run; the JSON's rows by name (empty when the run failed, with the reason logged).
+QHash<QString, QJsonObject> codecRows(const QString& weights, const QString& heldOut, const QString& out,
+                                      const QStringList& extra)
+{
+    QProcess eval;
+    eval.start(QStringLiteral(S2A_EVAL_PATH),
+               QStringList{QStringLiteral("--config"), QStringLiteral("tiny-pitched"), QStringLiteral("--weights"), weights,
+                           QStringLiteral("--held-out"), heldOut, QStringLiteral("--count"), QStringLiteral("2"),
+                           QStringLiteral("--seconds"), QStringLiteral("6"), QStringLiteral("--threads"), QStringLiteral("2"),
+                           QStringLiteral("--codec-only"), QStringLiteral("--out"), out} + extra);
+    QHash<QString, QJsonObject> rows;
+    if (!eval.waitForFinished(120000) || eval.exitCode() != 0) {
+        qWarning("s2a-eval failed: %s", eval.readAllStandardError().constData());
+        return rows;
+    }
+    QFile f(out);
+    if (!f.open(QIODevice::ReadOnly))
+        return rows;
+    for (const QJsonValue& v : QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("rows")).toArray())
+        rows.insert(v.toObject().value(QStringLiteral("name")).toString(), v.toObject());
+    return rows;
+}
 
 class EvaluationTest : public QObject {
     Q_OBJECT
@@ -295,12 +333,7 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString weights = dir.filePath(QStringLiteral("model.safetensors"));
         QVERIFY(diffusion::writeRandomWeights(QStringLiteral("tiny"), weights, 7));
-        QProcess corpus;
-        corpus.start(QStringLiteral(S2A_CORPUS_PATH), {QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--out"),
-                                                       dir.filePath(QStringLiteral("held-out")), QStringLiteral("--seconds"),
-                                                       QStringLiteral("8:10"), QStringLiteral("--seed"), QStringLiteral("999")});
-        QVERIFY(corpus.waitForFinished(120000));
-        QVERIFY2(corpus.exitCode() == 0, corpus.readAllStandardError().constData());
+        QVERIFY(renderHeldOut(dir.filePath(QStringLiteral("held-out")), 3));
 
         // Missing weights: a clear message and exit 2, before any work.
         QProcess missing;
@@ -406,6 +439,36 @@ private Q_SLOTS:
         const QJsonObject heldOut = rows.last().toObject();
         QVERIFY(heldOut.value(QStringLiteral("source")).toString().endsWith(QLatin1String("held-out")));
         QCOMPARE(rows.first().toObject().value(QStringLiteral("weightsSha256")).toString().size(), 64);
+    }
+
+    // The phase floor of a reconstructed-phase codec: the held-out stems' own magnitudes through the decoder's phase
+    // reconstruction. With exact magnitudes it must measure far closer to the original than the codec (random
+    // weights here), keep the chroma, and get closer with more Griffin-Lim passes: --phase-iterations reaches the
+    // decoder.
+    void phaseFloorRowOfAReconstructedPhaseCodec()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString weights = dir.filePath(QStringLiteral("pitched.safetensors"));
+        QVERIFY(diffusion::writeRandomWeights(QStringLiteral("tiny-pitched"), weights, 7));
+        const QString heldOut = dir.filePath(QStringLiteral("held-out"));
+        QVERIFY(renderHeldOut(heldOut, 2));
+        const auto lsd = [](const QJsonObject& row) { return row.value(QStringLiteral("logSpectralDistanceOverallDb")).toDouble(-1.0); };
+        const auto few = codecRows(weights, heldOut, dir.filePath(QStringLiteral("p0.json")), {QStringLiteral("--phase-iterations"), QStringLiteral("0")});
+        const auto many = codecRows(weights, heldOut, dir.filePath(QStringLiteral("p16.json")), {QStringLiteral("--phase-iterations"), QStringLiteral("16")});
+        QCOMPARE(QStringList(few.keys()).size(), 3);  // codec ceiling, phase floor, held-out audio
+        QVERIFY(few.contains(QStringLiteral("phase floor")) && many.contains(QStringLiteral("phase floor")));
+        const QJsonObject floor0 = few.value(QStringLiteral("phase floor")), floor16 = many.value(QStringLiteral("phase floor"));
+        QCOMPARE(floor0.value(QStringLiteral("kind")).toString(), QStringLiteral("phase"));
+        QCOMPARE(floor0.value(QStringLiteral("logSpectralDistanceDb")).toArray().size(), 4);
+        qInfo("phase floor: log-spectral distance %.2f dB (0 passes), %.2f dB (16 passes); codec with random weights %.2f dB",
+              lsd(floor0), lsd(floor16), lsd(few.value(QStringLiteral("codec ceiling"))));
+        QVERIFY(lsd(floor16) > 0.0);
+        QVERIFY2(lsd(floor16) < lsd(floor0) - 0.5, "more Griffin-Lim passes must bring the floor closer");
+        QVERIFY(lsd(floor0) < 8.0);  // 5.3 dB measured on the corpus's held-out songs
+        QVERIFY(lsd(few.value(QStringLiteral("codec ceiling"))) > lsd(floor0) + 3.0);
+        for (const char* key : {"chromaAgreementBass", "chromaAgreementHarmonic"})
+            QVERIFY2(floor16.value(QLatin1String(key)).toDouble() > 0.95, key);
     }
 };
 
