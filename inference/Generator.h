@@ -50,10 +50,6 @@ struct GenerationRequest {
     QVector<core::ChordMark> chords;
     // Roles the band must leave out: the user's own recording plays them (a locked lead track).
     QVector<core::TrackRole> withoutRoles;
-    // That recording's tune, when it is one (a locked lead or vocal track): its lower register (MIDI note, 0 =
-    // unknown) and where it plays (samples on the timeline), so the band's comping stays under it there.
-    int recordedLeadLowNote = 0;
-    QVector<QPair<core::SampleCount, core::SampleCount>> recordedLeadBusy;
     QVector<SectionPlan> sections;  // the whole song, contiguous from 0
     quint64 seed = 0;
     int steps = 32;                 // diffusion sampler steps

@@ -2,7 +2,6 @@
 
 #include "inference/StemLevelGuard.h"
 #include "inference/StemReplacement.h"
-#include "inference/analysis/LeadRegister.h"
 
 #include "core/audio/AudioFileWriter.h"
 #include "core/persistence/ProjectBundle.h"
@@ -178,24 +177,6 @@ Result<GenerationRequest> requestFor(const ProjectData& data, const QString& bun
         r.context = currentStems(data, bundlePath, job);
         if (job && job->cancelled())
             return cancelledError();
-    }
-    // A recorded tune: where it sits and when it plays, for the band to leave it room.
-    AudioBuffer tune;
-    for (const Stem& s : r.context) {
-        if (!r.withoutRoles.contains(s.role) || (s.role != TrackRole::Lead && s.role != TrackRole::Vocals))
-            continue;
-        if (tune.channels.empty()) {
-            tune = s.audio;
-            continue;
-        }
-        for (size_t c = 0; c < tune.channels.size() && c < s.audio.channels.size(); ++c)
-            for (size_t i = 0; i < tune.channels[c].size() && i < s.audio.channels[c].size(); ++i)
-                tune.channels[c][i] += s.audio.channels[c][i];
-    }
-    if (!tune.channels.empty()) {
-        const analysis::LeadRegister lead = analysis::measureLeadRegister(tune);
-        r.recordedLeadLowNote = lead.lowNote;
-        r.recordedLeadBusy = lead.busy;
     }
     return r;
 }

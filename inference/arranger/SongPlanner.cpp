@@ -1,5 +1,6 @@
 #include "inference/arranger/SongPlanner.h"
 
+#include "inference/analysis/LeadRegister.h"
 #include "inference/arranger/InstrumentCatalog.h"
 #include "inference/arranger/Random.h"
 #include "inference/arranger/Timeline.h"
@@ -56,6 +57,25 @@ void addNamed(MusicPlan& plan, const StyleDef& style, const NamedInstrument& n)
     if (n.role == R::Drums && n.program < 0)
         program = style.kit;
     plan.band.push_back(makeInstrument(n.role, program, name));
+}
+
+// The user's recorded tune: the context's lead and vocal stems the band leaves out (a locked recording), summed
+// on the timeline; empty when the request brings none.
+core::AudioBuffer recordedTune(const GenerationRequest& request)
+{
+    core::AudioBuffer tune;
+    for (const Stem& s : request.context) {
+        if (!request.withoutRoles.contains(s.role) || (s.role != R::Lead && s.role != R::Vocals))
+            continue;
+        if (tune.channels.empty()) {
+            tune = s.audio;
+            continue;
+        }
+        for (size_t c = 0; c < tune.channels.size() && c < s.audio.channels.size(); ++c)
+            for (size_t i = 0; i < tune.channels[c].size() && i < s.audio.channels[c].size(); ++i)
+                tune.channels[c][i] += s.audio.channels[c][i];
+    }
+    return tune;
 }
 
 }  // namespace
@@ -145,10 +165,14 @@ Result<MusicPlan> SongPlanner::plan(const GenerationRequest& request, quint64 so
     plan.downbeatOffset = request.downbeatOffset;
     plan.chords = request.chords;
     plan.recordedLead = request.withoutRoles.contains(R::Lead) || request.withoutRoles.contains(R::Vocals);
-    plan.recordedLeadLowNote = plan.recordedLead ? request.recordedLeadLowNote : 0;
-    if (plan.recordedLead)
-        for (const auto& span : request.recordedLeadBusy)
-            plan.recordedLeadBusy.append({span.first, span.second});
+    if (plan.recordedLead) {
+        if (const core::AudioBuffer tune = recordedTune(request); !tune.channels.empty()) {
+            const analysis::LeadRegister lead = analysis::measureLeadRegister(tune);
+            plan.recordedLeadLowNote = lead.lowNote;
+            for (const auto& span : lead.busy)
+                plan.recordedLeadBusy.append({span.first, span.second});
+        }
+    }
 
     // The band: the style's core plus what the caption names; the whole default band when it names nothing.
     for (const NamedInstrument& n : intent.instruments)

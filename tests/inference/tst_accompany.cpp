@@ -62,6 +62,23 @@ std::vector<ChordSpan> spansOf(const QVector<core::ChordMark>& lane, int sampleR
     return spans;
 }
 
+// A tune C5..G5 in half-second notes (three harmonics, a short fade at each end), `notes` of them from 0 s, in a
+// mono buffer `seconds` long.
+core::AudioBuffer syntheticTune(int notes, double seconds, int rate)
+{
+    core::AudioBuffer tune = core::AudioBuffer::silence(1, core::SampleCount(seconds * rate), rate);
+    const int melody[] = {72, 74, 76, 77, 79, 77, 76, 74};
+    const int length = rate / 2 - 2000;
+    for (int n = 0; n < notes; ++n)
+        for (int i = 0; i < length; ++i) {
+            const double f = 440.0 * std::pow(2.0, (melody[n % 8] - 69) / 12.0), t = double(i) / rate;
+            const double env = std::min({1.0, i / 400.0, (length - i) / 400.0});
+            tune.channels[0][size_t(n * rate / 2 + i)] =
+                float(0.3 * env * (std::sin(2 * M_PI * f * t) + 0.5 * std::sin(4 * M_PI * f * t) + 0.25 * std::sin(6 * M_PI * f * t)));
+        }
+    return tune;
+}
+
 }  // namespace
 
 class AccompanyTest : public QObject {
@@ -242,15 +259,7 @@ private Q_SLOTS:
     void compingFollowsTheMeasuredTune()
     {
         constexpr int kRate = 44100;
-        core::AudioBuffer tune = core::AudioBuffer::silence(1, 16 * kRate, kRate);
-        const int melody[] = {72, 74, 76, 77, 79, 77, 76, 74};
-        for (int n = 0; n < 16; ++n)  // half-second notes, three harmonics, a short fade at each end
-            for (int i = 0; i < kRate / 2 - 2000; ++i) {
-                const double f = 440.0 * std::pow(2.0, (melody[n % 8] - 69) / 12.0), t = double(i) / kRate;
-                const double env = std::min({1.0, i / 400.0, (kRate / 2 - 2000 - i) / 400.0});
-                tune.channels[0][size_t(n * kRate / 2 + i)] =
-                    float(0.3 * env * (std::sin(2 * M_PI * f * t) + 0.5 * std::sin(4 * M_PI * f * t) + 0.25 * std::sin(6 * M_PI * f * t)));
-            }
+        const core::AudioBuffer tune = syntheticTune(16, 16.0, kRate);
         const LeadRegister lead = measureLeadRegister(tune);
         QStringList spans;
         for (const auto& [a, b] : lead.busy)
@@ -271,10 +280,14 @@ private Q_SLOTS:
         r.sampleRate = kRate;
         r.sections = arranger::SongPlanner::barSections({{L::Verse, 8}, {L::Chorus, 8}}, r.tempo, r.sampleRate);
         r.withoutRoles = {core::TrackRole::Lead};
-        r.recordedLeadLowNote = 72;
-        r.recordedLeadBusy = {{r.sections[0].start, r.sections[0].end}};
+        // The recording as the request brings it: a locked lead stem in the context, playing through the verse
+        // (20 s) and silent in the chorus. The planner measures it itself.
+        r.context = {Stem{core::TrackRole::Lead, QStringLiteral("Recording"), syntheticTune(40, 40.0, kRate), {}}};
         auto plan = arranger::SongPlanner::plan(r, r.seed);
         QVERIFY(plan);
+        qInfo("the planner reads the recorded tune: lower register MIDI %d, %lld busy spans",
+              plan->recordedLeadLowNote, static_cast<long long>(plan->recordedLeadBusy.size()));
+        QVERIFY2(std::abs(plan->recordedLeadLowNote - 72) <= 1, qPrintable(QString::number(plan->recordedLeadLowNote)));
         const arranger::Arranger a(plan.value(), r.sections, r.sampleRate, std::vector<quint64>(2, r.seed));
         const qint64 chorusTick = a.timeline().firstTickAtOrAfter(r.sections[1].start);
         int verseNotes = 0, verseAbove = 0, chorusNotes = 0, chorusAbove = 0;
@@ -294,16 +307,19 @@ private Q_SLOTS:
         QCOMPARE(verseAbove, 0);
         QVERIFY2(chorusAbove > chorusNotes / 10, qPrintable(QString::number(chorusAbove)));
 
-        // The accompanied flute (first test's bundle): requestFor measures it from the locked track.
+        // The accompanied flute (first test's bundle): requestFor brings the locked track as context, and the
+        // planner measures it.
         auto loaded = core::bundle::load(m_bundle);
         QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
         auto request = requestFor(loaded.value(), m_bundle, -1, RegenerateOptions{});
         QVERIFY(request);
-        qInfo("the flute recording: lower register MIDI %d, %lld busy spans", request->recordedLeadLowNote,
-              static_cast<long long>(request->recordedLeadBusy.size()));
-        QVERIFY2(request->recordedLeadLowNote >= 55 && request->recordedLeadLowNote <= 80,
-                 qPrintable(QString::number(request->recordedLeadLowNote)));
-        QVERIFY(!request->recordedLeadBusy.isEmpty());
+        auto flute = arranger::SongPlanner::plan(request.value(), request->seed);
+        QVERIFY(flute);
+        qInfo("the flute recording: lower register MIDI %d, %lld busy spans", flute->recordedLeadLowNote,
+              static_cast<long long>(flute->recordedLeadBusy.size()));
+        QVERIFY2(flute->recordedLeadLowNote >= 55 && flute->recordedLeadLowNote <= 80,
+                 qPrintable(QString::number(flute->recordedLeadLowNote)));
+        QVERIFY(!flute->recordedLeadBusy.isEmpty());
     }
 
     // Bad input: a file that is not audio, no -o, a role that is not one; each a clear message, nothing written.
