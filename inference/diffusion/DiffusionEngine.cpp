@@ -218,7 +218,13 @@ Result<GenerationResult> DiffusionEngine::generate(const GenerationRequest& requ
         if (!request.withoutRoles.isEmpty() && !request.context.isEmpty()) {
             known = groupsPlayedBy(request.withoutRoles, config.stemGroups);
             job.progress(0.0, QStringLiteral("Listening to the recording"));
-            knownAudio = sumIntoGroups(request.context, config, samples, request.sampleRate);
+            // The recording alone: another track of a known group (strings beside locked keys) is the band's to
+            // make anew, not part of what is kept.
+            QVector<Stem> recording;
+            for (const Stem& s : request.context)
+                if (request.withoutRoles.contains(s.role))
+                    recording.append(s);
+            knownAudio = sumIntoGroups(recording, config, samples, request.sampleRate);
             const auto encoded = d->encodeGroups(toTensor(knownAudio, config.audioChannels, 0, samples)).to(torch::kCPU);
             const int64_t c = config.vae.latentChannels;
             for (int64_t g = 0; g < config.stemGroupCount(); ++g)

@@ -179,6 +179,40 @@ private Q_SLOTS:
         for (int g = 0; g < free->stems.size(); ++g)
             QVERIFY2(free->stems[g].audio.channels != band->stems[g].audio.channels, qPrintable(QString::number(g)));
     }
+
+    // A locked keys recording and an unlocked strings track share the harmonic group: the group is clamped to the
+    // recording alone and comes back as its samples exactly, not as the sum with the strings.
+    void accompanimentClampsOnlyTheRecording()
+    {
+        QTemporaryDir dir;
+        const QString bundle = dir.filePath(QStringLiteral("Song.s2a"));
+        core::ProjectData data = test::threeSectionSong(bundle);
+        data.tracks[1].role = core::TrackRole::Strings;
+        data.tracks[2].locked = true;  // keys
+        RegenerateOptions opts;
+        opts.seed = 4;
+        opts.steps = 2;
+        auto request = requestFor(data, bundle, -1, opts);
+        QVERIFY(request);
+        QVERIFY(request->withoutRoles == QVector<core::TrackRole>{core::TrackRole::Keys});
+        const Stem* keys = nullptr;
+        const Stem* strings = nullptr;
+        for (const Stem& s : request->context) {
+            if (s.role == core::TrackRole::Keys)
+                keys = &s;
+            if (s.role == core::TrackRole::Strings)
+                strings = &s;
+        }
+        QVERIFY(keys && strings);
+        const model::ModelConfig config = model::builtinModelConfig("tiny");
+        const int harmonic = stemGroupFor(core::TrackRole::Keys, config.stemGroups);
+        QCOMPARE(stemGroupFor(core::TrackRole::Strings, config.stemGroups), harmonic);
+        DiffusionEngine engine(options());
+        SimpleJobControl job;
+        auto band = engine.generate(request.value(), job);
+        QVERIFY2(band, qPrintable(band.errorMessage()));
+        QVERIFY(band->stems[harmonic].audio.channels == keys->audio.channels);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDiffusionStems)
