@@ -30,8 +30,9 @@ std::vector<ChordSpan> recogniseChords(const Features& features, const std::vect
 
 // Chords for a melody (a sung or played lead, which carries the tune and not the chords): one diatonic triad of
 // the key per bar of `bars` (downbeats, seconds), chosen by how much of the bar's pitch content its chord tones
-// hold (the notes on the bar's strong beats weigh double: melodies land on chord tones there), smoothed by a
-// Viterbi pass that favours the functions songs use most (I, IV, V, vi and their minor-key kin).
+// hold (the notes on the bar's strong beats weigh six times as much: melodies land on chord tones there),
+// smoothed by a Viterbi pass that expects a change about every bar, favours the common root motions (circle of
+// fifths, the four-chord loops) and the functions songs use most (I, IV, V, vi and their minor-key kin).
 // `fit`, when given, receives how well the harmony fits per bar (the best path's mean score): what tells the
 // right bar grid from one shifted by a beat or two, for a melody whose downbeats nothing else marks.
 std::vector<ChordSpan> harmoniseMelody(const Features& features, const std::vector<double>& bars, double duration,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace s2a::inference::analysis {
@@ -253,6 +254,66 @@ std::vector<double> barsFromPhase(const std::vector<double>& beats, int phase, d
     for (size_t b = static_cast<size_t>(phase); b < beats.size(); b += 4)
         bars.push_back(beats[b]);
     return bars;
+}
+
+std::vector<double> phraseEntries(const Features& features, double minRest)
+{
+    std::vector<double> entries;
+    if (features.rmsDb.empty())
+        return entries;
+    const float loudest = *std::max_element(features.rmsDb.begin(), features.rmsDb.end());
+    const float quiet = loudest - 45.0f, sounding = loudest - 30.0f;
+    const int restFrames = std::max(1, int(minRest / features.hopSeconds));
+    const int confirmFrames = std::max(1, int(0.5 / features.hopSeconds));
+    int rest = restFrames;  // the file's start counts as a rest
+    int candidate = -1;     // the first frame over the rest's level after a rest, until the part is heard or falls back
+    for (int f = 0; f < int(features.rmsDb.size()); ++f) {
+        const float level = features.rmsDb[size_t(f)];
+        if (level < quiet) {
+            if (candidate >= 0 && f - candidate > confirmFrames)
+                candidate = -1;  // a blip, not the part coming in
+            if (candidate < 0)
+                ++rest;
+            continue;
+        }
+        if (candidate < 0 && rest >= restFrames)
+            candidate = f;
+        if (level >= sounding && candidate >= 0) {
+            if (f - candidate <= confirmFrames)
+                entries.push_back(features.frameTime(candidate));
+            candidate = -1;
+            rest = 0;
+        } else if (candidate < 0) {
+            rest = 0;
+        }
+    }
+    return entries;
+}
+
+double entriesOnDownbeats(const std::vector<double>& entries, const std::vector<double>& bars, double beatSeconds)
+{
+    if (entries.empty() || bars.empty() || !(beatSeconds > 0.0))
+        return 0.0;
+    // An entry counts for a downbeat it starts on or a little after (a tune that comes in on the "and" of one,
+    // or a soft attack the level meter hears late): full weight from 0.15 beats before to 0.6 after, fading to
+    // nothing at 0.4 before and 0.85 after.
+    const auto weight = [](double beats) {
+        if (beats < -0.4 || beats > 0.85)
+            return 0.0;
+        if (beats < -0.15)
+            return (beats + 0.4) / 0.25;
+        if (beats > 0.6)
+            return (0.85 - beats) / 0.25;
+        return 1.0;
+    };
+    double sum = 0.0;
+    for (double e : entries) {
+        double best = 0.0;
+        for (double b : bars)
+            best = std::max(best, weight((e - b) / beatSeconds));
+        sum += best;
+    }
+    return sum / double(entries.size());
 }
 
 }  // namespace s2a::inference::analysis

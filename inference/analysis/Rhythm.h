@@ -22,6 +22,17 @@ struct RhythmResult {
 // `tempo` (the tracker often misses the very first beats), so the grid covers the whole song.
 std::vector<double> barsFromPhase(const std::vector<double>& beats, int phase, double tempo);
 
+// Where a part comes in after a rest: after at least `minRest` seconds more than 45 dB under the part's loudest
+// frame (the start of the file counts as a rest), the first frame over that level, when the part then reaches
+// within 30 dB of its loudest in half a second (a soft attack still counts from where it starts). A
+// tune's phrases enter on (or a beat before) a downbeat far more often than on any other beat, which is what a
+// melody alone says about its bar grid.
+std::vector<double> phraseEntries(const Features& features, double minRest);
+
+// How well the downbeats `bars` meet `entries`: the mean over entries of how well each one starts on a downbeat
+// (1 from 0.15 beats before one to 0.6 after, fading to 0 at 0.4 before and 0.85 after); 0 without entries.
+double entriesOnDownbeats(const std::vector<double>& entries, const std::vector<double>& bars, double beatSeconds);
+
 // Half-wave rectified flux of the log-mel spectrogram, summed over bands and detrended.
 std::vector<float> onsetStrength(const Features& features);
 

@@ -173,6 +173,9 @@ private Q_SLOTS:
               "the band's chords %.1f %% (goal 70 %%); the band's beats against the reference grid: F %.3f (goal 0.8)",
               100.0 * followsLane, 100.0 * laneVsReference, 100.0 * bandVsReference, beatF);
         QVERIFY2(followsLane >= 0.7, qPrintable(QString::number(followsLane)));
+        // The goal is 70 %; measured 64.4 % (32.4 % before the harmoniser's root motions and the phrase-entry
+        // cue for bar 1), so this floor catches a regression without claiming the goal.
+        QVERIFY2(bandVsReference >= 0.55, qPrintable(QString::number(bandVsReference)));
         QVERIFY2(beatF >= 0.8, qPrintable(QString::number(beatF)));
     }
 
