@@ -8,6 +8,7 @@
 // harmoniser gives when the grid is right).
 //
 //   bench_harmonise [--set tuning|held-out|both]
+#include "core/audio/Resampler.h"
 #include "inference/analysis/ChordRecognizer.h"
 #include "inference/analysis/Features.h"
 #include "inference/analysis/KeyEstimator.h"
@@ -76,7 +77,8 @@ void runSet(const char* name, const Case* cases, int count, Figures& total)
     for (int i = 0; i < count; ++i) {
         const Case& c = cases[i];
         const test::ArrangedMix song = test::arrangeMix(QString::fromLatin1(c.caption), c.tempo, QString::fromLatin1(c.key), c.seed,
-                                                        {{L::Intro, c.introBars}, {L::Verse, 8}, {L::Chorus, 8}, {L::Outro, 2}});
+                                                        {{L::Intro, c.introBars}, {L::Verse, 8}, {L::Chorus, 8}, {L::Outro, 2}},
+                                                        44100);  // as a recording comes in: the analysis resamples
         const Stem* lead = nullptr;
         for (const Stem& s : song.result.stems)
             if (s.role == core::TrackRole::Lead)
@@ -85,24 +87,23 @@ void runSet(const char* name, const Case* cases, int count, Figures& total)
             std::printf("  %-56s no lead stem\n", c.caption);
             continue;
         }
-        const std::vector<float> mono = test::monoOf(lead->audio);
-        core::AudioBuffer audio;
-        audio.sampleRate = kAnalysisRate;
-        audio.channels = {mono};
         SimpleJobControl job;
-        auto analysis = analyzeSong(audio, job, ChordReading::Melody);
+        auto analysis = analyzeSong(lead->audio, job, ChordReading::Melody);
         if (!analysis) {
             std::printf("  %-56s analysis failed: %s\n", c.caption, qPrintable(analysis.errorMessage()));
             continue;
         }
-        const double duration = double(mono.size()) / kAnalysisRate;
+        const double duration = double(lead->audio.frames()) / lead->audio.sampleRate;
         const std::vector<ChordSpan> reference = test::plannedChords(song.request);
         const double detected = majminAccuracy(reference, test::spansOf(analysis->chords, duration), duration);
         const double bar = 4.0 * 60.0 / c.tempo, beat = 60.0 / c.tempo;
         const double phaseError = std::abs(std::remainder(analysis->downbeatOffset, bar));
         const bool phaseRight = phaseError < 0.25 * beat;
         const auto key = arranger::Key::parse(QString::fromLatin1(c.key));
-        const Features features = computeFeatures(mono, kAnalysisRate);
+        auto resampled = core::Resampler::resample(lead->audio, kAnalysisRate);
+        if (!resampled)
+            return;
+        const Features features = computeFeatures(test::monoOf(resampled.value()), kAnalysisRate);
         const double onTrueGrid = majminAccuracy(
             reference, harmoniseMelody(features, trueBars(c.tempo, duration), duration, key->tonic, key->minor), duration);
         std::printf("  %-56s %-8s %3.0f BPM: %5.1f %% (bar 1 %s by %.2f beats; key %s), true grid and key %5.1f %%\n",
