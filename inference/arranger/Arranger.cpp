@@ -159,7 +159,10 @@ void Arranger::buildContexts(const QVector<SectionPlan>& sections, const std::ve
         h.seed = i < harmonySeeds.size() ? harmonySeeds[i] : seeds[i];
         h.leadIntoLift = c.liftAhead();
         h.songEnd = !c.hasNext;
-        c.chords = m_plan.chords.isEmpty() ? HarmonyWriter::sectionChords(h) : laneChords(c, sections[int(i)]);
+        if (m_plan.chords.isEmpty())
+            c.chords = HarmonyWriter::sectionChords(h);
+        else
+            laneChords(c, sections[int(i)]);
     }
     for (size_t i = 0; i < m_contexts.size(); ++i) {
         SectionContext& c = m_contexts[i];
@@ -167,7 +170,7 @@ void Arranger::buildContexts(const QVector<SectionPlan>& sections, const std::ve
     }
 }
 
-std::vector<Chord> Arranger::laneChords(const SectionContext& c, const SectionPlan& section) const
+void Arranger::laneChords(SectionContext& c, const SectionPlan& section) const
 {
     const QVector<core::ChordMark>& lane = m_plan.chords;
     // What plays before the section: the last chord of the lane at or before its start, else the key's tonic.
@@ -178,10 +181,10 @@ std::vector<Chord> Arranger::laneChords(const SectionContext& c, const SectionPl
                 held = chord;
     if (!held)
         held = chordFromRoman(m_plan.key.minor ? QStringLiteral("i") : QStringLiteral("I"), m_plan.key);
-    std::vector<Chord> chords;
-    for (int bar = 0; bar < std::max(1, c.bars); ++bar) {
-        const qint64 from = std::max<qint64>(section.start, m_timeline.tickToSample(c.barStart(bar)));
-        const qint64 to = std::min<qint64>(section.end, m_timeline.tickToSample(c.barStart(bar + 1)));
+    // The lane's chord that fills most of [fromTick, toTick) within the section, else the one held before.
+    const auto fill = [&](qint64 fromTick, qint64 toTick) {
+        const qint64 from = std::max<qint64>(section.start, m_timeline.tickToSample(fromTick));
+        const qint64 to = std::min<qint64>(section.end, m_timeline.tickToSample(toTick));
         qint64 longest = 0;
         std::optional<Chord> best;
         for (int i = 0; i < lane.size(); ++i) {
@@ -195,9 +198,15 @@ std::vector<Chord> Arranger::laneChords(const SectionContext& c, const SectionPl
         }
         if (best)
             held = best;
-        chords.push_back(*held);
+        return *held;
+    };
+    c.chords.clear();
+    c.lateChords.clear();
+    const qint64 middle = qint64(c.midStep()) * kTicksPerStep;
+    for (int bar = 0; bar < std::max(1, c.bars); ++bar) {
+        c.chords.push_back(fill(c.barStart(bar), c.barStart(bar) + middle));
+        c.lateChords.push_back(fill(c.barStart(bar) + middle, c.barStart(bar + 1)));
     }
-    return chords;
 }
 
 std::vector<StemPart> Arranger::parts() const

@@ -28,9 +28,10 @@ private:
     void buildContexts(const QVector<SectionPlan>& sections, const std::vector<quint64>& seeds,
                        const std::vector<quint64>& harmonySeeds);
     QSet<core::TrackRole> activeRoles(const SectionPlan& section, double energy) const;
-    // Section `c`'s chords from the song's chord lane: per bar, the chord that sounds longest within the
-    // section's part of the bar ("N" only where nothing else does: the previous chord holds over it).
-    std::vector<Chord> laneChords(const SectionContext& c, const SectionPlan& section) const;
+    // Section `c`'s chords from the song's chord lane: for each bar's first and second half (SectionContext's
+    // chords and lateChords), the chord that sounds longest within the section's part of it ("N" only where
+    // nothing else does: the previous chord holds over it).
+    void laneChords(SectionContext& c, const SectionPlan& section) const;
 
     const MusicPlan& m_plan;
     Timeline m_timeline;

@@ -23,8 +23,12 @@ int chordInterval(const Chord& chord, char degree)
     }
 }
 
-const Chord& nextChordAfter(const SectionContext& ctx, int bar)
+// The chord after the one sounding at `step` of `bar`: the bar's second chord, the next bar's, or the next
+// section's.
+const Chord& nextChordAfter(const SectionContext& ctx, int bar, int step)
 {
+    if (step < ctx.midStep() && ctx.changesMidBar(bar))
+        return ctx.chordAt(bar, ctx.midStep());
     return bar + 1 < ctx.bars ? ctx.chordAtBar(bar + 1) : ctx.nextChord;
 }
 
@@ -47,10 +51,10 @@ void BassWriter::writePattern(const SectionContext& ctx, Rng& rng, std::vector<N
         pattern = "R-------R-------";
     const int len = int(std::strlen(pattern));
     for (int bar = 0; bar < ctx.bars; ++bar) {
-        const Chord& chord = ctx.chordAtBar(bar);
-        const Chord& next = nextChordAfter(ctx, bar);
-        const int root = rootPitch(chord.root);
         for (int step = 0; step < ctx.stepsPerBar; ++step) {
+            const Chord& chord = ctx.chordAt(bar, step);
+            const Chord& next = nextChordAfter(ctx, bar, step);
+            const int root = rootPitch(chord.root);
             const char c = pattern[step % len];
             if (c == '.' || c == '-')
                 continue;
@@ -92,23 +96,31 @@ void BassWriter::writeWalking(const SectionContext& ctx, Rng& rng, std::vector<N
     // approach on beat 4 into the next bar's root. The line wanders in the E1..G2 range.
     const std::vector<int> scale = ctx.key.scale();
     const int beats = ctx.stepsPerBar / 4;
+    const auto aboveLowest = [](int pitch) { return pitch < kLowest ? pitch + 12 : pitch; };
     int previous = rootPitch(ctx.chordAtBar(0).root);
+    int root = previous, nextRoot = previous;
     for (int bar = 0; bar < ctx.bars; ++bar) {
-        const Chord& chord = ctx.chordAtBar(bar);
-        const Chord& next = nextChordAfter(ctx, bar);
-        int root = nearestPitch(chord.root, previous);
-        if (root < kLowest)
-            root += 12;
-        if (root > kLowest + 19)
-            root -= 12;
-        int nextRoot = nearestPitch(next.root, root);
-        if (nextRoot < kLowest)
-            nextRoot += 12;
         for (int beat = 0; beat < beats; ++beat) {
+            // Each chord's first beat has its root, the beat before a change (and a bar's last) approaches the
+            // next root, the beats between walk towards it.
+            const Chord& chord = ctx.chordAt(bar, beat * 4);
+            const bool starts = beat == 0 || ctx.chordAt(bar, beat * 4 - 4).symbol != chord.symbol;
+            const bool lastBeat = beat == beats - 1;
+            const Chord& next = lastBeat ? nextChordAfter(ctx, bar, ctx.stepsPerBar - 1) : ctx.chordAt(bar, beat * 4 + 4);
+            if (starts) {
+                root = nearestPitch(chord.root, previous);
+                if (root < kLowest)
+                    root += 12;
+                if (root > kLowest + 19)
+                    root -= 12;
+                nextRoot = aboveLowest(nearestPitch(nextChordAfter(ctx, bar, beat * 4).root, root));
+            }
+            const bool approach = lastBeat ? !(starts && beat > 0) : !starts && next.symbol != chord.symbol;
             int pitch = root;
-            if (beat == beats - 1) {
-                pitch = rng.chance(0.6) ? nextRoot + (rng.chance(0.5) ? 1 : -1) : nearestPitch(next.root + 7, nextRoot);
-            } else if (beat > 0) {
+            if (approach) {
+                const int target = aboveLowest(nearestPitch(next.root, root));
+                pitch = rng.chance(0.6) ? target + (rng.chance(0.5) ? 1 : -1) : nearestPitch(next.root + 7, target);
+            } else if (!starts) {
                 const auto pcs = chord.pitchClasses();
                 const int target = root + (nextRoot - root) * beat / beats + rng.range(-2, 4);
                 pitch = nearestPitch(pcs[size_t(rng.range(0, int(pcs.size()) - 1))], target);

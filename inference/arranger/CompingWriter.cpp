@@ -87,18 +87,25 @@ void CompingWriter::writeRhythm(const SectionContext& ctx, const char* pattern, 
     int arpIndex = 0;
     for (int bar = 0; bar < ctx.bars; ++bar) {
         const Voicing voicing = underCeiling(requested, ctx, bar);
-        const Chord& chord = ctx.chordAtBar(bar);
+        const Chord* voiced = nullptr;  // the chord `voices` hold; a bar's second chord is voiced where it starts
         std::vector<int> voices;
-        if (power) {
-            const int root = pitchAtOrAbove(chord.root, voicing.low);
-            voices = {root, root + 7, root + 12};
-        } else {
-            voices = voiceLead(chord, previous, voicing.low, voicing.voices);
-            previous = voices;
-        }
-        if (leftHand)
-            push(ctx, out, ctx.barStart(bar), ctx.barTicks() - 20, pitchAtOrAbove(chord.root, 36), accentVelocity('x', ctx.energy) - 10);
         for (int step = 0; step < ctx.stepsPerBar; ++step) {
+            const Chord& chord = ctx.chordAt(bar, step);
+            if (!voiced || voiced->symbol != chord.symbol) {
+                voiced = &chord;
+                if (power) {
+                    const int root = pitchAtOrAbove(chord.root, voicing.low);
+                    voices = {root, root + 7, root + 12};
+                } else {
+                    voices = voiceLead(chord, previous, voicing.low, voicing.voices);
+                    previous = voices;
+                }
+                if (leftHand) {  // the root, held to the bar's end or its second chord
+                    const int end = step < ctx.midStep() && ctx.changesMidBar(bar) ? ctx.midStep() : ctx.stepsPerBar;
+                    push(ctx, out, ctx.stepTick(bar, step), qint64(end - step) * kTicksPerStep - 20,
+                         pitchAtOrAbove(chord.root, 36), accentVelocity('x', ctx.energy) - 10);
+                }
+            }
             const char c = pattern[step % len];
             if (c == '.' || c == '-')
                 continue;
@@ -145,19 +152,22 @@ void CompingWriter::writeSustained(const SectionContext& ctx, Voicing requested,
 {
     std::vector<int> previous;
     const int velocity = std::clamp(int(baseVelocity * (0.7 + 0.5 * ctx.energy)), 1, 127);
-    for (int bar = 0; bar < ctx.bars;) {
-        const Voicing voicing = underCeiling(requested, ctx, bar);
-        // Hold through repeated chords instead of re-attacking: pads and strings breathe on changes only.
+    // Half-bar slots (a bar's second chord starts at midStep()), held through repeated chords instead of
+    // re-attacked: pads and strings breathe on changes only.
+    const auto slotTick = [&](int slot) { return ctx.barStart(slot / 2) + (slot % 2 ? qint64(ctx.midStep()) * kTicksPerStep : 0); };
+    const auto slotChord = [&](int slot) -> const Chord& { return ctx.chordAt(slot / 2, slot % 2 ? ctx.midStep() : 0); };
+    for (int slot = 0; slot < 2 * ctx.bars;) {
+        const Voicing voicing = underCeiling(requested, ctx, slot / 2);
         int span = 1;
-        while (bar + span < ctx.bars && ctx.chordAtBar(bar + span).symbol == ctx.chordAtBar(bar).symbol)
+        while (slot + span < 2 * ctx.bars && slotChord(slot + span).symbol == slotChord(slot).symbol)
             ++span;
-        const std::vector<int> voices = voiceLead(ctx.chordAtBar(bar), previous, voicing.low, voicing.voices);
+        const std::vector<int> voices = voiceLead(slotChord(slot), previous, voicing.low, voicing.voices);
         previous = voices;
-        const qint64 tick = std::max(ctx.barStart(bar), ctx.startTick);
-        const qint64 end = ctx.barStart(bar + span) - 10;
+        const qint64 tick = std::max(slotTick(slot), ctx.startTick);
+        const qint64 end = slotTick(slot + span) - 10;
         for (int pitch : voices)
             push(ctx, out, tick, end - tick, pitch, velocity);
-        bar += span;
+        slot += span;
     }
 }
 

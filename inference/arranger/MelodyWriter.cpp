@@ -70,7 +70,7 @@ void MelodyWriter::write(const SectionContext& ctx, std::vector<NoteEvent>& out)
             if (!ctx.owns(tick))
                 continue;
             int pitch = degreePitch(note.degree);
-            const Chord& chord = ctx.chordAtBar(bar);
+            const Chord& chord = ctx.chordAt(bar, step);
             if (step % 8 == 0 && !chord.contains(pitch % 12)) {
                 // Strong beats: move to the nearest chord tone (down first, as singers resolve).
                 for (int d : {-1, 1, -2, 2}) {

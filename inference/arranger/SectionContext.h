@@ -24,7 +24,10 @@ struct SectionContext {
     qint64 firstBarTick = 0;                                // bar 0 of the section starts here (<= startTick)
     int bars = 0;
     int stepsPerBar = 16;
-    std::vector<Chord> chords;                              // one per bar
+    std::vector<Chord> chords;                              // one per bar: the chord on its downbeat
+    // Per bar, the chord from its middle (midStep()) on, when the song's chord lane changes there; empty, or equal
+    // to chords[bar], where the bar holds one chord.
+    std::vector<Chord> lateChords;
     Chord nextChord;                                        // the chord the next section starts on
     bool hasNext = false;
     core::SectionLabel nextLabel = core::SectionLabel::Outro;
@@ -48,6 +51,15 @@ struct SectionContext {
     qint64 stepTick(int bar, int step) const { return barStart(bar) + qint64(step) * kTicksPerStep; }
     bool owns(qint64 tick) const { return tick >= startTick && tick < endTick; }
     const Chord& chordAtBar(int bar) const { return chords[size_t(std::clamp(bar, 0, bars - 1))]; }
+    // Where a bar's second chord starts: beat 3 of 4/4, the beat after the middle of other metres.
+    int midStep() const { return ((stepsPerBar / 4 + 1) / 2) * 4; }
+    // The chord sounding at `step` of `bar`.
+    const Chord& chordAt(int bar, int step) const
+    {
+        const auto b = size_t(std::clamp(bar, 0, bars - 1));
+        return step >= midStep() && b < lateChords.size() ? lateChords[b] : chords[b];
+    }
+    bool changesMidBar(int bar) const { return chordAt(bar, midStep()).symbol != chordAtBar(bar).symbol; }
     int ceilingAtBar(int bar) const
     {
         return barCeilings.empty() ? compingCeiling : barCeilings[size_t(std::clamp(bar, 0, int(barCeilings.size()) - 1))];

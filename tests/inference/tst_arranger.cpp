@@ -3,10 +3,12 @@
 #include "SongMix.h"
 
 #include "core/export/ExportFileWriter.h"
+#include "core/model/ChordSymbol.h"
 #include "core/persistence/ProjectBundle.h"
 #include "core/playback/AudioPool.h"
 #include "core/playback/MixRenderer.h"
 #include "core/playback/PlanBuilder.h"
+#include "inference/arranger/Arranger.h"
 #include "inference/arranger/ArrangerEngine.h"
 #include "inference/arranger/DemoSong.h"
 #include "inference/arranger/SongPlanner.h"
@@ -175,6 +177,70 @@ private Q_SLOTS:
         const core::AudioBuffer mix = mixOf(render(song(caption, 0, {{L::Chorus, 4}})));
         QVERIFY2(test::peak(mix) < 1.0, qPrintable(QStringLiteral("peak %1").arg(test::peak(mix))));
         QVERIFY(test::rms(mix) > 0.02);
+    }
+
+    // A chord lane that changes on beat 3 (C | G, Am | F, ...): the bass plays the second chord's root from beat 3,
+    // and every comping note that starts in a bar's second half is a tone of its second chord, in a pattern
+    // style (pop: piano, pads, strings) and a walking-bass one (jazz).
+    void followsTheLaneWithinTheBar_data()
+    {
+        QTest::addColumn<QString>("caption");
+        QTest::newRow("pop") << QStringLiteral("pop with piano, pads, strings, bass and drums");
+        QTest::newRow("jazz, walking bass") << QStringLiteral("jazz with piano, upright bass and drums");
+    }
+    void followsTheLaneWithinTheBar()
+    {
+        QFETCH(QString, caption);
+        GenerationRequest r = song(caption, 100, {{L::Verse, 4}, {L::Chorus, 4}});
+        r.key = QStringLiteral("C major");
+        const qint64 bar = r.sections.back().end / 8, half = bar / 2;
+        const QStringList names{QStringLiteral("C"), QStringLiteral("G"), QStringLiteral("Am"), QStringLiteral("F")};
+        for (int b = 0; b < 8; ++b) {
+            r.chords.append({qint64(b) * bar, names[(2 * b) % 4]});
+            r.chords.append({qint64(b) * bar + half, names[(2 * b + 1) % 4]});
+        }
+        auto plan = SongPlanner::plan(r, r.seed);
+        QVERIFY2(plan, qPrintable(plan.errorMessage()));
+        const Arranger a(plan.value(), r.sections, r.sampleRate, std::vector<quint64>(size_t(r.sections.size()), r.seed));
+        const auto pcsOf = [](const QString& name) {
+            const core::ChordSymbol chord = *core::parseChordSymbol(name);
+            std::vector<int> pcs;
+            for (int i : chord.intervals())
+                pcs.push_back((chord.root + i) % 12);
+            return pcs;
+        };
+        int bassChecked = 0, compingChecked = 0, bassWrong = 0, compingWrong = 0;
+        for (const StemPart& part : a.parts()) {
+            const R role = part.instrument.role;
+            if (role == R::Drums || role == R::Lead)
+                continue;
+            for (const NoteEvent& n : part.notes) {
+                // Where the note starts in its bar, in beats (the humaniser moves notes by a few hundredths).
+                const qint64 at = a.timeline().tickToSample(n.tick);
+                const int b = int((at + bar / 40) / bar);
+                const double beat = double(at - qint64(b) * bar) / double(bar / 4);
+                if (beat > 3.7)
+                    continue;  // a push into the next bar
+                const bool late = beat > 1.9;
+                const QString name = names[(2 * b + (late ? 1 : 0)) % 4];
+                const auto pcs = pcsOf(name);
+                const int pc = n.pitch % 12;
+                if (role == R::Bass) {
+                    if (std::abs(beat - 2.0) > 0.1)
+                        continue;  // judged on beat 3 itself, where the second chord starts
+                    ++bassChecked;
+                    bassWrong += pc != core::parseChordSymbol(name)->root ? 1 : 0;
+                } else if (late) {
+                    ++compingChecked;
+                    compingWrong += std::find(pcs.begin(), pcs.end(), pc) == pcs.end() ? 1 : 0;
+                }
+            }
+        }
+        qInfo("%s: bass on beat 3 off the second root %d of %d; comping notes in second halves off its chord %d of %d",
+              qPrintable(caption), bassWrong, bassChecked, compingWrong, compingChecked);
+        QVERIFY(bassChecked >= 6 && compingChecked >= 20);
+        QCOMPARE(bassWrong, 0);
+        QCOMPARE(compingWrong, 0);
     }
 
     void sameSeedIsBitIdenticalAndAnotherSeedIsNot()
