@@ -7,7 +7,7 @@
 // first downbeat within a quarter beat of bar 1's), and the accuracy with the true bar grid and key (what the
 // harmoniser gives when the grid is right).
 //
-//   bench_harmonise [--set tuning|held-out|both]
+//   bench_harmonise [--set tuning|held-out|both] [--verbose: each bar's chord, played/found]
 #include "core/audio/Resampler.h"
 #include "inference/analysis/ChordRecognizer.h"
 #include "inference/analysis/Features.h"
@@ -71,6 +71,24 @@ std::vector<double> trueBars(double tempo, double duration)
     return bars;
 }
 
+bool verbose = false;
+
+// Per bar: the chord played, and the chord found (at the bar's middle).
+void printBars(const std::vector<ChordSpan>& reference, const std::vector<ChordSpan>& found)
+{
+    QString line;
+    for (const ChordSpan& r : reference) {
+        const double t = 0.5 * (r.start + r.end);
+        QString heard = QStringLiteral("-");
+        for (const ChordSpan& f : found)
+            if (f.start <= t && t < f.end)
+                heard = chordName(f.root, f.minor);
+        const QString played = chordName(r.root, r.minor);
+        line += played + (heard == played ? QStringLiteral(" ") : QStringLiteral("/") + heard + QStringLiteral(" "));
+    }
+    std::printf("      played/found: %s\n", qPrintable(line));
+}
+
 void runSet(const char* name, const Case* cases, int count, Figures& total)
 {
     Figures set;
@@ -109,6 +127,8 @@ void runSet(const char* name, const Case* cases, int count, Figures& total)
         std::printf("  %-56s %-8s %3.0f BPM: %5.1f %% (bar 1 %s by %.2f beats; key %s), true grid and key %5.1f %%\n",
                     c.caption, c.key, c.tempo, 100.0 * detected, phaseRight ? "right" : "wrong", phaseError / beat,
                     qPrintable(analysis->key), 100.0 * onTrueGrid);
+        if (verbose)
+            printBars(reference, test::spansOf(analysis->chords, duration));
         set.detected += detected;
         set.trueGrid += onTrueGrid;
         set.phaseRight += phaseRight ? 1 : 0;
@@ -133,6 +153,7 @@ int main(int argc, char** argv)
     const QStringList args = app.arguments();
     const int at = int(args.indexOf(QStringLiteral("--set")));
     const QString which = at >= 0 && at + 1 < args.size() ? args[at + 1] : QStringLiteral("both");
+    verbose = args.contains(QStringLiteral("--verbose"));
     Figures total;
     if (which != QLatin1String("held-out"))
         runSet("tuning set", kTuning, int(std::size(kTuning)), total);
