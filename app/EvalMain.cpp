@@ -103,8 +103,9 @@ int main(int argc, char** argv)
                                         QStringLiteral("T"), QStringLiteral("0"));
     const QCommandLineOption seamOpt(QStringLiteral("seam-items"), QStringLiteral("Items repainted for the seam metric (default 10)."),
                                      QStringLiteral("M"), QStringLiteral("10"));
-    const QCommandLineOption configOpt(QStringLiteral("config"), QStringLiteral("Model config of the weights (default tiny)."),
-                                       QStringLiteral("NAME"), QStringLiteral("tiny"));
+    const QCommandLineOption configOpt(QStringLiteral("config"), QStringLiteral("Model config of the weights (default: the shipped one, %1).")
+                                           .arg(s2a::inference::diffusion::defaultModelConfig()),
+                                       QStringLiteral("NAME"), s2a::inference::diffusion::defaultModelConfig());
     const QCommandLineOption deviceOpt(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda (default auto)."),
                                        QStringLiteral("DEVICE"), QStringLiteral("auto"));
     parser.addOptions({weightsOpt, heldOutOpt, countOpt, secondsOpt, stepsOpt, outOpt, noArrangerOpt, noShuffledOpt,

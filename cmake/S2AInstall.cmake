@@ -1,4 +1,4 @@
-# `cmake --install` and the .deb (`cpack -G DEB` in the build folder): the two programs, the tiny model, the
+# `cmake --install` and the .deb (`cpack -G DEB` in the build folder): the two programs, the shipped model, the
 # desktop entry, the icon (SVG and PNG sizes), the MIME type of .s2a songs and the docs. QML, translations, the
 # window icon and the model configs are compiled into the programs; the engine finds the model relative to its
 # own binary (../share/s2a-studio/models, inference/diffusion/WeightsLocation.cpp), so an installed copy runs
@@ -8,11 +8,11 @@ include(GNUInstallDirs)
 
 install(TARGETS s2a s2a-studio RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES
-  ${PROJECT_SOURCE_DIR}/resources/models/tiny/config.json
-  ${PROJECT_SOURCE_DIR}/resources/models/tiny/model.safetensors
-  ${PROJECT_SOURCE_DIR}/resources/models/tiny/model.safetensors.sha256
-  ${PROJECT_SOURCE_DIR}/resources/models/tiny/training.json
-  DESTINATION ${CMAKE_INSTALL_DATADIR}/s2a-studio/models/tiny)
+  ${PROJECT_SOURCE_DIR}/resources/models/tiny-pitched/config.json
+  ${PROJECT_SOURCE_DIR}/resources/models/tiny-pitched/model.safetensors
+  ${PROJECT_SOURCE_DIR}/resources/models/tiny-pitched/model.safetensors.sha256
+  ${PROJECT_SOURCE_DIR}/resources/models/tiny-pitched/training.json
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/s2a-studio/models/tiny-pitched)
 install(FILES ${PROJECT_SOURCE_DIR}/resources/s2a-studio.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/s2a-studio-mime.xml
   DESTINATION ${CMAKE_INSTALL_DATADIR}/mime/packages RENAME s2a-studio.xml)

@@ -32,6 +32,11 @@ DiffusionSettings storedDiffusionSettings()
     s.config = settings.value(QStringLiteral("engines/diffusion/config"), s.config).toString();
     s.textEncoder = settings.value(QStringLiteral("engines/diffusion/textEncoder")).toString();
     s.weights = settings.value(QStringLiteral("engines/diffusion/weights")).toString();
+    // A config stored when it shipped ("tiny", before tiny-pitched replaced it), with no file of the user's own
+    // and no weights where it shipped: the model that ships now, not "no weights".
+    if (s.weights.isEmpty() && s.config != diffusion::defaultModelConfig() && !diffusion::hasDefaultWeights(s.config)
+        && diffusion::hasDefaultWeights(diffusion::defaultModelConfig()))
+        s.config = diffusion::defaultModelConfig();
     return s;
 }
 

@@ -3,6 +3,7 @@
 // Which engines this build can run right now, for the UI's engine lists and the CLI: one list, so the New Song
 // dialog, the generation queue and `s2a` agree. Torch-free.
 #include "inference/Generator.h"
+#include "inference/diffusion/DiffusionEngine.h"
 
 #include <QString>
 #include <QVector>
@@ -33,7 +34,7 @@ struct DiffusionSettings {
     // Larger trained weights plug in here: a built-in config name (its weights are looked for where
     // diffusion::weightsSearchPaths says, or at $S2A_WEIGHTS), and optionally a TorchScript text encoder.
     // $S2A_MODEL_CONFIG and $S2A_TEXT_ENCODER override the stored values.
-    QString config = QStringLiteral("tiny");
+    QString config = diffusion::defaultModelConfig();
     QString textEncoder;
     // A weights file the user chose in Settings (checked there against the config); empty: the config's
     // default (diffusion::defaultWeightsPath). $S2A_WEIGHTS overrides it.

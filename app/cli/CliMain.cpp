@@ -3,6 +3,7 @@
 #include "app/cli/CliCommands.h"
 #include "core/app/BuildInfo.h"
 #include "inference/InferenceRuntime.h"
+#include "inference/EngineCatalogue.h"
 #include "inference/diffusion/DiffusionEngine.h"
 
 #include <QCoreApplication>
@@ -34,7 +35,7 @@ int main(int argc, char* argv[])
         // The first line is what scripts parse: "s2a 0.1.0"; then what this build runs with.
         std::printf("s2a %s\n", S2A_VERSION);
         QStringList report = s2a::core::buildReport(s2a::inference::probeRuntime().description);
-        report << s2a::inference::diffusion::weightsReport();
+        report << s2a::inference::diffusion::weightsReport(s2a::inference::diffusionSettings().config);
         for (const QString& line : report)
             std::printf("%s\n", qPrintable(line));
         return s2a::cli::Ok;

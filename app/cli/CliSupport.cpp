@@ -9,6 +9,7 @@
 #include "core/persistence/ProjectBundle.h"
 #include "inference/SectionRegenerator.h"
 #include "inference/arranger/ArrangerEngine.h"
+#include "inference/EngineCatalogue.h"
 #include "inference/diffusion/DiffusionEngine.h"
 
 #include <QFileInfo>
@@ -153,16 +154,17 @@ std::variant<ImportedAudio, int> importedSource(const QCommandLineParser& parser
 
 std::variant<int, std::unique_ptr<inference::Generator>> chosenEngine(const QString& id)
 {
-    using inference::Generator;
-    if (id == QLatin1String("arranger"))
-        return std::unique_ptr<Generator>(std::make_unique<inference::arranger::ArrangerEngine>());
-    if (id == QLatin1String("diffusion")) {
-        auto engine = std::make_unique<inference::diffusion::DiffusionEngine>();
-        if (Status loaded = engine->load(); !loaded)
+    if (id != QLatin1String("arranger") && id != QLatin1String("diffusion"))
+        return fail(BadArguments, QStringLiteral("unknown engine \"%1\"; use arranger or diffusion").arg(id));
+    // The engine the app would use: the diffusion settings (model config, weights, device, threads) with
+    // $S2A_MODEL_CONFIG, $S2A_WEIGHTS and $S2A_TEXT_ENCODER over them.
+    auto made = inference::makeEngine(id);
+    if (!made)
+        return fail(EngineFailure, made.errorMessage());
+    if (auto* diffusion = dynamic_cast<inference::diffusion::DiffusionEngine*>(made.value().get()))
+        if (Status loaded = diffusion->load(); !loaded)
             return fail(EngineFailure, loaded.errorMessage());
-        return std::unique_ptr<Generator>(std::move(engine));
-    }
-    return fail(BadArguments, QStringLiteral("unknown engine \"%1\"; use arranger or diffusion").arg(id));
+    return std::move(made.value());
 }
 
 }  // namespace s2a::cli

@@ -24,8 +24,12 @@
 
 namespace s2a::inference::diffusion {
 
+// The model config whose trained weights ship (resources/models/<config>/model.safetensors): what the engine,
+// Settings and s2a-eval use unless told otherwise.
+inline QString defaultModelConfig() { return QStringLiteral("tiny-pitched"); }
+
 struct DiffusionOptions {
-    QString config = QStringLiteral("tiny");  // a built-in model config (resources/models/configs/<name>.json)
+    QString config = defaultModelConfig();  // a built-in model config (resources/models/configs/<name>.json)
     QString weightsPath;                      // empty: defaultWeightsPath(config)
     QString device = QStringLiteral("auto");  // "auto", "cpu" or "cuda" (falls back to the CPU)
     int cpuThreads = 0;                       // 0: LibTorch's default
@@ -50,15 +54,15 @@ enum class RoundTripPath {
 // Where the weights of `config` are looked for, in order: $S2A_WEIGHTS when set (then nothing else),
 // <app dir>/../share/s2a-studio/models/<config>/model.safetensors, <app dir>/resources/models/<config>/...,
 // and <source tree>/resources/models/<config>/model.safetensors.
-QStringList weightsSearchPaths(const QString& config = QStringLiteral("tiny"));
+QStringList weightsSearchPaths(const QString& config = defaultModelConfig());
 // The first of weightsSearchPaths() that exists, else the first candidate (where weights are expected).
-QString defaultWeightsPath(const QString& config = QStringLiteral("tiny"));
-bool hasDefaultWeights(const QString& config = QStringLiteral("tiny"));
+QString defaultWeightsPath(const QString& config = defaultModelConfig());
+bool hasDefaultWeights(const QString& config = defaultModelConfig());
 // "no weights for config tiny: looked for A, B; use the arranger engine instead."
 QString noWeightsMessage(const QString& config, const QStringList& searched);
 // One line for `s2a --version` and Help > About: which weights file the diffusion engine would load, or that
-// there is none and where it looked ("Diffusion model tiny: /usr/share/s2a-studio/models/tiny/model.safetensors").
-QString weightsReport(const QString& config = QStringLiteral("tiny"));
+// there is none and where it looked ("Diffusion model tiny-pitched: /usr/share/s2a-studio/models/tiny-pitched/...").
+QString weightsReport(const QString& config = defaultModelConfig());
 
 // Writes seeded random-initialised weights for `config` (every tensor of the network, in the engine's naming)
 // to `path`; the network then produces noise-like audio, which is enough to test everything but the music.

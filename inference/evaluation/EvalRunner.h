@@ -18,6 +18,7 @@
 //       first half of items against its second half, a floor for the FD of a model).
 // Adherence is always measured against the held-out item's caption, tempo and sections.
 #include "inference/Generator.h"
+#include "inference/diffusion/DiffusionEngine.h"
 #include "inference/evaluation/FdBootstrap.h"
 
 #include <QString>
@@ -40,7 +41,7 @@ struct VariantSpec {
 struct EvalOptions {
     QVector<VariantSpec> variants;
     QString heldOutDir;
-    QString config = QStringLiteral("tiny");
+    QString config = diffusion::defaultModelConfig();
     int count = 100;
     double seconds = 12.0;
     int steps = 32;

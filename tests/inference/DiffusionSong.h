@@ -18,6 +18,7 @@ namespace s2a::test {
 inline inference::diffusion::DiffusionOptions cpuDiffusionOptions(const QString& weights)
 {
     inference::diffusion::DiffusionOptions o;
+    o.config = QStringLiteral("tiny");  // the tests' random weights: the small config is the quick one
     o.weightsPath = weights;
     o.device = QStringLiteral("cpu");
     o.cpuThreads = 2;

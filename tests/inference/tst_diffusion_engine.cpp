@@ -152,13 +152,13 @@ private Q_SLOTS:
         QVERIFY(engines[0].available);
         QCOMPARE(engines[1].id, QStringLiteral("diffusion"));
         QVERIFY(!engines[1].available);
-        QCOMPARE(engines[1].reason, QStringLiteral("no weights for config tiny — the arranger is used instead"));
+        QCOMPARE(engines[1].reason, QStringLiteral("no weights for config %1 — the arranger is used instead").arg(defaultModelConfig()));
         DiffusionEngine byDefault;
         GenerationRequest repaint = songRequest(1);
         repaint.targetSection = 1;
         auto failed = byDefault.regenerate(repaint, job);
         QVERIFY(!failed);
-        QVERIFY(failed.errorMessage().contains(QLatin1String("no weights for config tiny")));
+        QVERIFY(failed.errorMessage().contains(QStringLiteral("no weights for config %1").arg(defaultModelConfig())));
         for (const QString& p : weightsSearchPaths())
             QVERIFY2(failed.errorMessage().contains(p), qPrintable(failed.errorMessage()));
 
@@ -169,9 +169,9 @@ private Q_SLOTS:
         qputenv("S2A_WEIGHTS", o.weightsPath.toUtf8());
         QVERIFY(!availableEngines()[1].available);
         qunsetenv("S2A_WEIGHTS");
-        // Without the override the shipped model (resources/models/tiny) is found.
+        // Without the override the shipped model (resources/models/tiny-pitched) is found.
         QVERIFY(hasDefaultWeights());
-        QVERIFY2(defaultWeightsPath().endsWith(QLatin1String("models/tiny/model.safetensors")), qPrintable(defaultWeightsPath()));
+        QVERIFY2(defaultWeightsPath().endsWith(QStringLiteral("models/%1/model.safetensors").arg(defaultModelConfig())), qPrintable(defaultWeightsPath()));
         QVERIFY(availableEngines()[1].available);
     }
 

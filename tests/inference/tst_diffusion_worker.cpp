@@ -49,6 +49,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         qunsetenv("S2A_WEIGHTS");
+        qputenv("S2A_MODEL_CONFIG", "tiny");  // the random weights below are tiny's (the CLI children inherit it)
         QVERIFY(m_dir.isValid());
         m_weights = m_dir.filePath(QStringLiteral("tiny.safetensors"));
         auto written = writeRandomWeights(QStringLiteral("tiny"), m_weights, 7);

@@ -346,7 +346,7 @@ private Q_SLOTS:
         const QString out = dir.filePath(QStringLiteral("results.json"));
         QProcess eval;
         eval.start(QStringLiteral(S2A_EVAL_PATH),
-                   {QStringLiteral("--weights"), weights + QStringLiteral("=main"), QStringLiteral("--held-out"),
+                   {QStringLiteral("--config"), QStringLiteral("tiny"), QStringLiteral("--weights"), weights + QStringLiteral("=main"), QStringLiteral("--held-out"),
                     dir.filePath(QStringLiteral("held-out")), QStringLiteral("--count"), QStringLiteral("3"),
                     QStringLiteral("--seconds"), QStringLiteral("6"), QStringLiteral("--steps"), QStringLiteral("4"),
                     QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--seam-items"), QStringLiteral("1"),

@@ -1,11 +1,18 @@
-// The trained tiny model that ships in resources/models/tiny: found by default, intact (its SHA-256 is the
-// one recorded beside it), small enough to ship, and it makes finite, audible music from a caption.
+// The trained model that ships in resources/models/<defaultModelConfig()> (tiny-pitched, run 12 of
+// docs/training/README.md): found by default, intact (its SHA-256 is the one recorded beside it), small enough to
+// ship, and it makes finite, audible music from a caption. Its codec and its generations measured through the
+// real s2a-eval on held-out songs s2a-corpus renders: the chroma a round trip keeps, and how pitched its
+// generations are against the held-out audio's own figure.
 #include "inference/diffusion/DiffusionEngine.h"
 #include "inference/model/ModelConfig.h"
 #include "inference/model/WeightLoader.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
@@ -18,7 +25,7 @@ using namespace s2a::inference::diffusion;
 
 namespace {
 
-const QString kFolder = QStringLiteral(S2A_SOURCE_DIR "/resources/models/tiny");
+const QString kFolder = QStringLiteral(S2A_SOURCE_DIR "/resources/models/") + defaultModelConfig();
 
 QByteArray readFile(const QString& path)
 {
@@ -48,14 +55,14 @@ private Q_SLOTS:
         auto file = model::readTensors(weights.toStdString());
         QVERIFY2(file, file.error.c_str());
         QCOMPARE(QByteArray::fromStdString(file->sha256), recorded);
-        QCOMPARE(QString::fromStdString(file->metadata["config"]), QStringLiteral("tiny"));
+        QCOMPARE(QString::fromStdString(file->metadata["config"]), defaultModelConfig());
         QCOMPARE(QString::fromStdString(file->metadata["init"]), QStringLiteral("trained"));
         QVERIFY(file->metadata.count("latent_scale"));
 
         // The config beside it is the built-in one, and the training record names the recipe and corpus.
         const QJsonObject shipped = QJsonDocument::fromJson(readFile(kFolder + QStringLiteral("/config.json"))).object();
         const QJsonObject builtin =
-            QJsonDocument::fromJson(QByteArray::fromStdString(model::builtinModelConfigJson("tiny"))).object();
+            QJsonDocument::fromJson(QByteArray::fromStdString(model::builtinModelConfigJson(defaultModelConfig().toStdString()))).object();
         QVERIFY(!shipped.isEmpty());
         QCOMPARE(shipped, builtin);
         const QJsonObject record = QJsonDocument::fromJson(readFile(kFolder + QStringLiteral("/training.json"))).object();
@@ -108,6 +115,51 @@ private Q_SLOTS:
         qInfo("5 s from the shipped model: RMS %.4f (%.1f dBFS)", rms, 20.0 * std::log10(rms + 1e-12));
         QVERIFY2(rms > 1e-3, "the shipped model's output is silent");
         QCOMPARE(song->origin.weightsHash.toLatin1(), recorded);
+    }
+
+    // Issue 17's probe: three held-out songs (s2a-corpus, the held-out seed) through s2a-eval with the shipped
+    // weights. Goals: chroma agreement >= 0.90 on the bass and harmonic groups (met on 100 songs: 0.924 / 0.920),
+    // log-spectral distance <= 4 dB (missed: 11.0 dB; its phase floor is 4.8), generations at least 80 % as
+    // pitched as the audio (missed: 0.45 against 0.81). The thresholds sit under the figures measured on the 100
+    // songs, so a worse model fails here; the goals missed are in docs/training/README.md.
+    void codecAndGenerationsOnHeldOutSongs()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString heldOut = dir.filePath(QStringLiteral("held-out"));
+        QProcess corpus;
+        corpus.start(QStringLiteral(S2A_CORPUS_PATH), {QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--seed"),
+                                                       QStringLiteral("9001"), QStringLiteral("--seconds"), QStringLiteral("20:40"),
+                                                       QStringLiteral("--out"), heldOut});
+        QVERIFY(corpus.waitForFinished(180000));
+        QVERIFY2(corpus.exitCode() == 0, corpus.readAllStandardError().constData());
+        const QString out = dir.filePath(QStringLiteral("eval.json"));
+        QProcess eval;
+        eval.start(QStringLiteral(S2A_EVAL_PATH),
+                   {QStringLiteral("--held-out"), heldOut, QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--weights"),
+                    kFolder + QStringLiteral("/model.safetensors"), QStringLiteral("--no-arranger"), QStringLiteral("--no-shuffled"),
+                    QStringLiteral("--seam-items"), QStringLiteral("0"), QStringLiteral("--threads"), QStringLiteral("2"),
+                    QStringLiteral("--out"), out});
+        QVERIFY(eval.waitForFinished(240000));
+        const QByteArray errors = eval.readAllStandardError();
+        QVERIFY2(eval.exitCode() == 0, errors.constData());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QHash<QString, QJsonObject> rows;
+        for (const QJsonValue& v : QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("rows")).toArray())
+            rows.insert(v.toObject().value(QStringLiteral("kind")).toString(), v.toObject());
+        QVERIFY(rows.contains(QStringLiteral("model")) && rows.contains(QStringLiteral("codec")) && rows.contains(QStringLiteral("reference")));
+        const QJsonObject codec = rows.value(QStringLiteral("codec"));
+        const double lsd = codec.value(QStringLiteral("logSpectralDistanceOverallDb")).toDouble(99.0);
+        const double bass = codec.value(QStringLiteral("chromaAgreementBass")).toDouble(), harmonic = codec.value(QStringLiteral("chromaAgreementHarmonic")).toDouble();
+        const double pitched = rows.value(QStringLiteral("model")).value(QStringLiteral("pitchedness")).toDouble();
+        const double audio = rows.value(QStringLiteral("reference")).value(QStringLiteral("pitchedness")).toDouble();
+        qInfo("shipped codec on 3 held-out songs: log-spectral distance %.2f dB, chroma bass %.3f harmonic %.3f; "
+              "generations pitched %.3f against the audio's %.3f (%.0f %%)", lsd, bass, harmonic, pitched, audio, 100.0 * pitched / audio);
+        QVERIFY2(lsd > 0.0 && lsd < 12.5, qPrintable(QString::number(lsd)));
+        // Three songs scatter more than a hundred (measured here: 0.871 and 0.924); run 4's codec read 0.831 / 0.753.
+        QVERIFY2(bass >= 0.85 && harmonic >= 0.85 && bass + harmonic >= 1.76, qPrintable(QStringLiteral("%1 %2").arg(bass).arg(harmonic)));
+        QVERIFY2(audio > 0.5 && pitched >= 0.4 * audio, qPrintable(QStringLiteral("%1 of %2").arg(pitched).arg(audio)));
     }
 };
 

@@ -62,7 +62,7 @@ private Q_SLOTS:
         settings.setDevice(QStringLiteral("auto"));
         settings.setThreads(0);
         qunsetenv("S2A_MODEL_CONFIG");
-        QCOMPARE(s2a::inference::diffusionSettings().config, QStringLiteral("tiny"));
+        QCOMPARE(s2a::inference::diffusionSettings().config, s2a::inference::diffusion::defaultModelConfig());
     }
 
     void aWarmEngineIsRemadeWhenItsSettingsChange()
@@ -71,7 +71,7 @@ private Q_SLOTS:
         s2a::ui::EngineSettings settings(nullptr);
         settings.setDevice(QStringLiteral("auto"));
         const QString before = engineIdentity(QStringLiteral("diffusion"));
-        QVERIFY(before.contains(QLatin1String("tiny")));
+        QVERIFY(before.contains(s2a::inference::diffusion::defaultModelConfig()));
         QCOMPARE(engineIdentity(QStringLiteral("diffusion")), before);  // nothing changed: keep it
         settings.setDevice(QStringLiteral("cpu"));
         const QString onCpu = engineIdentity(QStringLiteral("diffusion"));

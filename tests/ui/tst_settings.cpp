@@ -224,10 +224,16 @@ private Q_SLOTS:
         QCOMPARE(next.defaultGuidance(), 3.5);
         QCOMPARE(next.defaultContext(), 0);
 
-        // Back to the config's own weights; the default engine is one of the engines there are.
-        engine.chooseWeights(QStringLiteral("tiny"), QString());
+        // Back to the shipped config's own weights; the default engine is one of the engines there are.
+        const QString shipped = inference::diffusion::defaultModelConfig();
+        engine.chooseWeights(shipped, QString());
         QTRY_VERIFY_WITH_TIMEOUT(!engine.checking(), 60000);
-        QCOMPARE(engine.weightsPath(), inference::diffusion::defaultWeightsPath(QStringLiteral("tiny")));
+        QVERIFY2(engine.checkPassed(), qPrintable(engine.checkText()));
+        QCOMPARE(engine.weightsPath(), inference::diffusion::defaultWeightsPath(shipped));
+        // A config stored when it shipped ("tiny") and no longer does, with no file of the user's: read as the
+        // shipped one, not as "no weights".
+        QSettings().setValue(QStringLiteral("engines/diffusion/config"), QStringLiteral("tiny"));
+        QCOMPARE(inference::storedDiffusionSettings().config, shipped);
         engine.setDefaultEngine(QStringLiteral("nonsense"));
         QCOMPARE(engine.defaultEngine(), QStringLiteral("arranger"));
         QVERIFY(checked.count() >= 8);
