@@ -85,6 +85,7 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(bad.error).contains(QLatin1String("is not a TorchScript module")), bad.error.c_str());
 
         DiffusionOptions o;
+        o.config = QStringLiteral("tiny");  // the random weights' config
         o.weightsPath = m_weights;
         o.device = QStringLiteral("cpu");
         o.textEncoderPath = encoder(64);
@@ -98,6 +99,7 @@ private Q_SLOTS:
     void drivesTheEngine()
     {
         DiffusionOptions o;
+        o.config = QStringLiteral("tiny");  // the random weights' config
         o.weightsPath = m_weights;
         o.device = QStringLiteral("cpu");
         o.textEncoderPath = encoder(128);

@@ -146,6 +146,7 @@ private Q_SLOTS:
 
         // The weights load in the engine and make finite, non-silent audio.
         diffusion::DiffusionOptions options;
+        options.config = QString::fromStdString(smokeOptions(m_manifest, {}).config);  // what the smoke run trained
         options.weightsPath = QString::fromStdString(result.modelPath);
         diffusion::DiffusionEngine engine(options);
         QVERIFY2(engine.load().ok(), qPrintable(engine.load().errorMessage()));

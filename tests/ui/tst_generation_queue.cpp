@@ -6,6 +6,7 @@
 #include "inference/arranger/ArrangerEngine.h"
 #include "inference/arranger/SongBundleWriter.h"
 #include "inference/arranger/SongPlanner.h"
+#include "inference/diffusion/DiffusionEngine.h"
 #include "ui/viewmodels/GenerationQueueModel.h"
 
 #include <QDir>
@@ -213,7 +214,7 @@ private Q_SLOTS:
         QVERIFY(engines[0].toMap().value(QStringLiteral("available")).toBool());
         QCOMPARE(engines[1].toMap().value(QStringLiteral("id")).toString(), QStringLiteral("diffusion"));
         QVERIFY(!engines[1].toMap().value(QStringLiteral("available")).toBool());
-        QCOMPARE(engines[1].toMap().value(QStringLiteral("reason")).toString(), QStringLiteral("no weights for config tiny — the arranger is used instead"));
+        QCOMPARE(engines[1].toMap().value(QStringLiteral("reason")).toString(), QStringLiteral("no weights for config %1 — the arranger is used instead").arg(inference::diffusion::defaultModelConfig()));
 
         QVERIFY(model.regenerate(QStringLiteral("sec-nope")).contains(QLatin1String("no section")));
         const QString verse = sectionId(*document, QStringLiteral("verse"));

@@ -4,6 +4,7 @@
 #include "core/audio/AudioImport.h"
 #include "core/persistence/ProjectBundle.h"
 #include "core/persistence/ProjectDocument.h"
+#include "inference/diffusion/DiffusionEngine.h"
 #include "ui/viewmodels/NewSongModel.h"
 
 #include <QDir>
@@ -97,7 +98,7 @@ private Q_SLOTS:
         QCOMPARE(engines[0].toMap().value("available").toBool(), true);
         QCOMPARE(engines[1].toMap().value("id").toString(), QStringLiteral("diffusion"));
         QCOMPARE(engines[1].toMap().value("available").toBool(), false);
-        QCOMPARE(engines[1].toMap().value("reason").toString(), QStringLiteral("no weights for config tiny — the arranger is used instead"));
+        QCOMPARE(engines[1].toMap().value("reason").toString(), QStringLiteral("no weights for config %1 — the arranger is used instead").arg(s2a::inference::diffusion::defaultModelConfig()));
     }
 
     void understoodLine()

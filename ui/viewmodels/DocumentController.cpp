@@ -1,6 +1,7 @@
 #include "ui/viewmodels/DocumentController.h"
 
 #include "core/app/BuildInfo.h"
+#include "inference/EngineCatalogue.h"
 #include "inference/diffusion/DiffusionEngine.h"
 
 #include <QDir>
@@ -38,7 +39,7 @@ QString localPath(const QUrl& url)
 
 QString DocumentController::buildReport() const
 {
-    return (core::buildReport(m_runtime) << inference::diffusion::weightsReport()).join(QLatin1Char('\n'));
+    return (core::buildReport(m_runtime) << inference::diffusion::weightsReport(inference::diffusionSettings().config)).join(QLatin1Char('\n'));
 }
 
 DocumentController::DocumentController(core::ProjectDocument* document, QString runtimeDescription, QObject* parent)
