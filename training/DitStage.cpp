@@ -31,6 +31,7 @@ struct Item {
     torch::Tensor keep;                         // [1, N] (every group alike) or [G, N] (known stems)
     std::vector<model::SectionSpan> spans;      // in crop coordinates (whole sections)
     model::BeatGrid grid;                       // the song's clock from the crop's first frame
+    int64_t key = model::kNoKey;                // the song's key (manifest), for key-conditioned configs
     std::vector<std::string> sectionCaptions;
     std::string caption;
 };
@@ -46,6 +47,7 @@ Item drawItem(const DitSong& s, int64_t cropFrames, int64_t hop, double frameSec
     item.latent = s.latent.narrow(1, first, n);
     item.grid = {song.tempo, song.beatsPerBar, double(first) * frameSeconds - song.downbeat};
     item.caption = pickFrom(song.captions, rng);
+    item.key = model::keyIdFromName(song.key);
     for (const ManifestSection& sec : song.sections) {
         const model::FrameSpan f = model::frameSpanForSamples(sec.start, sec.end, hop, frames);
         if (f.end <= first || f.first >= first + n)
@@ -113,12 +115,16 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
         for (const Item& it : items)
             n = std::min(n, it.latent.size(1));
         std::uniform_real_distribution<double> u(0.0, 1.0);
-        std::vector<uint8_t> useGlobal, useSections;
+        std::vector<uint8_t> useGlobal, useSections, useKey;
         std::vector<std::vector<model::SectionSpan>> allLayouts;
         size_t maxSections = 1;
         for (Item& it : items) {
             useGlobal.push_back(u(rng) >= o.captionDropout);
             useSections.push_back(u(rng) >= o.captionDropout);
+            if (context.config.dit.keyConditioning)  // drawn only then: other configs keep their random stream
+                useKey.push_back(u(rng) >= o.keyDropout);
+            else
+                useKey.push_back(0);
             std::vector<model::SectionSpan> spans;
             for (const auto& sp : it.spans)
                 if (sp.startFrame < n)
@@ -144,7 +150,7 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
         std::vector<model::BeatGrid> grids;
         std::vector<std::string> captions, sectionCaptions;
         std::vector<int64_t> sectionCounts;
-        std::vector<int64_t> globalFlags, sectionFlags;
+        std::vector<int64_t> globalFlags, sectionFlags, keys;
         for (int i = range.first; i < range.end; ++i) {
             const Item& it = items[size_t(i)];
             latents.push_back(it.latent.narrow(1, 0, n));
@@ -157,6 +163,7 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
                                    it.sectionCaptions.begin() + int64_t(spans.size()));
             sectionCounts.push_back(int64_t(spans.size()));
             globalFlags.push_back(useGlobal[size_t(i)]);
+            keys.push_back(useKey[size_t(i)] ? it.key : model::kNoKey);
             sectionFlags.push_back(useSections[size_t(i)]);
             // Each item's noise and time from its own generator: the same on any rank of any world size.
             at::Generator generator = draws.noiseFor(i);
@@ -190,6 +197,8 @@ bool trainDit(TrainContext& context, const StageSpec& spec, const std::vector<Di
         cond.structure = model::makeStructureFrames(layouts, n);
         if (context.config.dit.beatGrid)
             cond.structure.beatPhase = model::makeBeatPhases(grids, n, frameSeconds).to(device);
+        if (context.config.dit.keyConditioning)
+            cond.key = model::makeKeyFeatures(keys).to(device);
         cond.useGlobalCaption = torch::tensor(globalFlags).to(torch::kBool).to(device);
         cond.useSectionCaptions = torch::tensor(sectionFlags).to(torch::kBool).to(device);
 

@@ -74,6 +74,9 @@ struct TrainOptions {
     // Stages 3 and 4 of a model with several stem groups: the share of items whose keep-mask clamps a random
     // subset of the groups on every frame (known stems: accompaniment, add / replace one stem).
     double stemMaskShare = 0.25;
+    // Models with dit.keyConditioning: the share of items that train without their key (beyond those whose
+    // global caption is dropped), so a request that names none still has a learnt meaning.
+    double keyDropout = 0.2;
     double headWeight = 0.5;                  // stage 2: weight of the structure-head losses
     double klWeight = 1e-4;
     // Harmonic-head codecs: weight of a second magnitude loss on the bass, harmonic and lead stems that sees the

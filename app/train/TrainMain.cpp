@@ -41,7 +41,7 @@ const char* kUsage =
     "usage: s2a-train --config NAME --manifest FILE --out DIR [options]\n"
     "       s2a-train --plot loss.csv loss.svg\n"
     "Trains the S2A diffusion model on a manifest written by s2a-prepare.\n"
-    "  --config NAME                model config (tiny, tiny-pitched, tiny-mix, s2a-402m; default tiny)\n"
+    "  --config NAME                model config (tiny, tiny-pitched, tiny-keyed, tiny-mix, s2a-402m; default tiny)\n"
     "  --manifest FILE              the training manifest (s2a-prepare's manifest.json)\n"
     "  --out DIR                    output folder (checkpoints, logs, weights); a second run resumes it\n"
     "  --threads N                  CPU threads per rank (0: one per core)\n"
@@ -56,6 +56,7 @@ const char* kUsage =
     "  --dit-crop-frames N          DiT crop in latent frames (645 = the paper's 30 s at 21.5 Hz)\n"
     "  --vae-lr LR, --dit-lr LR, --tonal-harmonic-weight W, --harmonic-sparsity-weight W\n"
     "  --stem-mask-share S          DiT stages: share of items with known (clamped) stem groups (0.25)\n"
+    "  --key-dropout P              DiT stages of a key-conditioned config: share of items without their key (0.2)\n"
     "  --checkpoint-every N         checkpoint interval in steps\n"
     "  --accumulate K               DiT stages: K micro-batches per rank per step (gradient accumulation)\n"
     "  --checkpoint-activations     DiT stages: recompute each block in the backward pass (less memory)\n"
@@ -160,6 +161,7 @@ TrainOptions optionsFrom(const Arguments& a)
     o.tonalHarmonicWeight = number(a, "--tonal-harmonic-weight", o.tonalHarmonicWeight, 0, 1000);
     o.harmonicSparsityWeight = number(a, "--harmonic-sparsity-weight", o.harmonicSparsityWeight, 0, 1000);
     o.stemMaskShare = number(a, "--stem-mask-share", o.stemMaskShare, 0, 1);
+    o.keyDropout = number(a, "--key-dropout", o.keyDropout, 0, 1);
     return o;
 }
 

@@ -95,6 +95,8 @@ model::DitConditioning DiffusionEngine::Impl::conditioning(const GenerationReque
                                    double(windowFirst) * frameSeconds};
         cond.structure.beatPhase = model::makeBeatPhases({grid}, windowFrames, frameSeconds).to(device);
     }
+    if (config->dit.keyConditioning)
+        cond.key = model::makeKeyFeatures({model::keyIdFromName(utf8(keyOf(request)))}).to(device);
     cond.structure.labels = cond.structure.labels.to(device);
     cond.structure.position = cond.structure.position.to(device);
     cond.structure.sectionIndex = cond.structure.sectionIndex.to(device);
@@ -259,7 +261,7 @@ Result<GenerationResult> DiffusionEngine::generate(const GenerationRequest& requ
             if (known[size_t(g)])  // the recording's own samples, not their decoded latent
                 result.stems[g].audio.channels = knownAudio[size_t(g)].channels;
         result.tempo = tempoOf(request);
-        result.key = request.key;
+        result.key = config.dit.keyConditioning ? keyOf(request) : request.key;
         result.understood = QStringLiteral("diffusion model %1, %2 steps, guidance %3 / %4")
                                 .arg(d->options.config).arg(request.steps).arg(request.guidance).arg(request.sectionGuidance);
         result.origin = d->origin(request, request.caption);

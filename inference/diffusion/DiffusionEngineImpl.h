@@ -8,6 +8,7 @@
 #include "inference/diffusion/GroupAudio.h"
 #include "inference/diffusion/ModelConfigs.h"
 #include "inference/arranger/CaptionParser.h"
+#include "inference/arranger/MusicTheory.h"
 
 #include "inference/model/AudioVae.h"
 #include "inference/model/CaptionEncoder.h"
@@ -68,6 +69,19 @@ inline double tempoOf(const GenerationRequest& request)
         return std::round(style.tempoMin + (style.tempoMax - style.tempoMin) * intent.tempoFeel.value_or(0.5));
     }
     return 120.0;
+}
+
+// The key a key-conditioned model is asked for, and the take records: the request's ("D minor"), else the one
+// the caption names ("in Bb", its mode from the caption's words, major without any), else none (empty): the
+// model then plays the key it finds likeliest, and the take says no key.
+inline QString keyOf(const GenerationRequest& request)
+{
+    if (!request.key.trimmed().isEmpty())
+        return request.key.trimmed();
+    const arranger::CaptionIntent intent = arranger::parseCaption(request.caption);
+    if (!intent.tonic)
+        return {};
+    return arranger::Key{*intent.tonic, intent.minor.value_or(false)}.toString();
 }
 
 inline int64_t labelId(const SectionPlan& s, const ModelConfig& config)

@@ -155,7 +155,7 @@ Result<GenerationResult> DiffusionEngine::regenerate(const GenerationRequest& re
             result.stems.append(std::move(stem));
         }
         result.tempo = tempoOf(request);
-        result.key = request.key;
+        result.key = config.dit.keyConditioning ? keyOf(request) : request.key;
         result.understood = QStringLiteral("diffusion model %1, %2 steps, guidance %3 / %4, %5 s of context")
                                 .arg(d->options.config).arg(request.steps).arg(request.guidance)
                                 .arg(request.sectionGuidance).arg(request.contextSeconds);

@@ -15,6 +15,8 @@ DitConditioning conditioningForBranches(const DitConditioning& one, const std::v
     c.structure = {one.structure.labels.expand({n, -1}), one.structure.position.expand({n, -1}),
                    one.structure.sectionIndex.expand({n, -1}),
                    one.structure.beatPhase.defined() ? one.structure.beatPhase.expand({n, -1, -1}) : torch::Tensor()};
+    if (one.key.defined())
+        c.key = one.key.expand({n, -1});
     auto global = torch::empty({n}, torch::kBool), sections = torch::empty({n}, torch::kBool);
     for (int64_t i = 0; i < n; ++i) {
         global[i] = branches[size_t(i)].global;

@@ -182,6 +182,7 @@ ModelConfig parseModelConfig(const std::string& jsonText, const std::string& ori
     c.dit.timeEmbedDim = dit.integerOr("timeEmbedDim", 256, 2, 8192);
     c.dit.positionFeatures = dit.integerOr("positionFeatures", 32, 2, 8192);
     c.dit.beatGrid = dit.flagOr("beatGrid", false);
+    c.dit.keyConditioning = dit.flagOr("keyConditioning", false);
     // Rotary embeddings rotate pairs of channels, so each head needs an even width.
     if (c.dit.width % c.dit.heads != 0 || (c.dit.width / c.dit.heads) % 2 != 0)
         dit.fail("heads", "width / heads must be an even integer (width " + std::to_string(c.dit.width) + ")");

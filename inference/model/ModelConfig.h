@@ -73,6 +73,9 @@ struct DitConfig {
     // Per-frame beat and bar phase from the song's tempo and metre (StructureFrames::beatPhase): the
     // musical clock a latent model has no other way to read. Off in configs written before it.
     bool beatGrid = false;
+    // The song's key as its own input (DitConditioning::key), added to the adaLN conditioning and to every
+    // frame. Off in configs written before it.
+    bool keyConditioning = false;
 };
 
 struct CaptionConfig {

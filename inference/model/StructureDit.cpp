@@ -4,6 +4,7 @@
 
 #include <torch/torch.h>
 
+#include <cctype>
 #include <cmath>
 #include <iterator>
 #include <map>
@@ -117,6 +118,45 @@ torch::Tensor makeBeatPhases(const std::vector<BeatGrid>& grids, int64_t frames,
     return phases;
 }
 
+int64_t keyIdFromName(const std::string& name) {
+    // Letters, then an optional accidental, then the mode word (or "m"); case and spaces do not matter.
+    std::string t;
+    for (char ch : name)
+        if (!std::isspace(static_cast<unsigned char>(ch))) t += char(std::tolower(static_cast<unsigned char>(ch)));
+    static const int kNatural[] = {9, 11, 0, 2, 4, 5, 7};  // a..g
+    if (t.empty() || t[0] < 'a' || t[0] > 'g') return kNoKey;
+    int tonic = kNatural[t[0] - 'a'];
+    size_t i = 1;
+    if (i < t.size() && (t[i] == '#' || t[i] == 'b')) {
+        tonic += t[i] == '#' ? 1 : -1;
+        ++i;
+    }
+    const std::string mode = t.substr(i);
+    bool minor = false;
+    if (mode == "minor" || mode == "min" || mode == "m") minor = true;
+    else if (!(mode.empty() || mode == "major" || mode == "maj")) return kNoKey;
+    return keyId(tonic, minor);
+}
+
+torch::Tensor makeKeyFeatures(const std::vector<int64_t>& keyIds) {
+    static const int kMajorScale[] = {0, 2, 4, 5, 7, 9, 11};
+    auto features = torch::zeros({int64_t(keyIds.size()), kKeyFeatures}, torch::kFloat32);
+    auto f = features.accessor<float, 2>();
+    for (size_t i = 0; i < keyIds.size(); ++i) {
+        const int64_t id = keyIds[i];
+        if (id == kNoKey) continue;
+        TORCH_CHECK(id >= 0 && id < 24, "makeKeyFeatures: key id ", id, " is not 0..23 or kNoKey");
+        const int tonic = int(id % 12);
+        const bool minor = id >= 12;
+        const int relativeMajor = minor ? (tonic + 3) % 12 : tonic;
+        for (int step : kMajorScale) f[int64_t(i)][(relativeMajor + step) % 12] = 1.0f;
+        f[int64_t(i)][12 + tonic] = 1.0f;
+        f[int64_t(i)][24] = minor ? 1.0f : 0.0f;
+        f[int64_t(i)][25] = 1.0f;
+    }
+    return features;
+}
+
 StructureFrames makeStructureFrames(const std::vector<std::vector<SectionSpan>>& layouts, int64_t frames) {
     const auto b = int64_t(layouts.size());
     StructureFrames s{torch::zeros({b, frames}, torch::kInt64), torch::zeros({b, frames}, torch::kFloat32),
@@ -179,6 +219,10 @@ StructureDitImpl::StructureDitImpl(const ModelConfig& config) : config_(config) 
     if (d.beatGrid) {
         beatFc1 = register_module("beat_fc1", torch::nn::Linear(kBeatFeatures, w));
         beatFc2 = register_module("beat_fc2", torch::nn::Linear(w, w));
+    }
+    if (d.keyConditioning) {
+        keyFc1 = register_module("key_fc1", torch::nn::Linear(kKeyFeatures, w));
+        keyFc2 = register_module("key_fc2", torch::nn::Linear(w, w));
     }
     blocks = register_module("blocks", torch::nn::ModuleList());
     const auto hidden = int64_t(w * d.ffnRatio + 0.5);
@@ -271,6 +315,16 @@ DitPrepared StructureDitImpl::prepare(const torch::Tensor& context, const torch:
         // caption, so the global guidance scale sharpens the rhythm along with the caption.
         x = x + beatFc2->forward(torch::silu(beatFc1->forward(beat))) * useGlobal.view({b, 1, 1}).to(dtype);
     }
+    if (config_.dit.keyConditioning) {
+        auto keyFeatures = cond.key.defined() ? cond.key.to(device, torch::kFloat32)
+                                              : torch::zeros({b, kKeyFeatures}, torch::TensorOptions().device(device));
+        TORCH_CHECK(keyFeatures.sizes() == torch::IntArrayRef({b, kKeyFeatures}), "StructureDit: key must be [", b,
+                    ", ", kKeyFeatures, "] (makeKeyFeatures), got ", keyFeatures.sizes());
+        // Global conditioning like the caption: dropped with it, so the global guidance sharpens the key too.
+        auto key = keyFc2->forward(torch::silu(keyFc1->forward(keyFeatures.to(dtype)))) * useGlobal.view({b, 1}).to(dtype);
+        p.pooled = p.pooled + key;
+        x = x + key.unsqueeze(1);
+    }
     p.frames = x;
     p.rotary = rotaryTables(n, config_.dit.width / config_.dit.heads, x.options());
     return p;
@@ -317,6 +371,8 @@ std::vector<std::pair<std::string, int64_t>> StructureDitImpl::parameterBreakdow
         {"null_section_caption", "structure"},
         {"beat_fc1", "structure"},
         {"beat_fc2", "structure"},
+        {"key_fc1", "caption_conditioning"},
+        {"key_fc2", "caption_conditioning"},
         {"blocks", "blocks"},
         {"final_norm", "final"},
         {"final_ada", "final"},

@@ -49,6 +49,19 @@ struct BeatGrid {
 // One grid per batch item; frameSeconds is the duration of a latent frame (hop / sample rate).
 torch::Tensor makeBeatPhases(const std::vector<BeatGrid>& grids, int64_t frames, double frameSeconds);
 
+// The key a song is in, as a DiT with dit.keyConditioning reads it: an id, tonic pitch class (C = 0) plus 12
+// for minor, or kNoKey. A caption names a key in only some songs, and a word the caption encoder must learn
+// from few examples; the key as its own input lets every training song teach it (the tempo's beat grid does
+// the same for the clock).
+inline constexpr int64_t kNoKey = -1;
+// "C# minor", "Bb major", "f#m", "Eb" (major): the id, or kNoKey for text that names no key.
+int64_t keyIdFromName(const std::string& name);
+inline int64_t keyId(int tonic, bool minor) { return int64_t(((tonic % 12) + 12) % 12) + (minor ? 12 : 0); }
+// Per item [B, kKeyFeatures] float: the scale's seven pitch classes (natural minor for minor keys, so a key
+// and its relative share them), the tonic, the mode and whether there is a key at all; all zero for kNoKey.
+inline constexpr int64_t kKeyFeatures = 12 + 12 + 2;
+torch::Tensor makeKeyFeatures(const std::vector<int64_t>& keyIds);
+
 struct DitConditioning {
     TextEncoding globalCaption;          // tokens [B, L, textWidth], mask [B, L], pooled [B, textWidth]
     torch::Tensor sectionCaptions;       // [B, S, textWidth]: pooled caption embedding of each section
@@ -59,6 +72,9 @@ struct DitConditioning {
     // grid goes with the global caption.
     torch::Tensor useGlobalCaption;
     torch::Tensor useSectionCaptions;
+    // [B, kKeyFeatures] (makeKeyFeatures): read by a config with dit.keyConditioning, ignored otherwise;
+    // undefined = no key for any item. It goes with the global caption, as the beat grid does.
+    torch::Tensor key;
     // Seam for reference-audio conditioning (e.g. a reference clip's latent to imitate its timbre). Not
     // implemented: must stay undefined; forward() throws otherwise. Off by default in every config.
     torch::Tensor referenceLatent;
@@ -120,6 +136,7 @@ public:
     torch::nn::Embedding sectionLabel{nullptr};
     torch::nn::Linear positionFc1{nullptr}, positionFc2{nullptr}, sectionCaption{nullptr};
     torch::nn::Linear beatFc1{nullptr}, beatFc2{nullptr};  // only with config.dit.beatGrid
+    torch::nn::Linear keyFc1{nullptr}, keyFc2{nullptr};    // only with config.dit.keyConditioning
     torch::Tensor nullCaptionToken, nullCaptionPooled, nullSectionCaption;
     torch::nn::ModuleList blocks{nullptr};
     torch::nn::LayerNorm finalNorm{nullptr};

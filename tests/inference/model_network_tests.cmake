@@ -13,3 +13,7 @@ target_compile_definitions(tst_spectral_codec PRIVATE QT_NO_KEYWORDS)
 # gradients, in fp32 and under bf16 autocast.
 s2a_add_test(tst_activation_checkpointing SOURCES tst_activation_checkpointing.cpp LIBS s2a_model LABELS inference TIMEOUT 120)
 target_compile_definitions(tst_activation_checkpointing PRIVATE QT_NO_KEYWORDS)
+
+# The song key as a DiT input (tiny-keyed): key names, the features relatives share, a forward pass that hears it.
+s2a_add_test(tst_key_conditioning SOURCES tst_key_conditioning.cpp LIBS s2a_model LABELS inference TIMEOUT 120)
+target_compile_definitions(tst_key_conditioning PRIVATE QT_NO_KEYWORDS)

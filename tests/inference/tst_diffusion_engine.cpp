@@ -253,6 +253,34 @@ private Q_SLOTS:
         QCOMPARE(engine.generate(fromCaption, quiet)->tempo, 120.0);
     }
 
+    // tiny-keyed reads the song's key as its own input: the request's, else the caption's; the take says which.
+    void aKeyedModelHearsTheKey()
+    {
+        const QString weights = m_dir.filePath(QStringLiteral("tiny-keyed.safetensors"));
+        auto written = writeRandomWeights(QStringLiteral("tiny-keyed"), weights, 7);
+        QVERIFY2(written, qPrintable(written.errorMessage()));
+        DiffusionOptions o = test::cpuDiffusionOptions(weights);
+        o.config = QStringLiteral("tiny-keyed");
+        DiffusionEngine engine(o);
+        SimpleJobControl quiet;
+        GenerationRequest request = songRequest(11);
+        request.caption = QStringLiteral("warm house with pads in D minor");
+        auto fromCaption = engine.generate(request, quiet);
+        QVERIFY2(fromCaption, qPrintable(fromCaption.errorMessage()));
+        QCOMPARE(fromCaption->key, QStringLiteral("D minor"));
+        request.key = QStringLiteral("G major");  // the request's key wins over the caption's
+        auto fromRequest = engine.generate(request, quiet);
+        QVERIFY(fromRequest);
+        QCOMPARE(fromRequest->key, QStringLiteral("G major"));
+        QVERIFY(!sameAudio(fromCaption->stems, fromRequest->stems));
+        request.key.clear();
+        request.caption = QStringLiteral("warm house with pads");
+        auto noKey = engine.generate(request, quiet);
+        QVERIFY(noKey);
+        QVERIFY(noKey->key.isEmpty());
+        QVERIFY(!sameAudio(fromCaption->stems, noKey->stems));
+    }
+
     void cancelStopsWithinAStep()
     {
         DiffusionEngine engine(options());
