@@ -3,7 +3,7 @@
 // every figure to JSON. The logic is in inference/evaluation/; this file only reads the command line.
 //
 //   s2a-eval --weights PATH[=NAME] [--weights ...] --held-out DIR [--count N] [--seconds S] [--steps K]
-//            [--out results.json] [--no-arranger] [--no-shuffled] [--no-codec] [--codec-only] [--no-phase-floor] [--phase-iterations P] [--write-audio DIR [--audio-items N]] [--threads T] [--seam-items M]
+//            [--out results.json] [--no-arranger] [--no-shuffled] [--song-keys] [--no-codec] [--codec-only] [--no-phase-floor] [--phase-iterations P] [--write-audio DIR [--audio-items N]] [--threads T] [--seam-items M]
 //            [--config NAME] [--device auto|cpu|cuda]
 //
 // Exit status: 0 done, 1 an engine or file failed during the run, 2 bad arguments or missing inputs.
@@ -53,7 +53,7 @@ int usage(const QString& why)
 {
     err() << "s2a-eval: " << why << "\n"
           << "usage: s2a-eval --weights PATH[=NAME] [--weights ...] --held-out DIR [--count N] [--seconds S] "
-             "[--steps K] [--out FILE] [--no-arranger] [--no-shuffled] [--no-codec] [--codec-only] [--no-phase-floor] [--phase-iterations P] [--write-audio DIR [--audio-items N]] [--threads T] [--seam-items M]\n";
+             "[--steps K] [--out FILE] [--no-arranger] [--no-shuffled] [--song-keys] [--no-codec] [--codec-only] [--no-phase-floor] [--phase-iterations P] [--write-audio DIR [--audio-items N]] [--threads T] [--seam-items M]\n";
     err().flush();
     return 2;
 }
@@ -82,6 +82,9 @@ int main(int argc, char** argv)
     const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("JSON results file."), QStringLiteral("FILE"));
     const QCommandLineOption noArrangerOpt(QStringLiteral("no-arranger"), QStringLiteral("Skip the arranger baseline."));
     const QCommandLineOption noShuffledOpt(QStringLiteral("no-shuffled"), QStringLiteral("Skip the shuffled-caption baseline."));
+    const QCommandLineOption songKeysOpt(QStringLiteral("song-keys"),
+                                         QStringLiteral("Ask every item in its song's key and measure key adherence "
+                                                        "on all of them (default: only captions that name a key)."));
     const QCommandLineOption noCodecOpt(QStringLiteral("no-codec"), QStringLiteral("Skip the codec-ceiling row."));
     const QCommandLineOption codecOnlyOpt(QStringLiteral("codec-only"),
                                           QStringLiteral("Only the codec-ceiling row of the first weights and the held-out "
@@ -108,7 +111,7 @@ int main(int argc, char** argv)
                                        QStringLiteral("NAME"), s2a::inference::diffusion::defaultModelConfig());
     const QCommandLineOption deviceOpt(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda (default auto)."),
                                        QStringLiteral("DEVICE"), QStringLiteral("auto"));
-    parser.addOptions({weightsOpt, heldOutOpt, countOpt, secondsOpt, stepsOpt, outOpt, noArrangerOpt, noShuffledOpt,
+    parser.addOptions({weightsOpt, heldOutOpt, countOpt, secondsOpt, stepsOpt, outOpt, noArrangerOpt, noShuffledOpt, songKeysOpt,
                        noCodecOpt, codecOnlyOpt, noPhaseFloorOpt, phaseItersOpt, audioOpt, audioItemsOpt, threadsOpt, seamOpt, configOpt, deviceOpt});
     parser.process(app);
 
@@ -130,6 +133,7 @@ int main(int argc, char** argv)
     options.arranger = !parser.isSet(noArrangerOpt);
     options.shuffled = !parser.isSet(noShuffledOpt);
     options.codec = !parser.isSet(noCodecOpt);
+    options.songKeys = parser.isSet(songKeysOpt);
     options.phaseFloor = !parser.isSet(noPhaseFloorOpt);
     if (parser.isSet(phaseItersOpt)) {
         bool phaseOk = false;

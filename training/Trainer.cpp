@@ -224,7 +224,7 @@ void recordProbe(const Run& run, const std::string& stage, model::Network net, c
         if (!p.usable())
             line += ": NOT USABLE (it does not reconstruct its input)";
         else if (!p.faithful())
-            line += ": coarse (envelopes and level, not partials)";
+            line += ": over the 6 dB a faithful codec reaches (whether it keeps pitch: s2a-eval --codec-only)";
         if (std::isfinite(p.magnitudeLogSpectralDb))
             line += " (its magnitudes before phase reconstruction: " + fixed(p.magnitudeLogSpectralDb, 1) + " dB)";
         say(line);
@@ -255,10 +255,13 @@ std::vector<std::string> probeWarnings(const Run& run)
                           " -> " + fixed(p.value("outputDb", 0.0), 1) + " dB, latent spread " +
                           fixed(p.value("latentSpread", 0.0), 3) + "): train it longer or on a GPU before shipping these weights.");
         else if (!p.value("faithful", false))
-            out.push_back("The " + stage + " VAE is coarse (log-spectral distance " + fixed(p.value("logSpectralDb", 0.0), 1) +
-                          " dB, spectral distance " + fixed(p.value("spectralDistance", 0.0), 3) +
-                          "): it keeps level, rhythm and spectral envelope but not the partials, so pitched parts come "
-                          "out as shaped noise.");
+            // The probe's few crops measure magnitudes, not pitch: run 12's codec sat at 11 dB here and still kept
+            // the bass and harmonic chroma at 0.92 on held-out songs. Say what is measured and where pitch is.
+            out.push_back("The " + stage + " VAE's magnitudes are over a faithful codec's 6 dB (log-spectral distance " +
+                          fixed(p.value("logSpectralDb", 0.0), 1) + " dB, spectral distance " +
+                          fixed(p.value("spectralDistance", 0.0), 3) +
+                          " on the probe's crops). Whether it keeps pitch is measured on held-out songs by "
+                          "s2a-eval --codec-only (chroma agreement of the bass and harmonic stems; the goal is 0.90).");
     }
     return out;
 }

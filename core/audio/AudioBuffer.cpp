@@ -50,6 +50,19 @@ AudioBuffer AudioBuffer::silence(int channelCount, SampleCount frames, int sampl
     return buffer;
 }
 
+void mixInto(AudioBuffer& destination, const AudioBuffer& source)
+{
+    if (source.channels.empty())
+        return;
+    for (size_t c = 0; c < destination.channels.size(); ++c) {
+        const std::vector<float>& from = source.channels[std::min(c, source.channels.size() - 1)];
+        std::vector<float>& to = destination.channels[c];
+        const size_t n = std::min(to.size(), from.size());
+        for (size_t i = 0; i < n; ++i)
+            to[i] += from[i];
+    }
+}
+
 bool AudioBuffer::isSilent() const
 {
     return std::all_of(channels.begin(), channels.end(), [](const std::vector<float>& channel) {

@@ -42,4 +42,9 @@ struct AudioBuffer {
     static AudioBuffer silence(int channelCount, SampleCount frames, int sampleRate);
 };
 
+// Adds `source` into `destination` sample by sample over the frames both have (the destination keeps its
+// length and channel count). A source with fewer channels repeats its last one (mono into stereo); a source with
+// none adds nothing. Stems summed into a group, takes summed into a tune: one loop for all of them.
+void mixInto(AudioBuffer& destination, const AudioBuffer& source);
+
 }  // namespace s2a::core

@@ -67,13 +67,10 @@ core::AudioBuffer recordedTune(const GenerationRequest& request)
     for (const Stem& s : request.context) {
         if (!request.withoutRoles.contains(s.role) || (s.role != R::Lead && s.role != R::Vocals))
             continue;
-        if (tune.channels.empty()) {
+        if (tune.channels.empty())
             tune = s.audio;
-            continue;
-        }
-        for (size_t c = 0; c < tune.channels.size() && c < s.audio.channels.size(); ++c)
-            for (size_t i = 0; i < tune.channels[c].size() && i < s.audio.channels[c].size(); ++i)
-                tune.channels[c][i] += s.audio.channels[c][i];
+        else
+            core::mixInto(tune, s.audio);
     }
     return tune;
 }

@@ -57,17 +57,8 @@ std::vector<core::AudioBuffer> sumIntoGroups(const QVector<Stem>& stems, const m
     const int channels = config.audioChannels;
     std::vector<core::AudioBuffer> groups(size_t(config.stemGroupCount()),
                                           core::AudioBuffer::silence(channels, samples, sampleRate));
-    for (const Stem& s : stems) {
-        if (s.audio.channelCount() == 0)
-            continue;
-        core::AudioBuffer& dst = groups[size_t(stemGroupFor(s.role, config.stemGroups))];
-        for (int c = 0; c < channels; ++c) {
-            const auto& src = s.audio.channels[size_t(std::min(c, s.audio.channelCount() - 1))];
-            float* out = dst.channels[size_t(c)].data();
-            for (size_t i = 0; i < src.size() && int64_t(i) < samples; ++i)
-                out[i] += src[i];
-        }
-    }
+    for (const Stem& s : stems)
+        core::mixInto(groups[size_t(stemGroupFor(s.role, config.stemGroups))], s.audio);
     return groups;
 }
 

@@ -104,6 +104,10 @@ QJsonObject rowJson(const RowResult& row)
         {QStringLiteral("fdStandardError"), number(row.fdInterval.standardError)},
         {QStringLiteral("fdOverFirstVariant"), number(row.fdOverMain.mean)},
         {QStringLiteral("fdOverFirstVariantStandardError"), number(row.fdOverMain.standardError)},
+        {QStringLiteral("ownSongDistance"), number(row.ownSongDistance.mean)},
+        {QStringLiteral("ownSongDistanceStandardError"), number(row.ownSongDistance.standardError)},
+        {QStringLiteral("ownSongDistanceOverFirstVariant"), number(row.ownSongDistanceOverMain.mean)},
+        {QStringLiteral("ownSongDistanceOverFirstVariantStandardError"), number(row.ownSongDistanceOverMain.standardError)},
         {QStringLiteral("pitchedness"), number(row.pitchedness)},
         {QStringLiteral("keyPercent"), number(row.keyPercent)},
         {QStringLiteral("keyItems"), row.keyItems},
@@ -155,6 +159,12 @@ QJsonObject metricDefinitions()
          QStringLiteral("%1 resamples of the items with replacement, the same draw for a row and the held-out set; "
                         "95 %% interval = 2.5th..97.5th percentile; fdOverFirstVariant = the shuffled row's FD minus "
                         "the first variant's over the same draws (mean and standard error)").arg(kBootstrapResamples)},
+        {QStringLiteral("ownSongDistance"),
+         QStringLiteral("per item, the Euclidean distance between the clip's embedding and its own held-out song's, "
+                        "each dimension divided by its standard deviation over the held-out set; mean and standard "
+                        "error over items. ownSongDistanceOverFirstVariant = the shuffled row's minus the first "
+                        "variant's, item by item (a paired test of caption adherence, which the FD of two sets "
+                        "cannot be: shuffling the captions leaves their distribution as it was)")},
         {QStringLiteral("pitchedness"),
          QStringLiteral("sum of the non-drum stem groups, mono; share of the 50 Hz..5 kHz energy of 4096-point Hann "
                         "frames within 2 bins of a local maximum standing >= %1 dB over the median of its 49 bins")
@@ -210,14 +220,25 @@ QString formatTable(const EvalResult& result)
                        .arg(row.name, cell(row.lsdOverallDb, 2), cell(row.lsdDb[0], 2), cell(row.lsdDb[1], 2),
                             cell(row.lsdDb[2], 2), cell(row.lsdDb[3], 2), cell(row.chromaBass, 3),
                             cell(row.chromaHarmonic, 3));
+        if (std::isfinite(row.ownSongDistanceOverMain.mean))
+            out += QStringLiteral("%1: distance to its own song %2 +- %3, minus the first variant's %4 +- %5 (paired over "
+                                  "items; %6 standard errors)\n")
+                       .arg(row.name, cell(row.ownSongDistance.mean, 3), cell(row.ownSongDistance.standardError, 3),
+                            cell(row.ownSongDistanceOverMain.mean, 3), cell(row.ownSongDistanceOverMain.standardError, 3),
+                            cell(row.ownSongDistanceOverMain.mean / row.ownSongDistanceOverMain.standardError, 1));
+        else if (std::isfinite(row.ownSongDistance.mean))
+            out += QStringLiteral("%1: distance to its own song %2 +- %3\n")
+                       .arg(row.name, cell(row.ownSongDistance.mean, 3), cell(row.ownSongDistance.standardError, 3));
         if (std::isfinite(row.fdOverMain.mean))
             out += QStringLiteral("%1: FD minus the first variant's %2 +- %3 (standard error; %4 standard errors)\n")
                        .arg(row.name, cell(row.fdOverMain.mean, 3), cell(row.fdOverMain.standardError, 3),
                             cell(row.fdOverMain.mean / row.fdOverMain.standardError, 1));
     }
-    out += QStringLiteral("%1 item(s), %2 s clips, %3 steps; seam: %4 item(s) repainted; %5 s in all\n")
+    out += QStringLiteral("%1 item(s), %2 s clips, %3 steps; seam: %4 item(s) repainted; key: %5; %6 s in all\n")
                .arg(result.itemFolders.size()).arg(result.options.seconds).arg(result.options.steps)
                .arg(std::min<qsizetype>(result.options.seamItems, result.itemFolders.size()))
+               .arg(result.options.songKeys ? QStringLiteral("each song's, asked in every request")
+                                            : QStringLiteral("where the caption names one"))
                .arg(result.wallSeconds, 0, 'f', 1);
     return out;
 }
@@ -246,6 +267,7 @@ QJsonObject toJson(const EvalResult& result)
         {QStringLiteral("seamItems"), o.seamItems},
         {QStringLiteral("arranger"), o.arranger},
         {QStringLiteral("shuffled"), o.shuffled},
+        {QStringLiteral("keyFrom"), o.songKeys ? QStringLiteral("song") : QStringLiteral("caption")},
         {QStringLiteral("phaseFloor"), o.phaseFloor},
         {QStringLiteral("phaseIterations"), o.phaseIterations},
         {QStringLiteral("variants"), variants},

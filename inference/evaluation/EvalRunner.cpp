@@ -1,11 +1,13 @@
 #include "inference/evaluation/EvalRunner.h"
 
 #include "inference/arranger/ArrangerEngine.h"
+#include "inference/arranger/MusicTheory.h"
 #include "inference/diffusion/DiffusionEngine.h"
 #include "inference/evaluation/Adherence.h"
 #include "inference/evaluation/EvalFeatures.h"
 #include "inference/evaluation/FrechetDistance.h"
 #include "inference/evaluation/HeldOut.h"
+#include "inference/evaluation/PairedDistance.h"
 #include "inference/evaluation/SeamMetric.h"
 #include "inference/evaluation/SpectralMetrics.h"
 #include "inference/evaluation/TonalMetrics.h"
@@ -32,8 +34,17 @@ constexpr int kDrumGroup = 0;  // evalStemGroups()[0]
 double seconds(const QElapsedTimer& t) { return double(t.nsecsElapsed()) / 1e9; }
 
 // Tempo, instruments and energy order of one clip against the held-out item it was asked to be.
+// The key an item is judged against: its song's (EvalOptions::songKeys), else the one its caption names.
+std::optional<KeyName> wantedKey(const HeldOutItem& item, bool songKeys)
+{
+    if (!songKeys)
+        return askedKey(item.caption);
+    const auto key = arranger::Key::parse(item.key);
+    return key ? std::optional<KeyName>(KeyName{key->tonic, key->minor}) : std::nullopt;
+}
+
 ItemResult measure(int index, const HeldOutItem& item, const QVector<Stem>& stems, const std::vector<float>& mono,
-                   Embeddings& embeddings)
+                   Embeddings& embeddings, bool songKeys)
 {
     ItemResult r;
     r.index = index;
@@ -56,7 +67,7 @@ ItemResult measure(int index, const HeldOutItem& item, const QVector<Stem>& stem
     std::vector<float> pitched = monoMix(stems, [](int group) { return group != kDrumGroup; });
     pitched.resize(mono.size(), 0.0f);
     r.pitchedness = pitchedness(pitched, item.sampleRate);
-    if (const auto wanted = askedKey(item.caption)) {
+    if (const auto wanted = wantedKey(item, songKeys)) {
         r.keyAsked = true;
         r.keyWanted = keyText(*wanted);
         const auto heard = estimatedKey(analyseClip(pitched, item.sampleRate), item.tempo);
@@ -226,6 +237,8 @@ void finishFd(RowResult& row, Embeddings generated, const Embeddings& real)
     row.fdItemsA = int(generated.size());
     row.fdItemsB = int(real.size());
     row.fdInterval = bootstrapFd(generated, real);
+    row.ownSongDistances = pairedDistances(generated, real);
+    row.ownSongDistance = meanWithError(row.ownSongDistances);
     row.embeddings = std::move(generated);
 }
 
@@ -251,7 +264,7 @@ Result<RowResult> runGeneratorRow(Generator& engine, RowResult row, const QVecto
             return Error{QStringLiteral("%1: generation failed: %2").arg(where, result.errorMessage())};
         std::vector<float> mono = monoMix(result.value().stems);
         mono.resize(size_t(item.length), 0.0f);
-        ItemResult r = measure(i, item, result.value().stems, mono, generated);
+        ItemResult r = measure(i, item, result.value().stems, mono, generated, options.songKeys);
         r.generationSeconds = genSeconds;
         if (Status s = writeGroups(options, row.name, item, i, result.value().stems); !s)
             return s.error();
@@ -294,7 +307,7 @@ Result<RowResult> runCodecRow(diffusion::DiffusionEngine& engine, RowResult row,
             return Error{QStringLiteral("%1, %2: %3").arg(row.name, QFileInfo(item.folder).fileName(), decoded.errorMessage())};
         std::vector<float> mono = monoMix(decoded.value());
         mono.resize(size_t(item.length), 0.0f);
-        ItemResult r = measure(i, item, decoded.value(), mono, decodedEmbeddings);
+        ItemResult r = measure(i, item, decoded.value(), mono, decodedEmbeddings, options.songKeys);
         r.generationSeconds = codecSeconds;
         if (Status s = writeGroups(options, row.name, item, i, decoded.value()); !s)
             return s.error();
@@ -331,7 +344,7 @@ Result<RowResult> runReferenceRow(const QVector<HeldOutItem>& items, const EvalO
         if (!stems)
             return stems.error();
         const std::vector<float> mono = monoOf(mix.value());
-        ItemResult r = measure(i, item, stems.value(), mono, real);
+        ItemResult r = measure(i, item, stems.value(), mono, real, options.songKeys);
         if (Status s = writeGroups(options, row.name, item, i, stems.value()); !s)
             return s.error();
         // The real audio has no repaint; its seam figure is the flux ratio at the positions a model's repaint
@@ -382,7 +395,8 @@ Result<EvalResult> runEvaluation(const EvalOptions& options, const EvalLog& log)
 
     const auto plainRequest = [&](int i) {
         // Seed = item index + 1: seed 0 reads as "no seed recorded" to the arranger.
-        return requestFor(items[i], quint64(i) + 1, options.steps, options.guidance, options.sectionGuidance);
+        return requestFor(items[i], quint64(i) + 1, options.steps, options.guidance, options.sectionGuidance,
+                          options.songKeys);
     };
     for (int v = 0; v < options.variants.size(); ++v) {
         const VariantSpec& spec = options.variants[v];
@@ -422,6 +436,7 @@ Result<EvalResult> runEvaluation(const EvalOptions& options, const EvalLog& log)
             if (!s)
                 return s.error();
             s.value().fdOverMain = bootstrapFdDifference(out.rows.back().embeddings, s.value().embeddings, real);
+            s.value().ownSongDistanceOverMain = pairedDifference(out.rows.back().ownSongDistances, s.value().ownSongDistances);
             out.rows.append(std::move(s.value()));
         } else if (options.generation && v == 0 && options.shuffled) {
             log(QStringLiteral("shuffled captions: skipped, it needs at least two items"));

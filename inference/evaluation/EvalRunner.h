@@ -54,6 +54,9 @@ struct EvalOptions {
     bool phaseFloor = true;  // with the codec row, when the codec reconstructs phase
     int phaseIterations = -1;  // Griffin-Lim passes of a reconstructed-phase codec; negative: the config's
     bool generation = true;
+    // Every request names its song's key (song.json), and key adherence is measured on every item with one
+    // against that key; otherwise only captions that name a key count (the measure, 19 of 100 items).
+    bool songKeys = false;
     // When set, the first `audioItems` items of every row are written as one float WAV per evaluation stem group
     // (stereo): <audioDir>/<row name>/<item folder>/<group>.wav, to listen to and to draw (bench/render_spectrograms).
     QString audioDir;
@@ -115,6 +118,12 @@ struct RowResult {
     FdInterval fdInterval;           // bootstrap over items (not for the reference row: NaN)
     // Shuffled row: its FD minus the first variant's, over the same bootstrap draws (NaN elsewhere).
     FdDifference fdOverMain{std::nan(""), std::nan("")};
+    // Per item, the distance of the clip's embedding to its own held-out song's (PairedDistance.h): its mean and
+    // standard error (NaN for the reference row), and for the shuffled row the paired difference from the first
+    // variant's: what says whether the captions are followed.
+    std::vector<double> ownSongDistances;
+    FdDifference ownSongDistance{std::nan(""), std::nan("")};
+    FdDifference ownSongDistanceOverMain{std::nan(""), std::nan("")};
     double pitchedness = 0.0;        // mean over items with audio
     double keyPercent = 0.0;
     int keyItems = 0;

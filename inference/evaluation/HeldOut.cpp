@@ -30,6 +30,7 @@ Result<HeldOutItem> readItem(const QString& folder, double seconds)
     item.folder = QDir(folder).absolutePath();
     item.caption = song.value(QStringLiteral("caption")).toString();
     item.tempo = song.value(QStringLiteral("tempo")).toDouble();
+    item.key = song.value(QStringLiteral("key")).toString();
     item.sampleRate = song.value(QStringLiteral("sampleRate")).toInt(44100);
     const auto songLength = static_cast<core::SampleCount>(song.value(QStringLiteral("length")).toDouble());
     const auto crop = static_cast<core::SampleCount>(std::llround(seconds * item.sampleRate));
@@ -121,10 +122,13 @@ Result<QVector<Stem>> readStems(const HeldOutItem& item)
     return stems;
 }
 
-GenerationRequest requestFor(const HeldOutItem& item, quint64 seed, int steps, double guidance, double sectionGuidance)
+GenerationRequest requestFor(const HeldOutItem& item, quint64 seed, int steps, double guidance, double sectionGuidance,
+                             bool withSongKey)
 {
     GenerationRequest r;
     r.caption = item.caption;
+    if (withSongKey)
+        r.key = item.key;
     r.sampleRate = item.sampleRate;
     r.tempo = item.tempo;
     r.sections = item.sections;
@@ -138,6 +142,8 @@ GenerationRequest requestFor(const HeldOutItem& item, quint64 seed, int steps, d
 GenerationRequest withCaptionsOf(GenerationRequest request, const HeldOutItem& other)
 {
     request.caption = other.caption;
+    if (!request.key.isEmpty())  // the other song's brief: its key goes with its caption
+        request.key = other.key;
     for (int i = 0; i < request.sections.size(); ++i) {
         SectionPlan& s = request.sections[i];
         const SectionPlan* from = &other.sections[i % other.sections.size()];

@@ -20,6 +20,7 @@ struct HeldOutItem {
     QString folder;  // absolute
     QString caption;
     double tempo = 0.0;
+    QString key;     // the song's key as song.json records it ("C major"); may be empty
     int sampleRate = 44100;
     core::SampleCount length = 0;  // the clip: min(song length, seconds)
     QVector<SectionPlan> sections; // on the clip, contiguous from 0
@@ -38,9 +39,11 @@ Result<core::AudioBuffer> readClip(const QString& path, int sampleRate, core::Sa
 Result<core::AudioBuffer> readMix(const HeldOutItem& item);
 Result<QVector<Stem>> readStems(const HeldOutItem& item);
 
-// What a model is asked for this item: its caption, tempo and sections (labels, spans, captions); the key is
-// left to the engine, as the brief of the evaluation is caption + structure.
-GenerationRequest requestFor(const HeldOutItem& item, quint64 seed, int steps, double guidance, double sectionGuidance);
+// What a model is asked for this item: its caption, tempo and sections (labels, spans, captions). The key is
+// left to the engine (the brief of the evaluation is caption + structure) unless `withSongKey`: then it is the
+// song's, as a project whose key is set asks for it.
+GenerationRequest requestFor(const HeldOutItem& item, quint64 seed, int steps, double guidance, double sectionGuidance,
+                             bool withSongKey = false);
 
 // The same request with the captions of `other` (global, and per section: the first section of `other` with
 // the same label, else the one at the same index modulo its count), for the shuffled-caption baseline.

@@ -5,6 +5,7 @@ target_sources(s2a_inference PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/EvalFeatures.h ${CMAKE_CURRENT_LIST_DIR}/EvalFeatures.cpp
   ${CMAKE_CURRENT_LIST_DIR}/FrechetDistance.h ${CMAKE_CURRENT_LIST_DIR}/FrechetDistance.cpp
   ${CMAKE_CURRENT_LIST_DIR}/FdBootstrap.h ${CMAKE_CURRENT_LIST_DIR}/FdBootstrap.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/PairedDistance.h ${CMAKE_CURRENT_LIST_DIR}/PairedDistance.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SpectralMetrics.h ${CMAKE_CURRENT_LIST_DIR}/SpectralMetrics.cpp
   ${CMAKE_CURRENT_LIST_DIR}/TonalMetrics.h ${CMAKE_CURRENT_LIST_DIR}/TonalMetrics.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Adherence.h ${CMAKE_CURRENT_LIST_DIR}/Adherence.cpp

@@ -139,6 +139,7 @@ private slots:
     void importSixChannels();
     void downmixFollowsDeclaredLayout();
     void downmixWithoutLayoutAveragesOddAndEven();
+    void mixIntoAddsOverTheCommonLength();
 
 private:
     QTemporaryDir m_dir;
@@ -447,6 +448,25 @@ void TestAudioIo::downmixWithoutLayoutAveragesOddAndEven()
     const auto mixed = importAudio(file, 44100, ChannelPolicy::DownmixToStereo);
     QVERIFY(mixed.ok());
     QVERIFY(isConstantStereo(mixed->audio, 0.2, 0.3));
+}
+
+void TestAudioIo::mixIntoAddsOverTheCommonLength()
+{
+    AudioBuffer sum = constantChannels({0.1f, 0.2f}, 6, 44100);
+    // Stereo into stereo, channel by channel; a longer source adds only the frames the destination has.
+    mixInto(sum, constantChannels({0.3f, -0.2f}, 9, 44100));
+    QVERIFY(isConstantStereo(sum, 0.4, 0.0));
+    QCOMPARE(sum.frames(), SampleCount(6));
+    // Mono into stereo: both channels; a shorter source leaves the frames past its end as they were.
+    mixInto(sum, constantChannels({0.5f}, 4, 44100));
+    for (int c = 0; c < 2; ++c) {
+        QVERIFY(std::abs(sum.channels[size_t(c)][3] - (c == 0 ? 0.9f : 0.5f)) < 1e-6f);
+        QVERIFY(std::abs(sum.channels[size_t(c)][4] - (c == 0 ? 0.4f : 0.0f)) < 1e-6f);
+    }
+    // Nothing to add: unchanged.
+    const AudioBuffer before = sum;
+    mixInto(sum, AudioBuffer{});
+    QVERIFY(sum.channels == before.channels);
 }
 
 QTEST_GUILESS_MAIN(TestAudioIo)

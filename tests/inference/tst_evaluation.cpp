@@ -8,7 +8,11 @@
 #include "inference/evaluation/Adherence.h"
 #include "inference/evaluation/EvalFeatures.h"
 #include "inference/evaluation/FrechetDistance.h"
+#include "inference/evaluation/HeldOut.h"
+#include "inference/evaluation/PairedDistance.h"
 #include "inference/evaluation/SeamMetric.h"
+#include "inference/evaluation/TonalMetrics.h"
+#include "inference/arranger/MusicTheory.h"
 
 #include <QDir>
 #include <QFile>
@@ -175,6 +179,51 @@ private Q_SLOTS:
         for (size_t k = 1; k < e.values.size(); ++k)
             QVERIFY(e.values[k - 1] <= e.values[k]);
         QVERIFY(e.values.front() > 0.0);
+    }
+
+    // The paired measure of caption adherence: each clip against its own song, in units of the held-out spread.
+    void ownSongDistanceIsPaired()
+    {
+        std::mt19937 rng(5);
+        std::normal_distribution<double> unit(0.0, 1.0);
+        Embeddings real(40, std::vector<double>(3));
+        for (auto& e : real) {
+            e[0] = unit(rng);
+            e[1] = 100.0 * unit(rng);  // another unit: scaled away
+            e[2] = 7.0;                // constant: left out
+        }
+        const std::vector<double> same = pairedDistances(real, real);
+        QCOMPARE(same.size(), real.size());
+        for (double d : same)
+            QCOMPARE(d, 0.0);
+        // Each clip one held-out standard deviation off in the scaled dimension: a distance of about 1, whatever
+        // that dimension's units; the constant dimension's offset is not counted.
+        Embeddings near = real;
+        for (auto& e : near) {
+            e[1] += 100.0;
+            e[2] += 5.0;
+        }
+        const FdDifference nearMean = meanWithError(pairedDistances(near, real));
+        QVERIFY(std::abs(nearMean.mean - 1.0) < 0.2);
+        // The same clips paired with the wrong songs (the set unchanged, so its FD is too) are farther away, by
+        // many standard errors.
+        Embeddings rotated(real.begin() + 1, real.end());
+        rotated.push_back(real.front());
+        const auto firstTwo = [](Embeddings e) {
+            for (auto& v : e)
+                v.resize(2);
+            return e;
+        };
+        QVERIFY(std::abs(frechetDistance(fitGaussian(firstTwo(rotated)), fitGaussian(firstTwo(real)))) < 1e-6);
+        const FdDifference worse = pairedDifference(same, pairedDistances(rotated, real));
+        QVERIFY(worse.mean > 1.0);
+        QVERIFY(worse.mean > 4.0 * worse.standardError);
+        // Mean and standard error of known values: 1, 2, 3 -> 2 +- sqrt(1 / 3).
+        const FdDifference known = meanWithError({1.0, 2.0, 3.0});
+        QCOMPARE(known.mean, 2.0);
+        QVERIFY(std::abs(known.standardError - std::sqrt(1.0 / 3.0)) < 1e-12);
+        QVERIFY(std::isnan(meanWithError({1.0}).mean));
+        QVERIFY(pairedDistances(real, Embeddings(1, std::vector<double>(3))).empty());
     }
 
     void frechetOfIdenticalSetsIsZero()
@@ -397,6 +446,8 @@ private Q_SLOTS:
             if (!reference)
                 QVERIFY(interval[0].toDouble() <= interval[1].toDouble());
             QCOMPARE(finite("fdOverFirstVariant"), kind == QLatin1String("shuffled"));
+            QCOMPARE(finite("ownSongDistance"), !reference);
+            QCOMPARE(finite("ownSongDistanceOverFirstVariant"), kind == QLatin1String("shuffled"));
             // The codec row's own figures: one log-spectral distance per stem group, chroma agreement.
             QCOMPARE(finite("logSpectralDistanceOverallDb"), codec);
             QCOMPARE(row.value(QStringLiteral("logSpectralDistanceDb")).toArray().size(), codec ? 4 : 0);
@@ -439,6 +490,64 @@ private Q_SLOTS:
         const QJsonObject heldOut = rows.last().toObject();
         QVERIFY(heldOut.value(QStringLiteral("source")).toString().endsWith(QLatin1String("held-out")));
         QCOMPARE(rows.first().toObject().value(QStringLiteral("weightsSha256")).toString().size(), 64);
+    }
+
+    // --song-keys: every request names its song's key (as a project with its key set does), the shuffled row
+    // takes the other song's key with its caption, and key adherence counts every item against its song's key.
+    void songKeysAskEveryItemInItsKey()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString heldOut = dir.filePath(QStringLiteral("held-out"));
+        QVERIFY(renderHeldOut(heldOut, 2));
+        auto items = loadHeldOut(heldOut, 2, 4.0);
+        QVERIFY2(items, qPrintable(items.errorMessage()));
+        QCOMPARE(items.value().size(), 2);
+        const HeldOutItem& first = items.value()[0];
+        const HeldOutItem& second = items.value()[1];
+        QVERIFY2(arranger::Key::parse(first.key) && arranger::Key::parse(second.key), qPrintable(first.key + second.key));
+        QVERIFY(requestFor(first, 1, 4, 4.0, 4.0).key.isEmpty());
+        const GenerationRequest asked = requestFor(first, 1, 4, 4.0, 4.0, true);
+        QCOMPARE(asked.key, first.key);
+        QCOMPARE(withCaptionsOf(asked, second).key, second.key);
+
+        const QString weights = dir.filePath(QStringLiteral("model.safetensors"));
+        QVERIFY(diffusion::writeRandomWeights(QStringLiteral("tiny"), weights, 7));
+        const auto run = [&](bool songKeys) {
+            const QString out = dir.filePath(songKeys ? QStringLiteral("song.json") : QStringLiteral("caption.json"));
+            QProcess eval;
+            QStringList args{QStringLiteral("--config"), QStringLiteral("tiny"), QStringLiteral("--weights"), weights,
+                             QStringLiteral("--held-out"), heldOut, QStringLiteral("--count"), QStringLiteral("2"),
+                             QStringLiteral("--seconds"), QStringLiteral("4"), QStringLiteral("--steps"), QStringLiteral("1"),
+                             QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--seam-items"), QStringLiteral("0"),
+                             QStringLiteral("--no-codec"), QStringLiteral("--out"), out};
+            if (songKeys)
+                args << QStringLiteral("--song-keys");
+            eval.start(QStringLiteral(S2A_EVAL_PATH), args);
+            if (!eval.waitForFinished(240000) || eval.exitCode() != 0)
+                qWarning("s2a-eval failed: %s", eval.readAllStandardError().constData());
+            QFile f(out);
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject{};
+        };
+        const QJsonObject bySong = run(true), byCaption = run(false);
+        QCOMPARE(bySong.value(QStringLiteral("config")).toObject().value(QStringLiteral("keyFrom")).toString(), QStringLiteral("song"));
+        QCOMPARE(byCaption.value(QStringLiteral("config")).toObject().value(QStringLiteral("keyFrom")).toString(), QStringLiteral("caption"));
+        int captionsNamingAKey = 0;
+        for (const HeldOutItem& item : items.value())
+            captionsNamingAKey += askedKey(item.caption) ? 1 : 0;
+        const QJsonArray songRows = bySong.value(QStringLiteral("rows")).toArray();
+        QCOMPARE(songRows.size(), 4);  // the weights, shuffled captions, arranger, held-out audio
+        for (const QJsonValue& v : songRows) {
+            const QJsonObject row = v.toObject();
+            QCOMPARE(row.value(QStringLiteral("keyItems")).toInt(), 2);
+            const QJsonArray rowItems = row.value(QStringLiteral("items")).toArray();
+            for (int i = 0; i < 2; ++i)
+                QCOMPARE(rowItems[i].toObject().value(QStringLiteral("keyAsked")).toString(),
+                         keyText(KeyName{arranger::Key::parse(items.value()[i].key)->tonic,
+                                         arranger::Key::parse(items.value()[i].key)->minor}));
+        }
+        for (const QJsonValue& v : byCaption.value(QStringLiteral("rows")).toArray())
+            QCOMPARE(v.toObject().value(QStringLiteral("keyItems")).toInt(), captionsNamingAKey);
     }
 
     // The phase floor of a reconstructed-phase codec: the held-out stems' own magnitudes through the decoder's phase
