@@ -36,9 +36,7 @@ int main(int argc, char** argv)
     }
     core::AudioBuffer mix = song->stems.front().audio;
     for (int s = 1; s < song->stems.size(); ++s)
-        for (size_t c = 0; c < mix.channels.size(); ++c)
-            for (size_t i = 0; i < mix.channels[c].size(); ++i)
-                mix.channels[c][i] += song->stems[s].audio.channels[c][i];
+        core::mixInto(mix, song->stems[s].audio);
     std::printf("song: %.1f s, %d channels, %d Hz\n", double(mix.frames()) / mix.sampleRate, mix.channelCount(), mix.sampleRate);
 
     double best = 1e9;

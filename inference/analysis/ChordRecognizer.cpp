@@ -163,6 +163,26 @@ bool commonRootMotion(int from, int to)
 
 }  // namespace
 
+std::array<double, 12> barMelodyChroma(const Features& features, double from, double to)
+{
+    Chroma chroma{};
+    if (features.pitchChroma.frames == 0 || to <= from)
+        return chroma;
+    const double beat = (to - from) / 4.0;
+    const int first = std::clamp(features.frameAt(from), 0, features.pitchChroma.frames - 1);
+    const int last = std::clamp(features.frameAt(to), first + 1, features.pitchChroma.frames);
+    for (int f = first; f < last; ++f) {
+        const double t = from + (to - from) * double(f - first) / double(last - first);
+        // Beats 1 and 3 (the first half-beat of each) weigh six times as much (bench_harmonise: 2x gave 26 %, 6x
+        // 40 % majmin).
+        const double inBeat = std::fmod(t - from, 2.0 * beat);
+        const double weight = inBeat < 0.5 * beat ? 6.0 : 1.0;
+        for (int i = 0; i < 12; ++i)
+            chroma[size_t(i)] += weight * features.pitchChroma.row(f)[i];
+    }
+    return chroma;
+}
+
 std::vector<ChordSpan> harmoniseMelody(const Features& features, const std::vector<double>& bars, double duration,
                                        int tonic, bool minor, double* fit)
 {
@@ -192,19 +212,7 @@ std::vector<ChordSpan> harmoniseMelody(const Features& features, const std::vect
 
     std::vector<std::vector<double>> score(static_cast<size_t>(segments), std::vector<double>(static_cast<size_t>(n), 0.0));
     for (int s = 0; s < segments; ++s) {
-        const double from = edges[size_t(s)], to = edges[size_t(s) + 1], beat = (to - from) / 4.0;
-        const int first = std::clamp(features.frameAt(from), 0, features.pitchChroma.frames - 1);
-        const int last = std::clamp(features.frameAt(to), first + 1, features.pitchChroma.frames);
-        Chroma chroma{};
-        for (int f = first; f < last; ++f) {
-            const double t = from + (to - from) * double(f - first) / double(last - first);
-            // Beats 1 and 3 (the first half-beat of each) weigh six times as much: a melody lands on a chord tone
-            // there and passes through other notes between (bench_harmonise: 2x gave 26 %, 6x 40 % majmin).
-            const double inBeat = std::fmod(t - from, 2.0 * beat);
-            const double weight = inBeat < 0.5 * beat ? 6.0 : 1.0;
-            for (int i = 0; i < 12; ++i)
-                chroma[size_t(i)] += weight * features.pitchChroma.row(f)[i];
-        }
+        const Chroma chroma = barMelodyChroma(features, edges[size_t(s)], edges[size_t(s) + 1]);
         double total = 0.0;
         for (double v : chroma)
             total += v;

@@ -9,6 +9,7 @@
 
 #include <QString>
 
+#include <array>
 #include <vector>
 
 namespace s2a::inference::analysis {
@@ -35,6 +36,11 @@ std::vector<ChordSpan> recogniseChords(const Features& features, const std::vect
 // fifths, the four-chord loops) and the functions songs use most (I, IV, V, vi and their minor-key kin).
 // `fit`, when given, receives how well the harmony fits per bar (the best path's mean score): what tells the
 // right bar grid from one shifted by a beat or two, for a melody whose downbeats nothing else marks.
+// The pitch content of one bar [from, to) of a melody (seconds): Features::pitchChroma summed over the bar, the
+// first half-beat of beats 1 and 3 weighing six times as much (melodies land on chord tones there and pass
+// through other notes between). What harmoniseMelody scores each bar by.
+std::array<double, 12> barMelodyChroma(const Features& features, double from, double to);
+
 std::vector<ChordSpan> harmoniseMelody(const Features& features, const std::vector<double>& bars, double duration,
                                        int tonic, bool minor, double* fit = nullptr);
 

@@ -40,9 +40,7 @@ inline ArrangedMix arrangeMix(const QString& caption, double tempo, const QStrin
     song.result = result.value();
     song.mix = song.result.stems.front().audio;
     for (int s = 1; s < song.result.stems.size(); ++s)
-        for (size_t c = 0; c < song.mix.channels.size(); ++c)
-            for (size_t i = 0; i < song.mix.channels[c].size(); ++i)
-                song.mix.channels[c][i] += song.result.stems[s].audio.channels[c][i];
+        core::mixInto(song.mix, song.result.stems[s].audio);
     return song;
 }
 

@@ -32,9 +32,7 @@ core::AudioBuffer sum(const std::vector<const core::AudioBuffer*>& buffers)
 {
     core::AudioBuffer out = core::AudioBuffer::silence(2, buffers.front()->frames(), buffers.front()->sampleRate);
     for (const core::AudioBuffer* b : buffers)
-        for (size_t c = 0; c < 2; ++c)
-            for (size_t i = 0; i < out.channels[c].size(); ++i)
-                out.channels[c][i] += b->channels[c][i];
+        core::mixInto(out, *b);
     return out;
 }
 

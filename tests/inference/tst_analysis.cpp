@@ -36,9 +36,7 @@ core::AudioBuffer mixOf(const GenerationResult& r)
 {
     core::AudioBuffer mix = r.stems.front().audio;
     for (int s = 1; s < r.stems.size(); ++s)
-        for (size_t c = 0; c < mix.channels.size(); ++c)
-            for (size_t i = 0; i < mix.channels[c].size(); ++i)
-                mix.channels[c][i] += r.stems[s].audio.channels[c][i];
+        core::mixInto(mix, r.stems[s].audio);
     return mix;
 }
 
