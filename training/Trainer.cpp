@@ -139,6 +139,36 @@ void loadInto(const std::string& path, const std::string& config, model::Network
         *latentScale = model::latentScaleOf(report->metadata);
 }
 
+// Stage 1 from another run's codec: every "vae." tensor of `path` into `net` (and `ema`); the DiT and the caption
+// encoder keep this run's initialisation. A tensor the config has and the file lacks, or of another shape, is an
+// error that names it.
+void loadCodecInto(const std::string& path, model::Network& net, model::Network& ema)
+{
+    auto file = model::readTensors(path);
+    if (!file)
+        throw TrainingError(file.error);
+    torch::NoGradGuard noGrad;
+    int copied = 0;
+    for (auto& item : net->named_parameters(true)) {
+        if (item.key().rfind("vae.", 0) != 0)
+            continue;
+        const auto found = file->tensors.find(item.key());
+        if (found == file->tensors.end())
+            throw TrainingError(path + " has no " + item.key() + ": it is not a codec of this config.");
+        if (found->second.sizes() != item.value().sizes())
+            throw TrainingError(path + ": " + item.key() + " is shaped differently from this config's: not its codec.");
+        item.value().copy_(found->second.to(item.value().dtype()));
+        ++copied;
+    }
+    for (auto& item : net->named_buffers(true))
+        if (item.key().rfind("vae.", 0) == 0)
+            if (const auto found = file->tensors.find(item.key()); found != file->tensors.end() && found->second.sizes() == item.value().sizes())
+                item.value().copy_(found->second.to(item.value().dtype()));
+    if (copied == 0)
+        throw TrainingError("This config has no codec tensors to take from " + path + ".");
+    copyWeights(net, ema);
+}
+
 void save(const Run& run, const model::Network& ema, const std::string& path, const model::WeightMetadata& metadata)
 {
     // The other ranks wait until the file is there: the next stage starts by loading it.
@@ -350,7 +380,10 @@ TrainSummary runTraining(const TrainOptions& options, const TrainLog& say, Distr
         };
 
         if (!run.isDone("vae")) {
-            if (!trainVae(context, {"vae", options.vaeSteps, options.vaeLearningRate}, false, audio(), net, ema))
+            if (!options.codecFrom.empty()) {
+                loadCodecInto(options.codecFrom, net, ema);
+                say("stage 1: the codec of " + options.codecFrom + " (not trained here)");
+            } else if (!trainVae(context, {"vae", options.vaeSteps, options.vaeLearningRate}, false, audio(), net, ema))
                 return partial();
             save(run, ema, stage1, metadataFor(options, "vae", songs, 0.0));
             recordProbe(run, "vae", ema, audio(), context.device, say);

@@ -50,6 +50,9 @@ struct TrainOptions {
     int ditSteps = 3000;
     int sftSteps = 600;
     bool ablation = true;                     // also stages 3-4 on the plain VAE
+    // A weights file whose codec ("vae.*" tensors) stage 1 takes instead of training one: a new DiT (another
+    // width, key conditioning) on a codec trained before. Its VAE tensors must fit this config's.
+    std::string codecFrom;
 
     // Global batches (over all ranks; each must divide by the world size).
     int vaeBatch = 2;                         // songs per VAE step (each gives one crop per stem group)

@@ -41,7 +41,7 @@ const char* kUsage =
     "usage: s2a-train --config NAME --manifest FILE --out DIR [options]\n"
     "       s2a-train --plot loss.csv loss.svg\n"
     "Trains the S2A diffusion model on a manifest written by s2a-prepare.\n"
-    "  --config NAME                model config (tiny, tiny-pitched, tiny-keyed, tiny-mix, s2a-402m; default tiny)\n"
+    "  --config NAME                model config (tiny, tiny-pitched, tiny-keyed, small-keyed, tiny-mix, s2a-402m; default tiny)\n"
     "  --manifest FILE              the training manifest (s2a-prepare's manifest.json)\n"
     "  --out DIR                    output folder (checkpoints, logs, weights); a second run resumes it\n"
     "  --threads N                  CPU threads per rank (0: one per core)\n"
@@ -51,6 +51,7 @@ const char* kUsage =
     "  --stop-after-steps N         stop after N steps in this run\n"
     "  --smoke                      a few steps of every stage on small crops\n"
     "  --no-ablation                skip the plain-VAE ablation stages\n"
+    "  --codec-from FILE            stage 1 takes the codec (vae.* tensors) of FILE instead of training one\n"
     "  --vae-steps N, --structure-steps N, --dit-steps N, --sft-steps N\n"
     "  --vae-batch N, --dit-batch N global batches (divisible by the number of ranks)\n"
     "  --dit-crop-frames N          DiT crop in latent frames (645 = the paper's 30 s at 21.5 Hz)\n"
@@ -123,6 +124,8 @@ TrainOptions optionsFrom(const Arguments& a)
     o.outDir = a.values.at("--out");
     if (a.values.count("--device"))
         o.device = a.values.at("--device");
+    if (a.values.count("--codec-from"))
+        o.codecFrom = a.values.at("--codec-from");
     o.threads = integer(a, "--threads", 0, 0, 1024);
     o.seed = uint64_t(number(a, "--seed", 1, 0, 9007199254740992.0));
     o.minutes = number(a, "--minutes", 0, 0, 1e7);

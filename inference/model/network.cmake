@@ -19,7 +19,7 @@ target_link_libraries(s2a_model PRIVATE nlohmann_json::nlohmann_json)
 # library can hand out a config without knowing where the source tree is. Editing a file re-runs configure.
 set(_s2a_config_dir ${PROJECT_SOURCE_DIR}/resources/models/configs)
 set(_s2a_config_entries "")
-foreach(_s2a_cfg tiny tiny-pitched tiny-keyed tiny-mix s2a-402m)
+foreach(_s2a_cfg tiny tiny-pitched tiny-keyed small-keyed tiny-mix s2a-402m)
   set(_s2a_cfg_file ${_s2a_config_dir}/${_s2a_cfg}.json)
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_s2a_cfg_file})
   file(READ ${_s2a_cfg_file} _s2a_cfg_text)

@@ -98,7 +98,7 @@ class ModelNetworkTest : public QObject {
 private Q_SLOTS:
     void builtinConfigsMatchTheJsonFiles()
     {
-        QCOMPARE(builtinModelConfigNames(), (std::vector<std::string>{"tiny", "tiny-pitched", "tiny-keyed", "tiny-mix", "s2a-402m"}));
+        QCOMPARE(builtinModelConfigNames(), (std::vector<std::string>{"tiny", "tiny-pitched", "tiny-keyed", "small-keyed", "tiny-mix", "s2a-402m"}));
         for (const auto& name : builtinModelConfigNames()) {
             const ModelConfig builtin = builtinModelConfig(name);
             const ModelConfig file = loadModelConfig(std::string(S2A_MODEL_CONFIG_DIR) + "/" + name + ".json");

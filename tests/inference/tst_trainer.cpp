@@ -5,6 +5,7 @@
 #include "inference/diffusion/DiffusionEngine.h"
 #include "training/Distributed.h"
 #include "training/Trainer.h"
+#include "inference/model/WeightLoader.h"
 
 #include <QDir>
 #include <QFile>
@@ -169,6 +170,42 @@ private Q_SLOTS:
                     energy += double(v) * v;
                 }
         QVERIFY(energy > 0.0);
+    }
+
+    // --codec-from: stage 1 takes another run's codec instead of training one; the DiT trains on it as usual. A file
+    // whose codec does not fit the config is refused with a message that names a tensor.
+    void aNewDitOnAnotherRunsCodec()
+    {
+        const QString source = m_dir.filePath(QStringLiteral("full/stage1-vae.safetensors"));
+        TrainOptions o = smokeOptions(m_manifest, m_dir.filePath(QStringLiteral("codec-from")));
+        o.ablation = false;
+        o.codecFrom = source.toStdString();
+        const TrainSummary summary = train(o);
+        QVERIFY(summary.finished);
+        const auto stages = losses(m_dir.filePath(QStringLiteral("codec-from/loss.csv")));
+        QVERIFY(!stages.contains(QStringLiteral("vae")));  // not trained
+        QVERIFY(!stages.value(QStringLiteral("dit")).isEmpty());
+        auto before = model::readTensors(source.toStdString());
+        auto after = model::readTensors(m_dir.filePath(QStringLiteral("codec-from/stage1-vae.safetensors")).toStdString());
+        QVERIFY(before && after);
+        int codecTensors = 0;
+        for (const auto& [name, tensor] : before->tensors)
+            if (name.rfind("vae.", 0) == 0) {
+                QVERIFY2(torch::equal(after->tensors.at(name), tensor), name.c_str());
+                ++codecTensors;
+            }
+        QVERIFY(codecTensors > 10);
+
+        const QString other = m_dir.filePath(QStringLiteral("pitched.safetensors"));
+        QVERIFY(diffusion::writeRandomWeights(QStringLiteral("tiny-pitched"), other, 3));
+        TrainOptions wrong = smokeOptions(m_manifest, m_dir.filePath(QStringLiteral("codec-wrong")));
+        wrong.codecFrom = other.toStdString();
+        try {
+            train(wrong);
+            QFAIL("a codec of another shape was taken");
+        } catch (const TrainingError& e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("vae.")), e.what());
+        }
     }
 
     void resumeReproducesTheNextStep()
