@@ -8,11 +8,11 @@ include(GNUInstallDirs)
 
 install(TARGETS s2a s2a-studio RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES
-  ${PROJECT_SOURCE_DIR}/resources/models/tiny-pitched/config.json
-  ${PROJECT_SOURCE_DIR}/resources/models/tiny-pitched/model.safetensors
-  ${PROJECT_SOURCE_DIR}/resources/models/tiny-pitched/model.safetensors.sha256
-  ${PROJECT_SOURCE_DIR}/resources/models/tiny-pitched/training.json
-  DESTINATION ${CMAKE_INSTALL_DATADIR}/s2a-studio/models/tiny-pitched)
+  ${PROJECT_SOURCE_DIR}/resources/models/tiny-keyed/config.json
+  ${PROJECT_SOURCE_DIR}/resources/models/tiny-keyed/model.safetensors
+  ${PROJECT_SOURCE_DIR}/resources/models/tiny-keyed/model.safetensors.sha256
+  ${PROJECT_SOURCE_DIR}/resources/models/tiny-keyed/training.json
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/s2a-studio/models/tiny-keyed)
 install(FILES ${PROJECT_SOURCE_DIR}/resources/s2a-studio.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/s2a-studio-mime.xml
   DESTINATION ${CMAKE_INSTALL_DATADIR}/mime/packages RENAME s2a-studio.xml)

@@ -108,6 +108,10 @@ QJsonObject rowJson(const RowResult& row)
         {QStringLiteral("ownSongDistanceStandardError"), number(row.ownSongDistance.standardError)},
         {QStringLiteral("ownSongDistanceOverFirstVariant"), number(row.ownSongDistanceOverMain.mean)},
         {QStringLiteral("ownSongDistanceOverFirstVariantStandardError"), number(row.ownSongDistanceOverMain.standardError)},
+        {QStringLiteral("ownSongRank"), number(row.ownSongRank.mean)},
+        {QStringLiteral("ownSongRankStandardError"), number(row.ownSongRank.standardError)},
+        {QStringLiteral("ownSongRankOverFirstVariant"), number(row.ownSongRankOverMain.mean)},
+        {QStringLiteral("ownSongRankOverFirstVariantStandardError"), number(row.ownSongRankOverMain.standardError)},
         {QStringLiteral("pitchedness"), number(row.pitchedness)},
         {QStringLiteral("keyPercent"), number(row.keyPercent)},
         {QStringLiteral("keyItems"), row.keyItems},
@@ -164,7 +168,9 @@ QJsonObject metricDefinitions()
                         "each dimension divided by its standard deviation over the held-out set; mean and standard "
                         "error over items. ownSongDistanceOverFirstVariant = the shuffled row's minus the first "
                         "variant's, item by item (a paired test of caption adherence, which the FD of two sets "
-                        "cannot be: shuffling the captions leaves their distribution as it was)")},
+                        "cannot be: shuffling the captions leaves their distribution as it was). ownSongRank = per "
+                        "item, the share of the other held-out songs farther from the clip than its own (0.5 by "
+                        "chance), robust to a clip far from every song on some feature")},
         {QStringLiteral("pitchedness"),
          QStringLiteral("sum of the non-drum stem groups, mono; share of the 50 Hz..5 kHz energy of 4096-point Hann "
                         "frames within 2 bins of a local maximum standing >= %1 dB over the median of its 49 bins")
@@ -181,6 +187,23 @@ QJsonObject metricDefinitions()
                         "bass (harmonic) group, averaged over beats within 40 dB of the loudest")},
         {QStringLiteral("seeds"), QStringLiteral("generation seed = item index + 1; repaint seed = that + 1000003")},
     };
+}
+
+}  // namespace
+
+namespace {
+
+// "NAME: WHAT m +- se[, minus the first variant's d +- se (paired over items; z standard errors)]", or nothing
+// when the row has no such figure (the reference row).
+QString pairedLine(const QString& name, const QString& what, const FdDifference& value, const FdDifference& overMain)
+{
+    if (!std::isfinite(value.mean))
+        return {};
+    QString line = QStringLiteral("%1: %2 %3 +- %4").arg(name, what, cell(value.mean, 3), cell(value.standardError, 3));
+    if (std::isfinite(overMain.mean))
+        line += QStringLiteral(", minus the first variant's %1 +- %2 (paired over items; %3 standard errors)")
+                    .arg(cell(overMain.mean, 3), cell(overMain.standardError, 3), cell(overMain.mean / overMain.standardError, 1));
+    return line + QLatin1Char('\n');
 }
 
 }  // namespace
@@ -220,15 +243,8 @@ QString formatTable(const EvalResult& result)
                        .arg(row.name, cell(row.lsdOverallDb, 2), cell(row.lsdDb[0], 2), cell(row.lsdDb[1], 2),
                             cell(row.lsdDb[2], 2), cell(row.lsdDb[3], 2), cell(row.chromaBass, 3),
                             cell(row.chromaHarmonic, 3));
-        if (std::isfinite(row.ownSongDistanceOverMain.mean))
-            out += QStringLiteral("%1: distance to its own song %2 +- %3, minus the first variant's %4 +- %5 (paired over "
-                                  "items; %6 standard errors)\n")
-                       .arg(row.name, cell(row.ownSongDistance.mean, 3), cell(row.ownSongDistance.standardError, 3),
-                            cell(row.ownSongDistanceOverMain.mean, 3), cell(row.ownSongDistanceOverMain.standardError, 3),
-                            cell(row.ownSongDistanceOverMain.mean / row.ownSongDistanceOverMain.standardError, 1));
-        else if (std::isfinite(row.ownSongDistance.mean))
-            out += QStringLiteral("%1: distance to its own song %2 +- %3\n")
-                       .arg(row.name, cell(row.ownSongDistance.mean, 3), cell(row.ownSongDistance.standardError, 3));
+        out += pairedLine(row.name, QStringLiteral("own-song rank (0.5 by chance)"), row.ownSongRank, row.ownSongRankOverMain);
+        out += pairedLine(row.name, QStringLiteral("distance to its own song"), row.ownSongDistance, row.ownSongDistanceOverMain);
         if (std::isfinite(row.fdOverMain.mean))
             out += QStringLiteral("%1: FD minus the first variant's %2 +- %3 (standard error; %4 standard errors)\n")
                        .arg(row.name, cell(row.fdOverMain.mean, 3), cell(row.fdOverMain.standardError, 3),

@@ -239,6 +239,8 @@ void finishFd(RowResult& row, Embeddings generated, const Embeddings& real)
     row.fdInterval = bootstrapFd(generated, real);
     row.ownSongDistances = pairedDistances(generated, real);
     row.ownSongDistance = meanWithError(row.ownSongDistances);
+    row.ownSongRanks = ownSongRanks(generated, real);
+    row.ownSongRank = meanWithError(row.ownSongRanks);
     row.embeddings = std::move(generated);
 }
 
@@ -437,6 +439,7 @@ Result<EvalResult> runEvaluation(const EvalOptions& options, const EvalLog& log)
                 return s.error();
             s.value().fdOverMain = bootstrapFdDifference(out.rows.back().embeddings, s.value().embeddings, real);
             s.value().ownSongDistanceOverMain = pairedDifference(out.rows.back().ownSongDistances, s.value().ownSongDistances);
+            s.value().ownSongRankOverMain = pairedDifference(out.rows.back().ownSongRanks, s.value().ownSongRanks);
             out.rows.append(std::move(s.value()));
         } else if (options.generation && v == 0 && options.shuffled) {
             log(QStringLiteral("shuffled captions: skipped, it needs at least two items"));

@@ -124,6 +124,10 @@ struct RowResult {
     std::vector<double> ownSongDistances;
     FdDifference ownSongDistance{std::nan(""), std::nan("")};
     FdDifference ownSongDistanceOverMain{std::nan(""), std::nan("")};
+    // The same pairing as a rank (ownSongRanks): 0.5 by chance, 1 when each clip is nearest its own song.
+    std::vector<double> ownSongRanks;
+    FdDifference ownSongRank{std::nan(""), std::nan("")};
+    FdDifference ownSongRankOverMain{std::nan(""), std::nan("")};
     double pitchedness = 0.0;        // mean over items with audio
     double keyPercent = 0.0;
     int keyItems = 0;

@@ -16,6 +16,12 @@ namespace s2a::inference::evaluation {
 // by index; the shorter length is used. Empty when `real` has fewer than 2 items.
 std::vector<double> pairedDistances(const Embeddings& generated, const Embeddings& real);
 
+// Per item i: the share of the other held-out songs j that generated[i] is farther from than from its own
+// song real[i] (the distances of pairedDistances' scaling): 1 when the clip is nearer its own song than every
+// other, 0.5 by chance. Robust where the distances are not: a clip far from every song on some feature is still
+// ranked by which song it is least far from. Empty for fewer than 2 items.
+std::vector<double> ownSongRanks(const Embeddings& generated, const Embeddings& real);
+
 // Mean and standard error of the mean (NaN fields for fewer than 2 values).
 FdDifference meanWithError(const std::vector<double>& values);
 

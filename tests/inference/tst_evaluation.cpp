@@ -218,6 +218,14 @@ private Q_SLOTS:
         const FdDifference worse = pairedDifference(same, pairedDistances(rotated, real));
         QVERIFY(worse.mean > 1.0);
         QVERIFY(worse.mean > 4.0 * worse.standardError);
+        // As ranks: each clip nearest its own song ranks 1, a clip one spread off still well above chance, and
+        // paired with the wrong songs the rank of a clip's own song among the others is about chance.
+        for (double r : ownSongRanks(real, real))
+            QCOMPARE(r, 1.0);
+        QVERIFY(meanWithError(ownSongRanks(near, real)).mean > 0.6);
+        const FdDifference chance = meanWithError(ownSongRanks(rotated, real));
+        QVERIFY2(std::abs(chance.mean - 0.5) < 0.15, qPrintable(QString::number(chance.mean)));
+        QVERIFY(ownSongRanks(real, Embeddings(1, std::vector<double>(3))).empty());
         // Mean and standard error of known values: 1, 2, 3 -> 2 +- sqrt(1 / 3).
         const FdDifference known = meanWithError({1.0, 2.0, 3.0});
         QCOMPARE(known.mean, 2.0);
@@ -448,6 +456,8 @@ private Q_SLOTS:
             QCOMPARE(finite("fdOverFirstVariant"), kind == QLatin1String("shuffled"));
             QCOMPARE(finite("ownSongDistance"), !reference);
             QCOMPARE(finite("ownSongDistanceOverFirstVariant"), kind == QLatin1String("shuffled"));
+            QCOMPARE(finite("ownSongRank"), !reference);
+            QCOMPARE(finite("ownSongRankOverFirstVariant"), kind == QLatin1String("shuffled"));
             // The codec row's own figures: one log-spectral distance per stem group, chroma agreement.
             QCOMPARE(finite("logSpectralDistanceOverallDb"), codec);
             QCOMPARE(row.value(QStringLiteral("logSpectralDistanceDb")).toArray().size(), codec ? 4 : 0);

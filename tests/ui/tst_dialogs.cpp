@@ -176,7 +176,7 @@ private Q_SLOTS:
         CHECKED(verifyMessage(w, child(app.root.get(), "aboutDialog"), QStringLiteral("S2A Studio")));
         // Issue 21: About says what `s2a --version` says: version and commit, Qt, PortAudio, device, model file.
         const QString about = child(app.root.get(), "aboutDialog")->property("informativeText").toString();
-        for (const char* line : {"S2A Studio " S2A_VERSION " (commit ", "\nQt 6.", "\nPortAudio V19", "\nCompute: ", "\nDiffusion model tiny-pitched: "})
+        for (const char* line : {"S2A Studio " S2A_VERSION " (commit ", "\nQt 6.", "\nPortAudio V19", "\nCompute: ", "\nDiffusion model tiny-keyed: "})
             QVERIFY2(about.contains(QLatin1String(line)), qPrintable(about));
         QVERIFY(app.document.project()->setTitle(QStringLiteral("Edited")));
         QTest::keyClick(w, Qt::Key_O, Qt::ControlModifier);
