@@ -76,8 +76,10 @@ inline double tempoOf(const GenerationRequest& request)
 // model then plays the key it finds likeliest, and the take says no key.
 inline QString keyOf(const GenerationRequest& request)
 {
-    if (!request.key.trimmed().isEmpty())
-        return request.key.trimmed();
+    if (!request.key.trimmed().isEmpty()) {
+        const auto key = arranger::Key::parse(request.key);
+        return key ? key->toString() : request.key.trimmed();  // the spelling project.json and the model read
+    }
     const arranger::CaptionIntent intent = arranger::parseCaption(request.caption);
     if (!intent.tonic)
         return {};

@@ -5,6 +5,7 @@
 #include <torch/torch.h>
 
 #include <cctype>
+#include <cstring>
 #include <cmath>
 #include <iterator>
 #include <map>
@@ -126,12 +127,15 @@ int64_t keyIdFromName(const std::string& name) {
     static const int kNatural[] = {9, 11, 0, 2, 4, 5, 7};  // a..g
     if (t.empty() || t[0] < 'a' || t[0] > 'g') return kNoKey;
     int tonic = kNatural[t[0] - 'a'];
-    size_t i = 1;
-    if (i < t.size() && (t[i] == '#' || t[i] == 'b')) {
-        tonic += t[i] == '#' ? 1 : -1;
-        ++i;
-    }
-    const std::string mode = t.substr(i);
+    std::string rest = t.substr(1);
+    // The accidental as a sign or a word, as arranger::Key::parse reads it ("F#", "Bb", "F sharp", "B flat").
+    for (const auto& [word, shift] : {std::pair<const char*, int>{"sharp", 1}, {"flat", -1}, {"#", 1}, {"b", -1}})
+        if (rest.rfind(word, 0) == 0) {
+            tonic += shift;
+            rest = rest.substr(std::strlen(word));
+            break;
+        }
+    const std::string& mode = rest;
     bool minor = false;
     if (mode == "minor" || mode == "min" || mode == "m") minor = true;
     else if (!(mode.empty() || mode == "major" || mode == "maj")) return kNoKey;

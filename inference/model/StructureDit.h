@@ -54,7 +54,8 @@ torch::Tensor makeBeatPhases(const std::vector<BeatGrid>& grids, int64_t frames,
 // from few examples; the key as its own input lets every training song teach it (the tempo's beat grid does
 // the same for the clock).
 inline constexpr int64_t kNoKey = -1;
-// "C# minor", "Bb major", "f#m", "Eb" (major): the id, or kNoKey for text that names no key.
+// "C# minor", "Bb major", "f#m", "Eb" (major), "F sharp minor": the id, or kNoKey for text that names no key.
+// The model library is Qt-free, so this is its own reader of what arranger::Key::parse reads.
 int64_t keyIdFromName(const std::string& name);
 inline int64_t keyId(int tonic, bool minor) { return int64_t(((tonic % 12) + 12) % 12) + (minor ? 12 : 0); }
 // Per item [B, kKeyFeatures] float: the scale's seven pitch classes (natural minor for minor keys, so a key

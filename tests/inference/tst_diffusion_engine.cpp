@@ -273,6 +273,11 @@ private Q_SLOTS:
         QVERIFY(fromRequest);
         QCOMPARE(fromRequest->key, QStringLiteral("G major"));
         QVERIFY(!sameAudio(fromCaption->stems, fromRequest->stems));
+        request.key = QStringLiteral("d  MINOR");  // as typed: read, and recorded in the project's spelling
+        auto typed = engine.generate(request, quiet);
+        QVERIFY(typed);
+        QCOMPARE(typed->key, QStringLiteral("D minor"));
+        QVERIFY(sameAudio(fromCaption->stems, typed->stems));
         request.key.clear();
         request.caption = QStringLiteral("warm house with pads");
         auto noKey = engine.generate(request, quiet);

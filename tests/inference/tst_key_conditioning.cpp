@@ -32,6 +32,8 @@ private Q_SLOTS:
         QTest::newRow("f#m") << "f#m" << qint64(18);
         QTest::newRow("Cb wraps to B") << "Cb major" << qint64(11);
         QTest::newRow("spaces") << "  G   min " << qint64(19);
+        QTest::newRow("F sharp minor") << "F sharp minor" << qint64(18);
+        QTest::newRow("B flat") << "B flat" << qint64(10);
         QTest::newRow("empty") << "" << qint64(kNoKey);
         QTest::newRow("not a note") << "H major" << qint64(kNoKey);
         QTest::newRow("a mode it does not know") << "D dorian" << qint64(kNoKey);
