@@ -33,7 +33,6 @@ constexpr int kDrumGroup = 0;  // evalStemGroups()[0]
 
 double seconds(const QElapsedTimer& t) { return double(t.nsecsElapsed()) / 1e9; }
 
-// Tempo, instruments and energy order of one clip against the held-out item it was asked to be.
 // The key an item is judged against: its song's (EvalOptions::songKeys), else the one its caption names.
 std::optional<KeyName> wantedKey(const HeldOutItem& item, bool songKeys)
 {
@@ -43,6 +42,7 @@ std::optional<KeyName> wantedKey(const HeldOutItem& item, bool songKeys)
     return key ? std::optional<KeyName>(KeyName{key->tonic, key->minor}) : std::nullopt;
 }
 
+// Tempo, instruments, energy order, pitchedness and key of one clip against the held-out item it was asked to be.
 ItemResult measure(int index, const HeldOutItem& item, const QVector<Stem>& stems, const std::vector<float>& mono,
                    Embeddings& embeddings, bool songKeys)
 {
