@@ -3,9 +3,8 @@
 // ship, and it makes finite, audible music from a caption. Its codec and its generations measured through the
 // real s2a-eval on held-out songs s2a-corpus renders: the chroma a round trip keeps, and how pitched its
 // generations are against the held-out audio's own figure.
-#include "core/audio/Resampler.h"
-#include "inference/analysis/Features.h"
-#include "inference/analysis/SongAnalysis.h"
+#include "inference/evaluation/Adherence.h"
+#include "inference/evaluation/EvalFeatures.h"
 #include "inference/arranger/MusicTheory.h"
 #include "inference/diffusion/DiffusionEngine.h"
 #include "inference/model/ModelConfig.h"
@@ -32,29 +31,16 @@ namespace {
 
 const QString kFolder = QStringLiteral(S2A_SOURCE_DIR "/resources/models/") + defaultModelConfig();
 
-// The pitch-class energy of the non-drum stems (the analysis's peak chroma, summed over the clip).
-std::array<double, 12> pitchedChroma(const QVector<Stem>& stems)
+// The pitch-class energy of the non-drum stems (the analysis's peak chroma, summed over the clip), measured as
+// s2a-eval measures a clip (its mono mix of the evaluation stem groups, drums being group 0).
+std::array<double, 12> pitchedChroma(const QVector<Stem>& stems, int sampleRate)
 {
-    core::AudioBuffer sum;
-    for (const Stem& s : stems)
-        if (s.role != core::TrackRole::Drums) {
-            if (sum.channels.empty())
-                sum = s.audio;
-            else
-                core::mixInto(sum, s.audio);
-        }
+    const evaluation::ClipAnalysis clip =
+        evaluation::analyseClip(evaluation::monoMix(stems, [](int group) { return group != 0; }), sampleRate);
     std::array<double, 12> chroma{};
-    auto resampled = core::Resampler::resample(sum, analysis::kAnalysisRate);
-    if (!resampled || resampled->channels.empty())
-        return chroma;
-    std::vector<float> mono(resampled->channels[0].size(), 0.0f);
-    for (const auto& channel : resampled->channels)
-        for (size_t i = 0; i < mono.size(); ++i)
-            mono[i] += channel[i] / float(resampled->channels.size());
-    const analysis::Features f = analysis::computeFeatures(mono, analysis::kAnalysisRate);
-    for (int frame = 0; frame < f.pitchChroma.frames; ++frame)
+    for (int frame = 0; frame < clip.features.pitchChroma.frames; ++frame)
         for (int pc = 0; pc < 12; ++pc)
-            chroma[size_t(pc)] += f.pitchChroma.row(frame)[pc];
+            chroma[size_t(pc)] += clip.features.pitchChroma.row(frame)[pc];
     return chroma;
 }
 
@@ -194,7 +180,7 @@ private Q_SLOTS:
                 auto song = engine.generate(request, job);
                 QVERIFY2(song, qPrintable(song.errorMessage()));
                 QCOMPARE(song->key, keys[k]);
-                chroma[size_t(k)] = pitchedChroma(song->stems);
+                chroma[size_t(k)] = pitchedChroma(song->stems, request.sampleRate);
             }
             for (int k = 0; k < 2; ++k) {
                 own += scaleShare(chroma[size_t(k)], keys[k]);
