@@ -3,6 +3,7 @@
 // every figure to JSON. The logic is in inference/evaluation/; this file only reads the command line.
 //
 //   s2a-eval --weights PATH[=NAME] [--weights ...] --held-out DIR [--count N] [--seconds S] [--steps K]
+//            [--guidance G] [--section-guidance G]
 //            [--out results.json] [--no-arranger] [--no-shuffled] [--song-keys] [--no-codec] [--codec-only] [--no-phase-floor] [--phase-iterations P] [--write-audio DIR [--audio-items N]] [--threads T] [--seam-items M]
 //            [--config NAME] [--device auto|cpu|cuda]
 //
@@ -18,6 +19,9 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QTextStream>
+
+#include <cmath>
+#include <utility>
 
 using namespace s2a;
 using namespace s2a::inference::evaluation;
@@ -53,7 +57,7 @@ int usage(const QString& why)
 {
     err() << "s2a-eval: " << why << "\n"
           << "usage: s2a-eval --weights PATH[=NAME] [--weights ...] --held-out DIR [--count N] [--seconds S] "
-             "[--steps K] [--out FILE] [--no-arranger] [--no-shuffled] [--song-keys] [--no-codec] [--codec-only] [--no-phase-floor] [--phase-iterations P] [--write-audio DIR [--audio-items N]] [--threads T] [--seam-items M]\n";
+             "[--steps K] [--guidance G] [--section-guidance G] [--out FILE] [--no-arranger] [--no-shuffled] [--song-keys] [--no-codec] [--codec-only] [--no-phase-floor] [--phase-iterations P] [--write-audio DIR [--audio-items N]] [--threads T] [--seam-items M]\n";
     err().flush();
     return 2;
 }
@@ -79,6 +83,12 @@ int main(int argc, char** argv)
                                         QStringLiteral("S"), QStringLiteral("12"));
     const QCommandLineOption stepsOpt(QStringLiteral("steps"), QStringLiteral("Sampler steps (default 32)."),
                                       QStringLiteral("K"), QStringLiteral("32"));
+    const QCommandLineOption guidanceOpt(QStringLiteral("guidance"),
+                                         QStringLiteral("Classifier-free guidance on the global caption, 0..30 (default 4, the app's)."),
+                                         QStringLiteral("G"), QStringLiteral("4"));
+    const QCommandLineOption sectionGuidanceOpt(QStringLiteral("section-guidance"),
+                                                QStringLiteral("Guidance on the section captions, 0..30 (default 4, the app's)."),
+                                                QStringLiteral("G"), QStringLiteral("4"));
     const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("JSON results file."), QStringLiteral("FILE"));
     const QCommandLineOption noArrangerOpt(QStringLiteral("no-arranger"), QStringLiteral("Skip the arranger baseline."));
     const QCommandLineOption noShuffledOpt(QStringLiteral("no-shuffled"), QStringLiteral("Skip the shuffled-caption baseline."));
@@ -111,7 +121,7 @@ int main(int argc, char** argv)
                                        QStringLiteral("NAME"), s2a::inference::diffusion::defaultModelConfig());
     const QCommandLineOption deviceOpt(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda (default auto)."),
                                        QStringLiteral("DEVICE"), QStringLiteral("auto"));
-    parser.addOptions({weightsOpt, heldOutOpt, countOpt, secondsOpt, stepsOpt, outOpt, noArrangerOpt, noShuffledOpt, songKeysOpt,
+    parser.addOptions({weightsOpt, heldOutOpt, countOpt, secondsOpt, stepsOpt, guidanceOpt, sectionGuidanceOpt, outOpt, noArrangerOpt, noShuffledOpt, songKeysOpt,
                        noCodecOpt, codecOnlyOpt, noPhaseFloorOpt, phaseItersOpt, audioOpt, audioItemsOpt, threadsOpt, seamOpt, configOpt, deviceOpt});
     parser.process(app);
 
@@ -130,6 +140,13 @@ int main(int argc, char** argv)
         return usage(QStringLiteral("--steps must be a whole number >= 1."));
     if (!ok[3] || options.threads < 0 || !ok[4] || options.seamItems < 0)
         return usage(QStringLiteral("--threads and --seam-items must be whole numbers >= 0."));
+    // The guidance scales of every generated row (the shuffled baseline's too, so the two stay paired).
+    for (const auto& [opt, target] : {std::pair{&guidanceOpt, &options.guidance}, std::pair{&sectionGuidanceOpt, &options.sectionGuidance}}) {
+        bool guidanceOk = false;
+        *target = parser.value(*opt).toDouble(&guidanceOk);
+        if (!guidanceOk || !std::isfinite(*target) || *target < 0.0 || *target > 30.0)
+            return usage(QStringLiteral("--%1 must be a number from 0 to 30.").arg(opt->names().constFirst()));
+    }
     options.arranger = !parser.isSet(noArrangerOpt);
     options.shuffled = !parser.isSet(noShuffledOpt);
     options.codec = !parser.isSet(noCodecOpt);

@@ -250,8 +250,9 @@ QString formatTable(const EvalResult& result)
                        .arg(row.name, cell(row.fdOverMain.mean, 3), cell(row.fdOverMain.standardError, 3),
                             cell(row.fdOverMain.mean / row.fdOverMain.standardError, 1));
     }
-    out += QStringLiteral("%1 item(s), %2 s clips, %3 steps; seam: %4 item(s) repainted; key: %5; %6 s in all\n")
+    out += QStringLiteral("%1 item(s), %2 s clips, %3 steps, guidance %4 / %5; seam: %6 item(s) repainted; key: %7; %8 s in all\n")
                .arg(result.itemFolders.size()).arg(result.options.seconds).arg(result.options.steps)
+               .arg(result.options.guidance).arg(result.options.sectionGuidance)
                .arg(std::min<qsizetype>(result.options.seamItems, result.itemFolders.size()))
                .arg(result.options.songKeys ? QStringLiteral("each song's, asked in every request")
                                             : QStringLiteral("where the caption names one"))

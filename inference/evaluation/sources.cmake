@@ -1,7 +1,9 @@
-# The evaluation harness's logic (s2a-eval): clip embedding and Fréchet distance, adherence checks, the repaint
-# seam metric, held-out corpus loading, the runner and its report. Qt only, no LibTorch (the diffusion engine is
-# used through its Qt header). FFTW comes from analysis/sources.cmake (private to s2a_inference).
-target_sources(s2a_inference PRIVATE
+# s2a_evaluation: the evaluation harness's logic (s2a-eval): clip embedding and Fréchet distance, adherence
+# checks, the repaint seam metric, held-out corpus loading, the runner and its report. An offline tool, so its
+# own library: the app and the UI do not link it (only s2a-eval and the tests that measure with it). Qt only, no
+# LibTorch of its own (the diffusion engine is used through its Qt header). FFTW's imported target comes from
+# analysis/sources.cmake, included before this file in the same directory.
+add_library(s2a_evaluation STATIC
   ${CMAKE_CURRENT_LIST_DIR}/EvalFeatures.h ${CMAKE_CURRENT_LIST_DIR}/EvalFeatures.cpp
   ${CMAKE_CURRENT_LIST_DIR}/FrechetDistance.h ${CMAKE_CURRENT_LIST_DIR}/FrechetDistance.cpp
   ${CMAKE_CURRENT_LIST_DIR}/FdBootstrap.h ${CMAKE_CURRENT_LIST_DIR}/FdBootstrap.cpp
@@ -16,3 +18,6 @@ target_sources(s2a_inference PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/EvalRunner.h ${CMAKE_CURRENT_LIST_DIR}/EvalRunner.cpp
   ${CMAKE_CURRENT_LIST_DIR}/EvalReport.h ${CMAKE_CURRENT_LIST_DIR}/EvalReport.cpp
 )
+target_link_libraries(s2a_evaluation PUBLIC s2a_inference PRIVATE PkgConfig::ANALYSIS_FFTW3F)
+target_compile_definitions(s2a_evaluation PRIVATE QT_NO_KEYWORDS)
+s2a_set_warnings(s2a_evaluation)

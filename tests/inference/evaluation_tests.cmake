@@ -1,12 +1,12 @@
 # The evaluation harness (s2a-eval): its maths and metrics on known inputs, and one run of the binary on a
 # 3-song corpus from s2a-corpus with random tiny weights (TimGM6mb keeps the arranger renders quick).
-s2a_add_test(tst_evaluation SOURCES tst_evaluation.cpp LIBS s2a_inference LABELS inference TIMEOUT 240)
+s2a_add_test(tst_evaluation SOURCES tst_evaluation.cpp LIBS s2a_evaluation LABELS inference TIMEOUT 240)
 target_compile_definitions(tst_evaluation PRIVATE QT_NO_KEYWORDS
   S2A_EVAL_PATH="$<TARGET_FILE:s2a-eval>" S2A_CORPUS_PATH="$<TARGET_FILE:s2a-corpus>")
 add_dependencies(tst_evaluation s2a-eval s2a-corpus)
 set_property(TEST tst_evaluation APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")
 
 # The musicality figures (log-spectral distance, pitchedness, chroma agreement, key, FD bootstrap) on known signals.
-s2a_add_test(tst_eval_musicality SOURCES tst_eval_musicality.cpp LIBS s2a_inference LABELS inference TIMEOUT 120)
+s2a_add_test(tst_eval_musicality SOURCES tst_eval_musicality.cpp LIBS s2a_evaluation LABELS inference TIMEOUT 120)
 target_compile_definitions(tst_eval_musicality PRIVATE QT_NO_KEYWORDS)
 set_property(TEST tst_eval_musicality APPEND PROPERTY ENVIRONMENT "S2A_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2")

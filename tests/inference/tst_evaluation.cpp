@@ -399,6 +399,15 @@ private Q_SLOTS:
         QVERIFY(missing.waitForFinished(30000));
         QCOMPARE(missing.exitCode(), 2);
         QVERIFY(missing.readAllStandardError().contains("nope.safetensors"));
+        // A guidance that is not a number in 0..30: refused the same way.
+        for (const QString& bad : {QStringLiteral("nan"), QStringLiteral("31"), QStringLiteral("-1")}) {
+            QProcess refused;
+            refused.start(QStringLiteral(S2A_EVAL_PATH), {QStringLiteral("--weights"), weights, QStringLiteral("--held-out"),
+                                                          dir.filePath(QStringLiteral("held-out")), QStringLiteral("--section-guidance"), bad});
+            QVERIFY(refused.waitForFinished(30000));
+            QCOMPARE(refused.exitCode(), 2);
+            QVERIFY2(refused.readAllStandardError().contains("--section-guidance must be a number from 0 to 30"), qPrintable(bad));
+        }
 
         const QString out = dir.filePath(QStringLiteral("results.json"));
         QProcess eval;
@@ -406,6 +415,7 @@ private Q_SLOTS:
                    {QStringLiteral("--config"), QStringLiteral("tiny"), QStringLiteral("--weights"), weights + QStringLiteral("=main"), QStringLiteral("--held-out"),
                     dir.filePath(QStringLiteral("held-out")), QStringLiteral("--count"), QStringLiteral("3"),
                     QStringLiteral("--seconds"), QStringLiteral("6"), QStringLiteral("--steps"), QStringLiteral("4"),
+                    QStringLiteral("--guidance"), QStringLiteral("6.5"),
                     QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--seam-items"), QStringLiteral("1"),
                     QStringLiteral("--write-audio"), dir.filePath(QStringLiteral("audio")), QStringLiteral("--audio-items"),
                     QStringLiteral("1"), QStringLiteral("--out"), out});
@@ -423,6 +433,9 @@ private Q_SLOTS:
         QCOMPARE(config.value(QStringLiteral("items")).toInt(), 3);
         QCOMPARE(config.value(QStringLiteral("seconds")).toDouble(), 6.0);
         QCOMPARE(config.value(QStringLiteral("steps")).toInt(), 4);
+        QCOMPARE(config.value(QStringLiteral("guidance")).toDouble(), 6.5);
+        QCOMPARE(config.value(QStringLiteral("sectionGuidance")).toDouble(), 4.0);
+        QVERIFY2(table.contains(QLatin1String("guidance 6.5 / 4")), qPrintable(table));
         QCOMPARE(config.value(QStringLiteral("featureDefinition")).toObject().value(QStringLiteral("dims")).toInt(), kEmbeddingDims);
         const QJsonArray rows = json.value(QStringLiteral("rows")).toArray();
         QStringList names;
