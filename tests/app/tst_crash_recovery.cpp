@@ -84,11 +84,11 @@ private Q_SLOTS:
 
         QProcess second;
         start(second, {song});
-        const Command search = run(QStringLiteral("xdotool"), {QStringLiteral("search"), QStringLiteral("--sync"),
+        const Command search = run(QStringLiteral("xdotool"), {QStringLiteral("search"), QStringLiteral("--sync"), QStringLiteral("--all"),
                                                                QStringLiteral("--pid"), QString::number(second.processId()),
                                                                QStringLiteral("--name"), QStringLiteral("S2A Studio")});
         QCOMPARE(search.exitCode, 0);
-        const QString window = search.out.split(QLatin1Char('\n')).constFirst();  // the main window, then its helpers
+        const QString window = search.out.split(QLatin1Char('\n')).constFirst();  // --all: the app's windows named so
         QTRY_COMPARE_WITH_TIMEOUT(title(window), QStringLiteral("Sines — S2A Studio"), kDeadlineMs);
         // Return restores the entry the recovery list offers first. Pressed until the title changes, since the
         // list takes the keyboard only once the dialog has opened; anywhere else Return does nothing.

@@ -158,7 +158,7 @@ private Q_SLOTS:
             QElapsedTimer launched;
             launched.start();
             for (QDeadlineTimer deadline(120000); window.isEmpty() && !deadline.hasExpired();) {
-                window = runTool({QStringLiteral("search"), QStringLiteral("--pid"), QString::number(app.processId()),
+                window = runTool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("--pid"), QString::number(app.processId()),
                                   QStringLiteral("--name"), QStringLiteral("S2A Studio")})
                              .split(QLatin1Char('\n')).constFirst();
                 if (window.isEmpty() && stall.isEmpty() && launched.elapsed() > 20000)
@@ -173,13 +173,26 @@ private Q_SLOTS:
                                      .arg(round)
                                      .arg(describeWindows(app.processId(), home()), QString::fromUtf8(app.readAllStandardError()))));
             // The window first found can be replaced before it is titled (CI, session 10: the id it had then read
-            // as "" for 30 s, the name of a window that no longer exists): the titled one is looked up again.
+            // as "" for 30 s, the name of a window that no longer exists): the titled one is looked up again. The
+            // title waits like the window (a stall is logged with the app's threads, and the round goes on).
             const QString titled = QStringLiteral("Kill — S2A Studio");
             const QString first = window;
-            QTRY_VERIFY2_WITH_TIMEOUT(!(window = windowTitled(app.processId(), titled, window.isEmpty() ? first : window)).isEmpty(),
-                                      qPrintable(QStringLiteral("round %1: no window titled \"%2\"; the first one found reads \"%3\"")
-                                                     .arg(round).arg(titled, title(first))),
-                                      30000);
+            window.clear();
+            for (QDeadlineTimer deadline(120000); window.isEmpty() && !deadline.hasExpired();) {
+                window = windowTitled(app.processId(), titled, first);
+                if (window.isEmpty() && stall.isEmpty() && launched.elapsed() > 20000)
+                    stall = describeWindows(app.processId(), home());
+                if (window.isEmpty())
+                    QTest::qWait(200);  // the next look, not a wait for something
+            }
+            if (!stall.isEmpty())
+                qWarning("round %d: the titled window took %.1f s to appear; 20 s in: %s", round, launched.elapsed() / 1000.0,
+                         qPrintable(stall));
+            if (window.isEmpty())
+                QFAIL(qPrintable(QStringLiteral("round %1: no window titled \"%2\" after 120 s (the first found read \"%3\"); %4; app says: %5")
+                                     .arg(round)
+                                     .arg(titled, title(first), describeWindows(app.processId(), home()),
+                                          QString::fromUtf8(app.readAllStandardError()))));
             // 1 selects the first section, M merges it with the next; the title's dot says the edit landed.
             // A key pressed before the window takes the keyboard is lost: press again only after a long wait for
             // the dot, so one merge never becomes two.
@@ -242,7 +255,7 @@ private:
     {
         if (!known.isEmpty() && title(known) == wanted)
             return known;
-        const QStringList ids = runTool({QStringLiteral("search"), QStringLiteral("--pid"), QString::number(pid),
+        const QStringList ids = runTool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("--pid"), QString::number(pid),
                                          QStringLiteral("--name"), QStringLiteral("S2A Studio")})
                                     .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         for (const QString& id : ids)
