@@ -25,6 +25,7 @@
 #include <QtTest>
 
 #include <csignal>
+#include <functional>
 #include <thread>
 
 using namespace s2a;
@@ -150,43 +151,27 @@ private Q_SLOTS:
 
             QProcess app;
             start(app, song);
-            // The window, polled. A launch normally shows it within seconds; on loaded machines a launch after a
-            // kill has been seen to take over 30 s (cause not yet known: the app sat idle, not crashed). Such a
-            // stall is logged with what the app's threads were doing 20 s in, and the round goes on: what this
-            // test guards is the song on disk, not the launch time.
-            QString window, stall;
+            // The window, polled (a slow launch is logged, not failed: pollForWindow).
             QElapsedTimer launched;
             launched.start();
-            for (QDeadlineTimer deadline(120000); window.isEmpty() && !deadline.hasExpired();) {
-                window = runTool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("--pid"), QString::number(app.processId()),
-                                  QStringLiteral("--name"), QStringLiteral("S2A Studio")})
-                             .split(QLatin1Char('\n')).constFirst();
-                if (window.isEmpty() && stall.isEmpty() && launched.elapsed() > 20000)
-                    stall = describeWindows(app.processId(), home());
-                if (window.isEmpty())
-                    QTest::qWait(200);  // the next look, not a wait for something
-            }
-            if (!stall.isEmpty())
-                qWarning("round %d: the window took %.1f s to appear; 20 s in: %s", round, launched.elapsed() / 1000.0, qPrintable(stall));
+            QString stall;
+            QString window = pollForWindow([&] {
+                return runTool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("--pid"), QString::number(app.processId()),
+                                QStringLiteral("--name"), QStringLiteral("S2A Studio")})
+                    .split(QLatin1Char('\n')).constFirst();
+            }, launched, app.processId(), &stall);
             if (window.isEmpty())  // (QVERIFY2 would build its message, and so stop the app in gdb, every round)
                 QFAIL(qPrintable(QStringLiteral("round %1: no window after 120 s; %2; app says: %3")
                                      .arg(round)
                                      .arg(describeWindows(app.processId(), home()), QString::fromUtf8(app.readAllStandardError()))));
             // The window first found can be replaced before it is titled (CI, session 10: the id it had then read
-            // as "" for 30 s, the name of a window that no longer exists): the titled one is looked up again. The
-            // title waits like the window (a stall is logged with the app's threads, and the round goes on).
+            // as "" for 30 s, the name of a window that no longer exists): the titled one is looked up again, and
+            // waited for like the window.
             const QString titled = QStringLiteral("Kill — S2A Studio");
             const QString first = window;
-            window.clear();
-            for (QDeadlineTimer deadline(120000); window.isEmpty() && !deadline.hasExpired();) {
-                window = windowTitled(app.processId(), titled, first);
-                if (window.isEmpty() && stall.isEmpty() && launched.elapsed() > 20000)
-                    stall = describeWindows(app.processId(), home());
-                if (window.isEmpty())
-                    QTest::qWait(200);  // the next look, not a wait for something
-            }
+            window = pollForWindow([&] { return windowTitled(app.processId(), titled, first); }, launched, app.processId(), &stall);
             if (!stall.isEmpty())
-                qWarning("round %d: the titled window took %.1f s to appear; 20 s in: %s", round, launched.elapsed() / 1000.0,
+                qWarning("round %d: the window took %.1f s to appear titled; 20 s in: %s", round, launched.elapsed() / 1000.0,
                          qPrintable(stall));
             if (window.isEmpty())
                 QFAIL(qPrintable(QStringLiteral("round %1: no window titled \"%2\" after 120 s (the first found read \"%3\"); %4; app says: %5")
@@ -247,6 +232,23 @@ private:
     void start(QProcess& app, const QString& song)
     {
         test::startWithPrivateHome(app, QStringLiteral(S2A_STUDIO_PATH), {song}, home());
+    }
+
+    // `look` every 200 ms for up to 120 s, until it names a window. A launch normally shows and titles its window
+    // within seconds; on loaded machines a launch after a kill has been seen to take over 30 s (cause not yet
+    // known: the app sat idle, not crashed). Past 20 s after `launched` the app's windows and threads are described
+    // once into *stall, and the wait goes on: what this test guards is the song on disk, not the launch time.
+    QString pollForWindow(const std::function<QString()>& look, const QElapsedTimer& launched, qint64 pid, QString* stall) const
+    {
+        QString window;
+        for (QDeadlineTimer deadline(120000); window.isEmpty() && !deadline.hasExpired();) {
+            window = look();
+            if (window.isEmpty() && stall->isEmpty() && launched.elapsed() > 20000)
+                *stall = describeWindows(pid, home());
+            if (window.isEmpty())
+                QTest::qWait(200);  // the next look, not a wait for something
+        }
+        return window;
     }
 
     static QString title(const QString& window) { return runTool({QStringLiteral("getwindowname"), window}); }
