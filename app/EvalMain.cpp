@@ -3,7 +3,7 @@
 // every figure to JSON. The logic is in inference/evaluation/; this file only reads the command line.
 //
 //   s2a-eval --weights PATH[=NAME] [--weights ...] --held-out DIR [--count N] [--seconds S] [--steps K]
-//            [--guidance G] [--section-guidance G]
+//            [--guidance G] [--section-guidance G] [--guidance-interval A:B]
 //            [--out results.json] [--no-arranger] [--no-shuffled] [--song-keys] [--no-codec] [--codec-only] [--no-phase-floor] [--phase-iterations P] [--write-audio DIR [--audio-items N]] [--threads T] [--seam-items M]
 //            [--config NAME] [--device auto|cpu|cuda]
 //
@@ -57,7 +57,7 @@ int usage(const QString& why)
 {
     err() << "s2a-eval: " << why << "\n"
           << "usage: s2a-eval --weights PATH[=NAME] [--weights ...] --held-out DIR [--count N] [--seconds S] "
-             "[--steps K] [--guidance G] [--section-guidance G] [--out FILE] [--no-arranger] [--no-shuffled] [--song-keys] [--no-codec] [--codec-only] [--no-phase-floor] [--phase-iterations P] [--write-audio DIR [--audio-items N]] [--threads T] [--seam-items M]\n";
+             "[--steps K] [--guidance G] [--section-guidance G] [--guidance-interval A:B] [--out FILE] [--no-arranger] [--no-shuffled] [--song-keys] [--no-codec] [--codec-only] [--no-phase-floor] [--phase-iterations P] [--write-audio DIR [--audio-items N]] [--threads T] [--seam-items M]\n";
     err().flush();
     return 2;
 }
@@ -89,6 +89,11 @@ int main(int argc, char** argv)
     const QCommandLineOption sectionGuidanceOpt(QStringLiteral("section-guidance"),
                                                 QStringLiteral("Guidance on the section captions, 0..30 (default 4, the app's)."),
                                                 QStringLiteral("G"), QStringLiteral("4"));
+    const QCommandLineOption intervalOpt(QStringLiteral("guidance-interval"),
+                                         QStringLiteral("Guide only the sampler steps at flow times t in [A, B), 0 <= A <= B <= 1 "
+                                                        "(0 = noise, 1 = data; default 0:1, every step); the others take the "
+                                                        "conditioned branch alone."),
+                                         QStringLiteral("A:B"), QStringLiteral("0:1"));
     const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("JSON results file."), QStringLiteral("FILE"));
     const QCommandLineOption noArrangerOpt(QStringLiteral("no-arranger"), QStringLiteral("Skip the arranger baseline."));
     const QCommandLineOption noShuffledOpt(QStringLiteral("no-shuffled"), QStringLiteral("Skip the shuffled-caption baseline."));
@@ -121,7 +126,7 @@ int main(int argc, char** argv)
                                        QStringLiteral("NAME"), s2a::inference::diffusion::defaultModelConfig());
     const QCommandLineOption deviceOpt(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda (default auto)."),
                                        QStringLiteral("DEVICE"), QStringLiteral("auto"));
-    parser.addOptions({weightsOpt, heldOutOpt, countOpt, secondsOpt, stepsOpt, guidanceOpt, sectionGuidanceOpt, outOpt, noArrangerOpt, noShuffledOpt, songKeysOpt,
+    parser.addOptions({weightsOpt, heldOutOpt, countOpt, secondsOpt, stepsOpt, guidanceOpt, sectionGuidanceOpt, intervalOpt, outOpt, noArrangerOpt, noShuffledOpt, songKeysOpt,
                        noCodecOpt, codecOnlyOpt, noPhaseFloorOpt, phaseItersOpt, audioOpt, audioItemsOpt, threadsOpt, seamOpt, configOpt, deviceOpt});
     parser.process(app);
 
@@ -146,6 +151,15 @@ int main(int argc, char** argv)
         *target = parser.value(*opt).toDouble(&guidanceOk);
         if (!guidanceOk || !std::isfinite(*target) || *target < 0.0 || *target > 30.0)
             return usage(QStringLiteral("--%1 must be a number from 0 to 30.").arg(opt->names().constFirst()));
+    }
+    {
+        const QStringList bounds = parser.value(intervalOpt).split(QLatin1Char(':'));
+        bool fromOk = false, toOk = false;
+        options.guidanceInterval.from = bounds.value(0).toDouble(&fromOk);
+        options.guidanceInterval.to = bounds.value(1).toDouble(&toOk);
+        const double from = options.guidanceInterval.from, to = options.guidanceInterval.to;
+        if (bounds.size() != 2 || !fromOk || !toOk || !(from >= 0.0 && from <= to && to <= 1.0))
+            return usage(QStringLiteral("--guidance-interval must be A:B with 0 <= A <= B <= 1."));
     }
     options.arranger = !parser.isSet(noArrangerOpt);
     options.shuffled = !parser.isSet(noShuffledOpt);

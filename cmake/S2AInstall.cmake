@@ -7,12 +7,15 @@
 include(GNUInstallDirs)
 
 install(TARGETS s2a s2a-studio RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The shipped model's folder: the config inference::diffusion::defaultModelConfig() names (tst_install checks that
+# the installed copy's `s2a --version` finds this one).
+set(S2A_SHIPPED_MODEL tiny-keyed)
 install(FILES
-  ${PROJECT_SOURCE_DIR}/resources/models/tiny-keyed/config.json
-  ${PROJECT_SOURCE_DIR}/resources/models/tiny-keyed/model.safetensors
-  ${PROJECT_SOURCE_DIR}/resources/models/tiny-keyed/model.safetensors.sha256
-  ${PROJECT_SOURCE_DIR}/resources/models/tiny-keyed/training.json
-  DESTINATION ${CMAKE_INSTALL_DATADIR}/s2a-studio/models/tiny-keyed)
+  ${PROJECT_SOURCE_DIR}/resources/models/${S2A_SHIPPED_MODEL}/config.json
+  ${PROJECT_SOURCE_DIR}/resources/models/${S2A_SHIPPED_MODEL}/model.safetensors
+  ${PROJECT_SOURCE_DIR}/resources/models/${S2A_SHIPPED_MODEL}/model.safetensors.sha256
+  ${PROJECT_SOURCE_DIR}/resources/models/${S2A_SHIPPED_MODEL}/training.json
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/s2a-studio/models/${S2A_SHIPPED_MODEL})
 install(FILES ${PROJECT_SOURCE_DIR}/resources/s2a-studio.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/s2a-studio-mime.xml
   DESTINATION ${CMAKE_INSTALL_DATADIR}/mime/packages RENAME s2a-studio.xml)

@@ -6,6 +6,7 @@
 #include "core/model/ProjectData.h"
 #include "core/util/JobControl.h"
 #include "core/util/Result.h"
+#include "inference/model/GuidanceDefaults.h"
 
 #include <QByteArray>
 #include <QString>
@@ -53,8 +54,9 @@ struct GenerationRequest {
     QVector<SectionPlan> sections;  // the whole song, contiguous from 0
     quint64 seed = 0;
     int steps = 32;                 // diffusion sampler steps
-    double guidance = 4.0;          // classifier-free guidance on the global caption
-    double sectionGuidance = 4.0;   // ... and on the section captions
+    double guidance = s2a::model::kDefaultGuidance;  // classifier-free guidance on the global caption
+    double sectionGuidance = s2a::model::kDefaultSectionGuidance;  // ... and on the section captions
+    s2a::model::GuidanceInterval guidanceInterval = s2a::model::kDefaultGuidanceInterval;  // ... at these flow times
 
     // Regeneration: which section to make anew (index into `sections`), what the song sounds like now
     // (per stem, on the project timeline), and how much of it either side the engine may listen to.

@@ -6,6 +6,7 @@
 // snapshot of the song, addRenderedTake() on the UI thread where the live Project is.
 #include "core/model/Project.h"
 #include "inference/Generator.h"
+#include "inference/model/GuidanceDefaults.h"
 
 #include <QMetaType>
 #include <QString>
@@ -19,7 +20,7 @@ struct RegenerateOptions {
     std::optional<QString> caption;   // the section's new caption (also saved on the section)
     quint64 seed = 0;
     int steps = 32;
-    double guidance = 4.0;
+    double guidance = s2a::model::kDefaultGuidance;
     double contextSeconds = 10.0;
     // Only these stems (track ids, names or roles; or instruments to add): every other track keeps its audio and
     // the section keeps its chords (inference/StemReplacement.h). Empty: the whole section anew.

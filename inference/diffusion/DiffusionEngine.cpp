@@ -123,13 +123,15 @@ Result<torch::Tensor> DiffusionEngine::Impl::sampleWindow(const GenerationReques
         return net->dit->forward(x, t, prepared).to(x.scalar_type());
     };
     // All guidance branches of a step in one batched forward (see GuidedDitVelocity.h).
-    model::GuidedDitVelocity guided(std::move(dit), cond, ctx, keep3, request.guidance, request.sectionGuidance);
+    model::GuidedDitVelocity guided(std::move(dit), cond, ctx, keep3, request.guidance, request.sectionGuidance,
+                                    /*batched=*/true, request.guidanceInterval);
     const model::VelocityFn velocity = std::ref(guided);
     model::SamplerOptions so;
     so.steps = std::max(1, request.steps);
     so.guidance = request.guidance;
     so.sectionGuidance = request.sectionGuidance;
     so.guidanceRescale = kGuidanceRescale;
+    so.guidanceInterval = request.guidanceInterval;
     so.seed = seed;
     so.onStep = [&](int step, int steps) {
         job.progress(from + (to - from) * double(step) / double(steps),

@@ -250,9 +250,11 @@ QString formatTable(const EvalResult& result)
                        .arg(row.name, cell(row.fdOverMain.mean, 3), cell(row.fdOverMain.standardError, 3),
                             cell(row.fdOverMain.mean / row.fdOverMain.standardError, 1));
     }
-    out += QStringLiteral("%1 item(s), %2 s clips, %3 steps, guidance %4 / %5; seam: %6 item(s) repainted; key: %7; %8 s in all\n")
+    out += QStringLiteral("%1 item(s), %2 s clips, %3 steps, guidance %4 / %5 at t in [%6, %7); seam: %8 item(s) repainted; "
+                          "key: %9; %10 s in all\n")
                .arg(result.itemFolders.size()).arg(result.options.seconds).arg(result.options.steps)
                .arg(result.options.guidance).arg(result.options.sectionGuidance)
+               .arg(result.options.guidanceInterval.from).arg(result.options.guidanceInterval.to)
                .arg(std::min<qsizetype>(result.options.seamItems, result.itemFolders.size()))
                .arg(result.options.songKeys ? QStringLiteral("each song's, asked in every request")
                                             : QStringLiteral("where the caption names one"))
@@ -278,6 +280,7 @@ QJsonObject toJson(const EvalResult& result)
         {QStringLiteral("steps"), o.steps},
         {QStringLiteral("guidance"), o.guidance},
         {QStringLiteral("sectionGuidance"), o.sectionGuidance},
+        {QStringLiteral("guidanceInterval"), QJsonArray{o.guidanceInterval.from, o.guidanceInterval.to}},
         {QStringLiteral("modelConfig"), o.config},
         {QStringLiteral("device"), o.device},
         {QStringLiteral("threads"), o.threads},

@@ -397,8 +397,10 @@ Result<EvalResult> runEvaluation(const EvalOptions& options, const EvalLog& log)
 
     const auto plainRequest = [&](int i) {
         // Seed = item index + 1: seed 0 reads as "no seed recorded" to the arranger.
-        return requestFor(items[i], quint64(i) + 1, options.steps, options.guidance, options.sectionGuidance,
-                          options.songKeys);
+        GenerationRequest r = requestFor(items[i], quint64(i) + 1, options.steps, options.guidance,
+                                         options.sectionGuidance, options.songKeys);
+        r.guidanceInterval = options.guidanceInterval;
+        return r;
     };
     for (int v = 0; v < options.variants.size(); ++v) {
         const VariantSpec& spec = options.variants[v];

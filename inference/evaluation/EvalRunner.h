@@ -18,6 +18,7 @@
 //       first half of items against its second half, a floor for the FD of a model).
 // Adherence is always measured against the held-out item's caption, tempo and sections.
 #include "inference/Generator.h"
+#include "inference/model/GuidanceDefaults.h"
 #include "inference/diffusion/DiffusionEngine.h"
 #include "inference/evaluation/FdBootstrap.h"
 
@@ -45,8 +46,9 @@ struct EvalOptions {
     int count = 100;
     double seconds = 12.0;
     int steps = 32;
-    double guidance = 4.0;
-    double sectionGuidance = 4.0;
+    double guidance = s2a::model::kDefaultGuidance;
+    double sectionGuidance = s2a::model::kDefaultSectionGuidance;
+    s2a::model::GuidanceInterval guidanceInterval = s2a::model::kDefaultGuidanceInterval;
     int seamItems = 10;     // items (the first ones) whose middle section is repainted for the seam metric
     bool arranger = true;
     bool shuffled = true;

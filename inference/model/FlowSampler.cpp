@@ -45,6 +45,9 @@ FlowSampler::FlowSampler(SamplerOptions options)
         throw SamplerError("sampler shift must be a positive number");
     if (!std::isfinite(m_options.guidance) || !std::isfinite(m_options.sectionGuidance))
         throw SamplerError("guidance scales must be finite");
+    const GuidanceInterval& interval = m_options.guidanceInterval;
+    if (!(interval.from >= 0.0 && interval.from <= interval.to && interval.to <= 1.0))
+        throw SamplerError("the guidance interval must lie within [0, 1] with from <= to");
 }
 
 std::vector<double> FlowSampler::timeGrid(int steps, double shift)
@@ -165,6 +168,8 @@ SampleResult FlowSampler::run(const VelocityFn& velocity, const torch::Tensor& n
         return context ? clampToContext(state, noise, context->latent, context->keepMask, t) : state;
     };
     const auto guided = [&](const torch::Tensor& state, double t) {
+        if (!m_options.guidanceInterval.contains(t))
+            return guidedVelocity(velocity, state, timeTensor(t), 1.0, 1.0, &result.velocityCalls);
         return guidedVelocity(velocity, state, timeTensor(t), m_options.guidance, m_options.sectionGuidance,
                               &result.velocityCalls, m_options.guidanceRescale);
     };

@@ -13,6 +13,8 @@
 // Time steps: uniform in u = i/N, then optionally warped by `shift` applied to the noise level
 // sigma = 1 - t (the SD3 / ACE-Step form) sigma' = shift*sigma / (1 + (shift-1)*sigma). shift = 1 is uniform;
 // shift > 1 spends more steps at high noise, where the coarse structure is decided.
+#include "inference/model/GuidanceDefaults.h"
+
 #include <torch/types.h>
 
 #include <cstdint>
@@ -58,6 +60,7 @@ struct SamplerOptions {
     // v(c,c_s) by this fraction (0 = plain CFG, 1 = all the way). High guidance otherwise extrapolates the
     // latent's level too: the tiny model's drum stem came out ~12 dB louder at guidance 4 than at 1.
     double guidanceRescale = 0.0;
+    GuidanceInterval guidanceInterval;  // GuidanceDefaults.h; must satisfy 0 <= from <= to <= 1
     double shift = 1.0;  // time-step warp, see the file comment; must be > 0
     uint64_t seed = 0;
     StepCallback onStep;  // may be empty

@@ -39,9 +39,10 @@ DitCalls ditCalls(StructureDit dit)
 }
 
 GuidedDitVelocity::GuidedDitVelocity(DitCalls dit, DitConditioning cond, torch::Tensor context, torch::Tensor keepMask,
-                                     double guidance, double sectionGuidance, bool batched)
+                                     double guidance, double sectionGuidance, bool batched, GuidanceInterval interval)
     : m_dit(std::move(dit)), m_cond(std::move(cond)), m_context(std::move(context)), m_keep(std::move(keepMask)),
-      m_branches(FlowSampler::guidanceBranches(guidance, sectionGuidance)), m_batched(batched && m_branches.size() > 1)
+      m_branches(FlowSampler::guidanceBranches(guidance, sectionGuidance)), m_batched(batched && m_branches.size() > 1),
+      m_interval(interval)
 {
     if (m_batched) {
         const auto n = int64_t(m_branches.size());
@@ -69,12 +70,13 @@ torch::Tensor GuidedDitVelocity::operator()(const torch::Tensor& x, const torch:
     const auto branch = std::find_if(m_branches.begin(), m_branches.end(), [&](const GuidanceBranch& b) {
         return b.global == useGlobal && b.sections == useSections;
     });
-    if (!m_batched || branch == m_branches.end()) {
+    const double tv = t.reshape({-1})[0].item<double>();
+    // An unguided evaluation (outside the interval) asks for one branch only: no batch to share.
+    if (!m_batched || branch == m_branches.end() || !m_interval.contains(tv)) {
         ++m_forwards;
         return m_dit.forward(x, t, preparedBranch(useGlobal, useSections));
     }
     const auto index = size_t(branch - m_branches.begin());
-    const double tv = t.reshape({-1})[0].item<double>();
     if (!m_cache.defined() || m_cacheX != x.data_ptr() || m_cacheT != tv || m_served[index]) {
         const auto n = int64_t(m_branches.size());
         ++m_forwards;

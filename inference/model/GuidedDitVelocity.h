@@ -7,7 +7,8 @@
 // (x, t) evaluates every guidance branch it will ask for (FlowSampler::guidanceBranches) in one forward of
 // batch 2 or 3, and the other calls are answered from that result: on two CPU cores a small DiT runs about
 // 2.5x faster that way (bench/bench_model), because three batch-1 forwards are mostly per-op overhead.
-// Sequential mode (one forward per call) is kept for comparison and for memory-bound GPUs.
+// Sequential mode (one forward per call) is kept for comparison and for memory-bound GPUs. Outside the sampler's
+// guidance interval the sampler asks for v(c, c_s) alone, and the adapter answers with one forward of batch 1.
 #include "inference/model/FlowSampler.h"
 #include "inference/model/StructureDit.h"
 
@@ -35,7 +36,7 @@ public:
     // The conditioning is prepared here, once for the whole run (in batched mode), or once per branch when first
     // asked for (in sequential mode).
     GuidedDitVelocity(DitCalls dit, DitConditioning cond, torch::Tensor context, torch::Tensor keepMask,
-                      double guidance, double sectionGuidance, bool batched = true);
+                      double guidance, double sectionGuidance, bool batched = true, GuidanceInterval interval = {});
 
     // The VelocityFn: velocity of branch (useGlobal, useSections) at (x, t).
     torch::Tensor operator()(const torch::Tensor& x, const torch::Tensor& t, bool useGlobal, bool useSections);
@@ -51,6 +52,7 @@ private:
     torch::Tensor m_context, m_keep;
     std::vector<GuidanceBranch> m_branches;
     bool m_batched;
+    GuidanceInterval m_interval;
     DitPrepared m_batchedPrepared;      // every branch, batched (batched mode)
     DitPrepared m_branchPrepared[2][2];  // [useGlobal][useSections] (sequential mode)
     int m_forwards = 0;

@@ -151,8 +151,8 @@ private Q_SLOTS:
 
     void installsEverythingAnInstalledCopyNeeds()
     {
-        for (const char* file : {"usr/bin/s2a", "usr/bin/s2a-studio", "usr/share/s2a-studio/models/tiny-keyed/model.safetensors",
-                                 "usr/share/s2a-studio/models/tiny-keyed/config.json", "usr/share/applications/s2a-studio.desktop",
+        for (const char* file : {"usr/bin/s2a", "usr/bin/s2a-studio", "usr/share/s2a-studio/models/" S2A_SHIPPED_MODEL "/model.safetensors",
+                                 "usr/share/s2a-studio/models/" S2A_SHIPPED_MODEL "/config.json", "usr/share/applications/s2a-studio.desktop",
                                  "usr/share/mime/packages/s2a-studio.xml", "usr/share/icons/hicolor/scalable/apps/s2a-studio.svg",
                                  "usr/share/doc/s2a-studio/SOUNDFONTS.md"})
             QVERIFY2(QFileInfo(m_root + QLatin1Char('/') + QLatin1String(file)).isFile(), file);
@@ -198,7 +198,7 @@ private Q_SLOTS:
         for (const char* line : {"S2A Studio " S2A_VERSION " (commit ", "\nQt 6.", "\nPortAudio V19", "\nCompute: LibTorch "})
             QVERIFY2(version.out.contains(QLatin1String(line)), line);
         // The model the installed copy would load is the installed one, found next to the moved binary.
-        QVERIFY2(version.out.contains(QStringLiteral("Diffusion model tiny-keyed: %1/usr/share/s2a-studio/models/tiny-keyed/model.safetensors").arg(m_root)),
+        QVERIFY2(version.out.contains(QStringLiteral("Diffusion model " S2A_SHIPPED_MODEL ": %1/usr/share/s2a-studio/models/" S2A_SHIPPED_MODEL "/model.safetensors").arg(m_root)),
                  qPrintable(version.out));
 
         for (const QString& engine : {QStringLiteral("arranger"), QStringLiteral("diffusion")}) {

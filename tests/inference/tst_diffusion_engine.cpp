@@ -169,7 +169,7 @@ private Q_SLOTS:
         qputenv("S2A_WEIGHTS", o.weightsPath.toUtf8());
         QVERIFY(!availableEngines()[1].available);
         qunsetenv("S2A_WEIGHTS");
-        // Without the override the shipped model (resources/models/tiny-pitched) is found.
+        // Without the override the shipped model (resources/models/<defaultModelConfig()>) is found.
         QVERIFY(hasDefaultWeights());
         QVERIFY2(defaultWeightsPath().endsWith(QStringLiteral("models/%1/model.safetensors").arg(defaultModelConfig())), qPrintable(defaultWeightsPath()));
         QVERIFY(availableEngines()[1].available);

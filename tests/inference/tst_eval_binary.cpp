@@ -22,6 +22,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <utility>
 #include <QtTest>
 
 #include <cmath>
@@ -88,14 +89,21 @@ private Q_SLOTS:
         QVERIFY(missing.waitForFinished(30000));
         QCOMPARE(missing.exitCode(), 2);
         QVERIFY(missing.readAllStandardError().contains("nope.safetensors"));
-        // A guidance that is not a number in 0..30: refused the same way.
-        for (const QString& bad : {QStringLiteral("nan"), QStringLiteral("31"), QStringLiteral("-1")}) {
+        // A guidance that is not a number in 0..30, or an interval outside [0, 1]: refused the same way.
+        const std::pair<QString, QString> refusals[] = {
+            {QStringLiteral("--section-guidance"), QStringLiteral("nan")}, {QStringLiteral("--section-guidance"), QStringLiteral("31")},
+            {QStringLiteral("--section-guidance"), QStringLiteral("-1")}, {QStringLiteral("--guidance-interval"), QStringLiteral("0.8:0.2")},
+            {QStringLiteral("--guidance-interval"), QStringLiteral("0:1.5")}, {QStringLiteral("--guidance-interval"), QStringLiteral("0.5")}};
+        for (const auto& [option, bad] : refusals) {
             QProcess refused;
             refused.start(QStringLiteral(S2A_EVAL_PATH), {QStringLiteral("--weights"), weights, QStringLiteral("--held-out"),
-                                                          dir.filePath(QStringLiteral("held-out")), QStringLiteral("--section-guidance"), bad});
+                                                          dir.filePath(QStringLiteral("held-out")), option, bad});
             QVERIFY(refused.waitForFinished(30000));
             QCOMPARE(refused.exitCode(), 2);
-            QVERIFY2(refused.readAllStandardError().contains("--section-guidance must be a number from 0 to 30"), qPrintable(bad));
+            const QByteArray message = refused.readAllStandardError();
+            QVERIFY2(message.contains(option == QLatin1String("--section-guidance") ? "--section-guidance must be a number from 0 to 30"
+                                                                                    : "--guidance-interval must be A:B with 0 <= A <= B <= 1"),
+                     qPrintable(bad + QLatin1Char(' ') + QString::fromUtf8(message)));
         }
 
         const QString out = dir.filePath(QStringLiteral("results.json"));
@@ -104,7 +112,7 @@ private Q_SLOTS:
                    {QStringLiteral("--config"), QStringLiteral("tiny"), QStringLiteral("--weights"), weights + QStringLiteral("=main"), QStringLiteral("--held-out"),
                     dir.filePath(QStringLiteral("held-out")), QStringLiteral("--count"), QStringLiteral("3"),
                     QStringLiteral("--seconds"), QStringLiteral("6"), QStringLiteral("--steps"), QStringLiteral("4"),
-                    QStringLiteral("--guidance"), QStringLiteral("6.5"),
+                    QStringLiteral("--guidance"), QStringLiteral("6.5"), QStringLiteral("--guidance-interval"), QStringLiteral("0.25:0.75"),
                     QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--seam-items"), QStringLiteral("1"),
                     QStringLiteral("--write-audio"), dir.filePath(QStringLiteral("audio")), QStringLiteral("--audio-items"),
                     QStringLiteral("1"), QStringLiteral("--out"), out});
@@ -124,7 +132,8 @@ private Q_SLOTS:
         QCOMPARE(config.value(QStringLiteral("steps")).toInt(), 4);
         QCOMPARE(config.value(QStringLiteral("guidance")).toDouble(), 6.5);
         QCOMPARE(config.value(QStringLiteral("sectionGuidance")).toDouble(), 4.0);
-        QVERIFY2(table.contains(QLatin1String("guidance 6.5 / 4")), qPrintable(table));
+        QVERIFY2(table.contains(QLatin1String("guidance 6.5 / 4 at t in [0.25, 0.75)")), qPrintable(table));
+        QCOMPARE(config.value(QStringLiteral("guidanceInterval")).toArray(), (QJsonArray{0.25, 0.75}));
         QCOMPARE(config.value(QStringLiteral("featureDefinition")).toObject().value(QStringLiteral("dims")).toInt(), kEmbeddingDims);
         const QJsonArray rows = json.value(QStringLiteral("rows")).toArray();
         QStringList names;

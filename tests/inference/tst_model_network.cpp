@@ -472,6 +472,21 @@ private Q_SLOTS:
         }
         QCOMPARE(batched.forwards(), 2);
         QCOMPARE(sequential.forwards(), 6);
+        // Outside its guidance interval the sampler asks for v(c, c_s) alone: one forward of batch 1 (not the
+        // batch of every branch), the same velocity; inside, one batched forward serves every branch.
+        std::vector<int64_t> batches;
+        DitCalls counted = ditCalls(dit);
+        counted.forward = [&batches, inner = counted.forward](const torch::Tensor& x, const torch::Tensor& tt,
+                                                              const DitPrepared& p) {
+            batches.push_back(x.size(0));
+            return inner(x, tt, p);
+        };
+        GuidedDitVelocity limited(counted, first, context1, keep1, 3.0, 2.0, true, GuidanceInterval{0.5, 1.0});
+        const auto early = torch::full({1}, 0.3f), late = torch::full({1}, 0.7f);
+        QVERIFY(torch::allclose(limited(x1, early, true, true), sequential(x1, early, true, true), 1e-5, 1e-5));
+        for (const auto& b : branches)
+            QVERIFY(torch::allclose(limited(x1, late, b.global, b.sections), sequential(x1, late, b.global, b.sections), 1e-5, 1e-5));
+        QCOMPARE(batches, (std::vector<int64_t>{1, 3}));
 
         const auto parts = conditionedDitParameterBreakdown(dit, text.module());
         qInfo("tiny DiT + conditioners: %lld params (DiT %lld)", qint64(parts.back().second),

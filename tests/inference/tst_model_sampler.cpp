@@ -256,6 +256,43 @@ private Q_SLOTS:
         }
     }
 
+    // Guidance in a limited interval: evaluations at t in [from, to) are guided (three calls at 3 / 2), the
+    // others take v(c, c_s) alone (one call), for the predictor and Heun's corrector alike.
+    void guidanceIntervalGuidesOnlyInside()
+    {
+        BranchField field;
+        field.none = 0.5f;
+        field.global = 2.0f;
+        field.full = -1.0f;
+        const double guided = field.none + 3.0 * (field.global - field.none) + 2.0 * (field.full - field.global);
+        SamplerOptions options;
+        options.steps = 8;  // t = 0, 1/8, ..., 7/8: four of them in [0.25, 0.75)
+        options.guidance = 3.0;
+        options.sectionGuidance = 2.0;
+        options.guidanceInterval = {0.25, 0.75};
+        options.seed = 9;
+        const std::vector<int64_t> shape{1, 2, 6};
+        const SampleResult result = FlowSampler(options).sample(field.fn(), shape, kFloat);
+        // Constant velocity per step: half the unit interval guided, half conditional.
+        const torch::Tensor expected = FlowSampler::drawNoise(shape, 9, kFloat) + 0.5 * guided + 0.5 * field.full;
+        QVERIFY2(maxAbsDiff(result.latent, expected) < 1e-5f, qPrintable(QString::number(double(maxAbsDiff(result.latent, expected)))));
+        QCOMPARE(field.calls[1][1], 8);
+        QCOMPARE(field.calls[0][0], 4);
+        QCOMPARE(field.calls[1][0], 4);
+        QCOMPARE(result.velocityCalls, 16);
+
+        // An empty interval is the conditional path; a reversed or out-of-range one is refused.
+        field.calls[0][0] = field.calls[0][1] = field.calls[1][0] = field.calls[1][1] = 0;
+        options.guidanceInterval = {0.5, 0.5};
+        const SampleResult none = FlowSampler(options).sample(field.fn(), shape, kFloat);
+        QVERIFY(maxAbsDiff(none.latent, FlowSampler::drawNoise(shape, 9, kFloat) + field.full) < 1e-5f);
+        QCOMPARE(field.total(), 8);
+        for (const GuidanceInterval bad : {GuidanceInterval{0.6, 0.4}, GuidanceInterval{-0.1, 1.0}, GuidanceInterval{0.0, 1.5}}) {
+            options.guidanceInterval = bad;
+            QVERIFY_THROWS_EXCEPTION(SamplerError, FlowSampler{options});
+        }
+    }
+
     void guidanceRescalePullsTheSpreadBack()
     {
         // Branches that differ in spread: the unconditional one is flat, the conditional ones are the state

@@ -11,6 +11,7 @@
 #include "core/audio/AudioFileWriter.h"
 #include "core/persistence/ProjectBundle.h"
 #include "inference/arranger/DemoSong.h"
+#include "inference/diffusion/DiffusionEngine.h"
 #include "ui/i18n/Translations.h"
 #include "ui/viewmodels/DialogSupport.h"
 
@@ -176,8 +177,9 @@ private Q_SLOTS:
         CHECKED(verifyMessage(w, child(app.root.get(), "aboutDialog"), QStringLiteral("S2A Studio")));
         // Issue 21: About says what `s2a --version` says: version and commit, Qt, PortAudio, device, model file.
         const QString about = child(app.root.get(), "aboutDialog")->property("informativeText").toString();
-        for (const char* line : {"S2A Studio " S2A_VERSION " (commit ", "\nQt 6.", "\nPortAudio V19", "\nCompute: ", "\nDiffusion model tiny-keyed: "})
+        for (const char* line : {"S2A Studio " S2A_VERSION " (commit ", "\nQt 6.", "\nPortAudio V19", "\nCompute: "})
             QVERIFY2(about.contains(QLatin1String(line)), qPrintable(about));
+        QVERIFY2(about.contains(QStringLiteral("\nDiffusion model %1: ").arg(inference::diffusion::defaultModelConfig())), qPrintable(about));
         QVERIFY(app.document.project()->setTitle(QStringLiteral("Edited")));
         QTest::keyClick(w, Qt::Key_O, Qt::ControlModifier);
         CHECKED(verifyMessage(w, child(app.root.get(), "replaceDialog"), QStringLiteral("\"Edited\" has unsaved changes.")));
