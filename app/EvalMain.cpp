@@ -8,6 +8,7 @@
 //            [--config NAME] [--device auto|cpu|cuda]
 //
 // Exit status: 0 done, 1 an engine or file failed during the run, 2 bad arguments or missing inputs.
+#include "inference/model/GuidanceIntervalText.h"
 #include "inference/model/ProcessTuning.h"
 #include "inference/evaluation/EvalReport.h"
 #include "inference/evaluation/EvalRunner.h"
@@ -152,15 +153,10 @@ int main(int argc, char** argv)
         if (!guidanceOk || !std::isfinite(*target) || *target < 0.0 || *target > 30.0)
             return usage(QStringLiteral("--%1 must be a number from 0 to 30.").arg(opt->names().constFirst()));
     }
-    {
-        const QStringList bounds = parser.value(intervalOpt).split(QLatin1Char(':'));
-        bool fromOk = false, toOk = false;
-        options.guidanceInterval.from = bounds.value(0).toDouble(&fromOk);
-        options.guidanceInterval.to = bounds.value(1).toDouble(&toOk);
-        const double from = options.guidanceInterval.from, to = options.guidanceInterval.to;
-        if (bounds.size() != 2 || !fromOk || !toOk || !(from >= 0.0 && from <= to && to <= 1.0))
-            return usage(QStringLiteral("--guidance-interval must be A:B with 0 <= A <= B <= 1."));
-    }
+    if (const auto interval = s2a::model::parseGuidanceInterval(parser.value(intervalOpt).toStdString()))
+        options.guidanceInterval = *interval;
+    else
+        return usage(QStringLiteral("--guidance-interval must be A:B with 0 <= A <= B <= 1."));
     options.arranger = !parser.isSet(noArrangerOpt);
     options.shuffled = !parser.isSet(noShuffledOpt);
     options.codec = !parser.isSet(noCodecOpt);

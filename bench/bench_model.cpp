@@ -17,7 +17,7 @@
 #include "inference/model/AudioVae.h"
 #include "inference/model/CaptionEncoder.h"
 #include "inference/model/FlowSampler.h"
-#include "inference/model/GuidanceDefaults.h"
+#include "inference/model/GuidanceIntervalText.h"
 #include "inference/model/GuidedDitVelocity.h"
 #include "inference/model/LatentInpainting.h"
 #include "inference/model/ModelConfig.h"
@@ -96,14 +96,9 @@ Options parseOptions(int argc, char** argv) {
         } else if (a == "--tiny-config") {
             o.tinyConfig = value();
         } else if (a == "--guidance-interval") {
-            const std::string v = value();
-            char* end = nullptr;
-            o.interval.from = std::strtod(v.c_str(), &end);
-            if (end == v.c_str() || *end != ':') usage(argv[0], "bad --guidance-interval (A:B)");
-            const char* second = end + 1;
-            o.interval.to = std::strtod(second, &end);
-            if (end == second || *end != '\0' || !(o.interval.from >= 0.0 && o.interval.from <= o.interval.to && o.interval.to <= 1.0))
-                usage(argv[0], "bad --guidance-interval (A:B, 0 <= A <= B <= 1)");
+            const auto parsed = s2a::model::parseGuidanceInterval(value());
+            if (!parsed) usage(argv[0], "bad --guidance-interval (A:B, 0 <= A <= B <= 1)");
+            o.interval = *parsed;
         } else if (a == "--full-402m") {
             o.full402m = true;
         } else if (a == "--help" || a == "-h") {

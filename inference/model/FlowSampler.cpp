@@ -1,4 +1,5 @@
 #include "inference/model/FlowSampler.h"
+#include "inference/model/GuidanceIntervalText.h"
 
 #include "inference/model/ShapeText.h"
 
@@ -45,8 +46,7 @@ FlowSampler::FlowSampler(SamplerOptions options)
         throw SamplerError("sampler shift must be a positive number");
     if (!std::isfinite(m_options.guidance) || !std::isfinite(m_options.sectionGuidance))
         throw SamplerError("guidance scales must be finite");
-    const GuidanceInterval& interval = m_options.guidanceInterval;
-    if (!(interval.from >= 0.0 && interval.from <= interval.to && interval.to <= 1.0))
+    if (!isValidGuidanceInterval(m_options.guidanceInterval))
         throw SamplerError("the guidance interval must lie within [0, 1] with from <= to");
 }
 
