@@ -9,7 +9,7 @@ include(GNUInstallDirs)
 install(TARGETS s2a s2a-studio RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # The shipped model's folder: the config inference::diffusion::defaultModelConfig() names (tst_install checks that
 # the installed copy's `s2a --version` finds this one).
-set(S2A_SHIPPED_MODEL tiny-keyed)
+set(S2A_SHIPPED_MODEL small-keyed)
 install(FILES
   ${PROJECT_SOURCE_DIR}/resources/models/${S2A_SHIPPED_MODEL}/config.json
   ${PROJECT_SOURCE_DIR}/resources/models/${S2A_SHIPPED_MODEL}/model.safetensors

@@ -26,7 +26,7 @@ namespace s2a::inference::diffusion {
 
 // The model config whose trained weights ship (resources/models/<config>/model.safetensors): what the engine,
 // Settings and s2a-eval use unless told otherwise.
-inline QString defaultModelConfig() { return QStringLiteral("tiny-keyed"); }
+inline QString defaultModelConfig() { return QStringLiteral("small-keyed"); }
 
 struct DiffusionOptions {
     QString config = defaultModelConfig();  // a built-in model config (resources/models/configs/<name>.json)

@@ -1,4 +1,4 @@
-# The trained model shipped in resources/models/tiny-keyed (real weights, real forward passes), measured by the
+# The trained model shipped in resources/models/small-keyed (real weights, real forward passes), measured by the
 # real s2a-eval on held-out songs from s2a-corpus (TimGM6mb keeps the renders quick).
 s2a_add_test(tst_shipped_model SOURCES tst_shipped_model.cpp LIBS s2a_evaluation s2a_model LABELS inference TIMEOUT 300)
 target_compile_definitions(tst_shipped_model PRIVATE QT_NO_KEYWORDS S2A_SOURCE_DIR="${PROJECT_SOURCE_DIR}"

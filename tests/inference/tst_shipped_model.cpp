@@ -1,4 +1,4 @@
-// The trained model that ships in resources/models/<defaultModelConfig()> (tiny-keyed, run 13 of
+// The trained model that ships in resources/models/<defaultModelConfig()> (small-keyed, run 15 of
 // docs/training/README.md): found by default, intact (its SHA-256 is the one recorded beside it), small enough to
 // ship, and it makes finite, audible music from a caption. Its codec and its generations measured through the
 // real s2a-eval on held-out songs s2a-corpus renders: the chroma a round trip keeps, and how pitched its
@@ -145,7 +145,7 @@ private Q_SLOTS:
         QCOMPARE(song->origin.weightsHash.toLatin1(), recorded);
     }
 
-    // Issue 17: the shipped model reads the song's key (tiny-keyed). The same captions and seeds asked in C major
+    // Issue 17: the shipped model reads the song's key (dit.keyConditioning). The same captions and seeds asked in C major
     // and in F# major (a tritone away: their scales share two of seven notes), each clip's pitched stems put more of
     // their energy on the scale they were asked for than on the other.
     void playsInTheAskedKey()
@@ -192,16 +192,16 @@ private Q_SLOTS:
         other /= clips;
         qInfo("the shipped model asked for C major and F# major: %.1f %% of the pitched energy on the asked scale, "
               "%.1f %% on the other's", 100.0 * own, 100.0 * other);
-        // Measured 62.8 % against 56.6 % (an even spread: 58.3 %). A model that ignores the key makes the same clip
-        // for both keys, and the two shares are then equal.
-        QVERIFY2(own > other + 0.03, qPrintable(QStringLiteral("%1 against %2").arg(own).arg(other)));
+        // Measured 66.0 % against 50.2 % (an even spread: 58.3 %; run 13 read 62.8 % against 56.6 %). A model that
+        // ignores the key makes the same clip for both keys, and the two shares are then equal.
+        QVERIFY2(own > other + 0.08, qPrintable(QStringLiteral("%1 against %2").arg(own).arg(other)));
     }
 
     // Issue 17's probe: three held-out songs (s2a-corpus, the held-out seed) through s2a-eval with the shipped
     // weights. Goals: chroma agreement >= 0.90 on the bass and harmonic groups (met on 100 songs: 0.924 / 0.920),
     // log-spectral distance <= 4 dB (missed: 11.0 dB; its phase floor is 4.8), generations at least 80 % as
-    // pitched as the audio (missed: 0.45 against 0.81). The thresholds sit under the figures measured on the 100
-    // songs, so a worse model fails here; the goals missed are in docs/training/README.md.
+    // pitched as the audio (missed: 0.51 against 0.81 on 100 songs; here 0.460 against 0.594, 77 %). The thresholds
+    // sit under the figures measured, so a worse model fails here; the goals missed are in docs/training/README.md.
     void codecAndGenerationsOnHeldOutSongs()
     {
         QTemporaryDir dir;
@@ -239,7 +239,7 @@ private Q_SLOTS:
         QVERIFY2(lsd > 0.0 && lsd < 12.5, qPrintable(QString::number(lsd)));
         // Three songs scatter more than a hundred (measured here: 0.871 and 0.924); run 4's codec read 0.831 / 0.753.
         QVERIFY2(bass >= 0.85 && harmonic >= 0.85 && bass + harmonic >= 1.76, qPrintable(QStringLiteral("%1 %2").arg(bass).arg(harmonic)));
-        QVERIFY2(audio > 0.5 && pitched >= 0.4 * audio, qPrintable(QStringLiteral("%1 of %2").arg(pitched).arg(audio)));
+        QVERIFY2(audio > 0.5 && pitched >= 0.6 * audio, qPrintable(QStringLiteral("%1 of %2").arg(pitched).arg(audio)));
     }
 };
 
