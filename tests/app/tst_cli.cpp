@@ -173,7 +173,7 @@ private Q_SLOTS:
         const Run noWeights = runCli(diffusionNew + QStringList{dir.filePath(QStringLiteral("D.s2a"))},
                                      {{QStringLiteral("S2A_WEIGHTS"), dir.filePath(QStringLiteral("none.safetensors"))}});
         QCOMPARE(noWeights.exitCode, 4);
-        QVERIFY2(noWeights.err.contains(QLatin1String("no weights for config tiny")), qPrintable(noWeights.err));
+        QVERIFY2(noWeights.err.contains(QLatin1String("no weights for config " S2A_SHIPPED_MODEL)), qPrintable(noWeights.err));
         const Run shipped = runCli(diffusionNew + QStringList{dir.filePath(QStringLiteral("E.s2a"))});
         QVERIFY2(shipped.exitCode == 0, qPrintable(shipped.err));
         const auto generated = s2a::core::bundle::load(dir.filePath(QStringLiteral("E.s2a")));

@@ -230,7 +230,8 @@ private Q_SLOTS:
         QVERIFY(model.regenerate(intro, {{QStringLiteral("seed"), QStringLiteral("abc")}}).contains(QLatin1String("seed")));
         QVERIFY(model.regenerate(intro, {{QStringLiteral("seed"), -3}}).contains(QLatin1String("seed")));
         QVERIFY(model.regenerate(intro, {{QStringLiteral("steps"), 0}}).contains(QLatin1String("Steps")));
-        QVERIFY(model.regenerate(intro, {{QStringLiteral("engine"), QStringLiteral("diffusion")}}).contains(QLatin1String("no weights for config tiny")));
+        QVERIFY(model.regenerate(intro, {{QStringLiteral("engine"), QStringLiteral("diffusion")}})
+                    .contains(QStringLiteral("no weights for config ") + s2a::inference::diffusion::defaultModelConfig()));
         QVERIFY(model.regenerate(intro, {{QStringLiteral("engine"), QStringLiteral("xyz")}}).contains(QLatin1String("\"xyz\"")));
         // A job's own weights file must exist, and only the diffusion engine takes one.
         const QVariantMap missingWeights{{QStringLiteral("engine"), QStringLiteral("diffusion")},

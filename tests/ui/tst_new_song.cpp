@@ -152,7 +152,8 @@ private Q_SLOTS:
         QTest::newRow("fast tempo") << QVariantMap{{"tempo", 1000}} << "tempo must be between";
         QTest::newRow("bad key") << QVariantMap{{"key", "H major"}} << "\"H major\" is not a key";
         QTest::newRow("unknown engine") << QVariantMap{{"engine", "magic"}} << "no engine \"magic\"";
-        QTest::newRow("unavailable engine") << QVariantMap{{"engine", "diffusion"}} << "no weights for config tiny";
+        QTest::newRow("unavailable engine") << QVariantMap{{"engine", "diffusion"}}
+                                            << QStringLiteral("no weights for config ") + s2a::inference::diffusion::defaultModelConfig();
         QTest::newRow("bad seed") << QVariantMap{{"seed", "lucky"}} << "seed \"lucky\" is not a whole number";
     }
 
