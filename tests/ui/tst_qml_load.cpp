@@ -237,9 +237,11 @@ private Q_SLOTS:
         window->requestActivate();
         QVERIFY(QTest::qWaitForWindowActive(window));
         QTest::keyClick(window, Qt::Key_Space);
-        // What is checked is that Space plays through this output, not how fast: the asan build took 4 s here.
-        QTRY_VERIFY_WITH_TIMEOUT(transport.playing(), 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(transport.position() > 22050, 15000);
+        // What is checked is that Space plays through this output, not how fast: the release build starts at once,
+        // the asan build took 4 s once and 17.7-23.7 s on the fifteenth session's machine (CI's sanitizer step
+        // failed at 15 s; cause not yet known, the release suite's run of this test takes 7 s in all).
+        QTRY_VERIFY_WITH_TIMEOUT(transport.playing(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(transport.position() > 22050, 60000);
         QVERIFY(positionLabel->property("text").toString() != QStringLiteral("0:00.000 / 0:20.000"));
         // Issue 21: each lane's meter follows its stem while it plays (two sines at 0.05, about -26 dBFS, gain 0),
         // and the master meter has its dB scale.
